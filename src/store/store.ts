@@ -1,0 +1,133 @@
+/**
+ * The one storage interface. SQLite (embedded, default) and PostgreSQL implement it; nothing
+ * outside src/store knows which is behind it, and no SQL crosses it.
+ */
+import type { GazetteIssue, LegalStatus, OfficialDocument, ParseResult, Warning } from '../domain/types.js';
+
+/** A stored issue (one edition of it — the newest unless asked otherwise). */
+export interface StoredIssue extends GazetteIssue {
+  readonly id: string;
+  readonly sourceFile: string;
+  readonly sha256: string;
+  readonly ingestedAt: string;
+  readonly documentIds: string[];
+  readonly warnings: Warning[];
+}
+
+/** Listing row: metadata only, never the bulky text (kept in a 1:1 content table). */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly docNumber: string | null;
+  readonly title: string;
+  readonly issuer: string | null;
+  readonly kind: string | null;
+  readonly signedOn: string | null;
+  readonly issueId: string | null;
+  readonly status: LegalStatus;
+}
+
+export interface DocumentFilter {
+  readonly year?: number;
+  readonly issuer?: string;
+  readonly kind?: string;
+  readonly status?: LegalStatus | LegalStatus[];
+  readonly issueId?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly sort?: 'signedOn' | '-signedOn' | 'docNumber' | 'title';
+}
+
+/** Closed set of relationship verbs between documents (subject → object). */
+export const RELATION_VERBS = ['cites', 'repeals', 'amends', 'replaces'] as const;
+export type RelationVerb = (typeof RELATION_VERBS)[number];
+
+export interface Relation {
+  readonly subjectId: string;
+  readonly verb: RelationVerb;
+  /** A stored document id, or a reference key (`ref:<文号>` / `ref:《title》`) for documents we do not hold. */
+  readonly objectId: string;
+  readonly objectDocNumber: string | null;
+  readonly objectTitle: string | null;
+  readonly date: string | null;
+  readonly quote: string;
+  readonly reason: string | null;
+  readonly block: number | null;
+}
+
+export interface SearchQuery {
+  readonly q: string;
+  readonly year?: number;
+  readonly issuer?: string;
+  readonly kind?: string;
+  readonly status?: LegalStatus;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly docNumber: string | null;
+  readonly title: string;
+  readonly signedOn: string | null;
+  readonly issuer: string | null;
+  readonly kind: string | null;
+  readonly status: LegalStatus;
+  readonly score: number;
+  /** Snippet with matches wrapped in «» markers; the portal turns them into <mark>. */
+  readonly snippet: string;
+}
+
+export type Facets = Record<'year' | 'issuer' | 'kind' | 'status', Array<{ value: string; count: number }>>;
+
+export interface SearchResult {
+  readonly total: number;
+  readonly facets: Facets;
+  readonly hits: SearchHit[];
+}
+
+export interface IngestOutcome {
+  readonly issueId: string;
+  /** unchanged: same content hash seen before; replaced: a corrected edition superseded an older one. */
+  readonly action: 'added' | 'unchanged' | 'replaced';
+  readonly documents: number;
+  readonly warnings: number;
+}
+
+/** A computed status with its evidence, stored so search can filter on it. */
+export interface StoredStatus {
+  readonly documentId: string;
+  readonly status: LegalStatus;
+  readonly since: string | null;
+  readonly evidence: Array<{ docNumber: string | null; quote: string; date: string | null }>;
+}
+
+/** An editor's manual correction: stored as an event, never by overwriting extracted facts. */
+export interface StatusCorrection {
+  readonly documentId: string;
+  readonly status: LegalStatus;
+  readonly effectiveFrom: string | null;
+  readonly author: string;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
+export interface Store {
+  ingest(result: ParseResult): Promise<IngestOutcome>;
+  listIssues(): Promise<StoredIssue[]>;
+  getIssue(id: string): Promise<StoredIssue | null>;
+  /** By id or by any spelling of its 文号. */
+  getDocument(idOrDocNumber: string): Promise<OfficialDocument | null>;
+  listDocuments(filter?: DocumentFilter): Promise<{ total: number; items: DocumentSummary[] }>;
+  allDocuments(): AsyncIterable<OfficialDocument>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Relations where the document is subject (outgoing) or object (incoming). */
+  relations(documentId: string): Promise<{ outgoing: Relation[]; incoming: Relation[] }>;
+  allRelations(): Promise<Relation[]>;
+  replaceRelations(relations: Relation[]): Promise<void>;
+  saveStatuses(statuses: StoredStatus[]): Promise<void>;
+  getStatus(documentId: string): Promise<StoredStatus | null>;
+  addCorrection(c: StatusCorrection): Promise<void>;
+  corrections(documentId?: string): Promise<StatusCorrection[]>;
+  counts(): Promise<{ issues: number; documents: number; byStatus: Record<string, number>; byKind: Record<string, number> }>;
+  close(): Promise<void>;
+}
