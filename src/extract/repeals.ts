@@ -1,0 +1,63 @@
+/**
+ * Repeal and amendment events of one document: the targets of a 关于废止…的决定 (table or list),
+ * repeal/amend clauses in any document, a revised edition (修订稿) replacing its predecessor, and
+ * documents stated to be already repealed (上位文件…已废止).
+ */
+import { findClauseHits } from './repeal-clauses.js';
+import { listTargets, tableTargets } from './repeal-lists.js';
+import { targetKey, type RepealEvent, type RepealSource } from './repeal-types.js';
+import { compact, sentences } from './text.js';
+import { findValidity } from './validity.js';
+
+export type { RepealEvent, RepealKind, RepealSource, RepealTarget } from './repeal-types.js';
+export { targetKey } from './repeal-types.js';
+
+export function isRepealDecision(title: string): boolean {
+  return /关于(?:废止|宣布废止|宣布失效).*的决定/.test(compact(title));
+}
+
+/** A revised edition: its title says 修订稿 / 修订版 / （修订）. */
+export function isRevisedEdition(title: string): boolean {
+  return /修订稿|修订版|[（(]修订[）)]|修订本/.test(compact(title));
+}
+
+/** The date the document's acts take effect: its stated date, else its 成文日期. */
+export function actDate(doc: RepealSource): string | null {
+  return findValidity(doc)?.effectiveFrom ?? doc.signedOn;
+}
+
+export function findRepeals(doc: RepealSource): RepealEvent[] {
+  const date = actDate(doc);
+  const base = { repealingId: doc.id, repealingDocNumber: doc.docNumber, date };
+  const events: RepealEvent[] = [];
+  const seen = new Set<string>();
+  const self = doc.docNumber ? `ref:${doc.docNumber}` : null;
+  const push = (e: RepealEvent) => {
+    const key = `${e.kind === 'noted-repealed' ? 'noted' : 'act'}|${targetKey(e.target)}`;
+    if (seen.has(key) || key.endsWith(`|${self}`)) return;
+    seen.add(key);
+    events.push(e);
+  };
+
+  // Lists and tables first: they carry the reason, so they win over the decision's summary sentence.
+  if (isRepealDecision(doc.title)) {
+    for (const t of [...tableTargets(doc.tables), ...listTargets(doc.body)]) {
+      push({ ...base, kind: 'repeal', block: t.block, quote: t.quote, reason: t.reason, target: t.target, source: t.source });
+      for (const n of t.notedRepealed) {
+        push({ ...base, kind: 'noted-repealed', block: t.block, quote: t.reason ?? t.quote, reason: t.reason, target: { docNumber: n, title: null }, source: t.source });
+      }
+    }
+  }
+
+  const revised = isRevisedEdition(doc.title);
+  doc.body.forEach((b, i) => {
+    for (const s of sentences(compact(b.text))) {
+      for (const h of findClauseHits(s)) {
+        const kind = h.kind === 'repeal' && revised ? 'replace' : h.kind;
+        const quote = s.replace(/^[一二三四五六七八九十]+、|^第[一二三四五六七八九十百零\d]+条|^-/, '').trim();
+        push({ ...base, kind, block: i, quote, reason: null, target: h.target, source: 'clause' });
+      }
+    }
+  });
+  return events;
+}
