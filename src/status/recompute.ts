@@ -1,0 +1,38 @@
+/**
+ * After every ingest: rebuild all relations and every held document's status (as of today) from
+ * the stored documents and the editors' corrections. Talks to the Store interface only.
+ */
+import type { OfficialDocument } from '../domain/types.js';
+import type { Store, StoredStatus } from '../store/store.js';
+import { statusAsOf } from './status-as-of.js';
+import { buildWorld, type World } from './world.js';
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Every stored document and correction, judged together (a repeal in one issue acts on another). */
+export async function loadWorld(store: Store): Promise<World> {
+  const documents: OfficialDocument[] = [];
+  for await (const d of store.allDocuments()) documents.push(d);
+  const corrections = await store.corrections();
+  return buildWorld({ documents, corrections });
+}
+
+export function statusesOf(world: World, at: string): StoredStatus[] {
+  const out: StoredStatus[] = [];
+  for (const f of world.docs.values()) {
+    if (!f.held) continue;
+    const v = statusAsOf(f, world.events.get(f.id) ?? [], world.corrections.get(f.id) ?? [], at);
+    out.push({ documentId: f.id, status: v.status, since: v.since, evidence: v.evidence });
+  }
+  return out;
+}
+
+export async function recomputeAll(store: Store, today: string = todayUtc()): Promise<{ relations: number; statuses: number }> {
+  const world = await loadWorld(store);
+  const statuses = statusesOf(world, today);
+  await store.replaceRelations(world.relations);
+  await store.saveStatuses(statuses);
+  return { relations: world.relations.length, statuses: statuses.length };
+}

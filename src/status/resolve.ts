@@ -1,0 +1,80 @@
+/**
+ * Resolve a reference (文号 and/or 《title》) to a stored document, else to a known-by-reference
+ * key. 文号 first (normalised, so 〔〕/［］/（） and 號 all match), then the exact title, then a
+ * near title (punctuation, brackets and the 印发 wrapper ignored).
+ */
+import { normaliseDocNumber } from '../domain/doc-number.js';
+import { compact } from '../extract/text.js';
+
+export interface Resolvable {
+  readonly id: string;
+  readonly docNumber: string | null;
+  readonly title: string | null;
+}
+
+export interface Resolution {
+  readonly id: string;
+  readonly docNumber: string | null;
+  readonly title: string | null;
+  /** How it matched; `ref` = not held, keyed by reference. */
+  readonly by: 'docNumber' | 'title' | 'near-title' | 'ref';
+}
+
+/** Title with damage and punctuation variants removed: the exact-match key. */
+export function titleKey(title: string): string {
+  return compact(title)
+    .replace(/[《》“”"'‘’·•\s]/g, '')
+    .replace(/[(（［\[【]/g, '（')
+    .replace(/[)）］\]】]/g, '）')
+    .replace(/——|—|－|-/g, '-');
+}
+
+/** The instrument inside 关于印发X的通知 / 转发X的通知, issuer dropped: the near-match key. */
+export function nearTitleKey(title: string): string {
+  const k = titleKey(title).replace(/（修订稿）|（修订）/g, '');
+  const m = /关于(?:印发|转发|印送)(.+?)(?:的)?通知$/.exec(k);
+  if (m) return m[1]!;
+  const about = /关于(.+)$/.exec(k);
+  return about ? about[1]! : k;
+}
+
+export function refKey(docNumber: string | null, title: string | null): string {
+  return docNumber ? `ref:${docNumber}` : `ref:《${title ?? ''}》`;
+}
+
+export class Resolver {
+  private readonly byNumber = new Map<string, Resolvable>();
+  private readonly byTitle = new Map<string, Resolvable>();
+  private readonly byNear = new Map<string, Resolvable[]>();
+
+  constructor(docs: Iterable<Resolvable>) {
+    for (const d of docs) {
+      const n = d.docNumber ? normaliseDocNumber(d.docNumber) : null;
+      if (n && !this.byNumber.has(n)) this.byNumber.set(n, d);
+      if (d.title) {
+        if (!this.byTitle.has(titleKey(d.title))) this.byTitle.set(titleKey(d.title), d);
+        const near = nearTitleKey(d.title);
+        this.byNear.set(near, [...(this.byNear.get(near) ?? []), d]);
+      }
+    }
+  }
+
+  resolve(docNumber: string | null, title: string | null): Resolution {
+    const n = docNumber ? (normaliseDocNumber(docNumber) ?? docNumber) : null;
+    const hit = n ? this.byNumber.get(n) : undefined;
+    if (hit) return { ...pick(hit), by: 'docNumber' };
+    // A title match must not contradict a printed 文号: that would be another document.
+    const ok = (d: Resolvable) => n === null || d.docNumber === null || normaliseDocNumber(d.docNumber) === n;
+    if (title) {
+      const exact = this.byTitle.get(titleKey(title));
+      if (exact && ok(exact)) return { ...pick(exact), by: 'title' };
+      const near = (this.byNear.get(nearTitleKey(title)) ?? []).filter(ok);
+      if (near.length === 1) return { ...pick(near[0]!), by: 'near-title' };
+    }
+    return { id: refKey(n, title), docNumber: n, title, by: 'ref' };
+  }
+}
+
+function pick(d: Resolvable) {
+  return { id: d.id, docNumber: d.docNumber, title: d.title };
+}
