@@ -53,7 +53,8 @@ export function tableTargets(tables: readonly Table[]): ListedTarget[] {
 export function notedRepealed(reason: string): string[] {
   const text = compact(reason);
   if (!/已(被)?(废止|失效|撤销)/.test(text)) return [];
-  return findDocNumbers(text).map((m) => formatDocNumber(m.docNumber));
+  // doc-number.ts does not trim 上位文件 from the agency code (reported); strip it here.
+  return findDocNumbers(text).map((m) => formatDocNumber({ ...m.docNumber, agency: m.docNumber.agency.replace(/^.*?(?:上位|上级)?文件/, '') }));
 }
 
 const ITEM = /^(?:[-•·]\s*)?(\d{1,3})\s*[.．、]\s*/;
