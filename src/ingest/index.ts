@@ -1,0 +1,144 @@
+/**
+ * Text → documents: the ingest pipeline. Each stage is a pure function over lines; this module
+ * only wires them and accounts for every input line (document, front matter or artefact).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { UserError } from '../domain/errors.js';
+import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo, Warning } from '../domain/types.js';
+import { removeArtefacts, type CleanLine } from './artefacts.js';
+import { findListings, type ListingRegion } from './contents.js';
+import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
+import { decodeText, isPdf } from './decode.js';
+import { buildDocument } from './document.js';
+import { readCover } from './issue-meta.js';
+import { compact, isBlank, isMasthead } from './patterns.js';
+import { pdfToText } from './pdf.js';
+import { pairContinuations, planDocuments, repairNested, type DocumentPlan, type Range } from './split.js';
+
+export { decodeText } from './decode.js';
+
+/** Read, decode and parse one file (text in any supported encoding, or PDF). */
+export async function parseFile(path: string): Promise<ParseResult> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (err) {
+    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return parseBuffer(buf, path);
+}
+
+export async function parseBuffer(buf: Uint8Array, name: string): Promise<ParseResult> {
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  if (buf.length === 0) throw new UserError(`${name}: empty file`);
+  const decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' as const } : decodeText(buf, name);
+  return parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
+}
+
+/** Split listings into the issue's 目录 (page numbers) and its 主要文件目录 (文号). */
+function classifyListings(listings: readonly ListingRegion[], firstDoc: number) {
+  const isIndex = (r: ListingRegion) =>
+    r.headings.some((h) => /主要文件目录|文件索引/.test(h)) && r.entries.filter((e) => e.docNumber || e.rawDocNumber).length >= 1;
+  const index = listings.filter((r) => r.start > firstDoc && isIndex(r));
+  const contents = listings.find((r) => r.start < firstDoc) ?? listings.find((r) => !index.includes(r));
+  return { contents, index };
+}
+
+function linesOf(lines: readonly CleanLine[], pieces: readonly Range[], skip: Set<number>): string[] {
+  const out: string[] = [];
+  for (const [s, e] of pieces) for (let n = s; n < e; n++) if (!skip.has(n)) out.push(lines[n]!.text);
+  return out;
+}
+
+/** Masthead strings away from a document's header are running headers injected by the layout. */
+function runningHeaders(lines: readonly CleanLine[], plan: DocumentPlan): number[] {
+  const out: number[] = [];
+  for (const [s, e] of plan.pieces) {
+    for (let n = s; n < e; n++) {
+      const inHeader = n >= plan.start && n <= plan.anchor + 2;
+      if (!inHeader && isMasthead(lines[n]!.text)) out.push(n);
+    }
+  }
+  return out;
+}
+
+function reportDocument(lines: readonly CleanLine[], raw: readonly string[]): OfficialDocument {
+  // 001_: no masthead, no 文号; the title survives only as a page footer.
+  const footer = [...lines].reverse().find((l) => /政府工作报告$/.test(compact(l.text)));
+  return buildDocument({
+    lines: lines.map((l) => l.text),
+    originalText: raw.join('\n'),
+    hint: { kind: '报告', ...(footer ? { title: compact(footer.text) } : {}) },
+  });
+}
+
+export function parseText(text: string, source: SourceInfo): ParseResult {
+  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const { lines, artefacts } = removeArtefacts(raw);
+  const listings = findListings(lines);
+  const { plans, continuations } = planDocuments(lines, listings);
+  const warnings: Warning[] = [];
+
+  if (plans.length === 0) {
+    if (/各位代表|政府工作报告/.test(text)) {
+      const doc = reportDocument(lines, raw);
+      return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
+    }
+    throw new UserError(`${source.file}: not a gazette or work report (no 文号 with a masthead or title found)`);
+  }
+
+  const { contents, index } = classifyListings(listings, plans[0]!.start);
+  // Documents follow in 目录 order: the k-th document is the k-th entry.
+  const entries = contents?.entries.filter((e) => !/主要文件目录/.test(e.title)) ?? [];
+  plans.forEach((p, k) => (p.page = entries[k]?.page ?? null));
+  if (entries.length && entries.length !== plans.length) {
+    warnings.push({ code: 'contents-count-mismatch', message: `目录 lists ${entries.length} documents; ${plans.length} found in the text` });
+  }
+  warnings.push(...pairContinuations(lines, plans, continuations));
+  repairNested(lines, plans);
+
+  const discarded: Artefact[] = [...artefacts];
+  const covered = new Set<number>();
+  const documents = plans.map((plan, k) => {
+    const headers = new Set(runningHeaders(lines, plan));
+    for (const n of headers) discarded.push({ kind: 'running-header', text: raw[n]!, line: n + 1 });
+    for (const [s, e] of plan.pieces) for (let n = s; n < e; n++) covered.add(n);
+    const entry = entries[k];
+    const doc = buildDocument({
+      lines: linesOf(lines, plan.pieces, headers),
+      originalText: plan.pieces.map(([s, e]) => raw.slice(s, e).join('\n')).join('\n'),
+      hint: { docNumber: plan.docNumberText, ...(entry ? { title: entry.title } : {}) },
+      warnings: plan.warnings,
+    });
+    if (entry && titleSimilarity(entry.title, doc.title) < 0.6) {
+      doc.warnings.push({ code: 'contents-title-mismatch', message: `目录 entry ${k + 1} reads 《${entry.title}》; the document is titled 《${doc.title}》` });
+    }
+    return doc;
+  });
+
+  const frontMatter = raw.filter((_, n) => !covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
+  const indexEntries = index.flatMap((r) => r.entries).map(toIndexEntry);
+  const check = checkIndex(indexEntries, documents);
+  warnings.push(...check.warnings);
+  for (const d of documents) d.warnings.push(...(check.perDocument.get(d.id) ?? []));
+
+  const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
+  const issue: GazetteIssue = {
+    title: cover.title ?? '（无封面的文件汇编）',
+    year: cover.year,
+    number: cover.number,
+    totalNumber: cover.totalNumber,
+    publishedOn: cover.publishedOn,
+    contents: entries.map((e, k) => ({
+      title: e.title,
+      docNumber: e.docNumber ?? documents[k]?.docNumber ?? null,
+      page: e.page,
+      ...(e.group ? { group: e.group } : {}),
+    })),
+    index: indexEntries,
+  };
+  if (!cover.title) warnings.push({ code: 'no-cover', message: 'no gazette cover: issue title, number and date unknown' });
+  return { source, issue, documents, references: check.references, frontMatter, discarded, warnings };
+}

@@ -1,0 +1,187 @@
+/**
+ * Split an issue's cleaned lines into documents. Every document is anchored on its 文号 line
+ * (bare or in parentheses); its header (masthead, title — printed before or after the 文号)
+ * is found by walking back over header-shaped lines. Jump-continued pieces (上接第N页) are
+ * given back to the document that jumped (下转第M页), and a document printed inside another
+ * (no marker at all) gives the rest of the page back to the one it interrupted.
+ */
+import type { Warning } from '../domain/types.js';
+import type { CleanLine } from './artefacts.js';
+import type { ListingRegion } from './contents.js';
+import {
+  compact, docNumberLine, endsSentence, isBlank, isDateLine, isMasthead, isPublicityNote, startsWithIssuer,
+} from './patterns.js';
+
+export type Range = readonly [start: number, end: number];
+
+export interface DocumentPlan {
+  /** First line of the header. */
+  readonly start: number;
+  /** The 文号 line. */
+  readonly anchor: number;
+  readonly docNumberText: string;
+  /** Line ranges in reading order; the first is the main piece. */
+  pieces: Range[];
+  /** Printed start page, from the 目录 when matched. */
+  page: number | null;
+  readonly warnings: Warning[];
+}
+
+const HEADER_WINDOW = 8;
+
+function isTitleShaped(text: string): boolean {
+  const c = compact(text);
+  return c.length > 0 && c.length <= 64 && !/[：:，。；;<>]/.test(c) && !isDateLine(c) && !isPublicityNote(c);
+}
+
+/** Walk back from the 文号 line over masthead and title lines to the document's first line. */
+function headerStart(lines: readonly CleanLine[], anchor: number, floor: number): number {
+  let start = anchor;
+  let seen = 0;
+  for (let k = anchor - 1; k >= floor && seen < HEADER_WINDOW; k--) {
+    const t = lines[k]!.text;
+    if (isBlank(t)) continue;
+    seen++;
+    if (!(isMasthead(t) || isTitleShaped(t))) break;
+    if (isMasthead(t) || startsWithIssuer(t)) start = k;
+  }
+  return start;
+}
+
+/** Is there a masthead or an issuing-organ title near this 文号 line? Body text never has one. */
+function hasHeaderNearby(lines: readonly CleanLine[], anchor: number): boolean {
+  const near: string[] = [];
+  for (let k = Math.max(0, anchor - 12); k <= Math.min(lines.length - 1, anchor + 6); k++) {
+    if (k !== anchor && !isBlank(lines[k]!.text)) near.push(lines[k]!.text);
+  }
+  return near.some((t) => isMasthead(t) || (startsWithIssuer(t) && isTitleShaped(t)));
+}
+
+export function findAnchors(lines: readonly CleanLine[], listings: readonly ListingRegion[]): number[] {
+  const inListing = (n: number) => listings.some((r) => n >= r.start && n < r.end);
+  const anchors: number[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    if (inListing(n) || !docNumberLine(lines[n]!.text)) continue;
+    if (hasHeaderNearby(lines, n)) anchors.push(n);
+  }
+  return anchors;
+}
+
+function isClosing(text: string): boolean {
+  return isPublicityNote(text);
+}
+
+/** Lay out the documents' main pieces, and the 上接 pieces still to be given to their owners. */
+export function planDocuments(
+  lines: readonly CleanLine[],
+  listings: readonly ListingRegion[],
+): { plans: DocumentPlan[]; continuations: Range[] } {
+  const inListing = (n: number) => listings.some((r) => n >= r.start && n < r.end);
+  const anchors = findAnchors(lines, listings);
+  const plans: DocumentPlan[] = [];
+  let floor = 0;
+  for (const a of anchors) {
+    const start = headerStart(lines, a, floor);
+    plans.push({ start, anchor: a, docNumberText: docNumberLine(lines[a]!.text)!, pieces: [], page: null, warnings: [] });
+    floor = a + 1;
+  }
+  // Boundaries: document starts, listings and 上接 pieces all cut the running text.
+  const cuts = new Set<number>([lines.length]);
+  plans.forEach((p) => cuts.add(p.start));
+  listings.forEach((r) => {
+    cuts.add(r.start);
+    cuts.add(r.end);
+  });
+  const starts: number[] = [];
+  lines.forEach((l, n) => {
+    if (l.jumps.some((j) => j.direction === 'in') && !inListing(n)) {
+      cuts.add(n);
+      starts.push(n);
+    }
+  });
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const nextCut = (n: number) => sorted.find((c) => c > n) ?? lines.length;
+  for (const p of plans) p.pieces.push([p.start, nextCut(p.start)]);
+  return { plans, continuations: starts.map((n) => [n, nextCut(n)] as const) };
+}
+
+/** Does a piece of lines contain an outgoing jump (下转), and where? */
+export function outJumps(lines: readonly CleanLine[], r: Range): Array<{ line: number; page: number }> {
+  const out: Array<{ line: number; page: number }> = [];
+  for (let n = r[0]; n < r[1]; n++) for (const j of lines[n]!.jumps) if (j.direction === 'out') out.push({ line: n, page: j.page });
+  return out;
+}
+
+/**
+ * Give each 上接第Y页 piece to the document that jumped from page Y. With 目录 pages, the
+ * document printed on page Y; without (compilations), the k-th jump in print order.
+ */
+export function pairContinuations(lines: readonly CleanLine[], plans: DocumentPlan[], cont: readonly Range[]): Warning[] {
+  const warnings: Warning[] = [];
+  const jumpers = plans.filter((p) => outJumps(lines, p.pieces[0]!).length > 0);
+  const used = new Set<DocumentPlan>();
+  const withPages = plans.every((p) => p.page !== null);
+  const sortedCont = [...cont].sort((a, b) => inPage(lines, a) - inPage(lines, b));
+  for (const piece of sortedCont) {
+    const y = inPage(lines, piece);
+    let target: DocumentPlan | undefined;
+    if (withPages) {
+      const onPage = [...plans].filter((p) => (p.page ?? 0) <= y).pop();
+      target = onPage && !used.has(onPage) ? onPage : undefined;
+    }
+    target ??= jumpers.find((p) => !used.has(p));
+    if (!target) {
+      warnings.push({ code: 'jump-unpaired', message: `（上接第${y}页） at line ${piece[0] + 1} has no matching （下转） document` });
+      continue;
+    }
+    used.add(target);
+    target.pieces.push(piece);
+    if (outJumps(lines, target.pieces[0]!).length === 0) {
+      target.warnings.push({ code: 'jump-marker-missing', message: `continued from page ${y} but no （下转） marker was found in the document` });
+    }
+  }
+  return warnings;
+}
+
+function inPage(lines: readonly CleanLine[], r: Range): number {
+  return lines[r[0]]!.jumps.find((j) => j.direction === 'in')?.page ?? 0;
+}
+
+/** Index of the first publicity note in a range, or -1. */
+function closingLine(lines: readonly CleanLine[], r: Range): number {
+  for (let n = r[0]; n < r[1]; n++) if (isClosing(lines[n]!.text)) return n;
+  return -1;
+}
+
+function lastContent(lines: readonly CleanLine[], r: Range): string {
+  for (let n = r[1] - 1; n >= r[0]; n--) if (!isBlank(lines[n]!.text)) return lines[n]!.text;
+  return '';
+}
+
+/**
+ * A document printed inside another without a marker: the outer one stops mid-sentence with
+ * no closing, the inner one closes, and what follows its closing reads on mid-sentence.
+ */
+export function repairNested(lines: readonly CleanLine[], plans: DocumentPlan[]): void {
+  for (let i = 0; i + 1 < plans.length; i++) {
+    const outer = plans[i]!;
+    const inner = plans[i + 1]!;
+    const outerMain = outer.pieces[0]!;
+    if (closingLine(lines, outerMain) >= 0 || endsSentence(lastContent(lines, outerMain))) continue;
+    if (outJumps(lines, outerMain).length > 0) continue;
+    const innerMain = inner.pieces[0]!;
+    const close = closingLine(lines, innerMain);
+    if (close < 0) continue;
+    let first = close + 1;
+    while (first < innerMain[1] && isBlank(lines[first]!.text)) first++;
+    if (first >= innerMain[1]) continue;
+    const t = lines[first]!.text;
+    if (/^\s*(附件|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])/.test(t) || isTitleShaped(t)) continue;
+    inner.pieces[0] = [innerMain[0], close + 1];
+    outer.pieces.splice(1, 0, [close + 1, innerMain[1]]);
+    outer.warnings.push({
+      code: 'nested-document',
+      message: `${inner.docNumberText} was printed inside this document without a marker; its text was taken out`,
+    });
+  }
+}
