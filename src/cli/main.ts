@@ -3,12 +3,18 @@
 import { Command } from 'commander';
 import { UserError } from '../domain/errors.js';
 import { registerParse } from './commands/parse.js';
+import { registerStatus } from './commands/status.js';
+import { registerReport } from './commands/report.js';
+import { registerCorrect } from './commands/correct.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
   .version('0.1.0');
 
 registerParse(program);
+registerStatus(program);
+registerReport(program);
+registerCorrect(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof UserError) {

@@ -1,0 +1,39 @@
+/**
+ * `gongbao correct <文号> --status S --author A --reason R [--from date]`: an editor's correction,
+ * stored as an event beside the extracted facts (never over them), then statuses recomputed.
+ */
+import type { Command } from 'commander';
+import { UserError } from '../../domain/errors.js';
+import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
+import { openStore } from '../../store/factory.js';
+import { checkDate, findSubject, formatStatus, statusReport } from '../../status/lookup.js';
+import { loadWorld, recomputeAll, todayUtc } from '../../status/recompute.js';
+
+export function registerCorrect(program: Command): void {
+  program
+    .command('correct <document>')
+    .description('record an editor\'s status correction (with author and reason) for a document')
+    .requiredOption('--status <status>', LEGAL_STATUSES.join(' | '))
+    .requiredOption('--author <name>', 'who makes the correction')
+    .requiredOption('--reason <text>', 'why, e.g. the 清理目录 that says so')
+    .option('--from <date>', 'the correction applies from this date (YYYY-MM-DD); default: always')
+    .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
+    .action(async (key: string, opts: { status: string; author: string; reason: string; from?: string; db?: string }) => {
+      if (!(LEGAL_STATUSES as readonly string[]).includes(opts.status)) throw new UserError(`--status: expected one of ${LEGAL_STATUSES.join('、')}, got ${opts.status}`);
+      if (opts.author.trim() === '' || opts.reason.trim() === '') throw new UserError('--author and --reason must not be empty');
+      const from = opts.from === undefined ? null : checkDate(opts.from, '--from');
+      const store = await openStore({ db: opts.db });
+      try {
+        const id = await findSubject(store, await loadWorld(store), key);
+        await store.addCorrection({
+          documentId: id, status: opts.status as LegalStatus, effectiveFrom: from,
+          author: opts.author.trim(), reason: opts.reason.trim(), createdAt: new Date().toISOString(),
+        });
+        await recomputeAll(store);
+        const today = todayUtc();
+        process.stdout.write(formatStatus(statusReport(await loadWorld(store), id, today), today) + '\n');
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,51 @@
+/**
+ * Find the document a user named (id, any spelling of its 文号, or a known-by-reference 文号) and
+ * judge it as of a date: what `gongbao status` and the portal print.
+ */
+import { normaliseDocNumber } from '../domain/doc-number.js';
+import { UserError } from '../domain/errors.js';
+import type { Store } from '../store/store.js';
+import { verdictOf } from './cleanup.js';
+import { refKey } from './resolve.js';
+import type { Evidence, StatusWorld } from './types.js';
+import type { LegalStatus } from '../domain/types.js';
+
+export interface StatusReport {
+  readonly docNumber: string | null;
+  readonly title: string | null;
+  readonly status: LegalStatus;
+  readonly since: string | null;
+  readonly evidence: Evidence[];
+}
+
+/** YYYY-MM-DD that is a real date, or a UserError naming the option. */
+export function checkDate(value: string, option: string): string {
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (!ok) throw new UserError(`${option}: not a date (YYYY-MM-DD): ${value}`);
+  return value;
+}
+
+/** The world id of what the user named; UserError when neither stored nor known by reference. */
+export async function findSubject(store: Store, world: StatusWorld, key: string): Promise<string> {
+  const stored = await store.getDocument(key);
+  if (stored && world.docs.has(stored.id)) return stored.id;
+  if (world.docs.has(key)) return key;
+  const n = normaliseDocNumber(key);
+  if (n && world.docs.has(refKey(n, null))) return refKey(n, null);
+  if (world.docs.has(refKey(null, key.replace(/^《|》$/g, '')))) return refKey(null, key.replace(/^《|》$/g, ''));
+  throw new UserError(`no document or reference known as ${key}`);
+}
+
+export function statusReport(world: StatusWorld, id: string, at: string): StatusReport {
+  const f = world.docs.get(id)!;
+  const v = verdictOf(world, id, at)!;
+  return { docNumber: f.docNumber, title: f.title, status: v.status, since: v.since, evidence: v.evidence };
+}
+
+/** Human-readable form of a status report. */
+export function formatStatus(r: StatusReport, at: string): string {
+  const lines = [`${r.docNumber ?? '（无文号）'} ${r.title ? `《${r.title}》` : ''}`.trim()];
+  lines.push(`${at}：${r.status}${r.since ? `（自${r.since}）` : ''}`);
+  for (const e of r.evidence) lines.push(`  - ${e.docNumber ?? '人工更正'}${e.date ? ` ${e.date}` : ''}：${e.quote}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,38 @@
+/** The cleanup report as Markdown (for the clerk) or CSV (for the spreadsheet the office keeps). */
+import type { CleanupReport, CleanupRow } from './cleanup.js';
+
+export const SECTIONS: ReadonlyArray<[keyof Omit<CleanupReport, 'at'>, string]> = [
+  ['expired', '已失效（有效期届满）'],
+  ['expiringSoon', '90日内到期'],
+  ['repealed', '已废止'],
+  ['noValidityClause', '未载明施行日期或有效期'],
+  ['citesRepealed', '仍引用已废止文件的现行文件'],
+];
+
+const cell = (s: string | null) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function toMarkdown(r: CleanupReport): string {
+  const out = [`# 规范性文件清理报告（截至${r.at}）`, ''];
+  for (const [key, label] of SECTIONS) {
+    const rows: CleanupRow[] = r[key];
+    out.push(`## ${label}（${rows.length}件）`, '');
+    if (rows.length === 0) {
+      out.push('无', '');
+      continue;
+    }
+    out.push('| 文号 | 标题 | 状态 | 起始日期 | 说明 |', '|---|---|---|---|---|');
+    for (const row of rows) out.push(`| ${cell(row.docNumber)} | ${cell(row.title)} | ${row.status} | ${row.since ?? ''} | ${cell(row.detail)} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const csvCell = (s: string | null) => (/[",\n]/.test(s ?? '') ? `"${(s ?? '').replace(/"/g, '""')}"` : (s ?? ''));
+
+export function toCsv(r: CleanupReport): string {
+  const out = ['category,docNumber,title,status,since,detail'];
+  for (const [key] of SECTIONS) {
+    for (const row of r[key]) out.push([key, row.docNumber, row.title, row.status, row.since, row.detail].map(csvCell).join(','));
+  }
+  return out.join('\n') + '\n';
+}
