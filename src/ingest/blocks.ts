@@ -1,0 +1,37 @@
+/**
+ * One repaired paragraph → one BodyBlock: its heading level from the marker it opens with
+ * (一、=1 （一）=2 1.／1．=3 （1）=4 ①=5, else 0) and the run-in heading phrase, e.g. 禁火时间 in
+ * 一、禁火时间：每年1月1日至5月10日… or 强化组织领导 in （一）强化组织领导。全区各级…
+ */
+import type { BodyBlock } from '../domain/types.js';
+import { headingMarker } from './markers.js';
+
+// A run-in heading is a phrase, not a sentence: keep it short.
+const MAX_HEADING = 40;
+
+/** The run-in heading after the marker, when the block opens a section. */
+export function runInHeading(afterMarker: string): string | undefined {
+  const rest = afterMarker.trim();
+  if (rest === '') return undefined;
+  const stop = /[。：:！？]/.exec(rest);
+  if (stop) {
+    const phrase = rest.slice(0, stop.index).trim();
+    if (phrase.length === 0 || phrase.length > MAX_HEADING) return undefined;
+    // A long lone sentence (四、森林…的经营单位和个人，在其经营范围内承担…。) is not a heading;
+    // a short phrase alone on its line is (（二）我们聚焦稳大盘，经济运行有力有效。).
+    const alone = rest.slice(stop.index + 1).trim() === '';
+    return alone && /[，,；]/.test(phrase) && phrase.length > 24 ? undefined : phrase;
+  }
+  // No sentence end at all: the whole block is a heading line (一、2022年工作回顾).
+  return rest.length <= MAX_HEADING && !/[，；]/.test(rest) ? rest : undefined;
+}
+
+/** Classify one paragraph. `attachment` is the 1-based attachment it belongs to, if any. */
+export function toBlock(text: string, attachment?: number): BodyBlock {
+  const m = headingMarker(text);
+  const base = attachment === undefined ? {} : { attachment };
+  if (!m) return { level: 0, text, ...base };
+  const afterMarker = text.trimStart().slice(m.marker.length);
+  const heading = runInHeading(afterMarker);
+  return { level: m.level, marker: m.marker, ...(heading === undefined ? {} : { heading }), text, ...base };
+}

@@ -1,0 +1,182 @@
+/**
+ * One document's lines (from the issue splitter) → OfficialDocument with its GB/T 9704 elements.
+ * Stages: tables out of the line stream → paragraphs rebuilt → character repairs → header,
+ * signature, attachments → body blocks, citations. Every paragraph lands in `text`; body holds
+ * the 正文 (and attached texts), not the title area, signature block or 附件说明.
+ */
+import { createHash } from 'node:crypto';
+import { normaliseDocNumber } from '../domain/doc-number.js';
+import type { Attachment, BodyBlock, DocKind, OfficialDocument, Table, Warning } from '../domain/types.js';
+import { findCitations } from '../extract/citations.js';
+import { attachmentHeading, isAttachmentNote, parseAttachmentNote } from './attachments.js';
+import { toBlock } from './blocks.js';
+import type { DocumentSource } from './document-source.js';
+import { findPublicity, findSignature, issuerOfTitle, readHeader } from './header.js';
+import { kindOfTitle, publicityOf } from './markers.js';
+import { detectColumn, rebuildParagraphs } from './paragraphs.js';
+import { repairText } from './punctuation.js';
+import { findTableRuns, parseTable, sameHeader } from './tables.js';
+import { simplifiedIfTraditional, toSimplified } from './traditional.js';
+
+type Item = { readonly kind: 'p'; readonly p: number } | { readonly kind: 't'; readonly table: Omit<Table, 'afterBlock'> };
+
+interface Layout {
+  readonly items: Item[];
+  /** Repaired paragraphs as printed. */
+  readonly paras: string[];
+}
+
+/** Split the lines into paragraphs and tables, in reading order. */
+function layout(lines: readonly string[]): Layout {
+  const col = detectColumn(lines);
+  const items: Item[] = [];
+  const paras: string[] = [];
+  const addParas = (from: number, to: number): void => {
+    for (const p of rebuildParagraphs(lines.slice(from, to), col)) {
+      const text = repairText(p.text);
+      if (text === '') continue;
+      items.push({ kind: 'p', p: paras.length });
+      paras.push(text);
+    }
+  };
+  let at = 0;
+  for (const run of findTableRuns(lines)) {
+    addParas(at, run.start);
+    const t = parseTable(lines.slice(run.start, run.end), run.source);
+    const last = items[items.length - 1];
+    if (last?.kind === 't' && sameHeader(last.table.header, t.header)) {
+      // A page break cut the table and the header was printed again: one table.
+      items[items.length - 1] = { kind: 't', table: { ...last.table, rows: [...last.table.rows, ...t.rows] } };
+    } else {
+      const prev = last?.kind === 'p' ? paras[last.p]! : undefined;
+      const title = prev && prev.length <= 60 && !/[。；，：:]/.test(prev) ? prev : undefined;
+      items.push({ kind: 't', table: title ? { ...t, title } : t });
+    }
+    at = run.end;
+  }
+  addParas(at, lines.length);
+  return { items, paras };
+}
+
+function sha1hex12(s: string): string {
+  return createHash('sha1').update(s).digest('hex').slice(0, 12);
+}
+
+/** Title as printed: parts joined; the space some extractions put before 关于 removed. */
+function joinTitle(parts: string[]): string {
+  return parts.join('').replace(/\s+/g, '');
+}
+
+/** Build the OfficialDocument for one document's lines. */
+export function buildDocument(src: DocumentSource): OfficialDocument {
+  const { items, paras } = layout(src.lines);
+  const traditional = simplifiedIfTraditional(paras.join('\n')) !== null;
+  const keys = traditional ? paras.map(toSimplified) : paras;
+  const warnings: Warning[] = [...(src.warnings ?? [])];
+  const role = new Map<number, 'head' | 'sig' | 'note' | 'footer'>();
+
+  const head = readHeader(keys);
+  for (const i of [...head.mastheads, head.docNumber, head.addressees, ...head.title]) if (i !== null) role.set(i, 'head');
+  let title = joinTitle(head.title.map((i) => paras[i]!));
+  let titleKey = joinTitle(head.title.map((i) => keys[i]!));
+  if (!title) {
+    // 001_: no masthead; the title is only a footer at the end (…工作报告).
+    const last = keys.length - 1;
+    if (last >= 0 && keys[last]!.length <= 40 && /报告$/.test(keys[last]!) && !/[。，；]/.test(keys[last]!)) {
+      title = paras[last]!;
+      titleKey = keys[last]!;
+      role.set(last, 'footer');
+    } else if (src.hint?.title) {
+      title = titleKey = src.hint.title;
+    } else warnings.push({ code: 'document-no-title', message: 'no title found in the document' });
+  }
+
+  const afterHead = Math.max(-1, ...role.keys()) + 1;
+  const sig = findSignature(keys, afterHead);
+  if (sig) {
+    role.set(sig.date, 'sig');
+    if (sig.issuer !== null) role.set(sig.issuer, 'sig');
+  }
+  const pub = findPublicity(keys, sig ? sig.date : 0);
+  if (pub !== null) role.set(pub, 'sig');
+
+  // 附件说明 lists before the end of the covering text.
+  const attachments: Attachment[] = [];
+  keys.forEach((k, i) => {
+    if (role.has(i) || !isAttachmentNote(k) || (sig && i > sig.date)) return;
+    role.set(i, 'note');
+    for (const a of parseAttachmentNote(paras[i]!)) attachments.push({ ...a, number: attachments.length + 1 });
+  });
+
+  // Which attachment each later paragraph belongs to: 附件N headings, or the instrument an
+  // 印发/转发 notice carries after its signature block.
+  const owner = new Map<number, number>();
+  const endOfCover = Math.max(sig?.date ?? -1, pub ?? -1);
+  let current: number | undefined;
+  const instrument = endOfCover >= 0 && /印发|转发/.test(titleKey) && !keys.some((k, i) => i > endOfCover && attachmentHeading(k));
+  keys.forEach((k, i) => {
+    if (i <= endOfCover || role.has(i)) return;
+    const h = attachmentHeading(k);
+    if (h) {
+      current = h.number;
+      if (!attachments.some((a) => a.number === h.number)) {
+        const next = keys[i + 1];
+        const t = h.title ?? (next && next.length <= 60 && !/[。；，]/.test(next) ? paras[i + 1]! : '');
+        attachments.push({ number: h.number, title: t, omitted: false });
+      }
+    } else if (instrument && current === undefined) {
+      current = attachments.length + 1;
+      const named = /《(.+?)》/.exec(title)?.[1];
+      const t = k.length <= 60 && !/[。；，：:]/.test(k) ? paras[i]! : named ?? '';
+      attachments.push({ number: current, title: t, omitted: false });
+    }
+    if (current !== undefined) owner.set(i, current);
+  });
+
+  const body: BodyBlock[] = [];
+  const tables: Table[] = [];
+  const textParts: string[] = [];
+  for (const it of items) {
+    if (it.kind === 't') {
+      tables.push({ ...it.table, afterBlock: body.length - 1 });
+      for (const r of [it.table.header, ...it.table.rows]) textParts.push(r.map((c) => c.replace(/\n/g, ' ')).join('\t'));
+      continue;
+    }
+    textParts.push(paras[it.p]!);
+    if (!role.has(it.p)) body.push(toBlock(paras[it.p]!, owner.get(it.p)));
+  }
+
+  const docNumberRaw = head.docNumber !== null ? paras[head.docNumber]! : src.hint?.docNumber ?? null;
+  const docNumber = docNumberRaw ? normaliseDocNumber(docNumberRaw) : null;
+  if (head.mastheads.length > 0 && docNumber === null) {
+    warnings.push({ code: 'document-no-docnumber', message: 'masthead printed but no 文号 found' });
+  }
+  const issuerKey = issuerOfTitle(titleKey)
+    ?? (head.mastheads.length > 0 ? keys[head.mastheads[0]!]!.replace(/文件$/, '') : null)
+    ?? (sig?.issuer != null ? keys[sig.issuer]! : null);
+  // Give the issuer as printed (traditional pages stay traditional): OpenCC maps char for char.
+  const issuer = issuerKey && titleKey.startsWith(issuerKey) && title.length === titleKey.length ? title.slice(0, issuerKey.length) : issuerKey;
+  const kind: DocKind | null = src.hint?.kind ?? kindOfTitle(titleKey);
+  const signedOn = sig?.signedOn ?? null;
+  const text = textParts.join('\n');
+  const simplifiedText = traditional ? simplifiedIfTraditional(text) : null;
+
+  return {
+    id: docNumber ?? `doc-${sha1hex12(title + (signedOn ?? ''))}`,
+    docNumber,
+    title,
+    issuer,
+    kind,
+    addressees: head.addressees !== null ? paras[head.addressees]!.replace(/[：:]$/, '') : null,
+    signedOn,
+    publicity: pub !== null ? publicityOf(keys[pub]!) : null,
+    attachments,
+    body,
+    tables,
+    cites: findCitations(body),
+    warnings,
+    text,
+    ...(simplifiedText ? { simplifiedText } : {}),
+    originalText: src.originalText,
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Pages printed in traditional characters (003_ has two): the text is kept as printed and a
+ * simplified form is added for search. opencc-js 't' → 'cn' leaves simplified text untouched on
+ * all five samples, so "conversion changed something" is our test for traditional characters.
+ */
+import * as OpenCC from 'opencc-js';
+
+let convert: ((s: string) => string) | null = null;
+
+/** Simplified-character form of a text (OpenCC traditional → mainland simplified). */
+export function toSimplified(text: string): string {
+  const c = (convert ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  return c(text);
+}
+
+/** The simplified form when the text contains traditional characters; otherwise null. */
+export function simplifiedIfTraditional(text: string): string | null {
+  const s = toSimplified(text);
+  return s === text ? null : s;
+}
