@@ -1,0 +1,20 @@
+/** Everything under /api/v1: the route table, its registration and the OpenAPI document. */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/store.js';
+import { documentRoutes } from './documents.js';
+import { issueRoutes } from './issues.js';
+import { libraryRoutes } from './library.js';
+import { buildOpenApi } from './openapi.js';
+import { API_PREFIX, registerApiRoutes } from './route.js';
+import { searchRoutes } from './search.js';
+
+export const API_ROUTES = [...issueRoutes, ...documentRoutes, ...searchRoutes, ...libraryRoutes];
+
+export function registerApi(app: FastifyInstance, store: Store): void {
+  registerApiRoutes(app, store, API_ROUTES);
+  const doc = buildOpenApi(API_ROUTES);
+  app.get(`${API_PREFIX}/openapi.json`, async (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=3600');
+    return reply.type('application/json; charset=utf-8').send(doc);
+  });
+}

@@ -1,0 +1,258 @@
+/**
+ * zod schemas for every API response. They are the single source of the OpenAPI document
+ * (openapi.ts) and of the TypeScript types the pages render from, so page and API cannot drift.
+ */
+import { z } from 'zod';
+import { LEGAL_STATUSES } from '../../domain/types.js';
+
+/** Schemas registered here become #/components/schemas/<id> in the OpenAPI document. */
+export const apiRegistry = z.registry<{ id: string; description?: string }>();
+
+function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+  apiRegistry.add(schema, description ? { id, description } : { id });
+  return schema;
+}
+
+const nullableString = z.string().nullable();
+
+export const ErrorBody = named(
+  'Error',
+  z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+  'Every non-2xx JSON response.',
+);
+
+export const Status = named('LegalStatus', z.enum(LEGAL_STATUSES));
+
+export const DocumentSummary = named(
+  'DocumentSummary',
+  z.object({
+    id: z.string(),
+    docNumber: nullableString,
+    title: z.string(),
+    issuer: nullableString,
+    kind: nullableString,
+    signedOn: nullableString,
+    issueId: nullableString,
+    status: Status,
+    /** Portal page of the document (stable: by 文号 when it has one). */
+    url: z.string(),
+  }),
+);
+
+const paged = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(item) });
+
+export const DocumentPage = named('DocumentPage', paged(DocumentSummary));
+
+export const IssueSummary = named(
+  'IssueSummary',
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    year: z.number().int().nullable(),
+    number: z.number().int().nullable(),
+    totalNumber: z.number().int().nullable(),
+    publishedOn: nullableString,
+    documentCount: z.number().int(),
+    url: z.string(),
+  }),
+);
+
+export const IssuePage = named('IssuePage', paged(IssueSummary).extend({ years: z.array(z.number().int()) }));
+
+const Link = z.object({ documentId: nullableString, url: nullableString });
+
+export const IssueDetail = named(
+  'IssueDetail',
+  IssueSummary.extend({
+    contents: z.array(
+      z.object({ title: z.string(), docNumber: nullableString, page: z.number().int().nullable(), group: nullableString }).extend(Link.shape),
+    ),
+    index: z.array(z.object({ title: z.string(), docNumber: nullableString }).extend(Link.shape)),
+    documents: z.array(DocumentSummary),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  }),
+);
+
+export const Stats = named(
+  'Stats',
+  z.object({
+    issues: z.number().int(),
+    documents: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()),
+    byKind: z.record(z.string(), z.number().int()),
+    latestIssue: IssueSummary.nullable(),
+  }),
+);
+
+export const Evidence = z.object({ docNumber: nullableString, quote: z.string(), date: nullableString, url: nullableString });
+
+export const StatusInfo = named(
+  'StatusInfo',
+  z.object({
+    status: Status,
+    since: nullableString,
+    evidence: z.array(Evidence),
+    corrections: z.array(
+      z.object({ status: Status, effectiveFrom: nullableString, author: z.string(), reason: z.string(), createdAt: z.string() }),
+    ),
+  }),
+);
+
+export const RelationLink = named(
+  'RelationLink',
+  z.object({
+    verb: z.enum(['cites', 'repeals', 'amends', 'replaces']),
+    /** The other end of the relation: a stored document id or a `ref:` key. */
+    otherId: z.string(),
+    held: z.boolean(),
+    docNumber: nullableString,
+    title: nullableString,
+    date: nullableString,
+    quote: z.string(),
+    reason: nullableString,
+    url: nullableString,
+  }),
+);
+
+export const Relations = named('Relations', z.object({ outgoing: z.array(RelationLink), incoming: z.array(RelationLink) }));
+
+const BodyBlock = z.object({
+  level: z.number().int(),
+  marker: z.string().optional(),
+  heading: z.string().optional(),
+  text: z.string(),
+  attachment: z.number().int().optional(),
+});
+
+const Table = z.object({
+  title: z.string().optional(),
+  header: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  source: z.enum(['tab', 'markdown', 'html', 'text']),
+  afterBlock: z.number().int(),
+});
+
+export const DocumentDetail = named(
+  'DocumentDetail',
+  z.object({
+    id: z.string(),
+    docNumber: nullableString,
+    title: z.string(),
+    issuer: nullableString,
+    kind: nullableString,
+    addressees: nullableString,
+    signedOn: nullableString,
+    publicity: nullableString,
+    pages: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+    issue: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable(),
+    attachments: z.array(z.object({ number: z.number().int(), title: z.string(), omitted: z.boolean() })),
+    body: z.array(BodyBlock),
+    tables: z.array(Table),
+    status: StatusInfo,
+    relations: Relations,
+    url: z.string(),
+  }),
+);
+
+export const OriginalText = named('OriginalText', z.object({ id: z.string(), originalText: z.string() }));
+
+/** A document known only by citation or repeal, not held in the database. */
+export const ReferenceDetail = named(
+  'ReferenceDetail',
+  z.object({ id: z.string(), docNumber: nullableString, title: nullableString, status: StatusInfo, incoming: z.array(RelationLink), url: z.string() }),
+);
+
+const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+export const SearchResponse = named(
+  'SearchResponse',
+  z.object({
+    q: z.string(),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    facets: z.object({ year: Facet, issuer: Facet, kind: Facet, status: Facet }),
+    hits: z.array(
+      DocumentSummary.omit({ issueId: true }).extend({
+        score: z.number(),
+        /** Matches wrapped in «…». */
+        snippet: z.string(),
+      }),
+    ),
+  }),
+);
+
+export const LibraryRow = named(
+  'LibraryRow',
+  z.object({
+    id: z.string(),
+    held: z.boolean(),
+    docNumber: nullableString,
+    title: z.string(),
+    issuer: nullableString,
+    signedOn: nullableString,
+    status: Status,
+    since: nullableString,
+    repealedBy: z.object({ docNumber: nullableString, title: nullableString, url: nullableString }).nullable(),
+    url: z.string(),
+  }),
+);
+
+export const LIBRARY_TABS = ['current', 'repealed'] as const;
+export const LIBRARY_SORTS = ['-signedOn', 'signedOn', 'docNumber', 'title'] as const;
+
+export const LibraryPage = named(
+  'LibraryPage',
+  paged(LibraryRow).extend({ tab: z.enum(LIBRARY_TABS), sort: z.enum(LIBRARY_SORTS) }),
+);
+
+export const UnitList = named(
+  'UnitList',
+  z.object({ items: z.array(z.object({ name: z.string(), documents: z.number().int(), url: z.string() })) }),
+);
+
+export const UnitDetail = named(
+  'UnitDetail',
+  z.object({
+    name: z.string(),
+    /** Documents the unit issued. */
+    issued: z.array(DocumentSummary),
+    /** Documents whose body names the unit (lead or co-operating unit, addressee…). */
+    named: z.array(DocumentSummary),
+    /** The task register does not exist yet; lead/shared tasks will appear here when it does. */
+    tasks: z.null(),
+  }),
+);
+
+export const FeedEntry = named(
+  'FeedEntry',
+  z.object({
+    id: z.string(),
+    type: z.enum(['document', 'status']),
+    title: z.string(),
+    updated: z.string(),
+    summary: z.string(),
+    url: z.string(),
+  }),
+);
+
+export const Feed = named('Feed', z.object({ updated: z.string(), entries: z.array(FeedEntry) }));
+
+export type DocumentSummaryT = z.infer<typeof DocumentSummary>;
+export type IssueSummaryT = z.infer<typeof IssueSummary>;
+export type IssueDetailT = z.infer<typeof IssueDetail>;
+export type StatsT = z.infer<typeof Stats>;
+export type StatusInfoT = z.infer<typeof StatusInfo>;
+export type RelationLinkT = z.infer<typeof RelationLink>;
+export type DocumentDetailT = z.infer<typeof DocumentDetail>;
+export type ReferenceDetailT = z.infer<typeof ReferenceDetail>;
+export type SearchResponseT = z.infer<typeof SearchResponse>;
+export type LibraryRowT = z.infer<typeof LibraryRow>;
+export type LibraryPageT = z.infer<typeof LibraryPage>;
+export type UnitListT = z.infer<typeof UnitList>;
+export type UnitDetailT = z.infer<typeof UnitDetail>;
+export type FeedT = z.infer<typeof Feed>;
+export type FeedEntryT = z.infer<typeof FeedEntry>;
+export type LibraryTab = (typeof LIBRARY_TABS)[number];
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];

@@ -1,0 +1,58 @@
+/** Server-rendered portal routes; every page works without JavaScript. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { LEGAL_STATUSES } from '../../domain/types.js';
+import type { Store } from '../../store/store.js';
+import { LibraryQuery } from '../api/library.js';
+import { limitOffset } from '../api/route.js';
+import { SearchQuerySchema } from '../api/search.js';
+import { parseQuery } from '../http.js';
+import { libraryCsv, libraryRows } from '../views/library.js';
+import { documentPage } from './document.js';
+import { documentsPage } from './documents.js';
+import { atomFeed } from './feed.js';
+import { homePage } from './home.js';
+import { issuePage, issuesPage } from './issues.js';
+import { libraryPageHtml } from './library.js';
+import { searchPage } from './search.js';
+import { unitPage, unitsPage } from './units.js';
+
+const sendHtml = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
+
+/** Absolute URLs for the feed and the CSV, from the Host the client used. */
+const origin = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;
+
+const DocumentsQuery = z.object({
+  kind: z.string().min(1).optional(),
+  status: z.enum(LEGAL_STATUSES).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  issuer: z.string().min(1).optional(),
+  ...limitOffset(100, 20),
+});
+
+export function registerPages(app: FastifyInstance, store: Store): void {
+  app.get('/', async (_req, reply) => sendHtml(reply, await homePage(store)));
+  app.get('/issues', async (_req, reply) => sendHtml(reply, await issuesPage(store)));
+  app.get<{ Params: { id: string } }>('/issues/:id', async (req, reply) => sendHtml(reply, await issuePage(store, req.params.id)));
+  app.get('/documents', async (req, reply) => sendHtml(reply, await documentsPage(store, parseQuery(DocumentsQuery, req.query))));
+  app.get<{ Params: { key: string }; Querystring: { view?: string } }>('/doc/:key', async (req, reply) =>
+    sendHtml(reply, await documentPage(store, req.params.key, req.query.view)),
+  );
+  app.get('/search', async (req, reply) => {
+    reply.header('cache-control', 'public, max-age=30');
+    return sendHtml(reply, await searchPage(store, parseQuery(SearchQuerySchema, req.query)));
+  });
+  app.get('/library', async (req, reply) => {
+    const q = parseQuery(LibraryQuery, req.query);
+    return sendHtml(reply, await libraryPageHtml(store, q.tab, q.sort, q.limit, q.offset));
+  });
+  app.get('/library.csv', async (req, reply) => {
+    const q = parseQuery(LibraryQuery, req.query);
+    const rows = await libraryRows(store, q.tab, q.sort);
+    reply.header('content-disposition', `attachment; filename="library-${q.tab}.csv"`);
+    return reply.type('text/csv; charset=utf-8').send(libraryCsv(rows, origin(req)));
+  });
+  app.get('/units', async (_req, reply) => sendHtml(reply, await unitsPage(store)));
+  app.get<{ Params: { name: string } }>('/units/:name', async (req, reply) => sendHtml(reply, await unitPage(store, req.params.name)));
+  app.get('/feed.atom', async (req, reply) => reply.type('application/atom+xml; charset=utf-8').send(await atomFeed(store, origin(req))));
+}

@@ -1,0 +1,54 @@
+/** 规范性文件库: tabs 现行有效 and 失效/废止, sortable columns, CSV export. */
+import type { Store } from '../../store/store.js';
+import type { LibrarySort, LibraryTab } from '../api/schemas.js';
+import { html, query, type Html } from '../html.js';
+import { libraryPage } from '../views/library.js';
+import { page, pager, statusBadge } from './layout.js';
+
+const TABS: Record<LibraryTab, string> = { current: '现行有效', repealed: '失效/废止' };
+const SORTS: Record<LibrarySort, string> = { '-signedOn': '成文日期（新→旧）', signedOn: '成文日期（旧→新）', docNumber: '发文字号', title: '标题' };
+
+export async function libraryPageHtml(store: Store, tab: LibraryTab, sort: LibrarySort, limit: number, offset: number): Promise<string> {
+  const lib = await libraryPage(store, tab, sort, limit, offset);
+  const tabs = (Object.keys(TABS) as LibraryTab[]).map(
+    (t) => html`<li><a href="/library${query({ tab: t === 'current' ? undefined : t, sort: sort === '-signedOn' ? undefined : sort })}"${t === tab ? html` aria-current="page"` : ''}>${TABS[t]}</a></li>`,
+  );
+  // Column headers are sort links, so sorting works without JavaScript.
+  const th = (label: string, key: LibrarySort | null): Html => {
+    if (!key) return html`<th scope="col">${label}</th>`;
+    const next: LibrarySort = key === 'signedOn' ? (sort === '-signedOn' ? 'signedOn' : '-signedOn') : key;
+    const on = sort === key || (key === 'signedOn' && sort === '-signedOn');
+    const dir = on ? (sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
+    return html`<th scope="col" aria-sort="${dir}"><a href="/library${query({ tab: tab === 'current' ? undefined : tab, sort: next })}">${label}${on ? (dir === 'descending' ? ' ↓' : ' ↑') : ''}</a></th>`;
+  };
+  const csv = `/library.csv${query({ tab, sort })}`;
+  return page(
+    { title: `规范性文件库（${TABS[tab]}）`, active: '/library' },
+    html`<h1>规范性文件库</h1>
+<p>按“现行有效”和“失效/废止”分类展示带文号的决定、命令、公告、通告、意见、通知等文件；仅被废止决定提及、本库未收录全文的文件也列入“失效/废止”。</p>
+<nav class="tabs" aria-label="效力分类"><ul>${tabs}</ul></nav>
+<form class="sort" action="/library" method="get">
+<input type="hidden" name="tab" value="${tab}">
+<label for="sort">排序</label>
+<select id="sort" name="sort">${(Object.keys(SORTS) as LibrarySort[]).map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${SORTS[s]}</option>`)}</select>
+<button type="submit" class="js-hide">排序</button>
+<a class="csv" href="${csv}" download>导出 CSV</a>
+</form>
+<p class="summary">${TABS[tab]}：共 ${lib.total} 件。</p>
+${lib.items.length === 0
+  ? html`<p class="empty">没有文件。</p>`
+  : html`<div class="table-wrap"><table class="library stack">
+<caption class="sr-only">${TABS[tab]}文件列表</caption>
+<thead><tr>${th('标题', 'title')}${th('发文字号', 'docNumber')}${th('成文日期', 'signedOn')}${th('效力状态', null)}${tab === 'repealed' ? th('废止文件', null) : ''}</tr></thead>
+<tbody>${lib.items.map(
+      (r) => html`<tr>
+<td data-label="标题"><a href="${r.url}">${r.title}</a>${r.held ? '' : html` <span class="note">（未收录全文）</span>`}</td>
+<td data-label="发文字号">${r.docNumber ?? '—'}</td>
+<td data-label="成文日期">${r.signedOn ?? '—'}</td>
+<td data-label="效力状态">${statusBadge(r.status)}${r.since ? html` <span class="meta">${r.since}</span>` : ''}</td>
+${tab === 'repealed' ? html`<td data-label="废止文件">${r.repealedBy?.url ? html`<a href="${r.repealedBy.url}">${r.repealedBy.docNumber ?? r.repealedBy.title ?? '废止决定'}</a>` : '—'}</td>` : ''}
+</tr>`,
+    )}</tbody></table></div>`}
+${pager('/library', { tab, sort }, lib.total, lib.limit, lib.offset)}`,
+  );
+}

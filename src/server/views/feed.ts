@@ -1,0 +1,54 @@
+/** Feed entries: documents as their issues arrive, and status changes (repeals, corrections). */
+import type { Store } from '../../store/store.js';
+import type { FeedEntryT, FeedT } from '../api/schemas.js';
+import { issueTitle } from './documents.js';
+import { docUrl, refUrl } from './urls.js';
+
+const MAX_ENTRIES = 100;
+
+/** Atom wants full timestamps; 成文日期 and repeal dates are days. */
+const stamp = (day: string | null, fallback: string): string => (day ? `${day}T00:00:00Z` : fallback);
+
+export async function feedView(store: Store): Promise<FeedT> {
+  const entries: FeedEntryT[] = [];
+  const issues = await store.listIssues();
+  for (const issue of issues) {
+    const { items } = await store.listDocuments({ issueId: issue.id, limit: 1000 });
+    for (const d of items) {
+      entries.push({
+        id: `doc:${d.id}`,
+        type: 'document',
+        title: d.title,
+        updated: issue.ingestedAt,
+        summary: [d.docNumber, d.signedOn && `成文日期 ${d.signedOn}`, `收录于 ${issueTitle(issue)}`].filter(Boolean).join('；'),
+        url: docUrl(d.id),
+      });
+    }
+  }
+  const fallback = issues.map((i) => i.ingestedAt).sort().at(-1) ?? new Date(0).toISOString();
+  for (const r of await store.allRelations()) {
+    if (r.verb !== 'repeals') continue;
+    const held = !r.objectId.startsWith('ref:');
+    entries.push({
+      id: `status:${r.objectId}:${r.subjectId}`,
+      type: 'status',
+      title: `已废止：${r.objectTitle ?? r.objectDocNumber ?? r.objectId}`,
+      updated: stamp(r.date, fallback),
+      summary: r.quote,
+      url: held ? docUrl(r.objectId) : refUrl(r.objectId, r.objectDocNumber),
+    });
+  }
+  for (const c of await store.corrections()) {
+    entries.push({
+      id: `correction:${c.documentId}:${c.createdAt}`,
+      type: 'status',
+      title: `状态更正为${c.status}：${c.documentId}`,
+      updated: c.createdAt,
+      summary: `${c.author}：${c.reason}`,
+      url: c.documentId.startsWith('ref:') ? refUrl(c.documentId, null) : docUrl(c.documentId),
+    });
+  }
+  entries.sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id));
+  const top = entries.slice(0, MAX_ENTRIES);
+  return { updated: top[0]?.updated ?? fallback, entries: top };
+}

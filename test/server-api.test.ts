@@ -1,0 +1,189 @@
+/**
+ * API contract: every endpoint in the OpenAPI document is called and each response validated
+ * against the schema the document declares for it (200, 400 and 404); pagination and ETags too.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/server/app.js';
+import type { Store } from '../src/store/store.js';
+import { openSampleStore } from './fakes/sample-db.js';
+
+type Json = Record<string, any>;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+const enc = encodeURIComponent;
+
+let store: Store;
+let app: FastifyInstance;
+let openapi: Json;
+let ajv: Ajv2020;
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const res = await app.inject({ method: 'GET', url, headers });
+  const json = String(res.headers['content-type'] ?? '').includes('json') && res.body ? (JSON.parse(res.body) as Json) : null;
+  return { res, json };
+}
+
+/** The path template of the OpenAPI document a concrete URL belongs to. */
+function templateOf(url: string): string {
+  const path = url.split('?')[0]!;
+  for (const t of Object.keys(openapi.paths)) {
+    const re = new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`);
+    if (re.test(path)) return t;
+  }
+  throw new Error(`no OpenAPI path for ${url}`);
+}
+
+/** Validate against the schema the document declares for this path and status code. */
+function assertMatchesContract(url: string, status: number, body: unknown): void {
+  const t = templateOf(url);
+  const declared = openapi.paths[t].get.responses[String(status)];
+  assert.ok(declared, `${t} does not declare a ${status} response`);
+  const pointer = `/paths/${t.replace(/~/g, '~0').replace(/\//g, '~1')}/get/responses/${status}/content/application~1json/schema`;
+  const validate = ajv.compile({ $ref: `openapi.json#${pointer}` });
+  assert.ok(validate(body), `${url} → ${status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 300)}`);
+}
+
+/** Concrete URLs for every path of the document, built from what the sample store holds. */
+async function exampleUrls(): Promise<Record<string, string[]>> {
+  const issue = (await store.listIssues())[0]!;
+  const docs = (await store.listDocuments({ limit: 1000 })).items;
+  const numbered = docs.find((d) => d.docNumber)!;
+  const repealed = (await store.allRelations()).find((r) => r.verb === 'repeals' && r.objectId.startsWith('ref:'))!;
+  const units = JSON.parse((await app.inject('/api/v1/units')).body) as Json;
+  const unit = units.items[0].name as string;
+  return {
+    '/api/v1/stats': ['/api/v1/stats'],
+    '/api/v1/issues': ['/api/v1/issues', `/api/v1/issues?year=${issue.year}&limit=1`],
+    '/api/v1/issues/{id}': [`/api/v1/issues/${enc(issue.id)}`],
+    '/api/v1/documents': ['/api/v1/documents', `/api/v1/documents?kind=${enc('通知')}&limit=2&offset=1`, '/api/v1/documents?sort=title&limit=100'],
+    '/api/v1/documents/{key}': [`/api/v1/documents/${enc(numbered.id)}`, ...docs.slice(0, 60).map((d) => `/api/v1/documents/${enc(d.id)}`)],
+    '/api/v1/documents/{key}/original': [`/api/v1/documents/${enc(numbered.id)}/original`],
+    '/api/v1/documents/{key}/relations': docs.slice(0, 60).map((d) => `/api/v1/documents/${enc(d.id)}/relations`),
+    '/api/v1/references/{key}': [`/api/v1/references/${enc(repealed.objectDocNumber ?? repealed.objectId)}`, `/api/v1/references/${enc(repealed.objectId)}`],
+    '/api/v1/search': ['/api/v1/search?q=' + enc('禁火令'), '/api/v1/search?q=', '/api/v1/search?q=' + enc('"超充 OR -( AND NEAR*'), `/api/v1/search?q=${enc('武隆')}&limit=2&offset=2`],
+    '/api/v1/library': ['/api/v1/library', '/api/v1/library?tab=repealed&sort=title', '/api/v1/library?tab=current&sort=docNumber&limit=1'],
+    '/api/v1/units': ['/api/v1/units'],
+    '/api/v1/units/{name}': [`/api/v1/units/${enc(unit)}`],
+    '/api/v1/feed': ['/api/v1/feed'],
+  };
+}
+
+before(async () => {
+  store = await openSampleStore();
+  app = buildServer(store);
+  openapi = JSON.parse((await app.inject('/api/v1/openapi.json')).body);
+  ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(openapi, 'openapi.json');
+});
+after(async () => {
+  await app.close();
+  await store.close();
+});
+
+describe('API contract', () => {
+  test('the OpenAPI document is 3.1 and every path has an operation with a JSON 200 response', () => {
+    assert.equal(openapi.openapi, '3.1.0');
+    for (const [path, item] of Object.entries<Json>(openapi.paths)) {
+      assert.ok(item.get?.responses?.['200']?.content?.['application/json'], path);
+    }
+  });
+
+  test('every endpoint answers 200 with a body matching its schema', async () => {
+    const urls = await exampleUrls();
+    const documented = Object.keys(openapi.paths).filter((p) => p !== '/api/v1/openapi.json');
+    assert.deepEqual(Object.keys(urls).sort(), documented.sort(), 'every documented path has an example, and nothing else');
+    for (const list of Object.values(urls)) {
+      for (const url of list) {
+        const { res, json } = await get(url);
+        assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
+        assertMatchesContract(url, 200, json);
+      }
+    }
+  });
+
+  test('unknown things are 404 with {error:{code,message}} matching the contract', async () => {
+    for (const url of [
+      `/api/v1/documents/${enc('武隆府办发〔1999〕999号')}`,
+      `/api/v1/documents/${enc('武隆府办发〔1999〕999号')}/original`,
+      `/api/v1/issues/no-such-issue`,
+      `/api/v1/units/${enc('不存在的单位名称')}`,
+      `/api/v1/references/${enc('渝府发〔1990〕1号')}`,
+    ]) {
+      const { res, json } = await get(url);
+      assert.equal(res.statusCode, 404, url);
+      assert.equal(json?.error.code, 'not-found');
+      assertMatchesContract(url, 404, json);
+    }
+    const { res, json } = await get('/api/v1/nothing-here');
+    assert.equal(res.statusCode, 404);
+    assert.equal(typeof json?.error.message, 'string');
+  });
+
+  test('bad query parameters are 400 naming the parameter', async () => {
+    for (const [url, param] of [
+      ['/api/v1/documents?limit=0', 'limit'],
+      ['/api/v1/documents?status=bogus', 'status'],
+      ['/api/v1/issues?year=abc', 'year'],
+      ['/api/v1/search?q=x&offset=-1', 'offset'],
+      ['/api/v1/library?tab=all', 'tab'],
+    ] as const) {
+      const { res, json } = await get(url);
+      assert.equal(res.statusCode, 400, url);
+      assert.equal(json?.error.code, 'bad-request');
+      assert.match(json?.error.message, new RegExp(param));
+      assertMatchesContract(url, 400, json);
+    }
+  });
+});
+
+describe('API behaviour', () => {
+  test('pagination: limit and offset slice the list, total stays', async () => {
+    const all = (await get('/api/v1/documents?sort=title&limit=100')).json!;
+    assert.ok(all.total >= 3);
+    const second = (await get('/api/v1/documents?sort=title&limit=1&offset=1')).json!;
+    assert.equal(second.total, all.total);
+    assert.deepEqual(second.items.map((d: Json) => d.id), [all.items[1].id]);
+    const past = (await get(`/api/v1/documents?limit=5&offset=${all.total}`)).json!;
+    assert.deepEqual(past.items, []);
+  });
+
+  test('ETag and Cache-Control on GET; If-None-Match gives 304 with no body', async () => {
+    const first = await get('/api/v1/stats');
+    const etag = String(first.res.headers.etag);
+    assert.match(etag, /^W\/".+"$/);
+    assert.match(String(first.res.headers['cache-control']), /max-age=\d+/);
+    const again = await get('/api/v1/stats', { 'if-none-match': etag });
+    assert.equal(again.res.statusCode, 304);
+    assert.equal(again.res.body, '');
+    const changed = await get('/api/v1/stats', { 'if-none-match': 'W/"other"' });
+    assert.equal(changed.res.statusCode, 200);
+  });
+
+  test('a document is found by any spelling of its 文号', async () => {
+    const { json } = await get(`/api/v1/documents/${enc('武隆府发[2024]11号')}`);
+    assert.equal(json?.docNumber, '武隆府发〔2024〕11号');
+    assert.match(json?.title, /废止/);
+    assert.equal(json?.url, `/doc/${enc('武隆府发〔2024〕11号')}`);
+  });
+
+  test('a repealed document we do not hold is 已废止, repealed by the decision', async () => {
+    const { json } = await get(`/api/v1/references/${enc('武隆府办发〔2017〕60号')}`);
+    assert.equal(json?.status.status, '已废止');
+    const by = json?.incoming.find((l: Json) => l.verb === 'repeals');
+    assert.equal(by?.docNumber, '武隆府发〔2024〕11号');
+    assert.equal(by?.url, `/doc/${enc('武隆府发〔2024〕11号')}`);
+    const lib = (await get('/api/v1/library?tab=repealed&limit=500')).json!;
+    assert.ok(lib.items.some((r: Json) => r.docNumber === '武隆府办发〔2017〕60号' && r.repealedBy?.docNumber === '武隆府发〔2024〕11号'));
+  });
+
+  test('search finds 禁火令 and marks the match', async () => {
+    const { json } = await get(`/api/v1/search?q=${enc('禁火令')}`);
+    assert.ok(json!.total >= 1);
+    assert.ok(json!.hits.some((h: Json) => h.title.includes('森林防火禁火令')));
+    assert.ok(json!.hits.some((h: Json) => h.snippet.includes('«')));
+  });
+});
