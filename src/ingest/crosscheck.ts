@@ -5,10 +5,11 @@
 import { normaliseDocNumber } from '../domain/doc-number.js';
 import type { IndexEntry, OfficialDocument, ReferencedDocument, Warning } from '../domain/types.js';
 import type { ListingEntry } from './contents.js';
+import { toSimplified } from './traditional.js';
 
 /** Titles differ in quotes, brackets and spacing between 目录, index and body; compare without them. */
 export function titleKey(title: string): string {
-  return title
+  return toSimplified(title)
     .replace(/[\s\u3000《》“”"'‘’「」『』]/g, '')
     .replace(/[（(]/g, '(')
     .replace(/[）)]/g, ')')
@@ -47,7 +48,8 @@ export function checkIndex(index: readonly IndexEntry[], docs: readonly Official
   const perDocument = new Map<string, Warning[]>();
   const byNumber = new Map(docs.filter((d) => d.docNumber).map((d) => [d.docNumber!, d]));
   for (const e of index) {
-    if (e.docNumber && byNumber.has(e.docNumber)) continue;
+    const same = e.docNumber ? byNumber.get(e.docNumber) : undefined;
+    if (same && titleSimilarity(same.title, e.title) >= 0.85) continue;
     const best = docs
       .map((d) => ({ d, s: titleSimilarity(d.title, e.title) }))
       .sort((a, b) => b.s - a.s)[0];

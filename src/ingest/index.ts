@@ -52,16 +52,14 @@ function linesOf(lines: readonly CleanLine[], pieces: readonly Range[], skip: Se
   return out;
 }
 
-/** Masthead strings away from a document's header are running headers injected by the layout. */
+/** Only the masthead nearest the 文号 is the document's; every other copy is a running header. */
 function runningHeaders(lines: readonly CleanLine[], plan: DocumentPlan): number[] {
-  const out: number[] = [];
-  for (const [s, e] of plan.pieces) {
-    for (let n = s; n < e; n++) {
-      const inHeader = n >= plan.start && n <= plan.anchor + 2;
-      if (!inHeader && isMasthead(lines[n]!.text)) out.push(n);
-    }
-  }
-  return out;
+  const mastheads: number[] = [];
+  for (const [s, e] of plan.pieces) for (let n = s; n < e; n++) if (isMasthead(lines[n]!.text)) mastheads.push(n);
+  const own = mastheads
+    .filter((n) => n >= plan.start && n <= plan.anchor + 3)
+    .sort((a, b) => Math.abs(a - plan.anchor) - Math.abs(b - plan.anchor) || a - b)[0];
+  return mastheads.filter((n) => n !== own);
 }
 
 function reportDocument(lines: readonly CleanLine[], raw: readonly string[]): OfficialDocument {
