@@ -12,10 +12,26 @@ export interface StoredIssue extends GazetteIssue {
   readonly ingestedAt: string;
   readonly documentIds: string[];
   readonly warnings: Warning[];
+  /**
+   * Edition history, newest (current) first. A corrected edition (same title, year and number,
+   * different content) replaces the current one; older editions stay readable via getIssue(edition id).
+   */
+  readonly editions?: IssueEdition[];
+}
+
+export interface IssueEdition {
+  /** `<issue id>@<sha256 prefix>` */
+  readonly id: string;
+  readonly sha256: string;
+  readonly sourceFile: string;
+  readonly ingestedAt: string;
+  /** When a newer edition replaced this one; null for the current edition. */
+  readonly supersededAt: string | null;
 }
 
 /** Listing row: metadata only, never the bulky text (kept in a 1:1 content table). */
 export interface DocumentSummary {
+  // status: the effective status — the latest editor correction, else the computed one, else 未知.
   readonly id: string;
   readonly docNumber: string | null;
   readonly title: string;
@@ -114,6 +130,7 @@ export interface StatusCorrection {
 export interface Store {
   ingest(result: ParseResult): Promise<IngestOutcome>;
   listIssues(): Promise<StoredIssue[]>;
+  /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */
   getIssue(id: string): Promise<StoredIssue | null>;
   /** By id or by any spelling of its 文号. */
   getDocument(idOrDocNumber: string): Promise<OfficialDocument | null>;

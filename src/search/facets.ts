@@ -1,0 +1,40 @@
+/**
+ * Filters and facet counts over the matching documents' metadata (pure, shared by backends).
+ * Facets count the documents that pass every filter, so they always add up to `total`.
+ */
+import type { Facets, SearchQuery } from '../store/store.js';
+
+export interface FacetRow {
+  readonly year: number | null;
+  readonly issuer: string | null;
+  readonly kind: string | null;
+  readonly status: string;
+}
+
+type Dim = keyof Facets;
+const DIMS: readonly Dim[] = ['year', 'issuer', 'kind', 'status'];
+
+function value(r: FacetRow, d: Dim): string | null {
+  return d === 'year' ? (r.year === null ? null : String(r.year)) : r[d];
+}
+
+function wanted(q: Pick<SearchQuery, Dim>, d: Dim): string | undefined {
+  const v = q[d];
+  return v === undefined || v === null || v === '' ? undefined : String(v);
+}
+
+export function computeFacets<R extends FacetRow>(rows: readonly R[], q: Pick<SearchQuery, Dim>): { matching: R[]; facets: Facets } {
+  const matching = rows.filter((r) => DIMS.every((d) => wanted(q, d) === undefined || value(r, d) === wanted(q, d)));
+  const facets = {} as Facets;
+  for (const d of DIMS) {
+    const counts = new Map<string, number>();
+    for (const r of matching) {
+      const v = value(r, d);
+      if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    facets[d] = [...counts]
+      .map(([v, count]) => ({ value: v, count }))
+      .sort((a, b) => b.count - a.count || (d === 'year' ? b.value.localeCompare(a.value) : a.value.localeCompare(b.value)));
+  }
+  return { matching, facets };
+}

@@ -1,0 +1,42 @@
+/**
+ * Identity rules shared by both Store backends (pure), so SQLite and PostgreSQL agree on keys.
+ */
+import { createHash } from 'node:crypto';
+import { parseDocNumber } from '../domain/doc-number.js';
+import type { OfficialDocument, ParseResult, ReferencedDocument } from '../domain/types.js';
+
+function shortHash(s: string, n = 6): string {
+  return createHash('sha1').update(s).digest('hex').slice(0, n);
+}
+
+/**
+ * An issue is the same issue across corrected editions when title, year and number agree:
+ * `2024-02-<hash of title>`. Without year and number, the file's content is its only identity.
+ */
+export function issueId(result: ParseResult): string {
+  const i = result.issue;
+  if (i && i.year !== null && i.number !== null) {
+    return `${i.year}-${String(i.number).padStart(2, '0')}-${shortHash(i.title)}`;
+  }
+  return `file-${result.source.sha256.slice(0, 12)}`;
+}
+
+/** One edition (one exact file content) of an issue. */
+export function editionId(issue: string, sha256: string): string {
+  return `${issue}@${sha256.slice(0, 12)}`;
+}
+
+/** Key of a document known only by reference: ref:<文号> or ref:《title》. */
+export function referenceKey(r: Pick<ReferencedDocument, 'docNumber' | 'title'>): string | null {
+  if (r.docNumber) return `ref:${r.docNumber}`;
+  if (r.title) return `ref:《${r.title}》`;
+  return null;
+}
+
+/** The year a document belongs to for filtering: signed date, else its 文号 year. */
+export function documentYear(doc: Pick<OfficialDocument, 'signedOn' | 'docNumber'>): number | null {
+  const fromDate = doc.signedOn ? Number(doc.signedOn.slice(0, 4)) : NaN;
+  if (Number.isFinite(fromDate) && fromDate > 1900) return fromDate;
+  const n = doc.docNumber ? parseDocNumber(doc.docNumber) : null;
+  return n ? n.year : null;
+}

@@ -1,0 +1,182 @@
+/**
+ * The SQLite schema, as an ordered list of migrations. PRAGMA user_version records how many have
+ * run; each runs once, in a transaction. Never edit a shipped migration — append a new one.
+ */
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1 — issues with edition history, documents (metadata apart from bulky content), facts, search.
+  `
+  CREATE TABLE issues (
+    id TEXT PRIMARY KEY,              -- stable across editions: title + year + number
+    title TEXT NOT NULL,
+    year INTEGER,
+    number INTEGER,
+    total_number INTEGER,
+    published_on TEXT,
+    current_edition TEXT NOT NULL
+  );
+  CREATE TABLE issue_editions (
+    id TEXT PRIMARY KEY,              -- <issue id>@<sha256 prefix>
+    issue_id TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL UNIQUE,
+    source_file TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    superseded_at TEXT,               -- set when a corrected edition replaced this one
+    title TEXT NOT NULL,
+    year INTEGER,
+    number INTEGER,
+    total_number INTEGER,
+    published_on TEXT,
+    contents_json TEXT NOT NULL,
+    index_json TEXT NOT NULL,
+    front_matter TEXT NOT NULL,
+    warnings_json TEXT NOT NULL
+  );
+  CREATE INDEX issue_editions_issue ON issue_editions(issue_id);
+
+  CREATE TABLE documents (
+    seq INTEGER PRIMARY KEY,          -- rowid shared with the search tables
+    id TEXT NOT NULL UNIQUE,
+    doc_number TEXT,
+    title TEXT NOT NULL,
+    search_title TEXT NOT NULL,       -- folded title, for title-hit scoring without re-folding
+    issuer TEXT,
+    kind TEXT,
+    addressees TEXT,
+    signed_on TEXT,
+    year INTEGER,
+    publicity TEXT,
+    pages_json TEXT,
+    attachments_json TEXT NOT NULL,
+    warnings_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX documents_doc_number ON documents(doc_number);
+  CREATE INDEX documents_year ON documents(year);
+  CREATE INDEX documents_signed_on ON documents(signed_on);
+
+  CREATE TABLE document_content (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    body_json TEXT NOT NULL,
+    text TEXT NOT NULL,
+    simplified_text TEXT,
+    original_text TEXT NOT NULL
+  );
+  CREATE TABLE occurrences (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    issue_id TEXT NOT NULL,
+    edition_id TEXT NOT NULL REFERENCES issue_editions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    page_from INTEGER,
+    page_to INTEGER,
+    PRIMARY KEY (document_id, edition_id)
+  );
+  CREATE INDEX occurrences_edition ON occurrences(edition_id, position);
+  CREATE TABLE paragraphs (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    marker TEXT,
+    heading TEXT,
+    text TEXT NOT NULL,
+    attachment INTEGER,
+    PRIMARY KEY (document_id, idx)
+  );
+  CREATE TABLE doc_tables (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    title TEXT,
+    header_json TEXT NOT NULL,
+    rows_json TEXT NOT NULL,
+    source TEXT NOT NULL,
+    after_block INTEGER NOT NULL,
+    PRIMARY KEY (document_id, idx)
+  );
+  CREATE TABLE doc_numbers (
+    doc_number TEXT PRIMARY KEY,      -- canonical 文号
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    agency TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    serial INTEGER NOT NULL
+  );
+  CREATE INDEX doc_numbers_document ON doc_numbers(document_id);
+  CREATE TABLE citations (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    doc_number TEXT,
+    title TEXT,
+    raw TEXT NOT NULL,
+    block INTEGER NOT NULL,
+    PRIMARY KEY (document_id, idx)
+  );
+  CREATE INDEX citations_doc_number ON citations(doc_number);
+  CREATE TABLE relations (
+    subject_id TEXT NOT NULL,
+    verb TEXT NOT NULL CHECK (verb IN ('cites', 'repeals', 'amends', 'replaces')),
+    object_id TEXT NOT NULL,
+    object_doc_number TEXT,
+    object_title TEXT,
+    date TEXT,
+    quote TEXT NOT NULL,
+    reason TEXT,
+    block INTEGER
+  );
+  CREATE INDEX relations_subject ON relations(subject_id);
+  CREATE INDEX relations_object ON relations(object_id);
+  CREATE TABLE statuses (
+    document_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    since TEXT,
+    evidence_json TEXT NOT NULL
+  );
+  CREATE TABLE corrections (
+    seq INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    effective_from TEXT,
+    author TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX corrections_document ON corrections(document_id, created_at);
+  CREATE TABLE doc_references (
+    key TEXT PRIMARY KEY,             -- ref:<文号> or ref:《title》
+    doc_number TEXT,
+    title TEXT,
+    source TEXT NOT NULL,
+    first_edition TEXT NOT NULL
+  );
+
+  -- Search. doc_tri: trigram substrings (>= 3 chars) and the folded text snippets are cut from.
+  CREATE VIRTUAL TABLE doc_tri USING fts5(title, docnum, body, tokenize = 'trigram');
+  -- doc_words: jieba words for BM25 ranking; contentless, the words are never shown.
+  CREATE VIRTUAL TABLE doc_words USING fts5(title, docnum, body, content = '', contentless_delete = 1);
+  -- doc_bigrams: postings for 2-character fragments, below what trigrams can match.
+  CREATE TABLE doc_bigrams (
+    bigram TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (bigram, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_bigrams_seq ON doc_bigrams(seq);
+  -- Learned dictionary: counts of candidate words seen in the corpus.
+  CREATE TABLE lexicon (
+    word TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    count INTEGER NOT NULL
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,162 @@
+/** Reading rows back into domain objects. Listing queries never touch document_content. */
+import type Database from 'better-sqlite3';
+import { normaliseDocNumber } from '../../domain/doc-number.js';
+import type { DocKind, OfficialDocument, Publicity } from '../../domain/types.js';
+import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
+
+/** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
+export const EFFECTIVE_STATUS = `COALESCE(
+  (SELECT c.status FROM corrections c WHERE c.document_id = d.id ORDER BY c.created_at DESC, c.seq DESC LIMIT 1),
+  (SELECT s.status FROM statuses s WHERE s.document_id = d.id), '未知')`;
+const LATEST_ISSUE = `(SELECT o.issue_id FROM occurrences o JOIN issue_editions e ON e.id = o.edition_id
+  WHERE o.document_id = d.id ORDER BY e.ingested_at DESC LIMIT 1)`;
+export const SUMMARY_COLUMNS = `d.seq, d.id, d.doc_number AS docNumber, d.title, d.issuer, d.kind, d.signed_on AS signedOn,
+  d.year, ${LATEST_ISSUE} AS issueId, ${EFFECTIVE_STATUS} AS status`;
+
+export interface SummaryRow extends DocumentSummary {
+  readonly seq: number;
+  readonly year: number | null;
+}
+
+export function toSummary(r: SummaryRow): DocumentSummary {
+  const { seq: _seq, year: _year, ...summary } = r;
+  return summary;
+}
+
+interface EditionRow {
+  id: string;
+  issue_id: string;
+  sha256: string;
+  source_file: string;
+  ingested_at: string;
+  title: string;
+  year: number | null;
+  number: number | null;
+  total_number: number | null;
+  published_on: string | null;
+  contents_json: string;
+  index_json: string;
+  warnings_json: string;
+}
+
+export function editionToIssue(db: Database.Database, e: EditionRow, asIssueId: string): StoredIssue {
+  const ids = db.prepare('SELECT document_id FROM occurrences WHERE edition_id = ? ORDER BY position').pluck().all(e.id) as string[];
+  return {
+    id: asIssueId,
+    title: e.title,
+    year: e.year,
+    number: e.number,
+    totalNumber: e.total_number,
+    publishedOn: e.published_on,
+    contents: JSON.parse(e.contents_json),
+    index: JSON.parse(e.index_json),
+    sourceFile: e.source_file,
+    sha256: e.sha256,
+    ingestedAt: e.ingested_at,
+    documentIds: ids,
+    warnings: JSON.parse(e.warnings_json),
+    editions: editions(db, e.issue_id),
+  };
+}
+
+/** The current edition of an issue, or a specific edition by its edition id. */
+export function readIssue(db: Database.Database, id: string): StoredIssue | null {
+  const current = db
+    .prepare('SELECT e.* FROM issues i JOIN issue_editions e ON e.id = i.current_edition WHERE i.id = ?')
+    .get(id) as EditionRow | undefined;
+  if (current) return editionToIssue(db, current, id);
+  const edition = db.prepare('SELECT * FROM issue_editions WHERE id = ?').get(id) as EditionRow | undefined;
+  return edition ? editionToIssue(db, edition, edition.id) : null;
+}
+
+function editions(db: Database.Database, issueId: string): IssueEdition[] {
+  const rows = db
+    .prepare('SELECT id, sha256, source_file, ingested_at, superseded_at FROM issue_editions WHERE issue_id = ? ORDER BY ingested_at DESC, rowid DESC')
+    .all(issueId) as Array<{ id: string; sha256: string; source_file: string; ingested_at: string; superseded_at: string | null }>;
+  return rows.map((r) => ({ id: r.id, sha256: r.sha256, sourceFile: r.source_file, ingestedAt: r.ingested_at, supersededAt: r.superseded_at }));
+}
+
+export function resolveDocumentId(db: Database.Database, idOrDocNumber: string): string | null {
+  const key = idOrDocNumber.trim();
+  const direct = db.prepare('SELECT id FROM documents WHERE id = ?').pluck().get(key) as string | undefined;
+  if (direct) return direct;
+  const canonical = normaliseDocNumber(key);
+  if (!canonical) return null;
+  return (
+    (db.prepare('SELECT document_id FROM doc_numbers WHERE doc_number = ?').pluck().get(canonical) as string | undefined) ??
+    (db.prepare('SELECT id FROM documents WHERE id = ?').pluck().get(canonical) as string | undefined) ??
+    null
+  );
+}
+
+export function readDocument(db: Database.Database, id: string): OfficialDocument | null {
+  const d = db
+    .prepare(
+      `SELECT d.*, c.body_json, c.text, c.simplified_text, c.original_text
+       FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.id = ?`,
+    )
+    .get(id) as Record<string, unknown> | undefined;
+  if (!d) return null;
+  const tables = db.prepare('SELECT * FROM doc_tables WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
+  const cites = db.prepare('SELECT * FROM citations WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
+  const doc: OfficialDocument = {
+    id: d.id as string,
+    docNumber: d.doc_number as string | null,
+    title: d.title as string,
+    issuer: d.issuer as string | null,
+    kind: d.kind as DocKind | null,
+    addressees: d.addressees as string | null,
+    signedOn: d.signed_on as string | null,
+    publicity: d.publicity as Publicity | null,
+    attachments: JSON.parse(d.attachments_json as string),
+    body: JSON.parse(d.body_json as string),
+    tables: tables.map((t) => ({
+      ...(t.title !== null ? { title: t.title as string } : {}),
+      header: JSON.parse(t.header_json as string),
+      rows: JSON.parse(t.rows_json as string),
+      source: t.source as 'tab',
+      afterBlock: t.after_block as number,
+    })),
+    cites: cites.map((c) => ({
+      docNumber: c.doc_number as string | null,
+      title: c.title as string | null,
+      raw: c.raw as string,
+      block: c.block as number,
+    })),
+    warnings: JSON.parse(d.warnings_json as string),
+    text: d.text as string,
+    ...(d.simplified_text !== null ? { simplifiedText: d.simplified_text as string } : {}),
+    originalText: d.original_text as string,
+    ...(d.pages_json ? { pages: JSON.parse(d.pages_json as string) } : {}),
+  };
+  return doc;
+}
+
+const SORTS: Record<NonNullable<DocumentFilter['sort']>, string> = {
+  signedOn: 'd.signed_on IS NULL, d.signed_on, d.id',
+  '-signedOn': 'd.signed_on IS NULL, d.signed_on DESC, d.id',
+  docNumber: 'd.doc_number IS NULL, d.doc_number, d.id',
+  title: 'd.title, d.id',
+};
+
+export function listDocuments(db: Database.Database, f: DocumentFilter = {}): { total: number; items: DocumentSummary[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.year !== undefined) (where.push('d.year = ?'), args.push(f.year));
+  if (f.issuer !== undefined) (where.push('d.issuer = ?'), args.push(f.issuer));
+  if (f.kind !== undefined) (where.push('d.kind = ?'), args.push(f.kind));
+  if (f.issueId !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id AND (o.issue_id = ? OR o.edition_id = ?))');
+    args.push(f.issueId, f.issueId);
+  }
+  const statuses = f.status === undefined ? [] : Array.isArray(f.status) ? f.status : [f.status];
+  if (statuses.length > 0) (where.push(`${EFFECTIVE_STATUS} IN (${statuses.map(() => '?').join(',')})`), args.push(...statuses));
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.prepare(`SELECT count(*) FROM documents d ${clause}`).pluck().get(...args) as number;
+  const limit = Math.max(0, Math.min(f.limit ?? 50, 10_000));
+  const offset = Math.max(0, f.offset ?? 0);
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ${clause} ORDER BY ${SORTS[f.sort ?? '-signedOn']} LIMIT ? OFFSET ?`)
+    .all(...args, limit, offset) as SummaryRow[];
+  return { total, items: rows.map(toSummary) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Keeping the three search structures of one document in step with its row: trigram FTS (folded
+ * text, also the snippet source), jieba-word FTS (BM25), bigram postings; and the learned lexicon.
+ */
+import type Database from 'better-sqlite3';
+import type { OfficialDocument } from '../../domain/types.js';
+import { bigrams, charLength } from '../../search/bigrams.js';
+import { fold } from '../../search/fold.js';
+import { isActive, learnTerms } from '../../search/lexicon.js';
+import { ftsQuote } from '../../search/query.js';
+import { Segmenter } from '../../search/segment.js';
+
+export interface FoldedDoc {
+  readonly title: string;
+  readonly docnum: string;
+  readonly body: string;
+}
+
+/** The folded fields a document is searched by; traditional pages are found by simplified words. */
+export function foldDocument(doc: OfficialDocument): FoldedDoc {
+  // Tables are searchable too; add their cells unless the document text already carries them.
+  const missing = doc.tables.filter((t) => {
+    const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);
+    return cell !== undefined && !doc.text.includes(cell.trim());
+  });
+  const tables = missing.map((t) => [t.title ?? '', t.header.join(' '), ...t.rows.map((r) => r.join(' '))].join('\n'));
+  const body = [doc.simplifiedText ?? doc.text, ...tables].join('\n');
+  return { title: fold(doc.title), docnum: doc.docNumber ? fold(doc.docNumber) : '', body: fold(body) };
+}
+
+export class SearchIndex {
+  private segmenter: Segmenter | null = null;
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** The store's segmenter: jieba plus the words this database has learned (built on first use). */
+  seg(): Segmenter {
+    if (!this.segmenter) {
+      const rows = this.db.prepare('SELECT word, source, count FROM lexicon').all() as Array<{ word: string; source: string; count: number }>;
+      this.segmenter = new Segmenter(rows.filter(isActive).map((r) => r.word));
+    }
+    return this.segmenter;
+  }
+
+  /**
+   * Count candidate words in newly ingested documents; returns words that just became active.
+   * Call before indexing the new documents so they are cut with the new words.
+   */
+  learn(docs: readonly FoldedDoc[]): string[] {
+    const upsert = this.db.prepare(
+      `INSERT INTO lexicon(word, source, count) VALUES (?, ?, ?)
+       ON CONFLICT(word) DO UPDATE SET count = count + excluded.count RETURNING count, source`,
+    );
+    const activated: string[] = [];
+    for (const t of learnTerms(docs.flatMap((d) => [d.title, d.body]))) {
+      const row = upsert.get(t.word, t.source, t.count) as { count: number; source: string };
+      if (isActive(row) && !isActive({ count: row.count - t.count, source: row.source })) activated.push(t.word);
+    }
+    return this.seg().addWords(activated);
+  }
+
+  index(seq: number, f: FoldedDoc): void {
+    this.remove(seq);
+    this.db.prepare('INSERT INTO doc_tri(rowid, title, docnum, body) VALUES (?, ?, ?, ?)').run(seq, f.title, f.docnum, f.body);
+    this.writeWords(seq, f);
+    const ins = this.db.prepare('INSERT INTO doc_bigrams(bigram, seq, n) VALUES (?, ?, ?)');
+    for (const [bg, n] of bigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase())) ins.run(bg, seq, n);
+  }
+
+  remove(seq: number): void {
+    this.db.prepare('DELETE FROM doc_tri WHERE rowid = ?').run(seq);
+    this.db.prepare('DELETE FROM doc_words WHERE rowid = ?').run(seq);
+    this.db.prepare('DELETE FROM doc_bigrams WHERE seq = ?').run(seq);
+  }
+
+  /** Re-cut the documents that contain newly learned words (other documents cannot change). */
+  resegment(words: readonly string[], skip: ReadonlySet<number>): number {
+    const seqs = new Set<number>();
+    const tri = this.db.prepare('SELECT rowid AS seq FROM doc_tri WHERE doc_tri MATCH ?');
+    const bi = this.db.prepare('SELECT seq FROM doc_bigrams WHERE bigram = ?');
+    for (const w of words) {
+      const rows = (charLength(w) >= 3 ? tri.all(ftsQuote(w)) : bi.all(w)) as Array<{ seq: number }>;
+      for (const r of rows) if (!skip.has(r.seq)) seqs.add(r.seq);
+    }
+    const get = this.db.prepare('SELECT title, docnum, body FROM doc_tri WHERE rowid = ?');
+    for (const seq of seqs) {
+      const f = get.get(seq) as FoldedDoc | undefined;
+      if (!f) continue;
+      this.db.prepare('DELETE FROM doc_words WHERE rowid = ?').run(seq);
+      this.writeWords(seq, f);
+    }
+    return seqs.size;
+  }
+
+  private writeWords(seq: number, f: FoldedDoc): void {
+    const s = this.seg();
+    this.db
+      .prepare('INSERT INTO doc_words(rowid, title, docnum, body) VALUES (?, ?, ?, ?)')
+      .run(seq, s.indexText(f.title), s.indexText(f.docnum), s.indexText(f.body));
+  }
+}
