@@ -17,6 +17,9 @@ const ABBREVIATION = /简称\s*$/;
 /** Citations in body order; the raw text is exactly as printed. */
 export function findCitations(blocks: readonly BodyBlock[]): Citation[] {
   const out: Citation[] = [];
+  // Short names the document defines for itself (以下简称《任务分工》) are never citations.
+  const abbreviations = new Set<string>();
+  for (const b of blocks) for (const m of b.text.matchAll(/简称\s*《([^《》]+)》/g)) abbreviations.add(m[1]!.trim());
   blocks.forEach((b, block) => {
     const text = b.text;
     const numbers = findDocNumbers(text);
@@ -25,7 +28,7 @@ export function findCitations(blocks: readonly BodyBlock[]): Citation[] {
     for (const m of text.matchAll(TITLE)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (ABBREVIATION.test(text.slice(Math.max(0, start - 6), start))) continue;
+      if (ABBREVIATION.test(text.slice(Math.max(0, start - 6), start)) || abbreviations.has(m[1]!.trim())) continue;
       // Paired when the next 文号 starts right after 》（ and its bracket closes after it.
       const idx = numbers.findIndex((n) => n.start >= end && PAIRED_OPEN.test(text.slice(end, n.start)));
       const n = idx >= 0 ? numbers[idx]! : null;

@@ -28,10 +28,12 @@ export function runInHeading(afterMarker: string): string | undefined {
 
 /** Classify one paragraph. `attachment` is the 1-based attachment it belongs to, if any. */
 export function toBlock(text: string, attachment?: number): BodyBlock {
-  const m = headingMarker(text);
+  // Markdown list bullets sometimes precede the marker (- 一、本通知自印发之日起实施。).
+  const bare = text.trimStart().replace(/^[-•*]\s+/, '');
+  const m = headingMarker(bare);
   const base = attachment === undefined ? {} : { attachment };
   if (!m) return { level: 0, text, ...base };
-  const afterMarker = text.trimStart().slice(m.marker.length);
+  const afterMarker = bare.slice(m.marker.length);
   const heading = runInHeading(afterMarker);
   return { level: m.level, marker: m.marker, ...(heading === undefined ? {} : { heading }), text, ...base };
 }

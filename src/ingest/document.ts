@@ -12,7 +12,7 @@ import { attachmentHeading, isAttachmentNote, parseAttachmentNote } from './atta
 import { toBlock } from './blocks.js';
 import type { DocumentSource } from './document-source.js';
 import { findPublicity, findSignature, issuerOfTitle, readHeader } from './header.js';
-import { kindOfTitle, publicityOf } from './markers.js';
+import { headingMarker, kindOfTitle, publicityOf } from './markers.js';
 import { detectColumn, rebuildParagraphs } from './paragraphs.js';
 import { repairText } from './punctuation.js';
 import { findTableRuns, parseTable, sameHeader } from './tables.js';
@@ -100,22 +100,21 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
   const pub = findPublicity(keys, sig ? sig.date : 0);
   if (pub !== null) role.set(pub, 'sig');
 
-  // 附件说明 lists before the end of the covering text.
+  // Attachments in reading order: the 附件说明 of the covering text; after its signature block,
+  // 附件N headings, or the instrument an 印发/转发 notice carries; and that text's own 附件说明.
   const attachments: Attachment[] = [];
-  keys.forEach((k, i) => {
-    if (role.has(i) || !isAttachmentNote(k) || (sig && i > sig.date)) return;
-    role.set(i, 'note');
-    for (const a of parseAttachmentNote(paras[i]!)) attachments.push({ ...a, number: attachments.length + 1 });
-  });
-
-  // Which attachment each later paragraph belongs to: 附件N headings, or the instrument an
-  // 印发/转发 notice carries after its signature block.
   const owner = new Map<number, number>();
   const endOfCover = Math.max(sig?.date ?? -1, pub ?? -1);
-  let current: number | undefined;
   const instrument = endOfCover >= 0 && /印发|转发/.test(titleKey) && !keys.some((k, i) => i > endOfCover && attachmentHeading(k));
+  let current: number | undefined;
   keys.forEach((k, i) => {
-    if (i <= endOfCover || role.has(i)) return;
+    if (role.has(i)) return;
+    if (isAttachmentNote(k)) {
+      role.set(i, 'note');
+      for (const a of parseAttachmentNote(paras[i]!)) attachments.push({ ...a, number: attachments.length + 1 });
+      return;
+    }
+    if (i <= endOfCover) return;
     const h = attachmentHeading(k);
     if (h) {
       current = h.number;
@@ -126,8 +125,9 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
       }
     } else if (instrument && current === undefined) {
       current = attachments.length + 1;
-      const named = /《(.+?)》/.exec(title)?.[1];
-      const t = k.length <= 60 && !/[。；，：:]/.test(k) ? paras[i]! : named ?? '';
+      // Its own title line when printed (not a heading), else the name the notice gives it.
+      const named = /(?:印发|转发)《?(.+?)》?的(?:通知|决定)$/.exec(title)?.[1];
+      const t = k.length <= 60 && !/[。；，：:]/.test(k) && !headingMarker(k) ? paras[i]! : named ?? '';
       attachments.push({ number: current, title: t, omitted: false });
     }
     if (current !== undefined) owner.set(i, current);

@@ -86,7 +86,7 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
   if (kindOfTitle(prev) || /文件$/.test(prev)) return false;
   if (!blankBetween) return true;
   // Prose (it has commas) that stops on a word character was cut by a page break.
-  return (visualWidth(para) >= 80 || /[，：；]/.test(para)) && /[\u4e00-\u9fa5\d》”）]$/.test(prev);
+  return (visualWidth(para) >= 80 || /[，：；。]/.test(para)) && /[\u4e00-\u9fa5\d》”）]$/.test(prev);
 }
 
 function glue(a: string, b: string): string {

@@ -53,6 +53,8 @@ export function normalisePunctuation(text: string): string {
     // A list number's following space goes with it: (1) 切实 → （1）切实.
     return `（${inner.trim()}）`;
   });
+  // A bracket whose partner was cut off by a line or page break: （街\n\n道) → （街道）.
+  s = s.replace(/(?<=[\u4e00-\u9fa5])\)/g, '）').replace(/\((?=[\u4e00-\u9fa5])/g, '（');
   return s;
 }
 

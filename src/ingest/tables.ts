@@ -92,6 +92,7 @@ export function parseTable(lines: readonly string[], source: TableSource): Omit<
 
 /** Page breaks cut long tables; a piece that repeats the previous header continues that table. */
 export function sameHeader(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (h: readonly string[]): string => h.map((c) => c.replace(/\s+/g, '')).filter(Boolean).join('|');
+  // Positions matter (003_ repeats a header with its empty column moved); trailing empties don't.
+  const norm = (h: readonly string[]): string => h.map((c) => c.replace(/\s+/g, '')).join('|').replace(/\|+$/, '');
   return norm(a) === norm(b) && norm(a) !== '';
 }
