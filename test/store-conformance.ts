@@ -1,0 +1,179 @@
+/**
+ * Behaviour every Store implementation must show, run against each backend:
+ *   runStoreConformance('sqlite', async () => openSqliteStore(':memory:'))
+ * `makeStore` must return a new, empty store on every call; the suite closes what it opens.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Relation, Store } from '../src/store/store.js';
+import {
+  ALL_FIXTURES, CHARGING, FIRE_BAN, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED, OLD_DECISION, REPORT, TRADITIONAL,
+} from './fixtures/parse-results.js';
+import { runSearchConformance } from './store-conformance-search.js';
+
+export function runStoreConformance(name: string, makeStore: () => Promise<Store>): void {
+  const opened: Store[] = [];
+  const fresh = async () => {
+    const s = await makeStore();
+    opened.push(s);
+    return s;
+  };
+  const loaded = async () => {
+    const s = await fresh();
+    for (const r of ALL_FIXTURES) await s.ingest(r);
+    return s;
+  };
+  after(async () => {
+    for (const s of opened) await s.close();
+  });
+
+  describe(`${name} store: ingest and editions`, () => {
+    test('ingesting the same files twice leaves every count unchanged', async () => {
+      const s = await fresh();
+      const first = await Promise.all(ALL_FIXTURES.map((r) => s.ingest(r)));
+      assert.deepEqual(first.map((o) => o.action), ['added', 'added', 'added']);
+      const before = await s.counts();
+      assert.equal(before.issues, 3);
+      assert.equal(before.documents, 5);
+      const again = [];
+      for (const r of ALL_FIXTURES) again.push(await s.ingest(r));
+      assert.deepEqual(again.map((o) => o.action), ['unchanged', 'unchanged', 'unchanged']);
+      assert.deepEqual(again.map((o) => o.issueId), first.map((o) => o.issueId));
+      assert.deepEqual(await s.counts(), before);
+      assert.equal((await s.listDocuments()).total, 5);
+    });
+
+    test('a corrected edition replaces the old one; the old file stays known', async () => {
+      const s = await fresh();
+      const added = await s.ingest(ISSUE_2024);
+      const replaced = await s.ingest(ISSUE_2024_CORRECTED);
+      assert.equal(replaced.action, 'replaced');
+      assert.equal(replaced.issueId, added.issueId);
+      assert.equal((await s.counts()).issues, 1);
+      const issue = await s.getIssue(added.issueId);
+      assert.equal(issue?.sha256, ISSUE_2024_CORRECTED.source.sha256);
+      assert.deepEqual(issue?.documentIds, [FIRE_BAN.id, CHARGING.id]);
+      // The withdrawn document is gone; the corrected title is current.
+      assert.equal(await s.getDocument(TRADITIONAL.id), null);
+      assert.match((await s.getDocument(FIRE_BAN.id))!.title, /2024年森林防火/);
+      // The superseded file is in the history: ingesting it again changes nothing.
+      assert.equal((await s.ingest(ISSUE_2024)).action, 'unchanged');
+      assert.equal((await s.getIssue(added.issueId))?.sha256, ISSUE_2024_CORRECTED.source.sha256);
+    });
+
+    test('issues keep their metadata and list newest first', async () => {
+      const s = await loaded();
+      const issues = await s.listIssues();
+      assert.equal(issues.length, 3);
+      const gazette = issues.find((i) => i.sha256 === ISSUE_2024.source.sha256)!;
+      assert.equal(gazette.title, '重庆市武隆区人民政府公报');
+      assert.deepEqual([gazette.year, gazette.number, gazette.totalNumber], [2024, 2, 162]);
+      assert.equal(gazette.sourceFile, 'gazette-2024-2.txt');
+      assert.deepEqual(gazette.contents, ISSUE_2024.issue!.contents);
+      assert.deepEqual(gazette.index, ISSUE_2024.issue!.index);
+      assert.deepEqual(gazette.warnings, ISSUE_2024.warnings);
+      assert.ok(!Number.isNaN(Date.parse(gazette.ingestedAt)));
+      assert.ok(issues.indexOf(gazette) < issues.findIndex((i) => i.sha256 === ISSUE_2023.source.sha256));
+      assert.equal(await s.getIssue('no-such-issue'), null);
+    });
+  });
+
+  describe(`${name} store: documents`, () => {
+    let s: Store;
+    before(async () => {
+      s = await loaded();
+    });
+
+    test('a document comes back exactly as ingested', async () => {
+      for (const d of [FIRE_BAN, TRADITIONAL, REPORT]) assert.deepEqual(await s.getDocument(d.id), d);
+    });
+
+    test('getDocument accepts any spelling of the 文号', async () => {
+      for (const spelling of ['武隆府办发[2024]17号', '武隆府办发(2024)17号', '武隆府办发（２０２４）１７号', ' 武隆府办发〔2024〕17号 ']) {
+        assert.equal((await s.getDocument(spelling))?.id, FIRE_BAN.id, spelling);
+      }
+      assert.equal(await s.getDocument('武隆府办发〔2024〕99号'), null);
+      assert.equal(await s.getDocument("'; DROP TABLE documents; --"), null);
+    });
+
+    test('listDocuments filters, sorts, pages and never carries the text', async () => {
+      const all = await s.listDocuments({ sort: 'signedOn' });
+      assert.equal(all.total, 5);
+      assert.deepEqual(all.items.slice(0, 4).map((d) => d.id), [OLD_DECISION.id, CHARGING.id, FIRE_BAN.id, TRADITIONAL.id]);
+      for (const item of all.items) assert.ok(!('text' in item) && !('body' in item));
+      const page = await s.listDocuments({ sort: 'signedOn', limit: 2, offset: 1 });
+      assert.equal(page.total, 5);
+      assert.deepEqual(page.items.map((d) => d.id), [CHARGING.id, FIRE_BAN.id]);
+      assert.deepEqual((await s.listDocuments({ kind: '意见' })).items.map((d) => d.id).sort(), [CHARGING.id, TRADITIONAL.id].sort());
+      assert.deepEqual((await s.listDocuments({ year: 2023 })).items.map((d) => d.id), [OLD_DECISION.id]);
+      const issueId = (await s.listIssues()).find((i) => i.sha256 === ISSUE_2023.source.sha256)!.id;
+      const inIssue = await s.listDocuments({ issueId });
+      assert.deepEqual(inIssue.items.map((d) => [d.id, d.issueId, d.status]), [[OLD_DECISION.id, issueId, '未知']]);
+    });
+
+    test('allDocuments yields every document in full', async () => {
+      const ids: string[] = [];
+      for await (const d of s.allDocuments()) {
+        ids.push(d.id);
+        if (d.id === FIRE_BAN.id) assert.deepEqual(d, FIRE_BAN);
+      }
+      assert.deepEqual(ids.sort(), [FIRE_BAN, CHARGING, TRADITIONAL, REPORT, OLD_DECISION].map((d) => d.id).sort());
+    });
+  });
+
+  runSearchConformance(name, loaded);
+
+  describe(`${name} store: relations, statuses, corrections`, () => {
+    const repeal: Relation = {
+      subjectId: OLD_DECISION.id, verb: 'repeals', objectId: 'ref:武隆府发〔2019〕22号', objectDocNumber: '武隆府发〔2019〕22号',
+      objectTitle: '武隆区森林防火管理办法', date: '2023-03-20', quote: '决定废止《武隆区森林防火管理办法》', reason: null, block: 0,
+    };
+    const cite: Relation = {
+      subjectId: CHARGING.id, verb: 'cites', objectId: FIRE_BAN.id, objectDocNumber: FIRE_BAN.docNumber, objectTitle: null,
+      date: null, quote: '遵守禁火令', reason: 'test', block: null,
+    };
+
+    test('relations round-trip and are replaced as a whole', async () => {
+      const s = await loaded();
+      await s.replaceRelations([repeal, cite]);
+      assert.deepEqual(await s.allRelations(), [repeal, cite]);
+      assert.deepEqual(await s.relations(FIRE_BAN.id), { outgoing: [], incoming: [cite] });
+      assert.deepEqual(await s.relations(CHARGING.id), { outgoing: [cite], incoming: [] });
+      await s.replaceRelations([repeal]);
+      assert.deepEqual(await s.allRelations(), [repeal]);
+      await s.replaceRelations([]);
+      assert.deepEqual(await s.allRelations(), []);
+    });
+
+    test('statuses round-trip and drive listing, search filters and counts', async () => {
+      const s = await loaded();
+      const repealed = { documentId: FIRE_BAN.id, status: '已废止' as const, since: '2024-06-01', evidence: [{ docNumber: '武隆府发〔2024〕30号', quote: '废止', date: '2024-06-01' }] };
+      await s.saveStatuses([repealed, { documentId: CHARGING.id, status: '现行有效', since: null, evidence: [] }]);
+      assert.deepEqual(await s.getStatus(FIRE_BAN.id), repealed);
+      assert.equal(await s.getStatus(REPORT.id), null);
+      await s.saveStatuses([{ ...repealed, status: '已失效' }]);
+      assert.equal((await s.getStatus(FIRE_BAN.id))?.status, '已失效');
+      assert.deepEqual((await s.listDocuments({ status: '已失效' })).items.map((d) => d.id), [FIRE_BAN.id]);
+      assert.equal((await s.listDocuments({ status: ['已失效', '现行有效'] })).total, 2);
+      const found = await s.search({ q: '禁火令', status: '现行有效' });
+      assert.deepEqual(found.hits.map((h) => [h.id, h.status]), [[CHARGING.id, '现行有效']]);
+      assert.deepEqual((await s.counts()).byStatus, { 已失效: 1, 现行有效: 1, 未知: 3 });
+    });
+
+    test('corrections are kept as events, in order', async () => {
+      const s = await loaded();
+      const c1 = { documentId: FIRE_BAN.id, status: '已废止' as const, effectiveFrom: '2024-06-01', author: 'editor', reason: '见武隆府发〔2024〕30号', createdAt: '2024-06-02T08:00:00.000Z' };
+      const c2 = { ...c1, status: '现行有效' as const, effectiveFrom: null, reason: 'mistake', createdAt: '2024-06-03T08:00:00.000Z' };
+      const c3 = { ...c1, documentId: CHARGING.id };
+      for (const c of [c1, c2, c3]) await s.addCorrection(c);
+      assert.deepEqual(await s.corrections(FIRE_BAN.id), [c1, c2]);
+      assert.deepEqual(await s.corrections(), [c1, c2, c3]);
+      assert.deepEqual(await s.corrections('nobody'), []);
+    });
+
+    test('counts by kind', async () => {
+      const s = await loaded();
+      assert.deepEqual((await s.counts()).byKind, { 通知: 1, 意见: 2, 报告: 1, 决定: 1 });
+    });
+  });
+}
