@@ -35,6 +35,25 @@ function guessUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** Share of characters a Chinese government text is made of: CJK, its punctuation, ASCII text. */
+function textLikeness(text: string): number {
+  const sample = text.slice(0, 20000);
+  let good = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20 && c < 0x7f) || c === 10 || c === 13 || c === 9 || c === 0x201c || c === 0x201d || c === 0x2014) good++;
+  }
+  return sample.length ? good / [...sample].length : 0;
+}
+
+/** Not UTF-8: GB18030, or UTF-16 without BOM — keep whichever decoding reads most like text. */
+function bestLegacyDecoding(buf: Uint8Array): Decoded {
+  const candidates = (['gb18030', 'utf-16le', 'utf-16be'] as const)
+    .filter((e) => e === 'gb18030' || buf.length % 2 === 0)
+    .map((encoding) => ({ text: new TextDecoder(encoding).decode(buf), encoding }));
+  return candidates.sort((a, b) => textLikeness(b.text) - textLikeness(a.text))[0]!;
+}
+
 /** Share of C0 control bytes other than tab/newline/CR/form feed: high in binary files. */
 function controlRatio(text: string): number {
   let bad = 0;
@@ -63,7 +82,7 @@ export function decodeText(buf: Uint8Array, name: string): Decoded {
     const u16 = guessUtf16(buf);
     if (u16) decoded = { text: new TextDecoder(u16).decode(buf), encoding: u16 };
     else if (isUtf8(buf)) decoded = { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
-    else decoded = { text: new TextDecoder('gb18030').decode(buf), encoding: 'gb18030' };
+    else decoded = bestLegacyDecoding(buf);
   }
   if (controlRatio(decoded.text) > 0.01) throw new UserError(`${name}: binary file, not a text or PDF gazette`);
   if (decoded.text.trim() === '') throw new UserError(`${name}: empty file (only white space)`);
