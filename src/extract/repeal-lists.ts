@@ -85,10 +85,14 @@ export function listTargets(body: readonly BodyBlock[]): ListedTarget[] {
         if (numbered && DOC_TITLE_END.test(title)) out.push(listed({ docNumber: null, title }, line, i));
         continue;
       }
+      let from = 0;
       for (const n of nums) {
-        const before = item.slice(0, n.start).replace(/[（(]\s*$/, '');
-        const title = numbered && DOC_TITLE_END.test(before) ? unquote(before) : null;
+        // Each 文号 takes the text since the previous one as its title: a fragment glued on from
+        // another item (的通知（…124号）) is too short to be one and stays untitled.
+        const before = item.slice(from, n.start).replace(/^\s*[）)]\s*/, '').replace(/[（(]\s*$/, '');
+        const title = (numbered || from > 0) && DOC_TITLE_END.test(before) && !/^的/.test(before) && before.length >= 8 ? unquote(before) : null;
         out.push(listed({ docNumber: formatDocNumber(n.docNumber), title }, line, i));
+        from = n.end;
       }
     }
   });

@@ -6,7 +6,7 @@
 import { findClauseHits } from './repeal-clauses.js';
 import { listTargets, tableTargets } from './repeal-lists.js';
 import { targetKey, type RepealEvent, type RepealSource } from './repeal-types.js';
-import { compact, sentences } from './text.js';
+import { compact, quoteOf, sentences } from './text.js';
 import { findValidity } from './validity.js';
 
 export type { RepealEvent, RepealKind, RepealSource, RepealTarget } from './repeal-types.js';
@@ -54,7 +54,7 @@ export function findRepeals(doc: RepealSource): RepealEvent[] {
     for (const s of sentences(compact(b.text))) {
       for (const h of findClauseHits(s)) {
         const kind = h.kind === 'repeal' && revised ? 'replace' : h.kind;
-        const quote = s.replace(/^[一二三四五六七八九十]+、|^第[一二三四五六七八九十百零\d]+条|^-/, '').trim();
+        const quote = quoteOf(s);
         push({ ...base, kind, block: i, quote, reason: null, target: h.target, source: 'clause' });
       }
     }

@@ -103,3 +103,23 @@ export function findRefs(text: string): TextRef[] {
   });
   return refs.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * A sentence as quoted in evidence: without its heading number (五、 / 第二十条 / （三）) and without
+ * a trailing annotation of the previous sentence that paragraph joining left in front of it
+ * (（牵头单位：…）本方案自印发之日起实施。).
+ */
+export function quoteOf(sentence: string): string {
+  let s = sentence.trim();
+  for (let changed = true; changed; ) {
+    const before = s;
+    s = s
+      .replace(/^[-•·]\s*/, '')
+      .replace(/^[（(][^（）()]*[）)]\s*(?=\S)/, '')
+      .replace(/^[一二三四五六七八九十]+、\s*/, '')
+      .replace(/^第[一二三四五六七八九十百零〇\d]+条\s*/, '')
+      .replace(/^\d{1,2}[.．、]\s*(?!\d)/, '');
+    changed = s !== before;
+  }
+  return s;
+}

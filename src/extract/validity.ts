@@ -4,7 +4,7 @@
  * (自收到评估报告之日起10日内, 在获奖有效期内) look alike and are not validity.
  */
 import type { BodyBlock } from '../domain/types.js';
-import { addDays, addYears, compact, parseCnDate, sentences } from './text.js';
+import { addDays, addYears, compact, parseCnDate, quoteOf, sentences } from './text.js';
 
 export interface ValidityClause {
   /** YYYY-MM-DD, or null when the clause ties it to an event whose date we do not know. */
@@ -84,11 +84,11 @@ export function findValidity(doc: ValiditySource): ValidityClause | null {
       }
       const dis = DISSOLVE.exec(s);
       if (dis && dissolvesWhen === null && /工作|任务|完成|结束/.test(dis[0])) {
-        dissolvesWhen = dis[0].replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '');
+        dissolvesWhen = quoteOf(dis[0]);
         hit = true;
       }
       if (hit) {
-        quotes.push(s.replace(/^[一二三四五六七八九十]+、|^第[一二三四五六七八九十百零\d]+条\s*|^-\s*/, '').trim());
+        quotes.push(quoteOf(s));
         if (block === null) block = i;
       }
     }

@@ -67,7 +67,7 @@ export function buildWorld(input: WorldInput): World {
   for (const e of repeals) {
     const to = resolver.resolve(e.target.docNumber, e.target.title);
     if (to.id === e.repealingId) continue;
-    if (to.by === 'ref') addRef(to.id, to.docNumber, e.target.title ?? to.title);
+    if (to.id.startsWith('ref:')) addRef(to.id, to.docNumber, e.target.title ?? to.title);
     const ev: StatusEvent = { kind: e.kind, byId: e.repealingId, byDocNumber: e.repealingDocNumber, quote: e.quote, date: e.date, reason: e.reason };
     events.set(to.id, [...(events.get(to.id) ?? []), ev]);
     for (const verb of VERBS[e.kind]) {
@@ -84,7 +84,7 @@ export function buildWorld(input: WorldInput): World {
     for (const c of citationsOf(d)) {
       const to = resolver.resolve(c.docNumber, c.title);
       if (to.id === d.id) continue;
-      if (to.by === 'ref') addRef(to.id, to.docNumber, c.title);
+      if (to.id.startsWith('ref:')) addRef(to.id, to.docNumber, to.title ?? c.title);
       cites.push({ subjectId: d.id, objectId: to.id, raw: c.raw });
       relate({
         subjectId: d.id, verb: 'cites', objectId: to.id, objectDocNumber: to.docNumber, objectTitle: to.title ?? c.title,
