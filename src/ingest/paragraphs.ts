@@ -69,6 +69,8 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
   // An inner gap of 2+ spaces marks a signature or speaker line (区长  左军), never a wrap.
   if (/\S\s{2,}\S/.test(next)) return false;
   if (headingMarker(next) || BREAK_BEFORE.test(next) || standalone(next) || standalone(prev)) return false;
+  // 举报电话：\n\n110，… — a colon that introduces a number on the next line.
+  if (/[：:]$/.test(prev) && /^\d/.test(next) && !/^\d{1,2}[.．、](?!\d)/.test(next)) return true;
   if (FINAL.test(prev) || /文件$/.test(prev) || normaliseDocNumber(prev)) return false;
   if (col.narrow) {
     if (prevIndent >= SIGNATURE_INDENT || nextIndent >= SIGNATURE_INDENT) return false;

@@ -1,0 +1,85 @@
+/** Paragraph rebuilding from narrow columns, and leaving one-paragraph-per-line text alone. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectColumn, rebuildParagraphs } from '../src/ingest/paragraphs.js';
+import { sampleLines } from './ingest-sample-lines.js';
+
+const texts = (lines: string[]): string[] => rebuildParagraphs(lines).map((p) => p.text);
+
+describe('rebuildParagraphs', () => {
+  it('detects the narrow column of 000_ and the one-line paragraphs of 002_', () => {
+    assert.equal(detectColumn(sampleLines('000', 1, 4111)).narrow, true);
+    assert.equal(detectColumn(sampleLines('001', 1, 907)).narrow, true);
+    assert.equal(detectColumn(sampleLines('002', 74, 300)).narrow, false);
+    // A short slice of 003_ (its longest lines are single paragraphs) is still wide.
+    assert.equal(detectColumn(sampleLines('003', 790, 810)).narrow, false);
+  });
+
+  it('joins 有\\n\\n关单位 and the covering notice of 武隆府发〔2023〕1号 into its paragraphs', () => {
+    const p = texts(sampleLines('000', 18, 36));
+    assert.deepEqual(p, [
+      '重庆市武隆区人民政府文件',
+      '武隆府发〔2023〕1号',
+      '各街道办事处，各乡镇人民政府，区政府各部门，有关单位：',
+      '《武隆区政府工作报告》已经重庆市武隆区第十九届人民代表大会第三次会议审议通过，现印发给你们，请认真贯彻落实。',
+      '重庆市武隆区人民政府',
+      '2023年2月6日',
+      '（此件公开发布）',
+    ]);
+  });
+
+  it('joins a date and a 文号 cut by the column (2023年12月\\n\\n31日, 发改运行\\n\\n〔2022〕1918号)', () => {
+    const date = texts(sampleLines('000', 2169, 2171));
+    assert.deepEqual(date, ['（三）普查时间。普查标准时点为2023年12月31日，普查时期资料为2023年年度资料。']);
+    const num = texts(sampleLines('000', 2680, 2686)).join('');
+    assert.match(num, /《关于全力做好2023年春运工作的意见》（发改运行〔2022〕1918号）、《国务院/);
+  });
+
+  it('keeps a numbered heading line apart, and joins a long one cut mid-word', () => {
+    assert.equal(texts(sampleLines('000', 513, 517))[1], '二、2023年重点工作');
+    const p = texts(sampleLines('000', 610, 616));
+    assert.match(p[0]!, /^（一）全面主动融入成渝地区双城经济圈建设。抢抓重大战略机遇，找准结合点、切入点、发力点/);
+  });
+
+  it('joins the attachment list with its indented continuations and （略）', () => {
+    const p = texts(sampleLines('000', 3708, 3718));
+    assert.deepEqual(p, [
+      '附件：1. 电子商务产业提质增效重点项目表（略）2. 武隆区电商产业提质增效目标任务分解表（略）3. 武隆区电商产业提质增效工作目标任务分解表（略）',
+    ]);
+  });
+
+  it('collapses a vertical one-character-per-line masthead', () => {
+    assert.deepEqual(texts(sampleLines('000', 5, 16)), ['重庆市武隆区人民政府文件']);
+  });
+
+  it('keeps speaker and signature lines apart from the line above', () => {
+    const p = texts(sampleLines('000', 78, 84));
+    assert.equal(p[1], '——2023年1月31日在重庆市武隆区第十九届人民代表大会第三次会议上');
+    assert.equal(p[2], '重庆市武隆区人民政府区长  左军');
+  });
+
+  it('does not merge one-paragraph-per-line text (002_ list items), but joins a stray break', () => {
+    const items = texts(sampleLines('002', 86, 97));
+    assert.equal(items.length, 10);
+    assert.equal(items[1], '- 未经许可携带火种进入林区；');
+    const notice = texts(sampleLines('002', 160, 170));
+    assert.deepEqual(notice, [
+      '各街道办事处，各乡镇人民政府，区政府各部门，有关单位：',
+      '《武隆区突发重大动物疫情应急预案》已经区政府同意，现印发给你们，请认真贯彻执行。',
+      '重庆市武隆区人民政府办公室',
+      '2024年4月8日',
+      '（此件公开发布）',
+    ]);
+  });
+
+  it('joins a wide paragraph cut across a blank line (口蹄疫疫情…1个以\\n\\n上、7个以下)', () => {
+    const p = texts(sampleLines('002', 226, 232));
+    assert.ok(p.includes('口蹄疫疫情：14日内在武隆区和市内其他1个以上、7个以下区县发生，或在我区有5个以上、30个以下疫点。'));
+  });
+
+  it('rebuilds the run-in paragraphs of the 001_ report fragment', () => {
+    const p = texts(sampleLines('001', 1, 26));
+    assert.equal(p.length, 2);
+    assert.match(p[0]!, /^推动生态工业延链强链。深入推进“2332”现代化制造业体系建设，招引项目7 个以上/);
+  });
+});
