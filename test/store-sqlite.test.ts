@@ -1,12 +1,65 @@
-/** The SQLite store against the shared Store conformance suite (hand-built ParseResults). */
+/**
+ * The SQLite store against the shared Store conformance suites (hand-built ParseResults and the
+ * real samples), plus what only SQLite can show: raw row counts per table, migrations, the factory.
+ */
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after } from 'node:test';
+import { after, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { openStore, resolveDbLocation } from '../src/store/factory.js';
+import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { runStoreConformance } from './store-conformance.js';
+import { ingestSamples, runSampleConformance } from './store-samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-sqlite-'));
 let n = 0;
-runStoreConformance('sqlite', async () => openSqliteStore(join(dir, `store-${n++}.db`)));
+const tmpFile = () => join(dir, `store-${n++}.db`);
+runStoreConformance('sqlite', async () => openSqliteStore(tmpFile()));
+runSampleConformance('sqlite', async () => openSqliteStore(tmpFile()));
 after(() => rmSync(dir, { recursive: true, force: true }));
+
+function rowCounts(file: string): Record<string, number> {
+  const db = new Database(file, { readonly: true });
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT GLOB 'doc_tri_*' AND name NOT GLOB 'doc_words_*'").pluck().all() as string[];
+  const out = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+  db.close();
+  return out;
+}
+
+describe('sqlite specifics', () => {
+  test('ingesting the samples twice leaves every table row count unchanged', async () => {
+    const file = tmpFile();
+    const s = await openSqliteStore(file);
+    await ingestSamples(s);
+    const once = rowCounts(file);
+    await ingestSamples(s);
+    await s.close();
+    assert.deepEqual(rowCounts(file), once);
+    for (const t of ['issues', 'issue_editions', 'documents', 'document_content', 'paragraphs', 'doc_numbers', 'occurrences', 'doc_tri', 'doc_bigrams']) {
+      assert.ok(once[t]! > 0, `${t} is empty`);
+    }
+    assert.equal(once.documents, once.document_content);
+  });
+
+  test('migrations run once and record their number in user_version', async () => {
+    const file = tmpFile();
+    await (await openSqliteStore(file)).close();
+    await (await openSqliteStore(file)).close();
+    const db = new Database(file, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    db.close();
+  });
+
+  test('the factory: --db over GONGBAO_DB over ./data/gongbao.db', async () => {
+    assert.equal(resolveDbLocation({}, {}), './data/gongbao.db');
+    assert.equal(resolveDbLocation({}, { GONGBAO_DB: '/x.db' }), '/x.db');
+    assert.equal(resolveDbLocation({ db: '/y.db' }, { GONGBAO_DB: '/x.db' }), '/y.db');
+    const s = await openStore({ db: tmpFile() });
+    assert.equal((await s.counts()).documents, 0);
+    await s.close();
+  });
+});

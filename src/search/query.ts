@@ -116,7 +116,8 @@ export function parseQuery(input: string): ParsedQuery {
     else groups.push({ terms: [term], negated: tok.negated });
     orPending = false;
   }
-  const whole = parseDocNumber(canonicaliseDocNumbers(input.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()));
+  const only = groups.length === 1 && groups[0]!.terms.length === 1 && !groups[0]!.negated ? groups[0]!.terms[0]! : null;
+  const whole = only ? parseDocNumber(only.text) : null;
   return { groups: dedupe(groups), docNumber: whole ? formatDocNumber(whole) : null };
 }
 

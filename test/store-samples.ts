@@ -1,0 +1,116 @@
+/**
+ * Store + search behaviour on the five real Wulong samples, for any backend:
+ *   runSampleConformance('sqlite', () => openSqliteStore(tmpFile))
+ * `makeStore` must return a new, empty store on every call; the suite closes what it opens.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { ParseResult } from '../src/domain/types.js';
+import { parseFile } from '../src/ingest/index.js';
+import type { Store } from '../src/store/store.js';
+import { HOSTILE_QUERIES } from './store-conformance-search.js';
+
+export const SAMPLE_DIR = new URL('../samples/wulong/', import.meta.url).pathname;
+export const SAMPLE_FILES = readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLE_DIR, f));
+
+let parsed: Promise<ParseResult[]> | null = null;
+/** The samples parsed once per process (parsing is not what these tests are about). */
+export function sampleResults(): Promise<ParseResult[]> {
+  parsed ??= Promise.all(SAMPLE_FILES.map((f) => parseFile(f)));
+  return parsed;
+}
+
+export async function ingestSamples(s: Store): Promise<void> {
+  for (const r of await sampleResults()) await s.ingest(r);
+}
+
+export function runSampleConformance(name: string, makeStore: () => Promise<Store>): void {
+  const opened: Store[] = [];
+  after(async () => {
+    for (const s of opened) await s.close();
+  });
+
+  describe(`${name} store on the samples`, () => {
+    let s: Store;
+    before(async () => {
+      s = await makeStore();
+      opened.push(s);
+      await ingestSamples(s);
+    });
+    const search = (q: string, limit = 50) => s.search({ q, limit });
+
+    test('ingesting the samples twice changes no count', async () => {
+      const t = await makeStore();
+      opened.push(t);
+      const first = [];
+      for (const r of await sampleResults()) first.push(await t.ingest(r));
+      assert.ok(first.every((o) => o.action === 'added'));
+      const counts = await t.counts();
+      assert.equal(counts.issues, SAMPLE_FILES.length);
+      const list = await t.listDocuments({ limit: 1000 });
+      assert.ok(counts.documents >= 50, `only ${counts.documents} documents`);
+      for (const r of await sampleResults()) assert.equal((await t.ingest(r)).action, 'unchanged');
+      assert.deepEqual(await t.counts(), counts);
+      assert.deepEqual(await t.listDocuments({ limit: 1000 }), list);
+      assert.deepEqual((await t.search({ q: '禁火令' })).total, (await search('禁火令')).total);
+    });
+
+    test('a title hit ranks above every body-only hit', async () => {
+      for (const q of ['放管服', '森林防火', '应急预案', '消防', '节能减排', '绿色建材']) {
+        const hits = (await search(q)).hits;
+        const inTitle = hits.map((h) => h.title.includes(q));
+        assert.ok(inTitle[0] && inTitle.includes(false), `${q}: need a title hit and a body-only hit`);
+        assert.equal(inTitle.lastIndexOf(true) < inTitle.indexOf(false), true, `${q}: ${inTitle}`);
+      }
+    });
+
+    test('a 文号 typed with [] or () finds its document first', async () => {
+      for (const [id, typed] of [
+        ['武隆府办发〔2024〕17号', ['武隆府办发[2024]17号', '武隆府办发(2024)17号', '武隆府办发（2024）17号', '武隆府办发 [2024] 17 号']],
+        ['武隆府发〔2023〕1号', ['武隆府发[2023]1号', '武隆府发(2023)1号']],
+      ] as const) {
+        for (const q of typed) assert.equal((await search(q)).hits[0]?.id, id, q);
+      }
+      // A fragment of a 文号 is a substring like any other.
+      assert.ok((await search('[2024]17')).hits.some((h) => h.id === '武隆府办发〔2024〕17号'));
+    });
+
+    test('a word 003 prints only in traditional characters is found by its simplified form', async () => {
+      const raw = readFileSync(SAMPLE_FILES.find((f) => f.includes('/003_'))!, 'utf8');
+      assert.ok(raw.includes('區塊鏈') && !SAMPLE_FILES.some((f) => readFileSync(f, 'utf8').includes('区块链')));
+      for (const q of ['区块链', '區塊鏈']) {
+        const r = await search(q);
+        assert.equal(r.total, 1, q);
+        assert.match(r.hits[0]!.title, /绿色建材/);
+        assert.match(r.hits[0]!.snippet, /«区块链»/);
+      }
+    });
+
+    test('two-character fragments and learned words are found', async () => {
+      assert.ok((await search('超充')).hits.some((h) => /超充/.test(h.title)));
+      assert.ok((await search('禁火令')).hits.some((h) => h.id === '武隆府发〔2024〕9号'));
+      assert.ok((await search('"三位一体"')).total >= 1);
+    });
+
+    test('hostile queries return results or nothing, never an error', async () => {
+      for (const q of [...HOSTILE_QUERIES, '"AND OR NOT * ( ) ^ NEAR" -"', 'NEAR("禁火" "令", 2)', '禁火令 AND (超充 OR "']) {
+        const r = await search(q);
+        assert.ok(Array.isArray(r.hits) && r.total >= r.hits.length, JSON.stringify(q));
+      }
+    });
+
+    test('facets count the matching documents and filters narrow them', async () => {
+      const all = await s.search({ q: '武隆区', limit: 5 });
+      assert.ok(all.total > 40);
+      const sum = (k: keyof typeof all.facets) => all.facets[k].reduce((n, f) => n + f.count, 0);
+      assert.equal(sum('kind'), all.total);
+      assert.equal(sum('status'), all.total);
+      const y2021 = all.facets.year.find((f) => f.value === '2021')!;
+      const filtered = await s.search({ q: '武隆区', year: 2021, limit: 100 });
+      assert.equal(filtered.total, y2021.count);
+      assert.ok(filtered.hits.every((h) => h.signedOn === null || h.signedOn.startsWith('2021') || h.docNumber?.includes('2021')));
+    });
+  });
+}
