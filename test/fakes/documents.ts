@@ -30,7 +30,7 @@ export const FIRE_BAN = doc({
   body: [
     { level: 0, text: '为切实加强森林防火工作，根据《森林防火条例》，特发布禁火令。' },
     { level: 1, marker: '一、', heading: '禁火时间', text: '一、禁火时间：2024年6月13日至12月31日。' },
-    { level: 1, marker: '二、', heading: '禁火范围', text: '二、禁火范围：全区森林防火区。' },
+    { level: 1, marker: '二、', heading: '禁火范围', text: '二、禁火范围：全区森林防火区，区发展改革委配合。' },
     { level: 1, marker: '九、', text: '九、原《重庆市武隆区人民政府关于发布森林防火禁火令的通告》（武隆府发〔2023〕18号）废止，如有新法规，依照新法规执行。' },
     { level: 1, marker: '十、', text: '十、本通告自发布之日起执行。' },
   ],

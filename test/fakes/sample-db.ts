@@ -1,10 +1,30 @@
 /**
- * The store the portal tests run on. Until the SQLite store and the parser land this is the
- * hand-made in-memory store; afterwards the real sample database (see openSampleStore).
+ * The real sample database the portal tests run on: every file under samples/wulong/ parsed,
+ * ingested into a throwaway SQLite file, relations and statuses computed — what `gongbao start`
+ * builds on first run.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseFile } from '../../src/ingest/index.js';
+import { openStore } from '../../src/store/factory.js';
 import type { Store } from '../../src/store/store.js';
-import { sampleMemoryStore } from './memory-store.js';
+import { recomputeAll } from '../../src/status/recompute.js';
 
+export const SAMPLES_DIR = new URL('../../samples/wulong/', import.meta.url);
+
+/** A Store over a fresh copy of the sample database; close() also deletes the file. */
 export async function openSampleStore(): Promise<Store> {
-  return sampleMemoryStore();
+  const dir = mkdtempSync(join(tmpdir(), 'gongbao-portal-'));
+  const store = await openStore({ db: join(dir, 'samples.db') });
+  for (const f of readdirSync(SAMPLES_DIR).filter((f) => f !== 'README.md').sort()) {
+    await store.ingest(await parseFile(new URL(f, SAMPLES_DIR).pathname));
+  }
+  await recomputeAll(store);
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return store;
 }

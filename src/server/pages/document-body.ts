@@ -7,7 +7,10 @@ type Table = DocumentDetailT['tables'][number];
 
 /** A numbered block that is only a heading (一、总体要求), not a paragraph that starts with one. */
 function isHeadingOnly(b: Block): boolean {
-  return b.level >= 1 && b.level <= 4 && b.text.length <= 40 && !/[。；;，,]$/.test(b.text);
+  if (b.level < 1 || b.level > 4) return false;
+  // （一）基本原则。 — the heading alone, closed by its full stop.
+  if (b.heading && b.text.replace(/[。：:]$/, '') === (b.marker ?? '') + b.heading) return true;
+  return b.text.length <= 40 && !/[。；;，,]$/.test(b.text);
 }
 
 /** Blocks that appear in the outline: level 一、 and （一） headings, run-in or standalone. */

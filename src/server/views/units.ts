@@ -20,7 +20,10 @@ function mentionedUnits(store: Store): Promise<Map<string, number>> {
     p = (async () => {
       const counts = new Map<string, number>();
       for await (const d of store.allDocuments()) {
-        for (const name of new Set(d.text.replace(/\s+/g, '').match(UNIT_NAME) ?? [])) counts.set(name, (counts.get(name) ?? 0) + 1);
+        for (const name of new Set(d.text.replace(/\s+/g, '').match(UNIT_NAME) ?? [])) {
+          // 区人民政府… is the tail of 武隆区人民政府…, the government itself, not a department.
+          if (!name.startsWith('区人民政府')) counts.set(name, (counts.get(name) ?? 0) + 1);
+        }
       }
       return counts;
     })();

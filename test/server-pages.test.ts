@@ -1,0 +1,188 @@
+/** Every page type renders server-side, with the expected titles, escaped text and accessibility basics. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/server/app.js';
+import type { Store } from '../src/store/store.js';
+import { sampleMemoryStore } from './fakes/memory-store.js';
+import { openSampleStore } from './fakes/sample-db.js';
+
+const enc = encodeURIComponent;
+let store: Store;
+let app: FastifyInstance;
+
+async function page(url: string, status = 200): Promise<string> {
+  const res = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+  assert.equal(res.statusCode, status, `${url}: ${res.body.slice(0, 300)}`);
+  if (status === 200) assert.match(String(res.headers['content-type']), /text\/html; charset=utf-8/);
+  return res.body;
+}
+
+/** What every page must have: language, landmarks, a title, the local stylesheet, no external asset. */
+function assertShell(body: string): void {
+  assert.match(body, /^<!doctype html>\n<html lang="zh-CN">/);
+  for (const landmark of ['<header class="site">', '<nav aria-label="主导航">', '<main id="main"', '<footer class="site">']) assert.ok(body.includes(landmark), landmark);
+  assert.match(body, /<title>[^<]+｜政府公报数据库<\/title>/);
+  assert.ok(body.includes('href="/assets/portal.css"'));
+  assert.doesNotMatch(body, /(src|href)="(https?:)?\/\//, 'no external asset or CDN');
+  assert.doesNotMatch(body, /<script>/, 'no inline script');
+}
+
+before(async () => {
+  store = await openSampleStore();
+  app = buildServer(store);
+});
+after(async () => {
+  await app.close();
+  await store.close();
+});
+
+describe('portal pages', () => {
+  test('home: latest issue, counts by status and kind, a labelled search box', async () => {
+    const body = await page('/');
+    assertShell(body);
+    assert.match(body, /最新一期/);
+    assert.match(body, /2024年第2期/);
+    assert.match(body, /按效力状态/);
+    assert.match(body, /<a href="\/documents\?kind=/);
+    assert.match(body, /<label for="q">[^<]+<\/label>[\s\S]*<input id="q" name="q"/);
+  });
+
+  test('issues by year, and an issue with its 目录 and 主要文件目录 linking to documents', async () => {
+    const list = await page('/issues');
+    assertShell(list);
+    assert.match(list, /<h2>2024年<\/h2>/);
+    assert.match(list, /<h2>2023年<\/h2>/);
+    const issue = (await store.listIssues()).find((i) => i.year === 2024)!;
+    const body = await page(`/issues/${enc(issue.id)}`);
+    assertShell(body);
+    assert.match(body, /<h2 id="contents-h">目录<\/h2>/);
+    assert.match(body, /<h2 id="index-h">主要文件目录<\/h2>/);
+    assert.ok(body.includes(`href="/doc/${enc('武隆府发〔2024〕9号')}"`), 'contents entry links to the document');
+    assert.match(body, /关于发布森林防火禁火令的通告/);
+  });
+
+  test('document page: GB/T 9704 metadata, status with evidence, heading outline, attachments, cites', async () => {
+    const body = await page(`/doc/${enc('武隆府办发〔2024〕20号')}`);
+    assertShell(body);
+    assert.match(body, /<h1>重庆市武隆区人民政府办公室关于印发武隆区新能源汽车便捷超充行动计划（2024—2026年）的通知<\/h1>/);
+    for (const term of ['发文机关', '发文字号', '成文日期', '公开属性', '主送机关']) assert.ok(body.includes(`<dt>${term}</dt>`), term);
+    assert.match(body, /<dd>武隆府办发〔2024〕20号<\/dd>/);
+    assert.match(body, /<h2 id="status-h">效力状态<\/h2>[\s\S]*badge-ok">现行有效</);
+    assert.match(body, /<h3>依据<\/h3>[\s\S]*<blockquote>/);
+    assert.match(body, /<nav class="outline"[\s\S]*<a href="#b\d+">一、总体要求<\/a>/);
+    assert.match(body, /<h3 id="b\d+" class="l1">一、总体要求<\/h3>/);
+    assert.match(body, /<h2 id="att-h">附件<\/h2>[\s\S]*（略）/);
+    assert.match(body, /<h3>引用的文件<\/h3>[\s\S]*国办发〔2023〕19号/);
+    assert.match(body, /href="[^"]+\?view=original"/);
+  });
+
+  test('tables are rendered as tables, with their caption and header cells', async () => {
+    const body = await page(`/doc/${enc('武隆府发〔2023〕16号')}`);
+    assert.match(body, /<table>\s*<caption id="t0">废止的区政府规范性文件目录（3件）<\/caption>/);
+    assert.match(body, /<th scope="col">文件名称<\/th>/);
+    assert.match(body, /<td>武隆府办发〔2019〕83号<\/td>/);
+    assert.match(body, /<h3>本文件废止的文件<\/h3>/);
+  });
+
+  test('the original extracted text is one link away, without JavaScript', async () => {
+    const body = await page(`/doc/${enc('武隆府办发〔2024〕20号')}?view=original`);
+    assert.match(body, /<pre class="original">/);
+    assert.match(body, /aria-current="page">原始提取文本/);
+  });
+
+  test('a repealed document we do not hold links to the decision that repealed it', async () => {
+    const body = await page(`/doc/${enc('武隆府办发〔2017〕60号')}`);
+    assertShell(body);
+    assert.match(body, /badge-ended">已废止</);
+    assert.match(body, /废止本文件的文件/);
+    assert.ok(body.includes(`href="/doc/${enc('武隆府发〔2024〕11号')}" data-rel="in-repeals"`));
+    const decision = await page(`/doc/${enc('武隆府发〔2024〕11号')}`);
+    assert.match(decision, /本文件废止的文件/);
+  });
+
+  test('search: facets, <mark> highlights from «», pagination, escaped query', async () => {
+    const body = await page(`/search?q=${enc('禁火令')}`);
+    assertShell(body);
+    assert.match(body, /<mark>禁火令<\/mark>/);
+    assert.doesNotMatch(body, /[«»]/);
+    assert.match(body, /<aside class="facets"/);
+    assert.match(body, /森林防火禁火令/);
+    const evil = await page(`/search?q=${enc('<img src=x onerror=alert(1)>')}`);
+    assert.doesNotMatch(evil, /<img src=x/);
+    const paged = await page(`/search?q=${enc('武隆')}&limit=1`);
+    assert.match(paged, /<nav class="pager"[\s\S]*rel="next"/);
+  });
+
+  test('规范性文件库: both tabs, sortable headers, CSV export', async () => {
+    const current = await page('/library');
+    assertShell(current);
+    assert.match(current, /aria-current="page">现行有效</);
+    assert.match(current, /aria-sort="descending"/);
+    const repealed = await page('/library?tab=repealed&sort=title');
+    assert.match(repealed, /aria-current="page">失效\/废止</);
+    assert.match(repealed, /武隆府办发〔2017〕60号/);
+    const csv = await app.inject('/library.csv?tab=repealed');
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(lines[0], '"发文字号","标题","发文机关","成文日期","效力状态","状态日期","废止文件","链接"');
+    assert.ok(lines.some((l) => l.includes('"武隆府办发〔2017〕60号"') && l.includes('"已废止"')));
+  });
+
+  test('units: the list, and a unit page listing documents that name it', async () => {
+    const list = await page('/units');
+    assertShell(list);
+    assert.match(list, /区发展改革委/);
+    const unit = await page(`/units/${enc('区发展改革委')}`);
+    assertShell(unit);
+    assert.match(unit, /<h1>区发展改革委<\/h1>/);
+    assert.match(unit, /<h2 id="named-h">提到本单位的文件（\d+）<\/h2>[\s\S]*新能源汽车便捷超充行动计划/);
+  });
+
+  test('document list filtered by kind', async () => {
+    const body = await page(`/documents?kind=${enc('决定')}`);
+    assert.match(body, /关于废止区政府文件的决定/);
+    assert.doesNotMatch(body, /便捷超充行动计划/);
+    assert.match(body, /共 5 件/);
+  });
+
+  test('Atom feed of new documents and status changes', async () => {
+    const res = await app.inject('/feed.atom');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /application\/atom\+xml/);
+    assert.match(res.body, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    assert.match(res.body, /<category term="document"/);
+    assert.match(res.body, /<category term="status"/);
+    assert.match(res.body, /<title>已废止：/);
+  });
+
+  test('missing pages are an HTML 404 for browsers', async () => {
+    const body = await page(`/doc/${enc('武隆府办发〔1999〕999号')}`, 404);
+    assert.match(body, /<h1>未找到<\/h1>/);
+    await page('/no/such/page', 404);
+    await page(`/units/${enc('不存在的单位')}`, 404);
+  });
+
+  test('the stylesheet and script are served locally with cache headers', async () => {
+    const css = await app.inject('/assets/portal.css');
+    assert.equal(css.statusCode, 200);
+    assert.match(String(css.headers['content-type']), /text\/css/);
+    assert.match(css.body, /:focus-visible/);
+    assert.match(String(css.headers['cache-control']), /max-age=3600/);
+    const js = await app.inject('/assets/portal.js');
+    assert.match(String(js.headers['content-type']), /javascript/);
+  });
+});
+
+describe('escaping', () => {
+  test('document text that looks like markup is shown as text, never run', async () => {
+    const fake = await sampleMemoryStore();
+    const server = buildServer(fake);
+    const res = await server.inject(`/doc/${enc('武隆府办发〔2024〕17号')}`);
+    assert.equal(res.statusCode, 200);
+    assert.doesNotMatch(res.body, /<script>alert/);
+    assert.match(res.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    await server.close();
+  });
+});
