@@ -22,16 +22,18 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
-/** Dice coefficient on character bigrams: 1 for equal titles, ~0 for unrelated ones. */
-export function titleSimilarity(a: string, b: string): number {
-  const x = bigrams(titleKey(a));
-  const y = bigrams(titleKey(b));
+function dice(x: Map<string, number>, y: Map<string, number>): number {
   let common = 0;
   let total = 0;
   for (const [k, v] of x) common += Math.min(v, y.get(k) ?? 0);
   for (const v of x.values()) total += v;
   for (const v of y.values()) total += v;
   return total === 0 ? 0 : (2 * common) / total;
+}
+
+/** Dice coefficient on character bigrams: 1 for equal titles, ~0 for unrelated ones. */
+export function titleSimilarity(a: string, b: string): number {
+  return dice(bigrams(titleKey(a)), bigrams(titleKey(b)));
 }
 
 export interface IndexCheck {
@@ -47,19 +49,26 @@ export function checkIndex(index: readonly IndexEntry[], docs: readonly Official
   const references: ReferencedDocument[] = [];
   const perDocument = new Map<string, Warning[]>();
   const byNumber = new Map(docs.filter((d) => d.docNumber).map((d) => [d.docNumber!, d]));
+  // Keys and bigrams once per document: the index is compared against every title.
+  const keyed = docs.map((d) => ({ d, key: titleKey(d.title), grams: bigrams(titleKey(d.title)) }));
+  const byKey = new Map(keyed.map((k) => [k.key, k.d]));
   for (const e of index) {
+    const key = titleKey(e.title);
     const same = e.docNumber ? byNumber.get(e.docNumber) : undefined;
-    if (same && titleSimilarity(same.title, e.title) >= 0.85) continue;
-    const best = docs
-      .map((d) => ({ d, s: titleSimilarity(d.title, e.title) }))
-      .sort((a, b) => b.s - a.s)[0];
-    if (best && best.s >= 0.85) {
+    if (same && (titleKey(same.title) === key || titleSimilarity(same.title, e.title) >= 0.85)) continue;
+    let match = byKey.get(key);
+    if (!match) {
+      const grams = bigrams(key);
+      const best = keyed.map((k) => ({ d: k.d, s: dice(k.grams, grams) })).sort((a, b) => b.s - a.s)[0];
+      if (best && best.s >= 0.85) match = best.d;
+    }
+    if (match) {
       const w: Warning = {
         code: 'index-docnumber-mismatch',
-        message: `主要文件目录 lists 《${e.title}》 as ${e.docNumber ?? '(unreadable 文号)'}; the document prints ${best.d.docNumber ?? 'no 文号'}`,
+        message: `主要文件目录 lists 《${e.title}》 as ${e.docNumber ?? '(unreadable 文号)'}; the document prints ${match.docNumber ?? 'no 文号'}`,
       };
       warnings.push(w);
-      perDocument.set(best.d.id, [...(perDocument.get(best.d.id) ?? []), w]);
+      perDocument.set(match.id, [...(perDocument.get(match.id) ?? []), w]);
     } else {
       references.push({ docNumber: e.docNumber, title: e.title, source: 'index' });
     }
