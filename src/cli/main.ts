@@ -6,6 +6,8 @@ import { registerParse } from './commands/parse.js';
 import { registerStatus } from './commands/status.js';
 import { registerReport } from './commands/report.js';
 import { registerCorrect } from './commands/correct.js';
+import { registerServe } from './commands/serve.js';
+import { registerStart } from './commands/start.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
@@ -15,6 +17,8 @@ registerParse(program);
 registerStatus(program);
 registerReport(program);
 registerCorrect(program);
+registerServe(program);
+registerStart(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof UserError) {

@@ -1,0 +1,54 @@
+/** `gongbao serve [--port 3000] [--host 0.0.0.0] [--db path]`: the portal and the REST API. */
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { UserError } from '../../domain/errors.js';
+import { buildServer } from '../../server/app.js';
+import { openStore } from '../../store/factory.js';
+import type { Store } from '../../store/store.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+}
+
+export function parsePort(value: string | undefined, fallback = 3000): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`port must be a number from 0 to 65535, got "${value}"`);
+  return n;
+}
+
+/** Listen until SIGINT/SIGTERM, then close the server and the store. Request logs go through pino. */
+export async function serveStore(store: Store, opts: ServeOptions): Promise<FastifyInstance> {
+  const app = buildServer(store, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await app.listen({ port: opts.port, host: opts.host });
+  } catch (err) {
+    await store.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UserError(`cannot listen on ${opts.host}:${opts.port} (${code})`);
+    throw err;
+  }
+  return app;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the public portal and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json)')
+    .option('--port <port>', 'TCP port (default $PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default $HOST or 0.0.0.0)')
+    .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
+    .action(async (opts: { port?: string; host?: string; db?: string }) => {
+      const port = parsePort(opts.port ?? process.env.PORT);
+      const store = await openStore({ db: opts.db });
+      await serveStore(store, { port, host: opts.host ?? process.env.HOST ?? '0.0.0.0' });
+    });
+}
