@@ -20,7 +20,9 @@ export interface StatusReport {
 
 /** YYYY-MM-DD that is a real date, or a UserError naming the option. */
 export function checkDate(value: string, option: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  // Date.parse rolls 2024-02-30 over to March; printing it back catches that.
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
   if (!ok) throw new UserError(`${option}: not a date (YYYY-MM-DD): ${value}`);
   return value;
 }

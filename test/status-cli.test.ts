@@ -1,0 +1,90 @@
+/** `gongbao status`, `report cleanup` and `correct` end to end on a SQLite store holding the samples. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parseFile } from '../src/ingest/index.js';
+import { recomputeAll } from '../src/status/recompute.js';
+import { openStore } from '../src/store/factory.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'gongbao-status-'));
+const db = join(dir, 'g.db');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const store = await openStore({ db });
+const samples = join(ROOT, 'samples/wulong');
+for (const f of readdirSync(samples).filter((f) => f.endsWith('.txt')).sort()) await store.ingest(await parseFile(join(samples, f)));
+await recomputeAll(store, '2024-10-10');
+const saved = await store.getStatus('武隆府办发〔2024〕32号');
+await store.close();
+
+function gongbao(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', db], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('recomputeAll stored the statuses in SQLite', () => {
+  assert.equal(saved?.status, '现行有效');
+  assert.equal(saved?.since, '2024-07-17');
+});
+
+test('status --json of a document known by reference, the day before and the day of its repeal', () => {
+  const before = gongbao('status', '武隆府办发[2018]42号', '--at', '2023-04-24', '--json');
+  assert.equal(before.code, 0, before.err);
+  assert.equal(JSON.parse(before.out).status, '现行有效');
+  const on = gongbao('status', '武隆府办发〔2018〕42号', '--at', '2023-04-25', '--json');
+  assert.deepEqual(JSON.parse(on.out), {
+    docNumber: '武隆府办发〔2018〕42号',
+    title: '重庆市武隆区人民政府办公室关于印发武隆区优化企业纳税服务行动方案的通知',
+    status: '已废止',
+    since: '2023-04-25',
+    evidence: [{
+      docNumber: '武隆府发〔2023〕16号',
+      quote: '1 重庆市武隆区人民政府办公室关于印发武隆区优化企业纳税服务行动方案的通知 武隆府办发〔2018〕42号 与经济社会发展不相适应',
+      date: '2023-04-25',
+    }],
+  });
+});
+
+test('status in text form names the status, the date and the evidence', () => {
+  const r = gongbao('status', '武隆府办发〔2024〕32号', '--at', '2024-10-10');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /2024-10-10：现行有效（自2024-07-17）/);
+  assert.match(r.out, /本方案自印发之日起实施。/);
+});
+
+test('user mistakes exit 2 with one line', () => {
+  for (const args of [['status', '武隆府办发〔2099〕1号'], ['status', '武隆府办发〔2024〕32号', '--at', '2024-13-01'], ['report', 'cleanup', '--format', 'xls']]) {
+    const r = gongbao(...args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+  }
+});
+
+test('report cleanup as csv and json', () => {
+  const csv = gongbao('report', 'cleanup', '--at', '2024-10-10', '--format', 'csv');
+  assert.equal(csv.code, 0, csv.err);
+  assert.match(csv.out, /^category,docNumber,title,status,since,detail\n/);
+  assert.match(csv.out, /\nrepealed,武隆府办发〔2018〕126号,.*,已废止,2024-08-01,武隆府办发〔2024〕39号\n/);
+  const json = JSON.parse(gongbao('report', 'cleanup', '--at', '2024-10-10', '--format', 'json').out);
+  assert.equal(json.at, '2024-10-10');
+  assert.equal(json.repealed.length, 45);
+});
+
+test('correct records an event with author and reason; status shows it over the extracted evidence', () => {
+  const c = gongbao('correct', '武隆府办〔2021〕21号', '--status', '已失效', '--author', '王五', '--reason', '节约用水领导小组已撤销', '--from', '2023-01-01');
+  assert.equal(c.code, 0, c.err);
+  const after = JSON.parse(gongbao('status', '武隆府办〔2021〕21号', '--at', '2024-01-01', '--json').out);
+  assert.equal(after.status, '已失效');
+  assert.equal(after.since, '2023-01-01');
+  assert.match(after.evidence[0].quote, /^人工更正（王五，\d{4}-\d{2}-\d{2}）：节约用水领导小组已撤销$/);
+  assert.equal(after.evidence.length, 2, 'the extracted evidence stays');
+  const earlier = JSON.parse(gongbao('status', '武隆府办〔2021〕21号', '--at', '2022-12-31', '--json').out);
+  assert.equal(earlier.status, '现行有效');
+  const bad = gongbao('correct', '武隆府办〔2021〕21号', '--status', '作废', '--author', 'x', '--reason', 'y');
+  assert.equal(bad.code, 2);
+});
