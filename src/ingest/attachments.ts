@@ -26,8 +26,8 @@ export function parseAttachmentNote(text: string): Attachment[] {
   const out: Attachment[] = [];
   let rest = body.replace(/^1\s*[.．、]\s*/, '');
   for (let n = 1; ; n++) {
-    // The next item starts after a title end (略）, 表, a bracket…) with "n+1．" not followed by a digit.
-    const next = new RegExp(`(?<=[^\\d.．])${n + 1}\\s*[.．、](?!\\d)`).exec(rest);
+    // The next item is "n+1．" after a non-digit; a half-width "n+1." must not be a decimal (2.5).
+    const next = new RegExp(`(?<=[^\\d.．])${n + 1}\\s*(?:[．、]|\\.(?!\\d))`).exec(rest);
     if (!next) {
       out.push(attachment(n, rest));
       return out;

@@ -20,7 +20,9 @@ export function runInHeading(afterMarker: string): string | undefined {
     // A long lone sentence (四、森林…的经营单位和个人，在其经营范围内承担…。) is not a heading;
     // a short phrase alone on its line is (（二）我们聚焦稳大盘，经济运行有力有效。).
     const alone = rest.slice(stop.index + 1).trim() === '';
-    return alone && /[，,；]/.test(phrase) && phrase.length > 24 ? undefined : phrase;
+    // …and a lead-in ending in ： (三、在禁火期间，严禁出现下列行为：) introduces a list.
+    if (alone && /[，,；]/.test(phrase) && (phrase.length > 24 || rest[stop.index] !== '。')) return undefined;
+    return phrase;
   }
   // No sentence end at all: the whole block is a heading line (一、2022年工作回顾).
   return rest.length <= MAX_HEADING && !/[，；]/.test(rest) ? rest : undefined;
