@@ -3,6 +3,10 @@
 import { Command } from 'commander';
 import { UserError } from '../domain/errors.js';
 import { registerParse } from './commands/parse.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerSearch } from './commands/search.js';
+import { registerShow } from './commands/show.js';
+import { registerExport } from './commands/export.js';
 import { registerStatus } from './commands/status.js';
 import { registerReport } from './commands/report.js';
 import { registerCorrect } from './commands/correct.js';
@@ -14,6 +18,10 @@ const program = new Command('gongbao')
   .version('0.1.0');
 
 registerParse(program);
+registerIngest(program);
+registerSearch(program);
+registerShow(program);
+registerExport(program);
 registerStatus(program);
 registerReport(program);
 registerCorrect(program);

@@ -1,0 +1,82 @@
+/** `gongbao ingest <files|dirs…>`: parse each gazette file and store it (re-ingesting is a no-op). */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { UserError } from '../../domain/errors.js';
+import { parseFile } from '../../ingest/index.js';
+import { openStore } from '../../store/factory.js';
+import type { IngestOutcome } from '../../store/store.js';
+
+const INGESTIBLE = /\.(txt|text|pdf)$/i;
+
+/** Files named on the command line are taken as given; directories contribute their .txt/.pdf files. */
+export function collectFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory() && !e.name.startsWith('.')) walk(p);
+      else if (e.isFile() && INGESTIBLE.test(e.name)) out.push(p);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UserError(`${p}: no such file or directory`);
+    }
+    if (st.isDirectory()) walk(p);
+    else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+export function summaryLine(files: number, outcomes: readonly IngestOutcome[], failed: number): string {
+  const n = (a: IngestOutcome['action']) => outcomes.filter((o) => o.action === a).length;
+  const issues = new Set(outcomes.map((o) => o.issueId)).size;
+  const documents = outcomes.filter((o) => o.action !== 'unchanged').reduce((s, o) => s + o.documents, 0);
+  const warnings = outcomes.filter((o) => o.action !== 'unchanged').reduce((s, o) => s + o.warnings, 0);
+  return (
+    `${files} file${files === 1 ? '' : 's'}: ${issues} issue${issues === 1 ? '' : 's'} ` +
+    `(${n('added')} added, ${n('replaced')} replaced, ${n('unchanged')} unchanged), ` +
+    `${documents} documents, ${warnings} warnings${failed ? `, ${failed} failed` : ''}`
+  );
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest <paths...>')
+    .description('parse gazette files (or every .txt/.pdf under a directory) and store them in the database')
+    .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
+    .action(async (paths: string[], opts: { db?: string }) => {
+      const files = collectFiles(paths);
+      if (files.length === 0) throw new UserError(`${paths.join(', ')}: no .txt or .pdf files found`);
+      const store = await openStore({ db: opts.db });
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
+        : null;
+      bar?.start(files.length, 0, { file: '' });
+      const outcomes: IngestOutcome[] = [];
+      const failures: string[] = [];
+      try {
+        for (const f of files) {
+          bar?.update({ file: f });
+          try {
+            outcomes.push(await store.ingest(await parseFile(f)));
+          } catch (err) {
+            if (!(err instanceof UserError)) throw err;
+            failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);
+          }
+          bar?.increment();
+        }
+      } finally {
+        bar?.stop();
+        await store.close();
+      }
+      for (const msg of failures) process.stderr.write(`gongbao: ${msg}\n`);
+      process.stdout.write(`${summaryLine(files.length, outcomes, failures.length)}\n`);
+      if (failures.length > 0) process.exitCode = 2;
+    });
+}

@@ -1,0 +1,87 @@
+/** `gongbao search "<query>"`: ranked hits with snippets and facets, as a table or the JSON contract. */
+import type { Command } from 'commander';
+import { UserError } from '../../domain/errors.js';
+import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
+import { openStore } from '../../store/factory.js';
+import type { SearchQuery, SearchResult } from '../../store/store.js';
+
+/** Pad by display width: CJK characters take two columns in a terminal. */
+export function pad(s: string, width: number): string {
+  const w = [...s].reduce((n, c) => n + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(0, width - w));
+}
+
+export function cut(s: string, chars: number): string {
+  return [...s].length > chars ? `${[...s].slice(0, chars - 1).join('')}…` : s;
+}
+
+export function intOption(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new UserError(`--${name} must be a whole number ≥ ${min}, got "${v}"`);
+  return Number(v);
+}
+
+export function statusOption(v: string | undefined): LegalStatus | undefined {
+  if (v === undefined) return undefined;
+  if (!(LEGAL_STATUSES as readonly string[]).includes(v)) throw new UserError(`--status must be one of ${LEGAL_STATUSES.join(', ')}; got "${v}"`);
+  return v as LegalStatus;
+}
+
+/** The JSON contract: exactly these fields, so scripts can rely on them. */
+export function toJson(r: SearchResult): unknown {
+  return {
+    total: r.total,
+    facets: r.facets,
+    hits: r.hits.map((h) => ({
+      id: h.id, docNumber: h.docNumber, title: h.title, signedOn: h.signedOn, issuer: h.issuer, kind: h.kind, score: h.score, snippet: h.snippet,
+    })),
+  };
+}
+
+export function renderTable(q: SearchQuery, r: SearchResult, color: boolean): string {
+  const mark = (s: string) => (color ? s.replace(/«/g, '\x1b[1;33m').replace(/»/g, '\x1b[0m') : s);
+  const from = (q.offset ?? 0) + 1;
+  const out = [`${r.total} document${r.total === 1 ? '' : 's'} match "${q.q}"${r.hits.length ? ` (showing ${from}–${from + r.hits.length - 1})` : ''}`];
+  r.hits.forEach((h, i) => {
+    out.push('', `${pad(String(from + i) + '.', 4)}${pad(h.docNumber ?? '—', 24)}${pad(h.signedOn ?? '—', 12)}${pad(h.kind ?? '—', 6)}${cut(h.title, 48)}`);
+    out.push(`    ${mark(h.snippet)}`);
+  });
+  const facet = (name: string, list: SearchResult['facets']['year']) =>
+    list.length ? `${name}: ${list.slice(0, 6).map((f) => `${f.value} (${f.count})`).join(' · ')}` : '';
+  const facets = [facet('year', r.facets.year), facet('issuer', r.facets.issuer), facet('kind', r.facets.kind), facet('status', r.facets.status)].filter(Boolean);
+  if (r.total > 0) out.push('', ...facets);
+  return out.join('\n');
+}
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search <query>')
+    .description('full-text search: words, "phrases", -exclusions, OR, 文号 or any fragment of 2+ characters')
+    .option('--json', 'print {"total","facets","hits":[…]} instead of a table')
+    .option('--limit <n>', 'hits per page (default 20)')
+    .option('--offset <n>', 'hits to skip (default 0)')
+    .option('--year <y>', 'only documents of this year')
+    .option('--issuer <name>', 'only documents of this issuer (exact name, as listed in the facets)')
+    .option('--kind <文种>', 'only documents of this kind, e.g. 通知')
+    .option('--status <status>', `only documents with this status (${LEGAL_STATUSES.join(', ')})`)
+    .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
+    .action(async (q: string, o: Record<string, string | boolean | undefined>) => {
+      const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+      const query: SearchQuery = {
+        q,
+        limit: intOption('limit', str('limit'), 1),
+        offset: intOption('offset', str('offset'), 0),
+        year: intOption('year', str('year'), 0),
+        issuer: str('issuer'),
+        kind: str('kind'),
+        status: statusOption(str('status')),
+      };
+      const store = await openStore({ db: str('db') });
+      try {
+        const r = await store.search(query);
+        process.stdout.write(o.json ? `${JSON.stringify(toJson(r), null, 2)}\n` : `${renderTable(query, r, process.stdout.isTTY === true)}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
