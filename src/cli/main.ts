@@ -12,6 +12,7 @@ import { registerReport } from './commands/report.js';
 import { registerCorrect } from './commands/correct.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerTasks } from './commands/tasks.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
@@ -27,6 +28,7 @@ registerReport(program);
 registerCorrect(program);
 registerServe(program);
 registerStart(program);
+registerTasks(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof UserError) {
