@@ -20,6 +20,8 @@ import { simplifiedIfTraditional, toSimplified } from './traditional.js';
 
 type Item = { readonly kind: 'p'; readonly p: number } | { readonly kind: 't'; readonly table: Omit<Table, 'afterBlock'> };
 
+const rowText = (r: readonly string[]): string => r.map((c) => c.replace(/\n/g, ' ')).join('\t');
+
 interface Layout {
   readonly items: Item[];
   /** Repaired paragraphs as printed. */
@@ -44,14 +46,9 @@ function layout(lines: readonly string[]): Layout {
     addParas(at, run.start);
     const t = parseTable(lines.slice(run.start, run.end), run.source);
     const last = items[items.length - 1];
-    if (last?.kind === 't' && sameHeader(last.table.header, t.header)) {
-      // A page break cut the table and the header was printed again: one table.
-      items[items.length - 1] = { kind: 't', table: { ...last.table, rows: [...last.table.rows, ...t.rows] } };
-    } else {
-      const prev = last?.kind === 'p' ? paras[last.p]! : undefined;
-      const title = prev && prev.length <= 60 && !/[。；，：:]/.test(prev) ? prev : undefined;
-      items.push({ kind: 't', table: title ? { ...t, title } : t });
-    }
+    const prev = last?.kind === 'p' ? paras[last.p]! : undefined;
+    const title = prev && prev.length <= 60 && !/[。；，：:]/.test(prev) ? prev : undefined;
+    items.push({ kind: 't', table: title ? { ...t, title } : t });
     at = run.end;
   }
   addParas(at, lines.length);
@@ -136,15 +133,21 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
   const body: BodyBlock[] = [];
   const tables: Table[] = [];
   const textParts: string[] = [];
-  for (const it of items) {
+  items.forEach((it, k) => {
     if (it.kind === 't') {
-      tables.push({ ...it.table, afterBlock: body.length - 1 });
-      for (const r of [it.table.header, ...it.table.rows]) textParts.push(r.map((c) => c.replace(/\n/g, ' ')).join('\t'));
-      continue;
+      // Every piece's rows (and a header the printer repeated) stay in `text` as printed.
+      for (const r of [it.table.header, ...it.table.rows]) textParts.push(rowText(r));
+      const prev = items[k - 1];
+      const last = tables[tables.length - 1];
+      if (prev?.kind === 't' && last && sameHeader(last.header, it.table.header)) {
+        // A page break cut the table and the header was printed again: one table.
+        tables[tables.length - 1] = { ...last, rows: [...last.rows, ...it.table.rows] };
+      } else tables.push({ ...it.table, afterBlock: body.length - 1 });
+      return;
     }
     textParts.push(paras[it.p]!);
     if (!role.has(it.p)) body.push(toBlock(paras[it.p]!, owner.get(it.p)));
-  }
+  });
 
   const docNumberRaw = head.docNumber !== null ? paras[head.docNumber]! : src.hint?.docNumber ?? null;
   const docNumber = docNumberRaw ? normaliseDocNumber(docNumberRaw) : null;

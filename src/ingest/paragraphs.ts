@@ -44,7 +44,7 @@ const CONTINUES = /^[，。、；：）》”’」』,;)]/;
 // Lines starting like this open a new paragraph even without a numbered marker.
 const BREAK_BEFORE = /^(附件|[-•·*]\s|第[一二三四五六七八九十百零〇]+[章节条]|——)/;
 // Signature blocks are pushed right with many spaces.
-const SIGNATURE_INDENT = 10;
+const SIGNATURE_INDENT = 11;
 
 function indentOf(line: string): number {
   return line.length - line.trimStart().length;
@@ -57,7 +57,9 @@ function standalone(t: string): boolean {
 /** Lines of an attachment list (附件：1．…) continue it: indented items, numbered items, （略）. */
 function continuesAttachmentList(para: string, next: string, nextIndent: number): boolean {
   if (!/^附件\s*[：:]/.test(para)) return false;
-  return nextIndent >= 2 || /^\d{1,2}[.．、]/.test(next) || /^[（(]略[）)]/.test(next);
+  if (standalone(next)) return false;
+  // The signature below is pushed further right (12+ spaces) than the list's continuations (6–9).
+  return (nextIndent >= 2 && nextIndent < SIGNATURE_INDENT) || /^\d{1,2}[.．、]/.test(next) || /^[（(]略[）)]/.test(next);
 }
 
 function shouldJoin(prev: string, para: string, next: string, nextIndent: number, prevIndent: number,
