@@ -11,9 +11,12 @@ function attachment(number: number, raw: string): Attachment {
   return { number, title, omitted: OMITTED.test(raw) };
 }
 
+// A markdown bullet sometimes precedes it (004_: - 附件：1. …).
+const NOTE = /^(?:[-•*]\s+)?附\s*件\s*[：:]\s*/;
+
 /** Whether a paragraph is a 附件说明 (附件：…), as opposed to an attachment heading. */
 export function isAttachmentNote(text: string): boolean {
-  return /^附\s*件\s*[：:]/.test(text);
+  return NOTE.test(text);
 }
 
 /**
@@ -21,7 +24,7 @@ export function isAttachmentNote(text: string): boolean {
  * paragraph); we split only at the next expected number so numbers inside titles stay put.
  */
 export function parseAttachmentNote(text: string): Attachment[] {
-  const body = text.replace(/^附\s*件\s*[：:]\s*/, '');
+  const body = text.replace(NOTE, '');
   if (!/^1\s*[.．、]/.test(body)) return body ? [attachment(1, body)] : [];
   const out: Attachment[] = [];
   let rest = body.replace(/^1\s*[.．、]\s*/, '');

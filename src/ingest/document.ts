@@ -94,7 +94,7 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
     role.set(sig.date, 'sig');
     if (sig.issuer !== null) role.set(sig.issuer, 'sig');
   }
-  const pub = findPublicity(keys, sig ? sig.date : 0);
+  const pub = findPublicity(keys, sig ? (sig.issuer ?? sig.date) : 0);
   if (pub !== null) role.set(pub, 'sig');
 
   // Attachments in reading order: the 附件说明 of the covering text; after its signature block,

@@ -66,8 +66,10 @@ export function findSignature(keys: readonly string[], from: number): Signature 
     if (!isDateLine(k)) continue;
     const signedOn = parseChineseDate(k);
     if (!signedOn) continue;
-    const prev = i > from ? keys[i - 1]! : '';
-    const issuer = prev && prev.length <= 60 && /^[^。，；：:]+$/.test(prev) && !headingMarker(prev) ? i - 1 : null;
+    // The 附注 is sometimes printed between the issuer and the date (004_).
+    const back = i - 1 > from && publicityOf(keys[i - 1]!) ? 2 : 1;
+    const prev = i - back >= from ? keys[i - back]! : '';
+    const issuer = prev && prev.length <= 60 && /^[^。，；：:]+$/.test(prev) && !headingMarker(prev) ? i - back : null;
     return { issuer, date: i, signedOn };
   }
   return null;

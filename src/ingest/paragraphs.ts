@@ -56,7 +56,7 @@ function standalone(t: string): boolean {
 
 /** Lines of an attachment list (附件：1．…) continue it: indented items, numbered items, （略）. */
 function continuesAttachmentList(para: string, next: string, nextIndent: number): boolean {
-  if (!/^附件\s*[：:]/.test(para)) return false;
+  if (!/^(?:[-•*]\s+)?附件\s*[：:]/.test(para)) return false;
   if (standalone(next)) return false;
   // The signature below is pushed further right (12+ spaces) than the list's continuations (6–9).
   return (nextIndent >= 2 && nextIndent < SIGNATURE_INDENT) || /^\d{1,2}[.．、]/.test(next) || /^[（(]略[）)]/.test(next);
@@ -90,6 +90,7 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
   if (kindOfTitle(prev) || /文件$/.test(prev)) return false;
   if (!blankBetween) return true;
   // Prose (it has commas) that stops on a word character was cut by a page break.
+  if (/[，、]$/.test(prev)) return true; // 区政府有关部门，\n\n有关单位：
   return (visualWidth(para) >= 80 || /[，：；。]/.test(para)) && /[\u4e00-\u9fa5\d》”）]$/.test(prev);
 }
 
