@@ -149,7 +149,7 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
     if (!role.has(it.p)) body.push(toBlock(paras[it.p]!, owner.get(it.p)));
   });
 
-  const docNumberRaw = head.docNumber !== null ? paras[head.docNumber]! : src.hint?.docNumber ?? null;
+  const docNumberRaw = head.docNumber !== null ? keys[head.docNumber]!.replace(/^[（(](.+)[）)]$/, '$1') : src.hint?.docNumber ?? null;
   const docNumber = docNumberRaw ? normaliseDocNumber(docNumberRaw) : null;
   if (head.mastheads.length > 0 && docNumber === null) {
     warnings.push({ code: 'document-no-docnumber', message: 'masthead printed but no 文号 found' });

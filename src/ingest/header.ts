@@ -34,7 +34,8 @@ export function readHeader(keys: readonly string[]): Header {
   for (let i = 0; i < Math.min(keys.length, HEADER_SPAN); i++) {
     const k = keys[i]!;
     if (MASTHEAD.test(k)) mastheads.push(i);
-    else if (docNumber === null && normaliseDocNumber(k)) docNumber = i;
+    // Some issues print the 文号 in brackets under the title: （武隆府办〔2021〕18号）.
+    else if (docNumber === null && normaliseDocNumber(k.replace(/^[（(](.+)[）)]$/, '$1'))) docNumber = i;
     else if (title.length === 0 && TITLE_PART.test(k) && !headingMarker(k)) {
       // Up to three parts (重庆市武隆区人民政府 / 关于印发…的通知) until one ends with a 文种.
       const parts: number[] = [];

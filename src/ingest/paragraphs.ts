@@ -87,11 +87,14 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
   }
   // One paragraph per line: consecutive lines without a blank are one paragraph cut by a
   // stray break (已经区\n政府同意). Across a blank line, only long lines cut mid-sentence join.
-  if (kindOfTitle(prev) || /文件$/.test(prev)) return false;
+  // A 附件说明 continues only as above; a title or masthead never runs on.
+  if (/^(?:[-•*]\s+)?附件/.test(para) || kindOfTitle(prev) || /文件$/.test(prev)) return false;
   if (!blankBetween) return true;
   // Prose (it has commas) that stops on a word character was cut by a page break.
   if (/[，、]$/.test(prev)) return true; // 区政府有关部门，\n\n有关单位：
-  return (visualWidth(para) >= 80 || /[，：；。]/.test(para)) && /[\u4e00-\u9fa5\d》”）]$/.test(prev);
+  // Short label lines (站长：黄 听 区政府副区长) are list entries, not cut prose.
+  const prose = visualWidth(para) >= 80 || (visualWidth(para) >= 40 && /[，：；。]/.test(para));
+  return prose && /[\u4e00-\u9fa5\d》”）]$/.test(prev);
 }
 
 function glue(a: string, b: string): string {
