@@ -27,15 +27,21 @@ function occurrences(hay: string, needles: readonly string[]): Span[] {
   return merged;
 }
 
+/** Where `text` came from when it is an excerpt of a longer text: ellipses are due on those sides. */
+export interface Excerpt {
+  readonly cutBefore?: boolean;
+  readonly cutAfter?: boolean;
+}
+
 /**
  * Choose the window of `width` characters holding the most matches (earliest on ties) and mark them.
  * `needles` must already be folded and lower-cased like `text` is compared.
  */
-export function makeSnippet(text: string, needles: readonly string[], width = 100): string {
+export function makeSnippet(text: string, needles: readonly string[], width = 100, excerpt: Excerpt = {}): string {
   // One line per window: paragraph breaks read as spaces; our markers must not appear unescaped.
   const flat = text.replace(/\s+/g, ' ').replace(/[«»]/g, (c) => (c === '«' ? '‹' : '›')).trim();
   const spans = occurrences(flat.toLowerCase(), needles);
-  if (spans.length === 0) return clip(flat, 0, width);
+  if (spans.length === 0) return (excerpt.cutBefore ? '…' : '') + clip(flat, 0, width, excerpt.cutAfter === true);
   let best = 0;
   let bestCount = 0;
   for (let i = 0, j = 0; i < spans.length; i++) {
@@ -58,9 +64,13 @@ export function makeSnippet(text: string, needles: readonly string[], width = 10
     pos = b;
   }
   out += flat.slice(pos, end);
-  return (start > 0 ? '…' : '') + out + (end < flat.length ? '…' : '');
+  return (start > 0 || excerpt.cutBefore ? '…' : '') + out + (end < flat.length || excerpt.cutAfter ? '…' : '');
 }
 
-function clip(flat: string, start: number, width: number): string {
-  return flat.slice(start, start + width) + (flat.length > start + width ? '…' : '');
+function clip(flat: string, start: number, width: number, cutAfter: boolean): string {
+  return flat.slice(start, start + width) + (flat.length > start + width || cutAfter ? '…' : '');
 }
+
+/** How much text around the first match a backend should hand to makeSnippet. */
+export const EXCERPT_BEFORE = 40;
+export const EXCERPT_LENGTH = 400;

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { LegalStatus } from '../../domain/types.js';
 import type { Relation, RelationVerb, StatusCorrection, StoredStatus } from '../store.js';
-import { EFFECTIVE_STATUS } from './read.js';
+import { refreshListing } from './read.js';
 
 interface RelationRow {
   subject_id: string;
@@ -55,6 +55,7 @@ export function saveStatuses(db: Database.Database, statuses: StoredStatus[]): v
   );
   db.transaction(() => {
     for (const s of statuses) up.run(s.documentId, s.status, s.since, JSON.stringify(s.evidence));
+    refreshListing(db, statuses.length > 200 ? undefined : statuses.map((s) => s.documentId));
   })();
 }
 
@@ -66,6 +67,13 @@ export function getStatus(db: Database.Database, id: string): StoredStatus | nul
 }
 
 export function addCorrection(db: Database.Database, c: StatusCorrection): void {
+  db.transaction(() => {
+    addCorrectionRow(db, c);
+    refreshListing(db, [c.documentId]);
+  })();
+}
+
+function addCorrectionRow(db: Database.Database, c: StatusCorrection): void {
   db.prepare('INSERT INTO corrections(document_id, status, effective_from, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     c.documentId, c.status, c.effectiveFrom, c.author, c.reason, c.createdAt,
   );
@@ -74,8 +82,8 @@ export function addCorrection(db: Database.Database, c: StatusCorrection): void 
 export function corrections(db: Database.Database, id?: string): StatusCorrection[] {
   const rows = (
     id === undefined
-      ? db.prepare('SELECT * FROM corrections ORDER BY seq').all()
-      : db.prepare('SELECT * FROM corrections WHERE document_id = ? ORDER BY seq').all(id)
+      ? db.prepare('SELECT * FROM corrections ORDER BY created_at, seq').all()
+      : db.prepare('SELECT * FROM corrections WHERE document_id = ? ORDER BY created_at, seq').all(id)
   ) as Array<{ document_id: string; status: string; effective_from: string | null; author: string; reason: string; created_at: string }>;
   return rows.map((r) => ({
     documentId: r.document_id,
@@ -97,7 +105,7 @@ export function counts(db: Database.Database) {
   return {
     issues: db.prepare('SELECT count(*) FROM issues').pluck().get() as number,
     documents: db.prepare('SELECT count(*) FROM documents').pluck().get() as number,
-    byStatus: group(EFFECTIVE_STATUS) as Record<string, number>,
+    byStatus: group('d.status') as Record<string, number>,
     byKind: group('d.kind') as Record<string, number>,
   };
 }

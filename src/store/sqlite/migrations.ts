@@ -169,6 +169,12 @@ export const MIGRATIONS: readonly string[] = [
     count INTEGER NOT NULL
   );
   `,
+  // 2 — listing columns kept on the row (search and listings read them for every match).
+  `
+  ALTER TABLE documents ADD COLUMN issue_id TEXT;         -- issue of the latest printing
+  ALTER TABLE documents ADD COLUMN status TEXT NOT NULL DEFAULT '未知'; -- effective: correction > computed
+  CREATE INDEX documents_status ON documents(status);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,13 +5,27 @@ import type { DocKind, OfficialDocument, Publicity } from '../../domain/types.js
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
-export const EFFECTIVE_STATUS = `COALESCE(
-  (SELECT c.status FROM corrections c WHERE c.document_id = d.id ORDER BY c.created_at DESC, c.seq DESC LIMIT 1),
-  (SELECT s.status FROM statuses s WHERE s.document_id = d.id), '未知')`;
+const EFFECTIVE_STATUS = `COALESCE(
+  (SELECT c.status FROM corrections c WHERE c.document_id = documents.id ORDER BY c.created_at DESC, c.seq DESC LIMIT 1),
+  (SELECT s.status FROM statuses s WHERE s.document_id = documents.id), '未知')`;
 const LATEST_ISSUE = `(SELECT o.issue_id FROM occurrences o JOIN issue_editions e ON e.id = o.edition_id
-  WHERE o.document_id = d.id ORDER BY e.ingested_at DESC LIMIT 1)`;
+  WHERE o.document_id = documents.id ORDER BY e.ingested_at DESC, e.rowid DESC LIMIT 1)`;
+
+/**
+ * Recompute the denormalised listing columns (status, issue_id) of some documents, or of all.
+ * Called whenever statuses, corrections or occurrences change.
+ */
+export function refreshListing(db: Database.Database, ids?: readonly string[]): void {
+  const sql = `UPDATE documents SET status = ${EFFECTIVE_STATUS}, issue_id = ${LATEST_ISSUE}`;
+  if (ids === undefined) db.prepare(sql).run();
+  else {
+    const one = db.prepare(`${sql} WHERE id = ?`);
+    for (const id of ids) one.run(id);
+  }
+}
+
 export const SUMMARY_COLUMNS = `d.seq, d.id, d.doc_number AS docNumber, d.title, d.issuer, d.kind, d.signed_on AS signedOn,
-  d.year, ${LATEST_ISSUE} AS issueId, ${EFFECTIVE_STATUS} AS status`;
+  d.year, d.issue_id AS issueId, d.status`;
 
 export interface SummaryRow extends DocumentSummary {
   readonly seq: number;
@@ -150,7 +164,7 @@ export function listDocuments(db: Database.Database, f: DocumentFilter = {}): { 
     args.push(f.issueId, f.issueId);
   }
   const statuses = f.status === undefined ? [] : Array.isArray(f.status) ? f.status : [f.status];
-  if (statuses.length > 0) (where.push(`${EFFECTIVE_STATUS} IN (${statuses.map(() => '?').join(',')})`), args.push(...statuses));
+  if (statuses.length > 0) (where.push(`d.status IN (${statuses.map(() => '?').join(',')})`), args.push(...statuses));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.prepare(`SELECT count(*) FROM documents d ${clause}`).pluck().get(...args) as number;
   const limit = Math.max(0, Math.min(f.limit ?? 50, 10_000));

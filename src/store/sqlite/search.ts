@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { charLength } from '../../search/bigrams.js';
 import { computeFacets } from '../../search/facets.js';
 import { ftsQuote, parseQuery, type Term } from '../../search/query.js';
-import { makeSnippet } from '../../search/snippet.js';
+import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
@@ -102,13 +102,27 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   );
   const limit = Math.max(0, Math.min(q.limit ?? 20, 200));
   const offset = Math.max(0, q.offset ?? 0);
-  const body = db.prepare('SELECT body FROM doc_tri WHERE rowid = ?').pluck();
-  const hits: SearchHit[] = scored.slice(offset, offset + limit).map(({ r, s }) => ({
-    ...toSummary(r),
-    score: Math.round(s * 1000) / 1000,
-    snippet: makeSnippet((body.get(r.seq) as string | undefined) ?? '', needles),
-  }));
+  const excerpt = excerptStatement(db, needles);
+  const hits: SearchHit[] = scored.slice(offset, offset + limit).map(({ r, s }) => {
+    const e = excerpt.get(...needles, r.seq) as { text: string; start: number; total: number } | undefined;
+    const snippet = e ? makeSnippet(e.text, needles, 100, { cutBefore: e.start > 1, cutAfter: e.start + e.text.length - 1 < e.total }) : '';
+    return { ...toSummary(r), score: Math.round(s * 1000) / 1000, snippet };
+  });
   return { total: matching.length, facets, hits };
+}
+
+/**
+ * The stretch of body around the earliest match of any needle, cut in SQL so that a long document
+ * (the 政府工作报告 is 100k characters) never crosses into JavaScript whole.
+ */
+function excerptStatement(db: Database.Database, needles: readonly string[]) {
+  const hay = needles.some((n) => /[a-z]/.test(n)) ? 'lower(body)' : 'body';
+  const first = needles.length === 0 ? '1' : `min(${needles.map(() => `coalesce(nullif(instr(${hay}, ?), 0), 1e12)`).join(', ')}, 1e12)`;
+  return db.prepare(
+    `SELECT substr(body, start, ${EXCERPT_LENGTH}) AS text, start, length(body) AS total FROM (
+       SELECT body, CASE WHEN p >= 1e12 THEN 1 ELSE max(1, p - ${EXCERPT_BEFORE}) END AS start
+       FROM (SELECT body, ${first} AS p FROM doc_tri WHERE rowid = ?))`,
+  );
 }
 
 /** BM25 over jieba words of the query, as one OR expression of quoted words. */

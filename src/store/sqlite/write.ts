@@ -8,6 +8,7 @@ import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { IngestOutcome } from '../store.js';
+import { refreshListing } from './read.js';
 import { foldDocument, type FoldedDoc, type SearchIndex } from './search-index.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -41,6 +42,8 @@ export function ingestResult(db: Database.Database, search: SearchIndex, result:
       ).run(doc.id, id, edition, position, doc.pages?.from ?? null, doc.pages?.to ?? null);
     });
     if (previous) removeOrphans(db, search);
+    // Listing columns: new rows, and rows whose latest printing may have moved.
+    refreshListing(db, previous ? undefined : [...distinct.keys()]);
     if (learned.length > 0) search.resegment(learned, written);
     writeReferences(db, result, edition);
     return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };

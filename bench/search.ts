@@ -1,0 +1,106 @@
+/**
+ * Store and search on the real samples: time to ingest all five (parse and store apart), then
+ * search latency p50/p99 over realistic queries (words, 2-character fragments, 文号 in several
+ * bracket styles, phrases, exclusions, OR, traditional characters, filters) on that database.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseFile } from '../src/ingest/index.js';
+import { openSqliteStore } from '../src/store/sqlite/index.js';
+import type { SearchQuery } from '../src/store/store.js';
+
+const SAMPLES = new URL('../samples/wulong/', import.meta.url).pathname;
+
+const WORDS = [
+  '消防', '禁火令', '超充', '放管服', '三位一体', '区发展改革委', '乡村振兴', '安全生产', '应急预案', '疫情防控', '绿色建材',
+  '节能减排', '政务公开', '营商环境', '高质量发展', '地方志', '统计', '防汛抗旱', '房屋征收', '补偿标准', '旅游', '仙女山',
+  '芙蓉街道', '农村', '职业教育', '医疗', '养老', '就业', '财政', '新能源汽车', '充电桩', '森林火灾', '动物疫情', '排污口',
+  '经济普查', '重大行政决策', '规范性文件', '废止', '有效期', '自印发之日起施行', '领导小组', '联席会议', '区林业局',
+];
+const STRUCTURED = [
+  '武隆府办发〔2024〕17号', '武隆府办发[2024]17号', '武隆府发(2024)9号', '武隆府发（2023）1号', '武隆府办〔2023〕6号',
+  '〔2024〕17', '[2023]13', '"森林防火"', '"禁火时间"', '消防 -高层', '应急 -预案', '超充 OR 充电桩', '废止 OR 失效',
+  '區塊鏈', '綠色建材', '武隆区森林防火禁火令', '高层建筑 消防 安全', '"AND OR NOT * ( ) ^ NEAR" -"',
+];
+
+export interface SearchBench {
+  readonly documents: number;
+  readonly parseMs: number;
+  readonly storeMs: number;
+  readonly firstQueryMs: number;
+  readonly queries: number;
+  readonly runs: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly slowest: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function runSearchBench(repeats = 20): Promise<SearchBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongbao-bench-'));
+  try {
+    const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLES, f));
+    const store = await openSqliteStore(join(dir, 'bench.db'));
+    let parseMs = 0;
+    let storeMs = 0;
+    for (const f of files) {
+      const t0 = performance.now();
+      const r = await parseFile(f);
+      const t1 = performance.now();
+      await store.ingest(r);
+      parseMs += t1 - t0;
+      storeMs += performance.now() - t1;
+    }
+    const queries: SearchQuery[] = [
+      ...[...WORDS, ...STRUCTURED].map((q) => ({ q })),
+      { q: '通知', year: 2023 }, { q: '武隆区', kind: '通知', limit: 50 }, { q: '', issuer: '重庆市武隆区人民政府' }, { q: '消防', offset: 10 },
+    ];
+    const t = performance.now();
+    await store.search({ q: '禁火令' });
+    const firstQueryMs = performance.now() - t;
+    const times: Array<{ ms: number; q: string }> = [];
+    for (let i = 0; i < repeats; i++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        await store.search(q);
+        times.push({ ms: performance.now() - t0, q: JSON.stringify(q) });
+      }
+    }
+    const documents = (await store.counts()).documents;
+    await store.close();
+    const sorted = times.map((x) => x.ms).sort((a, b) => a - b);
+    const slowest = times.reduce((a, b) => (b.ms > a.ms ? b : a));
+    return {
+      documents, parseMs, storeMs, firstQueryMs, queries: queries.length, runs: times.length,
+      p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: slowest.ms, slowest: slowest.q,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function searchBenchMarkdown(b: SearchBench): string {
+  const f = (x: number) => x.toFixed(2);
+  return [
+    `SQLite store (WAL), ${b.documents} documents from the five samples; node ${process.version}, ${process.platform}/${process.arch}.`,
+    '',
+    '| measure | value |',
+    '|---|---:|',
+    `| ingest all samples: parse | ${b.parseMs.toFixed(0)} ms |`,
+    `| ingest all samples: store + index | ${b.storeMs.toFixed(0)} ms |`,
+    `| first query (loads jieba + learned dictionary) | ${b.firstQueryMs.toFixed(0)} ms |`,
+    `| search p50 (${b.queries} queries × ${b.runs / b.queries} runs) | ${f(b.p50)} ms |`,
+    `| search p99 (goal < 10 ms) | ${f(b.p99)} ms |`,
+    `| search max | ${f(b.max)} ms (${b.slowest.replace(/\|/g, '\\|')}) |`,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  console.log(searchBenchMarkdown(await runSearchBench()));
+}
