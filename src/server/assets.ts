@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
-const TYPES: Record<string, string> = { 'portal.css': 'text/css; charset=utf-8', 'portal.js': 'text/javascript; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  'portal.css': 'text/css; charset=utf-8',
+  'portal.js': 'text/javascript; charset=utf-8',
+  'icon.svg': 'image/svg+xml',
+};
 
 function load(name: string): string {
   const candidates = [new URL(`./assets/${name}`, import.meta.url), new URL(`../../src/server/assets/${name}`, import.meta.url)];
@@ -28,4 +32,6 @@ export function registerAssets(app: FastifyInstance): void {
       return reply.type(type).send(body);
     });
   }
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect('/assets/icon.svg', 301));
 }

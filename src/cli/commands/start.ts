@@ -3,6 +3,7 @@
  * Wulong samples and compute relations and statuses; then serve on $PORT or 3000.
  */
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { parseFile } from '../../ingest/index.js';
@@ -19,7 +20,7 @@ export async function seedIfEmpty(store: Store, dir = BUNDLED_SAMPLES): Promise<
   if ((await store.counts()).documents > 0) return 0;
   const files = readdirSync(dir).filter((f) => f !== 'README.md').sort();
   let documents = 0;
-  for (const f of files) documents += (await store.ingest(await parseFile(`${dir}/${f}`))).documents;
+  for (const f of files) documents += (await store.ingest(await parseFile(join(dir, f)))).documents;
   const { relations, statuses } = await recomputeAll(store);
   process.stderr.write(`gongbao: empty database seeded from ${dir}: ${files.length} files, ${documents} documents, ${relations} relations, ${statuses} statuses\n`);
   return files.length;

@@ -73,7 +73,8 @@ export async function documentPage(store: Store, key: string, view: string | und
 ${metadata(d)}
 ${d.attachments.length
   ? html`<section aria-labelledby="att-h"><h2 id="att-h">附件</h2><ol class="attachments">${d.attachments.map(
-      (a) => html`<li>${a.omitted ? a.title : html`<a href="#att-${a.number}">${a.title}</a>`}${a.omitted ? html` <span class="note">（略）</span>` : ''}</li>`,
+      // Link only to attachments whose text the body carries (an omitted one was not printed).
+      (a) => html`<li>${d.body.some((b) => b.attachment === a.number) ? html`<a href="#att-${a.number}">${a.title}</a>` : a.title}${a.omitted ? html` <span class="note">（略）</span>` : ''}</li>`,
     )}</ol></section>`
   : ''}
 ${statusSection(d.status)}

@@ -30,6 +30,7 @@ export function page(opts: PageOptions, body: Html): string {
 <title>${opts.title}｜${SITE}</title>
 ${opts.description ? html`<meta name="description" content="${opts.description}">` : ''}
 <link rel="stylesheet" href="/assets/portal.css">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="新文件与效力变化" href="/feed.atom">
 <script src="/assets/portal.js" defer></script>
 </head>

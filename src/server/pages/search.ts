@@ -11,7 +11,7 @@ function facets(r: SearchResponseT, p: SearchParams): Html {
   const current = { q: p.q, year: p.year, issuer: p.issuer, kind: p.kind, status: p.status };
   const groups = (Object.keys(FACET_LABELS) as Array<keyof typeof FACET_LABELS>).filter((k) => r.facets[k].length > 0);
   if (groups.length === 0) return html``;
-  return html`<aside class="facets" aria-label="筛选">${groups.map(
+  return html`<aside class="facets" id="facets" aria-label="筛选">${groups.map(
     (k) => html`<section><h2>${FACET_LABELS[k]}</h2><ul>${r.facets[k].map((f) => {
       const on = String(current[k] ?? '') === f.value;
       const href = `/search${query({ ...current, [k]: on ? undefined : f.value })}`;
@@ -37,8 +37,8 @@ ${pager('/search', filters, r.total, p.limit, p.offset)}`;
     html`<h1>检索</h1>
 ${searchForm(p.q, '关键词或文号')}
 <div class="search-layout">
+<div class="results">${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
 ${facets(r, p)}
-<div class="results">${results}</div>
 </div>`,
   );
 }

@@ -1,0 +1,161 @@
+/**
+ * The portal in a real browser (playwright-core driving Debian's chromium) on the sample database:
+ * every page type, a search, a repeal link followed to its decision, JavaScript disabled, and
+ * desktop (1280) / phone (375) screenshots under test-results/.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildServer } from '../src/server/app.js';
+import type { Store } from '../src/store/store.js';
+import { openSampleStore } from './fakes/sample-db.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = new URL('../test-results/', import.meta.url).pathname;
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 812 };
+const enc = encodeURIComponent;
+
+// In CI a missing browser is a failure, not a skip.
+const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `${CHROMIUM} not installed (apt-get install chromium); browser tests skipped` : false;
+
+let store: Store;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+/** Each page type, with text its <h1> must contain. */
+const PAGES: Array<{ name: string; path: string; h1: RegExp }> = [
+  { name: 'home', path: '/', h1: /政府公报数据库/ },
+  { name: 'issues', path: '/issues', h1: /公报/ },
+  { name: 'issue', path: '', h1: /2024年第2期/ },
+  { name: 'document', path: `/doc/${enc('武隆府办发〔2024〕20号')}`, h1: /新能源汽车便捷超充行动计划/ },
+  { name: 'document-table', path: `/doc/${enc('武隆府发〔2023〕16号')}`, h1: /关于废止部分区政府规范性文件的决定/ },
+  { name: 'document-original', path: `/doc/${enc('武隆府办发〔2024〕20号')}?view=original`, h1: /新能源汽车便捷超充行动计划/ },
+  { name: 'reference', path: `/doc/${enc('武隆府办发〔2017〕60号')}`, h1: /全民科学素质行动计划纲要/ },
+  { name: 'search', path: `/search?q=${enc('禁火令')}`, h1: /检索/ },
+  { name: 'library', path: '/library', h1: /规范性文件库/ },
+  { name: 'library-repealed', path: '/library?tab=repealed', h1: /规范性文件库/ },
+  { name: 'units', path: '/units', h1: /单位/ },
+  { name: 'unit', path: `/units/${enc('区发展改革委')}`, h1: /区发展改革委/ },
+  { name: 'documents', path: `/documents?kind=${enc('决定')}`, h1: /决定/ },
+];
+
+async function context(viewport: { width: number; height: number }, javaScriptEnabled = true): Promise<BrowserContext> {
+  return browser.newContext({ viewport, javaScriptEnabled, locale: 'zh-CN', deviceScaleFactor: 1 });
+}
+
+/** Open a page and check it loaded, is not wider than the viewport, and logged no error. */
+async function open(page: Page, path: string, h1: RegExp): Promise<void> {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const res = await page.goto(base + path);
+  assert.equal(res?.status(), 200, path);
+  assert.match((await page.locator('h1').first().textContent()) ?? '', h1, path);
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width, `${path}: page is ${scroll}px wide in a ${width}px viewport`);
+  assert.deepEqual(errors, [], `${path}: console errors`);
+}
+
+describe('portal in chromium', { skip }, () => {
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    store = await openSampleStore();
+    app = buildServer(store);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const issue = (await store.listIssues()).find((i) => i.year === 2024 && i.number === 2)!;
+    PAGES.find((p) => p.name === 'issue')!.path = `/issues/${enc(issue.id)}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  test('every page type opens on desktop and phone, fits the width, and is screenshotted', async () => {
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      const ctx = await context(viewport);
+      const page = await ctx.newPage();
+      for (const p of PAGES) {
+        await open(page, p.path, p.h1);
+        // Whole page when it is short enough to look at; long lists and documents: the first screen.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.screenshot({ path: `${SHOTS}${p.name}-${label}.png`, fullPage: height <= 2400 });
+      }
+      await ctx.close();
+    }
+  });
+
+  test('search from the home page, narrow by a facet, open a hit', async () => {
+    const ctx = await context(PHONE);
+    const page = await ctx.newPage();
+    await open(page, '/', /政府公报数据库/);
+    await page.getByLabel('检索公报文件').fill('禁火令');
+    await page.getByRole('button', { name: '检索' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    const marks = await page.locator('ol.hits mark').allTextContents();
+    assert.ok(marks.includes('禁火令'), `highlighted: ${marks.join(',')}`);
+    await page.locator('aside.facets a', { hasText: '通告' }).first().click();
+    await page.waitForURL(/kind=/);
+    assert.ok((await page.locator('aside.facets a.on').count()) >= 1);
+    await page.locator('ol.hits h2 a', { hasText: '森林防火禁火令' }).first().click();
+    assert.match((await page.locator('h1').textContent()) ?? '', /关于发布森林防火禁火令的通告/);
+    await page.screenshot({ path: `${SHOTS}search-flow-phone.png` });
+    await ctx.close();
+  });
+
+  test('from a repealed document, the repeal link leads to the decision that repealed it', async () => {
+    const ctx = await context(DESKTOP);
+    const page = await ctx.newPage();
+    await open(page, '/library?tab=repealed', /规范性文件库/);
+    await page.getByRole('link', { name: /全民科学素质行动计划纲要/ }).first().click();
+    assert.match((await page.locator('section.status .badge').first().textContent()) ?? '', /已废止/);
+    const repeal = page.locator('a[data-rel="in-repeals"]').first();
+    assert.match((await repeal.textContent()) ?? '', /关于废止区政府文件的决定/);
+    await repeal.click();
+    await page.waitForURL(new RegExp(enc('武隆府发〔2024〕11号')));
+    assert.equal(await page.locator('h1').textContent(), '重庆市武隆区人民政府关于废止区政府文件的决定');
+    assert.match((await page.locator('ul.relations.out-repeals').textContent()) ?? '', /武隆府办发〔2017〕60号/);
+    await page.screenshot({ path: `${SHOTS}repeal-decision-desktop.png` });
+    await ctx.close();
+  });
+
+  test('with JavaScript disabled every page renders, sorting and the original-text toggle still work', async () => {
+    const ctx = await context(PHONE, false);
+    const page = await ctx.newPage();
+    for (const p of PAGES) await open(page, p.path, p.h1);
+    await open(page, '/library', /规范性文件库/);
+    await page.selectOption('#sort', 'title');
+    await page.getByRole('button', { name: '排序' }).click();
+    await page.waitForURL(/sort=title/);
+    await open(page, `/doc/${enc('武隆府办发〔2024〕20号')}`, /超充/);
+    await page.getByRole('link', { name: '原始提取文本' }).click();
+    await page.waitForURL(/view=original/);
+    assert.ok((await page.locator('pre.original').textContent())!.length > 1000);
+    await page.screenshot({ path: `${SHOTS}nojs-original-phone.png` });
+    await ctx.close();
+  });
+
+  test('keyboard: the first Tab reaches a visible skip link with a focus outline', async () => {
+    const ctx = await context(DESKTOP);
+    const page = await ctx.newPage();
+    await open(page, '/', /政府公报数据库/);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent, outline: style.outlineStyle, left: el.getBoundingClientRect().left };
+    });
+    assert.equal(focused.text, '跳到正文');
+    assert.equal(focused.outline, 'solid');
+    assert.ok(focused.left >= 0, 'skip link is on screen when focused');
+    await ctx.close();
+  });
+});
