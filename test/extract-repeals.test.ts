@@ -136,3 +136,13 @@ test('the repeal date is the stated effective date when the document gives one',
   const d = doc({ signedOn: '2024-12-10', texts: ['本办法自2025年1月1日起施行，《某某办法》（武隆府办发〔2018〕1号）同时废止。'] });
   assert.equal(findRepeals(d)[0]?.date, '2025-01-01');
 });
+
+test('an amending decision named 关于修改《X》的决定 amends X even when its body only rewrites articles', () => {
+  const d = doc({
+    docNumber: '武隆府发〔2025〕7号', title: '重庆市武隆区人民政府关于修改《重庆市武隆区某某管理办法》的决定', signedOn: '2025-05-01',
+    texts: ['区政府决定对《重庆市武隆区某某管理办法》作如下修改：', '一、将第三条第二款中的“区商务委”修改为“区商务局”。', '本决定自印发之日起施行。'],
+  });
+  assert.deepEqual(findRepeals(d).map((e) => [e.kind, e.target.title, e.date]), [['amend', '重庆市武隆区某某管理办法', '2025-05-01']]);
+  const titleOnly = doc({ title: '重庆市武隆区人民政府关于修改《重庆市武隆区某某管理办法》的决定', texts: ['一、将第三条修改为：“……”'] });
+  assert.deepEqual(findRepeals(titleOnly).map((e) => [e.kind, e.target.title, e.block]), [['amend', '重庆市武隆区某某管理办法', null]]);
+});

@@ -6,7 +6,7 @@
 import { findClauseHits } from './repeal-clauses.js';
 import { listTargets, tableTargets } from './repeal-lists.js';
 import { targetKey, type RepealEvent, type RepealSource } from './repeal-types.js';
-import { compact, quoteOf, sentences } from './text.js';
+import { compact, findRefs, quoteOf, sentences } from './text.js';
 import { findValidity } from './validity.js';
 
 export type { RepealEvent, RepealKind, RepealSource, RepealTarget } from './repeal-types.js';
@@ -59,5 +59,11 @@ export function findRepeals(doc: RepealSource): RepealEvent[] {
       }
     }
   });
+  // 关于修改《X》（文号）的决定 whose body only lists the changed articles (将第三条修改为…).
+  if (/关于修改/.test(compact(doc.title)) && !events.some((e) => e.kind === 'amend')) {
+    for (const r of findRefs(compact(doc.title))) {
+      push({ ...base, kind: 'amend', block: null, quote: compact(doc.title), reason: null, target: { docNumber: r.docNumber, title: r.title }, source: 'clause' });
+    }
+  }
   return events;
 }
