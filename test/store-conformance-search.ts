@@ -78,7 +78,9 @@ export function runSearchConformance(name: string, loaded: () => Promise<Store>)
       for (const f of ['kind', 'status'] as const) assert.equal(r.facets[f].reduce((n, x) => n + x.count, 0), 5, f);
       const kinds = await s.search({ q: '武隆区', kind: '意见' });
       assert.equal(kinds.total, 2);
+      // Facets count what passes every filter, so they add up to the total.
       assert.deepEqual(kinds.facets.kind, [{ value: '意见', count: 2 }]);
+      assert.deepEqual(kinds.facets.year, [{ value: '2024', count: 2 }]);
       assert.deepEqual((await s.search({ q: '武隆区', year: 2023 })).hits.map((h) => h.id), [OLD_DECISION.id]);
       assert.equal((await s.search({ q: '武隆区', issuer: '重庆市武隆区人民政府' })).total, 2);
       const page = await s.search({ q: '武隆区', limit: 2, offset: 2 });

@@ -160,15 +160,22 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       assert.deepEqual((await s.counts()).byStatus, { 已失效: 1, 现行有效: 1, 未知: 3 });
     });
 
-    test('corrections are kept as events, in order', async () => {
+    test('corrections are kept as events, in time order, and the latest one decides the status', async () => {
       const s = await loaded();
       const c1 = { documentId: FIRE_BAN.id, status: '已废止' as const, effectiveFrom: '2024-06-01', author: 'editor', reason: '见武隆府发〔2024〕30号', createdAt: '2024-06-02T08:00:00.000Z' };
       const c2 = { ...c1, status: '现行有效' as const, effectiveFrom: null, reason: 'mistake', createdAt: '2024-06-03T08:00:00.000Z' };
       const c3 = { ...c1, documentId: CHARGING.id };
       for (const c of [c1, c2, c3]) await s.addCorrection(c);
       assert.deepEqual(await s.corrections(FIRE_BAN.id), [c1, c2]);
-      assert.deepEqual(await s.corrections(), [c1, c2, c3]);
+      assert.deepEqual(await s.corrections(), [c1, c3, c2]);
       assert.deepEqual(await s.corrections('nobody'), []);
+      // The editor outranks the computed status, which stays stored as it was.
+      await s.saveStatuses([{ documentId: FIRE_BAN.id, status: '已失效', since: null, evidence: [] }]);
+      const listed = await s.listDocuments({ sort: 'signedOn' });
+      assert.equal(listed.items.find((d) => d.id === FIRE_BAN.id)?.status, '现行有效');
+      assert.equal(listed.items.find((d) => d.id === CHARGING.id)?.status, '已废止');
+      assert.equal((await s.getStatus(FIRE_BAN.id))?.status, '已失效');
+      assert.deepEqual((await s.search({ q: '禁火令', status: '已废止' })).hits.map((h) => h.id), [CHARGING.id]);
     });
 
     test('counts by kind', async () => {

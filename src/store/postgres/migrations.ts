@@ -15,9 +15,9 @@ const sql = (text: string) => async (c: pg.PoolClient) => void (await c.query(te
 const MIGRATIONS: Migration[] = [
   {
     version: 1,
-    name: 'issues, editions, documents, content',
+    name: 'issues with editions, documents apart from content, facts',
     up: sql(`
-      -- One row per gazette issue (the work); each ingested file of it is an edition (the expression).
+      -- An issue is the work (stable id: title + year + number); each ingested file is an edition.
       CREATE TABLE issues (
         id text PRIMARY KEY,
         title text NOT NULL,
@@ -25,45 +25,49 @@ const MIGRATIONS: Migration[] = [
         number integer,
         total_number integer,
         published_on text,
-        contents jsonb NOT NULL DEFAULT '[]',
-        index_entries jsonb NOT NULL DEFAULT '[]',
-        current_edition integer NOT NULL
+        current_edition text NOT NULL
       );
       CREATE TABLE issue_editions (
+        seq bigserial UNIQUE,
+        id text PRIMARY KEY,                 -- <issue id>@<sha256 prefix>
         issue_id text NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
-        edition integer NOT NULL,
         sha256 text NOT NULL UNIQUE,
         source_file text NOT NULL,
         encoding text NOT NULL,
         bytes integer NOT NULL,
-        ingested_at timestamptz NOT NULL DEFAULT now(),
-        superseded_at timestamptz,
-        document_ids jsonb NOT NULL DEFAULT '[]',
-        warnings jsonb NOT NULL DEFAULT '[]',
-        front_matter text NOT NULL DEFAULT '',
-        PRIMARY KEY (issue_id, edition)
+        ingested_at text NOT NULL,
+        superseded_at text,                  -- set when a corrected edition replaced this one
+        title text NOT NULL,
+        year integer,
+        number integer,
+        total_number integer,
+        published_on text,
+        contents jsonb NOT NULL,
+        index_entries jsonb NOT NULL,
+        front_matter text NOT NULL,
+        warnings jsonb NOT NULL
       );
+      CREATE INDEX issue_editions_issue ON issue_editions (issue_id);
       -- Metadata only: listings never touch the bulky text in document_content.
       CREATE TABLE documents (
         id text PRIMARY KEY,
         doc_number text,
         title text NOT NULL,
+        search_title text NOT NULL,          -- folded, lower-cased title for title-hit scoring
         issuer text,
         kind text,
         addressees text,
         signed_on text,
         year integer,
         publicity text,
-        issue_id text REFERENCES issues(id) ON DELETE SET NULL,
-        position integer NOT NULL DEFAULT 0,
         pages jsonb,
-        attachments jsonb NOT NULL DEFAULT '[]',
-        cites jsonb NOT NULL DEFAULT '[]',
-        warnings jsonb NOT NULL DEFAULT '[]'
+        attachments jsonb NOT NULL,
+        warnings jsonb NOT NULL,
+        updated_at text NOT NULL
       );
       CREATE INDEX documents_doc_number ON documents (doc_number);
-      CREATE INDEX documents_issue ON documents (issue_id, position);
       CREATE INDEX documents_year ON documents (year);
+      CREATE INDEX documents_signed_on ON documents (signed_on);
       CREATE TABLE document_content (
         document_id text PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
         body jsonb NOT NULL,
@@ -71,35 +75,48 @@ const MIGRATIONS: Migration[] = [
         text text NOT NULL,
         simplified_text text,
         original_text text NOT NULL,
-        -- Simplified title + 文号 + text, what substring matching runs over.
-        search_text text NOT NULL,
-        -- jieba tokens, title A / 文号 B / body C, for ranking.
-        search_vector tsvector NOT NULL
+        search_text text NOT NULL,           -- folded title, 文号 and body, one line each before the body
+        search_vector tsvector NOT NULL      -- jieba words: title A, 文号 B, body C
       );
       CREATE INDEX document_content_vector ON document_content USING gin (search_vector);
-      -- Words learned from the corpus (src/search/lexicon.ts) that the segmenter loads on open.
-      CREATE TABLE lexicon (
-        word text PRIMARY KEY,
-        count integer NOT NULL,
-        source text NOT NULL
-      );
-      -- Documents known only by reference (index entries, citations) per issue.
-      CREATE TABLE doc_references (
-        issue_id text NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+      -- Each printing of a document in an edition; a document printed in no current edition goes.
+      CREATE TABLE occurrences (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        issue_id text NOT NULL,
+        edition_id text NOT NULL REFERENCES issue_editions(id) ON DELETE CASCADE,
         position integer NOT NULL,
+        page_from integer,
+        page_to integer,
+        PRIMARY KEY (document_id, edition_id)
+      );
+      CREATE INDEX occurrences_edition ON occurrences (edition_id, position);
+      CREATE TABLE doc_numbers (
+        doc_number text PRIMARY KEY,         -- canonical 文号; the first document holding it keeps it
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        agency text NOT NULL,
+        year integer NOT NULL,
+        serial integer NOT NULL
+      );
+      CREATE INDEX doc_numbers_document ON doc_numbers (document_id);
+      CREATE TABLE citations (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx integer NOT NULL,
+        doc_number text,
+        title text,
+        raw text NOT NULL,
+        block integer NOT NULL,
+        PRIMARY KEY (document_id, idx)
+      );
+      CREATE INDEX citations_doc_number ON citations (doc_number);
+      CREATE TABLE doc_references (
+        key text PRIMARY KEY,                -- ref:<文号> or ref:《title》
         doc_number text,
         title text,
         source text NOT NULL,
-        PRIMARY KEY (issue_id, position)
+        first_edition text NOT NULL
       );
-    `),
-  },
-  {
-    version: 2,
-    name: 'relations, statuses, corrections',
-    up: sql(`
       CREATE TABLE relations (
-        id bigserial PRIMARY KEY,
+        seq bigserial PRIMARY KEY,
         subject_id text NOT NULL,
         verb text NOT NULL CHECK (verb IN ('cites', 'repeals', 'amends', 'replaces')),
         object_id text NOT NULL,
@@ -116,11 +133,11 @@ const MIGRATIONS: Migration[] = [
         document_id text PRIMARY KEY,
         status text NOT NULL,
         since text,
-        evidence jsonb NOT NULL DEFAULT '[]'
+        evidence jsonb NOT NULL
       );
       -- Events, never updated: an editor's correction sits beside the computed status.
       CREATE TABLE corrections (
-        id bigserial PRIMARY KEY,
+        seq bigserial PRIMARY KEY,
         document_id text NOT NULL,
         status text NOT NULL,
         effective_from text,
@@ -128,13 +145,19 @@ const MIGRATIONS: Migration[] = [
         reason text NOT NULL,
         created_at text NOT NULL
       );
-      CREATE INDEX corrections_document ON corrections (document_id, id);
+      CREATE INDEX corrections_document ON corrections (document_id, created_at);
+      -- Words learned from the corpus (src/search/lexicon.ts), loaded into the segmenter on open.
+      CREATE TABLE lexicon (
+        word text PRIMARY KEY,
+        source text NOT NULL,
+        count integer NOT NULL
+      );
     `),
   },
   {
-    version: 3,
+    version: 2,
     name: 'trigram index for substring search',
-    // pg_trgm is contrib: when the install lacks it, ILIKE still works, just without an index.
+    // pg_trgm is contrib: without it ILIKE still finds every substring, only without an index.
     up: async (c, env) => {
       if (!env.trigram) return;
       await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');

@@ -1,103 +1,111 @@
 /**
- * Search in one round trip: substring match (ILIKE, pg_trgm-indexed when available) or jieba-token
- * match decides membership; ts_rank over the weighted vector plus title and 文号 boosts orders it;
- * facets count the whole matched set. Every user string goes in as a parameter.
+ * Search on PostgreSQL, with the SQLite store's semantics. Which documents match: exact substrings
+ * of the folded text (ILIKE, pg_trgm-indexed when the extension exists). How they rank: ts_rank
+ * over the jieba-word vector (title and 文号 weighted ten times the body) plus bonuses that put
+ * title hits and an exact 文号 first. Facets count what passes every filter, as src/search/facets.ts does.
+ * Every user string reaches SQL as a parameter; websearch_to_tsquery cannot raise a syntax error.
  */
 import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
-import { parseQuery, positiveTerms, type Term } from '../../search/query.js';
+import { charLength } from '../../search/bigrams.js';
+import { parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
+import { makeSnippet } from '../../search/snippet.js';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
-import { STATUS_SQL } from './rows.js';
-import { snippet } from './snippet.js';
-import { bodyOf } from './text.js';
+import { splitSearchText } from './indexing.js';
+import { Params } from './params.js';
+import { EFFECTIVE_STATUS } from './read.js';
 
-/** Collects parameters and hands back their $n placeholders. */
-export class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    // PostgreSQL text cannot hold NUL; a user can still type one.
-    this.values.push(typeof v === 'string' ? v.replace(/\0/g, '') : v);
-    return `$${this.values.length}`;
-  }
-}
+const TITLE_BONUS = 20;
+const DOCNUM_BONUS = 10;
+const EXACT_DOCNUM_BONUS = 1000;
+/** ts_rank weights {D, C, B, A}: body (C) 0.1, 文号 (B) and title (A) 1.0 — the 1:10:10 of the SQLite BM25. */
+const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
-// The folded title and 文号 are the first two lines of search_text (see text.ts).
-const TITLE = `split_part(c.search_text, E'\\n', 1)`;
-const DOC_NUMBER = `split_part(c.search_text, E'\\n', 2)`;
-const contains = (p: Params, col: string, text: string) => `${col} ILIKE ${p.add(`%${likeEscape(text)}%`)}`;
+const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
- * A term matches as a substring; an unquoted one not found whole also matches when each of its
- * words is there (房屋征收补偿 finds 房屋征收与补偿).
+ * An unquoted chunk of 4+ characters found nowhere whole (武隆区禁火令通知) is a string of words:
+ * it matches where each of its 2+-character words is. Decided over the whole corpus, as SQLite does.
  */
-function termMatches(p: Params, t: Term, seg: Segmenter): string {
-  const whole = contains(p, 'c.search_text', t.text);
-  const words = t.phrase ? [] : seg.cut(t.text);
-  if (words.length < 2) return whole;
-  return `(${whole} OR (${words.map((w) => contains(p, 'c.search_text', w)).join(' AND ')}))`;
-}
-
-/** WHERE clauses for the metadata filters shared by search and listing. */
-export function filterClauses(
-  p: Params,
-  f: { year?: number; issuer?: string; kind?: string; status?: LegalStatus | LegalStatus[]; issueId?: string },
-): string[] {
-  const where: string[] = [];
-  if (f.year != null) where.push(`d.year = ${p.add(f.year)}`);
-  if (f.issuer) where.push(`d.issuer = ${p.add(f.issuer)}`);
-  if (f.kind) where.push(`d.kind = ${p.add(f.kind)}`);
-  if (f.issueId) where.push(`d.issue_id = ${p.add(f.issueId)}`);
-  if (f.status) where.push(`${STATUS_SQL} = ANY(${p.add(Array.isArray(f.status) ? f.status : [f.status])}::text[])`);
-  return where;
+async function splitUnfound(db: pg.Pool, seg: Segmenter, terms: Term[]): Promise<Map<string, string[]>> {
+  const splits = new Map<string, string[]>();
+  const candidates = new Map<string, string[]>();
+  for (const t of terms) {
+    if (t.phrase || charLength(t.text) < 4) continue;
+    const words = seg.cut(t.text).filter((w) => charLength(w) >= 2);
+    if (words.length >= 2) candidates.set(t.text, words);
+  }
+  if (candidates.size === 0) return splits;
+  const texts = [...candidates.keys()];
+  const r = await db.query<{ found: boolean[] }>(
+    `SELECT array_agg(EXISTS (SELECT 1 FROM document_content c WHERE c.search_text ILIKE p) ORDER BY n) AS found
+     FROM unnest($1::text[]) WITH ORDINALITY AS x(p, n)`,
+    [texts.map(pattern)],
+  );
+  texts.forEach((t, i) => {
+    if (!r.rows[0]!.found[i]) splits.set(t, candidates.get(t)!);
+  });
+  return splits;
 }
 
 export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(q.q ?? '');
+  const positive = parsed.groups.filter((g) => !g.negated);
+  const negative = parsed.groups.filter((g) => g.negated);
+  const terms = positive.flatMap((g) => g.terms);
+  const splits = await splitUnfound(db, seg, terms);
+  const parts = (t: Term) => splits.get(t.text) ?? [t.text];
+  const needles = [...new Set(terms.flatMap(parts))];
+
   const p = new Params();
-  const where = filterClauses(p, q);
-  for (const g of parsed.groups) {
-    const alts = g.negated ? g.terms.map((t) => contains(p, 'c.search_text', t.text)) : g.terms.map((t) => termMatches(p, t, seg));
-    where.push(g.negated ? `NOT (${alts.join(' OR ')})` : `(${alts.join(' OR ')})`);
-  }
+  const has = (s: string) => `c.search_text ILIKE ${p.add(pattern(s))}`;
+  const where: string[] = [];
+  for (const g of positive) where.push(`(${g.terms.map((t) => `(${parts(t).map(has).join(' AND ')})`).join(' OR ')})`);
+  const excluded = negative.flatMap((g) => g.terms);
+  if (excluded.length) where.push(`NOT (${excluded.map((t) => has(t.text)).join(' OR ')})`);
 
-  const positive = positiveTerms(parsed);
-  const highlight = [...new Set(positive.flatMap((t) => [t.text, ...(t.phrase ? [] : seg.cut(t.text))]))];
-  const score: string[] = ['0'];
-  const words = [...new Set(positive.flatMap((t) => seg.queryWords(t.text)))];
-  // ts_rank weights body (C) 0.2, 文号 (B) 0.4, title (A) 1.0; websearch_to_tsquery never raises.
-  if (words.length) score.push(`ts_rank(c.search_vector, websearch_to_tsquery('simple', ${p.add(words.join(' or '))}))`);
-  // A term in the title or 文号 outweighs any body-only rank; the exact 文号 outweighs everything.
-  for (const t of positive) {
-    score.push(`(${contains(p, TITLE, t.text)})::int`, `(${contains(p, DOC_NUMBER, t.text)})::int`);
+  const score: string[] = [];
+  const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
+  if (words.length) score.push(`ts_rank(${RANK_WEIGHTS}, c.search_vector, websearch_to_tsquery('simple', ${p.add(words.join(' or '))}))`);
+  for (const t of terms) {
+    const inTitle = parts(t).map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
+    score.push(`CASE WHEN ${inTitle} THEN ${TITLE_BONUS} ELSE 0 END`);
+    score.push(`CASE WHEN strpos(lower(coalesce(d.doc_number, '')), ${p.add(t.text)}) > 0 THEN ${DOCNUM_BONUS} ELSE 0 END`);
   }
-  if (parsed.docNumber) score.push(`CASE WHEN d.doc_number = ${p.add(parsed.docNumber)} THEN 100 ELSE 0 END`);
+  if (parsed.docNumber !== null) score.push(`CASE WHEN d.doc_number = ${p.add(parsed.docNumber)} THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END`);
 
-  const limit = p.add(Math.max(0, Math.min(q.limit ?? 20, 1000)));
+  // Filters apply before facets: the facets count what passes every filter and add up to the total.
+  const filters: string[] = [];
+  if (q.year !== undefined && q.year !== null) filters.push(`year = ${p.add(q.year)}`);
+  if (q.issuer) filters.push(`issuer = ${p.add(q.issuer)}`);
+  if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
+  if (q.status) filters.push(`status = ${p.add(q.status)}`);
+  const limit = p.add(Math.max(0, Math.min(q.limit ?? 20, 200)));
   const offset = p.add(Math.max(0, q.offset ?? 0));
-  const facet = (col: string, name: string) =>
-    `SELECT '${name}' AS facet, ${col}::text AS value, count(*)::int AS count FROM m WHERE ${col} IS NOT NULL GROUP BY ${col}`;
+  const facet = (d: keyof Facets) =>
+    `SELECT '${d}' AS facet, ${d}::text AS value, count(*)::int AS count FROM f WHERE ${d} IS NOT NULL GROUP BY ${d}`;
   const text = `
     WITH m AS (
-      SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer, d.kind, d.year, ${STATUS_SQL} AS status,
-        (${score.join(' + ')})::float8 AS score
-      FROM documents d JOIN document_content c ON c.document_id = d.id LEFT JOIN statuses s ON s.document_id = d.id
+      SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer, d.kind, d.year, ${EFFECTIVE_STATUS} AS status,
+        (${score.length && terms.length ? score.join(' + ') : '0'})::float8 AS score
+      FROM documents d JOIN document_content c ON c.document_id = d.id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ), f AS (
+      SELECT * FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
     )
     SELECT
-      (SELECT count(*)::int FROM m) AS total,
+      (SELECT count(*)::int FROM f) AS total,
       (SELECT coalesce(json_agg(h), '[]') FROM (
-        SELECT m.*, c.search_text FROM m JOIN document_content c ON c.document_id = m.id
-        ORDER BY m.score DESC, m.signed_on DESC NULLS LAST, m.id LIMIT ${limit} OFFSET ${offset}) h) AS hits,
-      (SELECT coalesce(json_agg(f), '[]') FROM (
-        ${facet('year', 'year')} UNION ALL ${facet('issuer', 'issuer')} UNION ALL
-        ${facet('kind', 'kind')} UNION ALL ${facet('status', 'status')}) f) AS facets`;
+        SELECT f.id, f.doc_number, f.title, f.signed_on, f.issuer, f.kind, f.status, f.score, c.search_text
+        FROM f JOIN document_content c ON c.document_id = f.id
+        ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${limit} OFFSET ${offset}) h) AS hits,
+      (SELECT coalesce(json_agg(x), '[]') FROM (${(['year', 'issuer', 'kind', 'status'] as const).map(facet).join(' UNION ALL ')}) x) AS facets`;
   const row = (await db.query(text, p.values)).rows[0] as { total: number; hits: HitRow[]; facets: FacetRow[] };
   return {
     total: row.total,
     facets: toFacets(row.facets),
-    hits: row.hits.map((h) => toHit(h, highlight)),
+    hits: row.hits.map((h) => toHit(h, needles)),
   };
 }
 
@@ -119,23 +127,24 @@ interface FacetRow {
   count: number;
 }
 
-function toHit(h: HitRow, terms: string[]): SearchHit {
-  return {
-    id: h.id,
-    docNumber: h.doc_number,
-    title: h.title,
-    signedOn: h.signed_on,
-    issuer: h.issuer,
-    kind: h.kind,
-    status: h.status as LegalStatus,
-    score: Math.round(h.score * 1e4) / 1e4,
-    snippet: snippet(bodyOf(h.search_text), terms),
-  };
-}
+const toHit = (h: HitRow, needles: string[]): SearchHit => ({
+  id: h.id,
+  docNumber: h.doc_number,
+  title: h.title,
+  signedOn: h.signed_on,
+  issuer: h.issuer,
+  kind: h.kind,
+  status: h.status as LegalStatus,
+  score: Math.round(h.score * 1000) / 1000,
+  snippet: makeSnippet(splitSearchText(h.search_text).body, needles),
+});
 
+/** Most frequent first; years newest first on ties, other values in order. */
 function toFacets(rows: FacetRow[]): Facets {
   const out: Facets = { year: [], issuer: [], kind: [], status: [] };
   for (const r of rows) out[r.facet].push({ value: r.value, count: r.count });
-  for (const list of Object.values(out)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const [d, list] of Object.entries(out)) {
+    list.sort((a, b) => b.count - a.count || (d === 'year' ? b.value.localeCompare(a.value) : a.value.localeCompare(b.value)));
+  }
   return out;
 }

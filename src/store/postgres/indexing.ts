@@ -1,0 +1,72 @@
+/**
+ * The search side of a document row: folded text for substring matching and snippets, a weighted
+ * tsvector of jieba words for ranking, and the learned lexicon that shapes the words.
+ * Folding and segmentation are src/search's, so both backends find and rank alike.
+ */
+import type pg from 'pg';
+import { isActive, learnTerms } from '../../search/lexicon.js';
+import { Segmenter } from '../../search/segment.js';
+import { foldDocument, type FoldedDoc } from '../sqlite/search-index.js';
+
+export { foldDocument, type FoldedDoc };
+
+/** title \n 文号 \n body: one column for ILIKE and its trigram index; the body is where snippets come from. */
+export function searchText(f: FoldedDoc): string {
+  const line = (s: string) => s.replace(/\s+/g, ' ');
+  return `${line(f.title)}\n${line(f.docnum)}\n${f.body}`;
+}
+
+export function splitSearchText(text: string): FoldedDoc {
+  const a = text.indexOf('\n');
+  const b = text.indexOf('\n', a + 1);
+  return { title: text.slice(0, a), docnum: text.slice(a + 1, b), body: text.slice(b + 1) };
+}
+
+/** SQL for the weighted vector from three parameters of space-joined words. */
+export const VECTOR_SQL = (t: string, n: string, b: string) =>
+  `setweight(to_tsvector('simple', ${t}), 'A') || setweight(to_tsvector('simple', ${n}), 'B') || setweight(to_tsvector('simple', ${b}), 'C')`;
+
+export function vectorWords(seg: Segmenter, f: FoldedDoc): [string, string, string] {
+  return [seg.indexText(f.title), seg.indexText(f.docnum), seg.indexText(f.body)];
+}
+
+export async function loadSegmenter(db: pg.Pool): Promise<Segmenter> {
+  const rows = await db.query<{ word: string; source: string; count: number }>('SELECT word, source, count FROM lexicon');
+  return new Segmenter(rows.rows.filter(isActive).map((r) => r.word));
+}
+
+/**
+ * Count candidate words of newly ingested documents; the words that just became active are added
+ * to the segmenter (before the new documents are cut) and returned.
+ */
+export async function learn(c: pg.PoolClient, seg: Segmenter, docs: readonly FoldedDoc[]): Promise<string[]> {
+  const terms = learnTerms(docs.flatMap((d) => [d.title, d.body]));
+  if (terms.length === 0) return [];
+  const res = await c.query<{ word: string; source: string; count: number }>(
+    `INSERT INTO lexicon (word, source, count) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+     ON CONFLICT (word) DO UPDATE SET count = lexicon.count + EXCLUDED.count RETURNING word, source, count`,
+    [terms.map((t) => t.word), terms.map((t) => t.source), terms.map((t) => t.count)],
+  );
+  const added = new Map(terms.map((t) => [t.word, t.count]));
+  const activated = res.rows
+    .filter((r) => isActive(r) && !isActive({ source: r.source, count: r.count - (added.get(r.word) ?? 0) }))
+    .map((r) => r.word);
+  return seg.addWords(activated);
+}
+
+/** Re-cut stored documents holding newly learned words (the others cannot change). */
+export async function resegment(c: pg.PoolClient, seg: Segmenter, words: readonly string[], skip: readonly string[]): Promise<void> {
+  if (words.length === 0) return;
+  const like = words.map((w) => `%${w.replace(/[\\%_]/g, '\\$&')}%`);
+  const rows = await c.query<{ document_id: string; search_text: string }>(
+    `SELECT document_id, search_text FROM document_content
+     WHERE search_text ILIKE ANY($1::text[]) AND NOT (document_id = ANY($2::text[]))`,
+    [like, skip],
+  );
+  for (const r of rows.rows) {
+    const w = vectorWords(seg, splitSearchText(r.search_text));
+    await c.query(`UPDATE document_content SET search_vector = ${VECTOR_SQL('$2', '$3', '$4')} WHERE document_id = $1`, [
+      r.document_id, ...w,
+    ]);
+  }
+}
