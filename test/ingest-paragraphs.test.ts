@@ -83,3 +83,19 @@ describe('rebuildParagraphs', () => {
     assert.match(p[0]!, /^推动生态工业延链强链。深入推进“2332”现代化制造业体系建设，招引项目7 个以上/);
   });
 });
+
+describe('rebuildParagraphs: colons', () => {
+  it('ends the addressees at ： even when the next paragraph starts with a year (000_ 武隆府办发〔2023〕6号)', () => {
+    const p = texts(sampleLines('000', 2674, 2680));
+    assert.equal(p[0], '各街道办事处，各乡镇人民政府，区政府各部门，有关单位：');
+    assert.match(p[1]!, /^2023年春运从1月7日开始，至2月15日结束，共计40天。/);
+  });
+});
+
+describe('rebuildParagraphs: headings in narrow columns', () => {
+  it('keeps a first-level heading that nearly fills the line on its own (000_ 一、提高站位…)', () => {
+    const p = texts(sampleLines('000', 2702, 2708));
+    assert.equal(p[0], '一、提高站位，高度重视2023年春运工作');
+    assert.match(p[1]!, /^2023年是全面贯彻落实党的二十大精神的开局之年/);
+  });
+});

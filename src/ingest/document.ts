@@ -161,6 +161,8 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
   const issuer = issuerKey && titleKey.startsWith(issuerKey) && title.length === titleKey.length ? title.slice(0, issuerKey.length) : issuerKey;
   const kind: DocKind | null = src.hint?.kind ?? kindOfTitle(titleKey);
   const signedOn = sig?.signedOn ?? null;
+  // A 公文 always carries its 成文日期; a 政府工作报告 has none.
+  if (signedOn === null && kind !== '报告') warnings.push({ code: 'document-no-signed-date', message: 'no 成文日期 found in a signature block' });
   const text = textParts.join('\n');
   const simplifiedText = traditional ? simplifiedIfTraditional(text) : null;
 

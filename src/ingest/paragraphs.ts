@@ -72,7 +72,7 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
   if (/\S\s{2,}\S/.test(next)) return false;
   if (headingMarker(next) || BREAK_BEFORE.test(next) || standalone(next) || standalone(prev)) return false;
   // 举报电话：\n\n110，… — a colon that introduces a number on the next line.
-  if (/[：:]$/.test(prev) && /^\d/.test(next) && !/^\d{1,2}[.．、](?!\d)/.test(next)) return true;
+  if (/[：:]$/.test(prev) && /^\d[\d-]*[，,；;、。]/.test(next)) return true;
   if (FINAL.test(prev) || /文件$/.test(prev) || normaliseDocNumber(prev)) return false;
   if (col.narrow) {
     if (prevIndent >= SIGNATURE_INDENT || nextIndent >= SIGNATURE_INDENT) return false;
@@ -82,8 +82,10 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
     const w = visualWidth(prev);
     if (w >= col.width - 6) return true;
     if (!/[\u4e00-\u9fa5\d》”）]$/.test(prev) || kindOfTitle(prev)) return false;
-    // Short numbered lines are headings (一、充分认识目的意义); long ones were wrapped.
-    return w >= (headingMarker(para) ? col.width - 10 : col.width / 2);
+    // Short numbered lines are headings (一、充分认识目的意义); long ones were wrapped. 一、 headings
+    // (黑体) stand on their own line unless they fill it; （一） ones run into their text.
+    const m = headingMarker(para);
+    return w >= (!m ? col.width / 2 : m.level === 1 ? col.width - 6 : col.width - 10);
   }
   // One paragraph per line: consecutive lines without a blank are one paragraph cut by a
   // stray break (已经区\n政府同意). Across a blank line, only long lines cut mid-sentence join.
