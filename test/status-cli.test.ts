@@ -88,3 +88,10 @@ test('correct records an event with author and reason; status shows it over the 
   const bad = gongbao('correct', '武隆府办〔2021〕21号', '--status', '作废', '--author', 'x', '--reason', 'y');
   assert.equal(bad.code, 2);
 });
+
+test('a document known only by reference can be corrected too (the city 上位文件)', () => {
+  const c = gongbao('correct', '渝府办发〔2018〕109号', '--status', '已废止', '--author', '赵六', '--reason', '市政府2022年清理决定', '--from', '2022-06-30');
+  assert.equal(c.code, 0, c.err);
+  const v = JSON.parse(gongbao('status', '渝府办发〔2018〕109号', '--at', '2022-07-01', '--json').out);
+  assert.deepEqual([v.status, v.since], ['已废止', '2022-06-30']);
+});
