@@ -79,3 +79,14 @@ describe('attachments', () => {
     assert.equal(attachmentHeading('附件：1. 电子商务产业提质增效重点项目表'), null);
   });
 });
+
+describe('decimal section numbers (预案)', () => {
+  it('gives 1 总则 / 1.1 编制目的 / 1.5.1 … their depth as level (002_ 武隆府办发〔2024〕17号)', () => {
+    const lines = ['1 总则', '1.1 编制目的', '1.5.1 Ⅰ级重大动物疫情', '1.63 万亩、渝东南生物多样性保护与生态'];
+    const blocks = lines.map((l) => toBlock(l));
+    assert.deepEqual(blocks.map((b) => [b.level, b.marker, b.heading]), [
+      [1, '1', '总则'], [2, '1.1', '编制目的'], [3, '1.5.1', 'Ⅰ级重大动物疫情'], [0, undefined, undefined],
+    ]);
+    assert.equal(sampleLines('002', 174, 176).filter(Boolean).map((l) => toBlock(l).level).join(), '1,2');
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * One repaired paragraph → one BodyBlock: its heading level from the marker it opens with
- * (一、=1 （一）=2 1.／1．=3 （1）=4 ①=5, else 0) and the run-in heading phrase, e.g. 禁火时间 in
+ * (一、=1 （一）=2 1.／1．=3 （1）=4 ①=5; decimal section numbers 1 / 1.1 / 1.1.1 by depth; else 0) and the run-in heading phrase, e.g. 禁火时间 in
  * 一、禁火时间：每年1月1日至5月10日… or 强化组织领导 in （一）强化组织领导。全区各级…
  */
 import type { BodyBlock } from '../domain/types.js';
@@ -28,13 +28,23 @@ export function runInHeading(afterMarker: string): string | undefined {
   return rest.length <= MAX_HEADING && !/[，；]/.test(rest) ? rest : undefined;
 }
 
+// Plans and 预案 number their sections 1 / 1.1 / 1.1.1 (1 总则, 1.1 编制目的) instead of 一、（一）.
+// Such a line is a heading when it is short and carries no sentence punctuation; its depth is its
+// level, so the plan's outline comes out like a notice's.
+// A measure word after the number makes it a quantity (1.63 万亩), not a section.
+const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?![万亿千百个元年月日天人户家项处米吨倍%])([^。；，,;]{1,40})$/;
+
 /** Classify one paragraph. `attachment` is the 1-based attachment it belongs to, if any. */
 export function toBlock(text: string, attachment?: number): BodyBlock {
   // Markdown list bullets sometimes precede the marker (- 一、本通知自印发之日起实施。).
   const bare = text.trimStart().replace(/^[-•*]\s+/, '');
   const m = headingMarker(bare);
   const base = attachment === undefined ? {} : { attachment };
-  if (!m) return { level: 0, text, ...base };
+  if (!m) {
+    const d = DECIMAL.exec(bare);
+    if (!d) return { level: 0, text, ...base };
+    return { level: d[1]!.split('.').length, marker: d[1]!, heading: d[2]!.trim(), text, ...base };
+  }
   const afterMarker = bare.slice(m.marker.length);
   const heading = runInHeading(afterMarker);
   return { level: m.level, marker: m.marker, ...(heading === undefined ? {} : { heading }), text, ...base };

@@ -21,7 +21,7 @@ export function removeStraySpaces(text: string): string {
     if (!cjkA && !cjkB) return whole;
     if (gap.length >= 3) return `${a} `;
     // Keep a leading section number apart from its heading line: 1.1 编制目的 (not 7 个以上，…).
-    if (/^\d+(?:\.\d+)*$/.test(t.slice(0, offset + 1)) && t.length <= 40 && !/[，。；]/.test(t)) return whole;
+    if (/^\d+(?:\.\d+)*$/.test(t.slice(0, offset + 1)) && t.length <= 40 && !/[，。；]/.test(t) && !/[万亿千百个元年月日天人户家项处米吨倍%]/.test(b)) return whole;
     // Keep 第一条 正文 / 第一章 总则 apart.
     const before = t.slice(Math.max(0, offset - 8), offset + 1);
     if (/第[一二三四五六七八九十百零〇\d]+[章节条]$/.test(before)) return whole;
