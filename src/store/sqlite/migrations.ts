@@ -3,6 +3,7 @@
  * run; each runs once, in a transaction. Never edit a shipped migration — append a new one.
  */
 import type Database from 'better-sqlite3';
+import { UserError } from '../../domain/errors.js';
 
 export const MIGRATIONS: readonly string[] = [
   // 1 — issues with edition history, documents (metadata apart from bulky content), facts, search.
@@ -174,11 +175,20 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE documents ADD COLUMN issue_id TEXT;         -- issue of the latest printing
   ALTER TABLE documents ADD COLUMN status TEXT NOT NULL DEFAULT '未知'; -- effective: correction > computed
   CREATE INDEX documents_status ON documents(status);
+  UPDATE documents SET
+    status = COALESCE(
+      (SELECT c.status FROM corrections c WHERE c.document_id = documents.id ORDER BY c.created_at DESC, c.seq DESC LIMIT 1),
+      (SELECT s.status FROM statuses s WHERE s.document_id = documents.id), '未知'),
+    issue_id = (SELECT o.issue_id FROM occurrences o JOIN issue_editions e ON e.id = o.edition_id
+      WHERE o.document_id = documents.id ORDER BY e.ingested_at DESC, e.rowid DESC LIMIT 1);
   `,
 ];
 
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new UserError(`${db.name}: database schema version ${current} is newer than this gongbao (${MIGRATIONS.length}); upgrade gongbao`);
+  }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
