@@ -99,3 +99,10 @@ describe('rebuildParagraphs: headings in narrow columns', () => {
     assert.match(p[1]!, /^2023年是全面贯彻落实党的二十大精神的开局之年/);
   });
 });
+
+describe('rebuildParagraphs: wide text cut mid-line', () => {
+  it('joins a list of units cut after 、 (002_ 区政府领导同志工作分工)', () => {
+    const p = texts(sampleLines('002', 1600, 1760)).find((t) => t.startsWith('分管区政府办公室（区政府外办）'));
+    assert.match(p!, /区发展改革委（区国动办）、区财政局/);
+  });
+});

@@ -95,7 +95,9 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
   // Prose (it has commas) that stops on a word character was cut by a page break.
   if (/[，、]$/.test(prev)) return true; // 区政府有关部门，\n\n有关单位：
   // Short label lines (站长：黄 听 区政府副区长) are list entries, not cut prose.
-  const prose = visualWidth(para) >= 80 || (visualWidth(para) >= 40 && /[，：；。]/.test(para));
+  // 、 counts too, except in numbered headings (二、森林、林木…), which stand alone.
+  const punct = headingMarker(para) ? /[，：；。]/ : /[，：；。、]/;
+  const prose = visualWidth(para) >= 80 || (visualWidth(para) >= 40 && punct.test(para));
   return prose && /[\u4e00-\u9fa5\d》”）]$/.test(prev);
 }
 
