@@ -90,3 +90,11 @@ describe('decimal section numbers (预案)', () => {
     assert.equal(sampleLines('002', 174, 176).filter(Boolean).map((l) => toBlock(l).level).join(), '1,2');
   });
 });
+
+describe('chapters of an 办法 (003_ 武隆府发〔2023〕5号)', () => {
+  it('gives 第一章 总则 level 1 and leaves 第一条 as text', () => {
+    const [chapter, article] = sampleLines('003', 250, 252).filter(Boolean).map((l) => toBlock(l));
+    assert.deepEqual([chapter!.level, chapter!.marker, chapter!.heading], [1, '第一章', '总则']);
+    assert.equal(article!.level, 0);
+  });
+});

@@ -34,6 +34,8 @@ export function runInHeading(afterMarker: string): string | undefined {
 // A measure word after the number makes it a quantity (1.63 万亩), not a section.
 const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?![万亿千百个元年月日天人户家项处米吨倍%])([^。；，,;]{1,40})$/;
 
+const CHAPTER = /^(第[一二三四五六七八九十百零〇]{1,4}([章节]))\s*([^。；，,;]{1,30})$/;
+
 /** Classify one paragraph. `attachment` is the 1-based attachment it belongs to, if any. */
 export function toBlock(text: string, attachment?: number): BodyBlock {
   // Markdown list bullets sometimes precede the marker (- 一、本通知自印发之日起实施。).
@@ -41,6 +43,9 @@ export function toBlock(text: string, attachment?: number): BodyBlock {
   const m = headingMarker(bare);
   const base = attachment === undefined ? {} : { attachment };
   if (!m) {
+    // Chapters and sections of an 办法 / 条例 (第一章 总则) carry its outline; articles (第一条) don't.
+    const c = CHAPTER.exec(bare);
+    if (c) return { level: c[2] === '章' ? 1 : 2, marker: c[1]!, heading: c[3]!.replace(/\s+/g, ''), text, ...base };
     const d = DECIMAL.exec(bare);
     if (!d) return { level: 0, text, ...base };
     return { level: d[1]!.split('.').length, marker: d[1]!, heading: d[2]!.trim(), text, ...base };
