@@ -77,6 +77,19 @@ describe('portal pages', () => {
     assert.match(body, /href="[^"]+\?view=original"/);
   });
 
+  test('one stable address per document: other 文号 spellings redirect, id-only documents stay by id', async () => {
+    const canonical = `/doc/${enc('武隆府办发〔2024〕20号')}`;
+    for (const spelling of ['武隆府办发[2024]20号', '武隆府办发（2024）20号', '武隆府办发〔2024〕第20号']) {
+      const res = await app.inject(`/doc/${enc(spelling)}?view=original`);
+      assert.equal(res.statusCode, 301, spelling);
+      assert.equal(res.headers.location, `${canonical}?view=original`);
+    }
+    const body = await page(canonical);
+    assert.ok(body.includes(`<link rel="canonical" href="${canonical}">`));
+    const report = (await store.listDocuments({ limit: 1000 })).items.find((d) => !d.docNumber)!;
+    assert.match(await page(`/doc/${enc(report.id)}`), new RegExp(`<h1>${report.title}</h1>`));
+  });
+
   test('tables are rendered as tables, with their caption and header cells', async () => {
     const body = await page(`/doc/${enc('武隆府发〔2023〕16号')}`);
     assert.match(body, /<table>\s*<caption id="t0">废止的区政府规范性文件目录（3件）<\/caption>/);

@@ -81,6 +81,8 @@ export const Stats = named(
     documents: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
     byKind: z.record(z.string(), z.number().int()),
+    /** Documents known only because a stored decision repealed them (not held, so not in byStatus). */
+    repealedNotHeld: z.number().int(),
     latestIssue: IssueSummary.nullable(),
   }),
 );

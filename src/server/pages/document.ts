@@ -64,7 +64,7 @@ export async function documentPage(store: Store, key: string, view: string | und
   const text = original ? (await originalText(store, d.id))?.originalText ?? '' : '';
   const hasRelations = d.relations.outgoing.length + d.relations.incoming.length > 0;
   return page(
-    { title: d.title, description: [d.docNumber, d.issuer, d.signedOn].filter(Boolean).join(' ') },
+    { title: d.title, description: [d.docNumber, d.issuer, d.signedOn].filter(Boolean).join(' '), canonical: d.url },
     html`<article class="document">
 <header>
 <h1>${d.title}</h1>
@@ -92,7 +92,7 @@ async function referencePage(store: Store, key: string): Promise<string> {
   if (!r) throw notFound('document');
   const title = r.title ?? r.docNumber ?? r.id;
   return page(
-    { title },
+    { title, canonical: r.url },
     html`<article class="document reference">
 <header>
 <h1>${title}</h1>

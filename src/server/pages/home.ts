@@ -22,7 +22,8 @@ ${searchForm()}
 <h2 id="latest-h">最新一期</h2>
 ${latest
   ? html`<p><a href="${latest.url}">${latest.title}</a>${latest.publishedOn ? html`，<time datetime="${latest.publishedOn}">${latest.publishedOn}</time> 出版` : ''}，共 ${latest.documentCount} 件文件。</p>
-${docList(latestDocs.map(toSummary))}`
+${docList(latestDocs.map(toSummary))}
+${latest.documentCount > latestDocs.length ? html`<p><a href="${latest.url}">查看本期全部 ${latest.documentCount} 件文件及目录</a></p>` : ''}`
   : html`<p class="empty">尚未收录公报。</p>`}
 </section>
 <section aria-labelledby="status-h">
@@ -30,6 +31,7 @@ ${docList(latestDocs.map(toSummary))}`
 <ul class="counts">${statuses.map(
       (st: LegalStatus) => html`<li><a href="/documents?status=${encodeURIComponent(st)}">${statusBadge(st)}</a> <span class="n">${s.byStatus[st]}</span></li>`,
     )}</ul>
+${s.repealedNotHeld ? html`<p>另有 <a href="/library?tab=repealed">${s.repealedNotHeld} 件已废止文件</a>见于废止决定，本库未收录其全文。</p>` : ''}
 <p><a href="/library">规范性文件库（现行有效 / 失效废止）</a></p>
 <h2 id="kind-h">按文种</h2>
 <ul class="counts">${kinds.map(([k, n]) => html`<li><a href="/documents?kind=${encodeURIComponent(k)}">${k}</a> <span class="n">${n}</span></li>`)}</ul>

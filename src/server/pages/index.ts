@@ -7,6 +7,7 @@ import { LibraryQuery } from '../api/library.js';
 import { limitOffset } from '../api/route.js';
 import { SearchQuerySchema } from '../api/search.js';
 import { parseQuery } from '../http.js';
+import { canonicalDocUrl } from '../views/documents.js';
 import { libraryCsv, libraryRows } from '../views/library.js';
 import { documentPage } from './document.js';
 import { documentsPage } from './documents.js';
@@ -22,6 +23,14 @@ const sendHtml = (reply: FastifyReply, body: string) => reply.type('text/html; c
 /** Absolute URLs for the feed and the CSV, from the Host the client used. */
 const origin = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 const DocumentsQuery = z.object({
   kind: z.string().min(1).optional(),
   status: z.enum(LEGAL_STATUSES).optional(),
@@ -35,9 +44,13 @@ export function registerPages(app: FastifyInstance, store: Store): void {
   app.get('/issues', async (_req, reply) => sendHtml(reply, await issuesPage(store)));
   app.get<{ Params: { id: string } }>('/issues/:id', async (req, reply) => sendHtml(reply, await issuePage(store, req.params.id)));
   app.get('/documents', async (req, reply) => sendHtml(reply, await documentsPage(store, parseQuery(DocumentsQuery, req.query))));
-  app.get<{ Params: { key: string }; Querystring: { view?: string } }>('/doc/:key', async (req, reply) =>
-    sendHtml(reply, await documentPage(store, req.params.key, req.query.view)),
-  );
+  app.get<{ Params: { key: string }; Querystring: { view?: string } }>('/doc/:key', async (req, reply) => {
+    // One address per document: other spellings of its 文号 (or its id) redirect to the canonical one.
+    const [path, qs] = req.url.split('?', 2) as [string, string | undefined];
+    const canonical = await canonicalDocUrl(store, req.params.key);
+    if (canonical && safeDecode(canonical) !== safeDecode(path)) return reply.redirect(canonical + (qs ? `?${qs}` : ''), 301);
+    return sendHtml(reply, await documentPage(store, req.params.key, req.query.view));
+  });
   app.get('/search', async (req, reply) => {
     reply.header('cache-control', 'public, max-age=30');
     return sendHtml(reply, await searchPage(store, parseQuery(SearchQuerySchema, req.query)));

@@ -9,19 +9,28 @@ export async function issuesPage(store: Store): Promise<string> {
   const list = await issueList(store, undefined, 10000, 0);
   const byYear = new Map<string, typeof list.items>();
   for (const i of list.items) {
-    const y = i.year ? `${i.year}年` : '年份不详';
+    const y = i.year ? `${i.year}年` : await yearOfDocuments(store, i.id);
     byYear.set(y, [...(byYear.get(y) ?? []), i]);
   }
+  // Headings in order: newest year first, undated last.
+  const years = [...byYear.keys()].sort((a, b) => (b === '年份不详' ? -1 : a === '年份不详' ? 1 : b.localeCompare(a)));
   return page(
     { title: '公报', active: '/issues' },
     html`<h1>公报</h1>
 <p>共 ${list.total} 期，按年份排列。</p>
-${[...byYear].map(
-  ([year, items]) => html`<section aria-label="${year}"><h2>${year}</h2><ul class="issues">${items.map(
-    (i) => html`<li><a href="${i.url}">${i.title}</a> <span class="meta">${i.publishedOn ?? ''} · ${i.documentCount} 件文件</span></li>`,
+${years.map(
+  (year) => html`<section aria-label="${year}"><h2>${year}</h2><ul class="issues">${byYear.get(year)!.map(
+    (i) => html`<li><a href="${i.url}">${i.title}</a> <span class="meta">${[i.publishedOn, `${i.documentCount} 件文件`].filter(Boolean).join(' · ')}</span></li>`,
   )}</ul></section>`,
 )}`,
   );
+}
+
+/** A compilation without a cover (no 期号) is filed under the year its documents were signed. */
+async function yearOfDocuments(store: Store, issueId: string): Promise<string> {
+  const { items } = await store.listDocuments({ issueId, limit: 1000 });
+  const years = items.map((d) => d.signedOn?.slice(0, 4)).filter((y): y is string => Boolean(y)).sort();
+  return years.length ? `${years.at(-1)}年` : '年份不详';
 }
 
 export async function issuePage(store: Store, id: string): Promise<string> {

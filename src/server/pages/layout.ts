@@ -18,6 +18,8 @@ export interface PageOptions {
   /** Nav entry to mark as current. */
   active?: (typeof NAV)[number][0];
   description?: string;
+  /** The stable address of this page, when it can be reached by others. */
+  canonical?: string;
 }
 
 export function page(opts: PageOptions, body: Html): string {
@@ -29,6 +31,7 @@ export function page(opts: PageOptions, body: Html): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title}｜${SITE}</title>
 ${opts.description ? html`<meta name="description" content="${opts.description}">` : ''}
+${opts.canonical ? html`<link rel="canonical" href="${opts.canonical}">` : ''}
 <link rel="stylesheet" href="/assets/portal.css">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="新文件与效力变化" href="/feed.atom">

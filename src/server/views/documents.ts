@@ -134,3 +134,11 @@ export async function originalText(store: Store, key: string): Promise<{ id: str
   const doc = await store.getDocument(key);
   return doc ? { id: doc.id, originalText: doc.originalText } : null;
 }
+
+/** The stable address of what /doc/<key> shows: by canonical 文号, else id; null when unknown. */
+export async function canonicalDocUrl(store: Store, key: string): Promise<string | null> {
+  const doc = await store.getDocument(key);
+  if (doc) return docUrl(doc.id);
+  const ref = await store.relations(refKey(key));
+  return ref.incoming.length > 0 ? refUrl(refKey(key), ref.incoming[0]!.objectDocNumber) : null;
+}

@@ -24,9 +24,17 @@ function newestFirst(a: StoredIssue, b: StoredIssue): number {
 }
 
 export async function stats(store: Store): Promise<StatsT> {
-  const [counts, issues] = await Promise.all([store.counts(), store.listIssues()]);
+  const [counts, issues, relations] = await Promise.all([store.counts(), store.listIssues(), store.allRelations()]);
   const latest = [...issues].sort(newestFirst)[0];
-  return { ...counts, latestIssue: latest ? issueSummary(latest) : null };
+  const repealed = new Set(relations.filter((r) => r.verb === 'repeals' && r.objectId.startsWith('ref:')).map((r) => r.objectId));
+  return {
+    issues: counts.issues,
+    documents: counts.documents,
+    byStatus: counts.byStatus,
+    byKind: counts.byKind,
+    repealedNotHeld: repealed.size,
+    latestIssue: latest ? issueSummary(latest) : null,
+  };
 }
 
 export async function issueList(store: Store, year: number | undefined, limit: number, offset: number) {
