@@ -102,27 +102,35 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   );
   const limit = Math.max(0, Math.min(q.limit ?? 20, 200));
   const offset = Math.max(0, q.offset ?? 0);
-  const excerpt = excerptStatement(db, needles);
-  const hits: SearchHit[] = scored.slice(offset, offset + limit).map(({ r, s }) => {
-    const e = excerpt.get(...needles, r.seq) as { text: string; start: number; total: number } | undefined;
-    const snippet = e ? makeSnippet(e.text, needles, 100, { cutBefore: e.start > 1, cutAfter: e.start + e.text.length - 1 < e.total }) : '';
-    return { ...toSummary(r), score: Math.round(s * 1000) / 1000, snippet };
-  });
+  const snippet = excerpter(db, needles);
+  const hits: SearchHit[] = scored
+    .slice(offset, offset + limit)
+    .map(({ r, s }) => ({ ...toSummary(r), score: Math.round(s * 1000) / 1000, snippet: snippet(r.seq) }));
   return { total: matching.length, facets, hits };
 }
 
+/** Characters searched first for a snippet: most documents show their first match early. */
+const SNIPPET_PREFIX = 4000;
+
 /**
  * The stretch of body around the earliest match of any needle, cut in SQL so that a long document
- * (the 政府工作报告 is 100k characters) never crosses into JavaScript whole.
+ * (the 政府工作报告 is 100k characters) never crosses into JavaScript whole; the start of the
+ * text is searched first, the whole body only when the match lies further in.
  */
-function excerptStatement(db: Database.Database, needles: readonly string[]) {
-  const hay = needles.some((n) => /[a-z]/.test(n)) ? 'lower(body)' : 'body';
-  const first = needles.length === 0 ? '1' : `min(${needles.map(() => `coalesce(nullif(instr(${hay}, ?), 0), 1e12)`).join(', ')}, 1e12)`;
-  return db.prepare(
-    `SELECT substr(body, start, ${EXCERPT_LENGTH}) AS text, start, length(body) AS total FROM (
-       SELECT body, CASE WHEN p >= 1e12 THEN 1 ELSE max(1, p - ${EXCERPT_BEFORE}) END AS start
-       FROM (SELECT body, ${first} AS p FROM doc_tri WHERE rowid = ?))`,
-  );
+function excerpter(db: Database.Database, needles: readonly string[]) {
+  const firstIn = (hay: string) =>
+    db.prepare(`SELECT min(${needles.map(() => `coalesce(nullif(instr(${hay}, ?), 0), 1e12)`).join(', ')}, 1e12) FROM doc_tri WHERE rowid = ?`).pluck();
+  const lower = needles.some((n) => /[a-z]/.test(n));
+  const inPrefix = needles.length ? firstIn(lower ? `lower(substr(body, 1, ${SNIPPET_PREFIX}))` : `substr(body, 1, ${SNIPPET_PREFIX})`) : null;
+  const inBody = needles.length ? firstIn(lower ? 'lower(body)' : 'body') : null;
+  const cut = db.prepare(`SELECT substr(body, ?, ${EXCERPT_LENGTH + 1}) FROM doc_tri WHERE rowid = ?`).pluck();
+  return (seq: number): string => {
+    let p = (inPrefix?.get(...needles, seq) as number | undefined) ?? 1e12;
+    if (p >= 1e12 && inBody) p = (inBody.get(...needles, seq) as number | undefined) ?? 1e12;
+    const start = p >= 1e12 ? 1 : Math.max(1, p - EXCERPT_BEFORE);
+    const text = (cut.get(start, seq) as string | undefined) ?? '';
+    return makeSnippet(text.slice(0, EXCERPT_LENGTH), needles, 100, { cutBefore: start > 1, cutAfter: text.length > EXCERPT_LENGTH });
+  };
 }
 
 /** BM25 over jieba words of the query, as one OR expression of quoted words. */
