@@ -99,3 +99,9 @@ test('a correction overrides from its date on, keeps the extracted evidence, and
   assert.equal(v.evidence[1]?.quote, '本办法自2024年1月1日起施行。', 'the extracted clause is still there');
   assert.equal(statusAsOf(held(), [], corrections, '2024-09-01').status, '现行有效');
 });
+
+test('"today" is the Beijing date: a repeal of 2024-07-01 applies from 00:00 UTC+8', async () => {
+  const { todayInChina } = await import('../src/status/recompute.js');
+  assert.equal(todayInChina(new Date('2024-06-30T16:00:00Z')), '2024-07-01');
+  assert.equal(todayInChina(new Date('2024-06-30T15:59:59Z')), '2024-06-30');
+});

@@ -7,8 +7,9 @@ import type { Store, StoredStatus } from '../store/store.js';
 import { statusAsOf } from './status-as-of.js';
 import { buildWorld, type World } from './world.js';
 
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today in China (UTC+8): the documents' dates are Beijing dates, so "today" must be too. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** Every stored document and correction, judged together (a repeal in one issue acts on another). */
@@ -32,7 +33,7 @@ export function statusesOf(world: World, at: string): StoredStatus[] {
   return out;
 }
 
-export async function recomputeAll(store: StatusStore, today: string = todayUtc()): Promise<{ relations: number; statuses: number }> {
+export async function recomputeAll(store: StatusStore, today: string = todayInChina()): Promise<{ relations: number; statuses: number }> {
   const world = await loadWorld(store);
   const statuses = statusesOf(world, today);
   await store.replaceRelations(world.relations);

@@ -63,7 +63,7 @@ function referencedStatus(f: DocFacts, events: readonly StatusEvent[], at: strin
   const year = /〔(\d{4})〕/.exec(f.docNumber ?? '')?.[1];
   if (later.length === 0 || (year !== undefined && at < `${year}-01-01`)) return { status: '未知', since: null, evidence: [] };
   const e = later[0]!;
-  const quote = `${e.date}起方被${e.byDocNumber ?? '其他文件'}${e.kind === 'amend' ? '修改' : '废止'}：${e.quote}`;
+  const quote = `${e.date}被${e.byDocNumber ?? '其他文件'}${e.kind === 'amend' ? '修改' : '废止'}，此前有效：${e.quote}`;
   return { status: '现行有效', since: null, evidence: [{ docNumber: e.byDocNumber, quote, date: e.date }] };
 }
 

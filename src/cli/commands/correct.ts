@@ -7,7 +7,7 @@ import { UserError } from '../../domain/errors.js';
 import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
 import { checkDate, findSubject, formatStatus, statusReport } from '../../status/lookup.js';
-import { loadWorld, recomputeAll, todayUtc } from '../../status/recompute.js';
+import { loadWorld, recomputeAll, todayInChina } from '../../status/recompute.js';
 
 export function registerCorrect(program: Command): void {
   program
@@ -30,7 +30,7 @@ export function registerCorrect(program: Command): void {
           author: opts.author.trim(), reason: opts.reason.trim(), createdAt: new Date().toISOString(),
         });
         await recomputeAll(store);
-        const today = todayUtc();
+        const today = todayInChina();
         process.stdout.write(formatStatus(statusReport(await loadWorld(store), id, today), today) + '\n');
       } finally {
         await store.close();

@@ -4,7 +4,7 @@ import { UserError } from '../../domain/errors.js';
 import { openStore } from '../../store/factory.js';
 import { cleanupReport } from '../../status/cleanup.js';
 import { checkDate } from '../../status/lookup.js';
-import { loadWorld, todayUtc } from '../../status/recompute.js';
+import { loadWorld, todayInChina } from '../../status/recompute.js';
 import { toCsv, toMarkdown } from '../../status/report-format.js';
 
 const FORMATS = ['md', 'csv', 'json'] as const;
@@ -19,7 +19,7 @@ export function registerReport(program: Command): void {
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { at?: string; format: string; db?: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format: expected md, csv or json, got ${opts.format}`);
-      const at = opts.at === undefined ? todayUtc() : checkDate(opts.at, '--at');
+      const at = opts.at === undefined ? todayInChina() : checkDate(opts.at, '--at');
       const store = await openStore({ db: opts.db });
       try {
         const r = cleanupReport(await loadWorld(store), at);

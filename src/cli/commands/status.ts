@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../store/factory.js';
 import { checkDate, findSubject, formatStatus, statusReport } from '../../status/lookup.js';
-import { loadWorld, todayUtc } from '../../status/recompute.js';
+import { loadWorld, todayInChina } from '../../status/recompute.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -12,7 +12,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print {"docNumber","title","status","since","evidence"}')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (key: string, opts: { at?: string; json?: boolean; db?: string }) => {
-      const at = opts.at === undefined ? todayUtc() : checkDate(opts.at, '--at');
+      const at = opts.at === undefined ? todayInChina() : checkDate(opts.at, '--at');
       const store = await openStore({ db: opts.db });
       try {
         const world = await loadWorld(store);
