@@ -23,6 +23,9 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
     for (const r of ALL_FIXTURES) await s.ingest(r);
     return s;
   };
+  // Tests that only read share one loaded store (opening stores is what makes the suite slow).
+  let shared: Promise<Store> | null = null;
+  const readOnly = () => (shared ??= loaded());
   after(async () => {
     for (const s of opened) await s.close();
   });
@@ -59,10 +62,20 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       // The superseded file is in the history: ingesting it again changes nothing.
       assert.equal((await s.ingest(ISSUE_2024)).action, 'unchanged');
       assert.equal((await s.getIssue(added.issueId))?.sha256, ISSUE_2024_CORRECTED.source.sha256);
+      // History, newest first; the old edition stays readable by its own id.
+      const editions = (await s.getIssue(added.issueId))!.editions!;
+      assert.deepEqual(editions.map((e) => [e.sha256, e.sourceFile, e.supersededAt === null]), [
+        [ISSUE_2024_CORRECTED.source.sha256, ISSUE_2024_CORRECTED.source.file, true],
+        [ISSUE_2024.source.sha256, ISSUE_2024.source.file, false],
+      ]);
+      const old = await s.getIssue(editions[1]!.id);
+      assert.equal(old?.id, editions[1]!.id);
+      assert.equal(old?.sha256, ISSUE_2024.source.sha256);
+      assert.notEqual(editions[1]!.id, added.issueId);
     });
 
     test('issues keep their metadata and list newest first', async () => {
-      const s = await loaded();
+      const s = await readOnly();
       const issues = await s.listIssues();
       assert.equal(issues.length, 3);
       const gazette = issues.find((i) => i.sha256 === ISSUE_2024.source.sha256)!;
@@ -81,7 +94,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
   describe(`${name} store: documents`, () => {
     let s: Store;
     before(async () => {
-      s = await loaded();
+      s = await readOnly();
     });
 
     test('a document comes back exactly as ingested', async () => {
@@ -121,7 +134,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
     });
   });
 
-  runSearchConformance(name, loaded);
+  runSearchConformance(name, readOnly);
 
   describe(`${name} store: relations, statuses, corrections`, () => {
     const repeal: Relation = {
@@ -179,7 +192,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
     });
 
     test('counts by kind', async () => {
-      const s = await loaded();
+      const s = await readOnly();
       assert.deepEqual((await s.counts()).byKind, { 通知: 1, 意见: 2, 报告: 1, 决定: 1 });
     });
   });

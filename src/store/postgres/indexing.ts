@@ -63,10 +63,12 @@ export async function resegment(c: pg.PoolClient, seg: Segmenter, words: readonl
      WHERE search_text ILIKE ANY($1::text[]) AND NOT (document_id = ANY($2::text[]))`,
     [like, skip],
   );
-  for (const r of rows.rows) {
-    const w = vectorWords(seg, splitSearchText(r.search_text));
-    await c.query(`UPDATE document_content SET search_vector = ${VECTOR_SQL('$2', '$3', '$4')} WHERE document_id = $1`, [
-      r.document_id, ...w,
-    ]);
-  }
+  if (rows.rows.length === 0) return;
+  // One statement for all of them: a newly learned unit name can touch most of the corpus.
+  const words3 = rows.rows.map((r) => vectorWords(seg, splitSearchText(r.search_text)));
+  await c.query(
+    `UPDATE document_content d SET search_vector = ${VECTOR_SQL('x.t', 'x.n', 'x.b')}
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b) WHERE d.document_id = x.id`,
+    [rows.rows.map((r) => r.document_id), words3.map((w) => w[0]), words3.map((w) => w[1]), words3.map((w) => w[2])],
+  );
 }
