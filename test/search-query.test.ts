@@ -1,7 +1,7 @@
 /** Query parsing is pure: what the user typed → groups of folded terms, never an error. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ftsQuote, parseQuery, positiveTerms } from '../src/search/query.js';
+import { ftsQuote, MAX_TERM_CHARS, MAX_TERMS, parseQuery, positiveTerms } from '../src/search/query.js';
 
 const shape = (q: string) =>
   parseQuery(q).groups.map((g) => `${g.negated ? '-' : ''}${g.terms.map((t) => (t.phrase ? `"${t.text}"` : t.text)).join('|')}`);
@@ -44,4 +44,10 @@ test('operator soup parses to safe terms or nothing', () => {
 test('ftsQuote doubles quotes, so no user text can close the FTS string', () => {
   assert.equal(ftsQuote('a"b'), '"a""b"');
   assert.equal(ftsQuote('禁火令'), '"禁火令"');
+});
+
+test('a pasted page is cut to a bounded number of bounded terms', () => {
+  const p = parseQuery(`${'禁火令'.repeat(100)} ${Array.from({ length: 100 }, (_, i) => `词${i}`).join(' ')}`);
+  assert.equal(p.groups.length, MAX_TERMS);
+  assert.equal(Array.from(p.groups[0]!.terms[0]!.text).length, MAX_TERM_CHARS);
 });

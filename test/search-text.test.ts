@@ -7,6 +7,7 @@ import { fold } from '../src/search/fold.js';
 import { isActive, learnTerms } from '../src/search/lexicon.js';
 import { Segmenter } from '../src/search/segment.js';
 import { makeSnippet } from '../src/search/snippet.js';
+import { sampleResults } from './store-samples.js';
 
 test('fold: traditional → simplified, full-width digits, 文号 brackets, artefact line breaks', () => {
   assert.equal(fold('區塊鏈技術'), '区块链技术');
@@ -55,4 +56,11 @@ test('facets count what passes the filters', () => {
   const a = computeFacets(rows, { issuer: 'A' });
   assert.equal(a.matching.length, 1);
   assert.deepEqual(a.facets.kind, [{ value: '通知', count: 1 }]);
+});
+
+test('on the samples, the lexicon learns their units and slogans', async () => {
+  const docs = (await sampleResults()).flatMap((r) => r.documents);
+  const learned = new Map(learnTerms(docs.map((d) => fold(d.simplifiedText ?? d.text))).map((t) => [t.word, t]));
+  for (const w of ['区发展改革委', '区财政局', '区生态环境局', '放管服', '三位一体', '十四五']) assert.ok(learned.has(w) && isActive(learned.get(w)!), w);
+  assert.ok(!learned.has('区人民政府办公室'));
 });

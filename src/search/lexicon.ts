@@ -27,7 +27,8 @@ export function learnTerms(texts: Iterable<string>): LearnedTerm[] {
   for (const text of texts) {
     const flat = text.replace(/\s+/g, '');
     for (const m of flat.matchAll(UNIT)) {
-      if (!FUNCTION_CHARS.test(m[1]!)) add(m[0], 'unit');
+      // 武隆区人民政府办公室 is 武隆区 + 人民政府办公室, not a unit called 区人民政府办公室.
+      if (!FUNCTION_CHARS.test(m[1]!) && !m[1]!.startsWith('人民政府')) add(m[0], 'unit');
     }
     for (const m of flat.matchAll(QUOTED)) add(m[1]!, 'quoted');
   }

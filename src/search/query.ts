@@ -38,6 +38,9 @@ const LOOSE_DOC_NUMBER =
 // Characters that mean something in FTS syntax or nothing in Chinese text, trimmed from term ends.
 const EDGE_NOISE = /^[\s*^:+!?,.;'"`~=<>{}()[\]\\/|&-]+|[\s*^:+!?,.;'"`~=<>{}()[\]\\/|&-]+$/g;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
+/** Bounds on what one query may ask of the index: a pasted page must not turn into 5,000 lookups. */
+export const MAX_TERMS = 32;
+export const MAX_TERM_CHARS = 64;
 
 interface RawToken {
   readonly text: string;
@@ -94,7 +97,7 @@ export function tokenise(input: string): RawToken[] {
 }
 
 function toTerm(tok: RawToken): Term | null {
-  const text = foldTerm(tok.text).replace(EDGE_NOISE, '');
+  const text = Array.from(foldTerm(tok.text).replace(EDGE_NOISE, '')).slice(0, MAX_TERM_CHARS).join('');
   if (!MEANINGFUL.test(text)) return null;
   return { text: tok.quoted ? text : text.replace(/\s+/g, ''), phrase: tok.quoted };
 }
@@ -104,6 +107,7 @@ export function parseQuery(input: string): ParsedQuery {
   const groups: Array<{ terms: Term[]; negated: boolean }> = [];
   let orPending = false;
   for (const tok of tokens) {
+    if (groups.reduce((n, g) => n + g.terms.length, 0) >= MAX_TERMS) break;
     if (!tok.quoted && !tok.negated && (tok.text === 'OR' || tok.text === '|')) {
       orPending = groups.length > 0;
       continue;
