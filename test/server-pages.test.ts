@@ -151,6 +151,7 @@ describe('portal pages', () => {
     assertShell(unit);
     assert.match(unit, /<h1>区发展改革委<\/h1>/);
     assert.match(unit, /<h2 id="named-h">提到本单位的文件（\d+）<\/h2>[\s\S]*新能源汽车便捷超充行动计划/);
+    assert.match(unit, /<p class="snippet">[^<]*<mark>区发展改革委<\/mark>/);
   });
 
   test('document list filtered by kind', async () => {

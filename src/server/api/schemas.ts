@@ -221,7 +221,7 @@ export const UnitDetail = named(
     /** Documents the unit issued. */
     issued: z.array(DocumentSummary),
     /** Documents whose body names the unit (lead or co-operating unit, addressee…). */
-    named: z.array(DocumentSummary),
+    named: z.array(DocumentSummary.extend({ mentions: z.number().int(), snippet: z.string().describe('first mention, marked with «…»') })),
     /** The task register does not exist yet; lead/shared tasks will appear here when it does. */
     tasks: z.null(),
   }),

@@ -1,9 +1,9 @@
 /** Units (departments): the list, and one unit's documents. Tasks appear once the register exists. */
 import type { Store } from '../../store/store.js';
-import { html } from '../html.js';
+import { highlight, html } from '../html.js';
 import { notFound } from '../http.js';
 import { unitDetail, unitList } from '../views/units.js';
-import { docList, page } from './layout.js';
+import { docList, page, statusBadge } from './layout.js';
 
 export async function unitsPage(store: Store): Promise<string> {
   const { items } = await unitList(store);
@@ -24,6 +24,12 @@ export async function unitPage(store: Store, name: string): Promise<string> {
 <h1>${u.name}</h1>
 <p class="notice">任务分工台账尚未建立；建立后，这里将列出本单位牵头和配合的任务。</p>
 ${u.issued.length ? html`<section aria-labelledby="issued-h"><h2 id="issued-h">本单位发出的文件（${u.issued.length}）</h2>${docList(u.issued)}</section>` : ''}
-<section aria-labelledby="named-h"><h2 id="named-h">提到本单位的文件（${u.named.length}）</h2>${docList(u.named, '没有其他文件提到本单位。')}</section>`,
+<section aria-labelledby="named-h"><h2 id="named-h">提到本单位的文件（${u.named.length}）</h2>${u.named.length === 0
+  ? html`<p class="empty">没有其他文件提到本单位。</p>`
+  : html`<ul class="docs">${u.named.map(
+      (d) => html`<li><a href="${d.url}">${d.title}</a>
+<div class="meta">${statusBadge(d.status)}${d.docNumber ? html` <span>${d.docNumber}</span>` : ''}${d.signedOn ? html` <time datetime="${d.signedOn}">${d.signedOn}</time>` : ''} <span>提到 ${d.mentions} 次</span></div>
+<p class="snippet">${highlight(d.snippet)}</p></li>`,
+    )}</ul>`}</section>`,
   );
 }

@@ -3,7 +3,7 @@
  * page lists the documents it issued and the documents whose text names it.
  */
 import type { Store } from '../../store/store.js';
-import type { DocumentSummaryT, UnitDetailT, UnitListT } from '../api/schemas.js';
+import type { UnitDetailT, UnitListT } from '../api/schemas.js';
 import { toSummary } from './documents.js';
 import { unitUrl } from './urls.js';
 
@@ -41,14 +41,26 @@ export async function unitList(store: Store): Promise<UnitListT> {
   return { items: sorted.map(([name, documents]) => ({ name, documents, url: unitUrl(name) })) };
 }
 
+/** The sentence around a mention, so the reader sees the unit's role (牵头, 配合, 责任单位…). */
+function snippetAt(text: string, at: number, name: string): string {
+  const from = Math.max(0, at - 40);
+  const to = Math.min(text.length, at + name.length + 40);
+  return `${from > 0 ? '…' : ''}${text.slice(from, at)}«${name}»${text.slice(at + name.length, to)}${to < text.length ? '…' : ''}`;
+}
+
 export async function unitDetail(store: Store, name: string): Promise<UnitDetailT | null> {
   const all = (await store.listDocuments({ limit: 100000 })).items.map(toSummary);
   const issued = all.filter((d) => d.issuer === name);
   const issuedIds = new Set(issued.map((d) => d.id));
   const byId = new Map(all.map((d) => [d.id, d]));
-  const named: DocumentSummaryT[] = [];
+  const named: UnitDetailT['named'] = [];
   for await (const d of store.allDocuments()) {
-    if (!issuedIds.has(d.id) && d.text.replace(/\s+/g, '').includes(name)) named.push(byId.get(d.id) ?? toSummary({ ...d, issueId: null, status: '未知' }));
+    if (issuedIds.has(d.id)) continue;
+    const text = d.text.replace(/\s+/g, '');
+    const at = text.indexOf(name);
+    if (at < 0) continue;
+    const summary = byId.get(d.id) ?? toSummary({ ...d, issueId: null, status: '未知' });
+    named.push({ ...summary, mentions: text.split(name).length - 1, snippet: snippetAt(text, at, name) });
   }
   if (issued.length === 0 && named.length === 0) return null;
   named.sort((a, b) => (b.signedOn ?? '').localeCompare(a.signedOn ?? ''));
