@@ -146,3 +146,14 @@ test('an amending decision named 关于修改《X》的决定 amends X even when
   const titleOnly = doc({ title: '重庆市武隆区人民政府关于修改《重庆市武隆区某某管理办法》的决定', texts: ['一、将第三条修改为：“……”'] });
   assert.deepEqual(findRepeals(titleOnly).map((e) => [e.kind, e.target.title, e.block]), [['amend', '重庆市武隆区某某管理办法', null]]);
 });
+
+test('the target may follow the verb: 同时废止《X》（文号）, 不再执行 + 文号', () => {
+  const d = doc({
+    docNumber: '武隆府办发〔2025〕5号', signedOn: '2025-03-01',
+    texts: ['本办法自印发之日起施行，同时废止《武隆区某某补助办法》（武隆府办发〔2019〕12号）。', '自本通知印发之日起，不再执行武隆府办发〔2020〕3号。', '对拒不执行的，责令停止执行并依法处理。'],
+  });
+  assert.deepEqual(brief(d), [
+    ['repeal', '武隆府办发〔2019〕12号', '2025-03-01', null],
+    ['repeal', '武隆府办发〔2020〕3号', '2025-03-01', null],
+  ]);
+});

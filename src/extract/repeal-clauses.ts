@@ -25,9 +25,7 @@ export interface ClauseHit {
 function isAct(clause: string, verb: RegExpExecArray): boolean {
   const before = clause.slice(0, verb.index);
   const after = clause.slice(verb.index + verb[0].length);
-  if (MODAL.test(before) || TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after)) return false;
-  if (/修改或者?$|或者?$/.test(before)) return false;
-  return true;
+  return !(MODAL.test(before) || TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after));
 }
 
 function targetOf(r: TextRef): RepealTarget {
@@ -48,7 +46,13 @@ export function findClauseHits(sentence: string): ClauseHit[] {
     let refs = findRefs(host);
     let between = (r: TextRef) => host.slice(r.end);
     const prev = parts[i - 1];
-    if (refs.length === 0 && prev !== undefined && !BASIS.test(prev) && !REPEAL_VERB.test(prev) && !AMEND_VERB.test(prev)) {
+    const after = clause.slice(verb.index + verb[0].length);
+    if (refs.length === 0 && rv && /^《|^[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}/.test(after)) {
+      // 同时废止《X》（文号） / 不再执行武隆府发〔2019〕1号: the target follows the verb.
+      host = after;
+      refs = findRefs(after);
+      between = () => '';
+    } else if (refs.length === 0 && prev !== undefined && !BASIS.test(prev) && !REPEAL_VERB.test(prev) && !AMEND_VERB.test(prev)) {
       host = prev;
       refs = findRefs(prev);
       between = (r: TextRef) => prev.slice(r.end) + clause.slice(0, verb.index);
