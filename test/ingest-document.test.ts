@@ -131,3 +131,14 @@ describe('buildDocument', () => {
     assert.equal(d.addressees, '各街道办事处，各乡镇人民政府，区政府有关部门，有关单位');
   });
 });
+
+describe('buildDocument: addressees', () => {
+  it('does not take a lead-in sentence ending in ： for the 主送机关 (000_ 武隆府发〔2023〕11号)', () => {
+    const d = buildDocument(sampleSource('000', [2474, 2500]));
+    assert.equal(d.docNumber, '武隆府发〔2023〕11号');
+    assert.equal(d.title, '重庆市武隆区人民政府关于加强燃放烟花爆竹管理的通告');
+    assert.equal(d.addressees, null);
+    assert.match(d.body[0]!.text, /^为加强我区烟花爆竹燃放管理.*特通告如下：$/);
+    assert.deepEqual(d.cites.map((c) => c.title), ['重庆市燃放烟花爆竹管理条例']);
+  });
+});

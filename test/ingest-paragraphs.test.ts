@@ -106,3 +106,12 @@ describe('rebuildParagraphs: wide text cut mid-line', () => {
     assert.match(p!, /区发展改革委（区国动办）、区财政局/);
   });
 });
+
+describe('rebuildParagraphs: titles', () => {
+  it('keeps a full-width title line apart from the text after it', () => {
+    const lines = ['重庆市武隆区人民政府文件', '', '武隆府发〔2024〕9号', '', '重庆市武隆区人民政府关于发布森林防火禁火令的通告', '',
+      '为有效预防和遏制森林火灾，现将有关事项通告如下：', '', '一、禁火时间：每年1月1日至5月10日。'];
+    assert.equal(detectColumn(lines).narrow, true);
+    assert.deepEqual(texts(lines).slice(2, 4), ['重庆市武隆区人民政府关于发布森林防火禁火令的通告', '为有效预防和遏制森林火灾，现将有关事项通告如下：']);
+  });
+});

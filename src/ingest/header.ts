@@ -20,9 +20,12 @@ const MASTHEAD = /^[\u4e00-\u9fa5（）()]{2,40}文件$/;
 const TITLE_PART = /^[^。，；：:！？]{2,120}$/;
 const HEADER_SPAN = 10;
 
+/** 主送机关: a list of bodies ending with ：, not a lead-in sentence (为…，现通告如下：). */
 function isAddressee(k: string): boolean {
-  return /[：:]$/.test(k) && k.length <= 150 && !/[。；]/.test(k) && !headingMarker(k)
-    && (/^各/.test(k) || /[，、,]/.test(k) || /(单位|部门|政府|机关|委员会|办事处|公司)[：:]$/.test(k));
+  if (!/[：:]$/.test(k) || k.length > 150 || /[。；]/.test(k) || headingMarker(k)) return false;
+  const parts = k.replace(/[：:]$/, '').split(/[，、,]/);
+  if (parts.some((p) => p.length === 0 || p.length > 25) || /如下|^(为|根据|按照|经)/.test(k)) return false;
+  return /^各/.test(k) || parts.length > 1 || /(单位|部门|政府|机关|委员会|办事处|公司|局|委)$/.test(parts[0]!);
 }
 
 /** Read the title area at the top; stops at the first paragraph of 正文. */

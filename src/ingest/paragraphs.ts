@@ -79,6 +79,8 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
     // A line that fills the column was wrapped. A paragraph's first line is indented in print
     // (and bold run-in headings are wider), so it may be shorter: a line of half the column or
     // more that stops on a word character still continues — paragraphs end on punctuation.
+    // A title (no sentence punctuation, ends with its 文种) never runs into the next line.
+    if (kindOfTitle(prev) && !/[，。；：]/.test(para)) return false;
     const w = visualWidth(prev);
     if (w >= col.width - 6) return true;
     if (!/[\u4e00-\u9fa5\d》”）]$/.test(prev) || kindOfTitle(prev)) return false;
