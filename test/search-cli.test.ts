@@ -1,0 +1,87 @@
+/** The ingest / search / show / export commands, run as a user runs them, on the real samples. */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, test } from 'node:test';
+import { csvField } from '../src/cli/commands/export.js';
+import { SAMPLE_DIR } from './store-samples.js';
+
+const run = promisify(execFile);
+const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'gongbao-cli-'));
+const db = join(dir, 'cli.db');
+
+async function gongbao(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: new URL('..', import.meta.url).pathname, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+before(async () => {
+  const first = await gongbao(['ingest', SAMPLE_DIR, '--db', db]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^5 files: 5 issues \(5 added, 0 replaced, 0 unchanged\), \d+ documents, \d+ warnings\n$/);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('ingest again: everything unchanged; GONGBAO_DB picks the database', async () => {
+  const again = await gongbao(['ingest', SAMPLE_DIR], { GONGBAO_DB: db });
+  assert.match(again.stdout, /5 issues \(0 added, 0 replaced, 5 unchanged\), 0 documents/);
+  const missing = await gongbao(['ingest', join(dir, 'nope.txt'), '--db', db]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^gongbao: .*nope\.txt: no such file or directory\n$/);
+});
+
+test('search --json keeps the contract', async () => {
+  const r = await gongbao(['search', '武隆府办发(2024)17号', '--json', '--limit', '3', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out), ['total', 'facets', 'hits']);
+  assert.deepEqual(Object.keys(out.facets).sort(), ['issuer', 'kind', 'status', 'year']);
+  assert.deepEqual(Object.keys(out.hits[0]), ['id', 'docNumber', 'title', 'signedOn', 'issuer', 'kind', 'score', 'snippet']);
+  assert.equal(out.hits[0].id, '武隆府办发〔2024〕17号');
+  const table = await gongbao(['search', '禁火令', '--year', '2024', '--db', db]);
+  assert.match(table.stdout, /^1 document match "禁火令"/);
+  assert.match(table.stdout, /武隆府发〔2024〕9号/);
+  const bad = await gongbao(['search', '禁火令', '--limit', 'ten', '--db', db]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr.trim().split('\n').length, 1);
+});
+
+test('show by any spelling of the 文号; an unknown one is a one-line error', async () => {
+  const r = await gongbao(['show', '武隆府发[2024]9号', '--json', '--db', db]);
+  assert.equal(JSON.parse(r.stdout).id, '武隆府发〔2024〕9号');
+  const text = await gongbao(['show', '武隆府发(2024)9号', '--db', db]);
+  assert.match(text.stdout, /^重庆市武隆区人民政府关于发布森林防火禁火令的通告\n/);
+  const none = await gongbao(['show', '武隆府发〔1999〕1号', '--db', db]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^gongbao: no stored document .*\n$/);
+});
+
+test('export jsonl and csv hold every document', async () => {
+  const jsonl = await gongbao(['export', '--db', db]);
+  const docs = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(docs.length >= 50 && docs.every((d) => typeof d.text === 'string' && 'status' in d));
+  const out = join(dir, 'all.csv');
+  await gongbao(['export', '--format', 'csv', '--out', out, '--db', db]);
+  const csv = readFileSync(out, 'utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'a BOM, for spreadsheets');
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  assert.equal(lines[0], 'id,docNumber,title,issuer,kind,signedOn,status,issueId');
+  assert.equal(lines.length, docs.length + 1);
+  assert.equal((await gongbao(['export', '--format', 'xml', '--db', db])).code, 2);
+});
+
+test('csv fields are quoted only when they must be', () => {
+  assert.equal(csvField('通知'), '通知');
+  assert.equal(csvField('a,b'), '"a,b"');
+  assert.equal(csvField('say "hi"\n'), '"say ""hi""\n"');
+  assert.equal(csvField(null), '');
+});
