@@ -1,20 +1,85 @@
 /**
  * The PostgreSQL store against the shared conformance suites (hand-built fixtures and the real
  * samples), on one throwaway cluster per run or on GONGBAO_PG_URL; each store gets its own schema.
+ * Below them, what only a server database can show: reopening, migrations, concurrent writers.
  */
-import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import pg from 'pg';
 import { openPostgresStore } from '../src/store/postgres/index.js';
+import type { Store } from '../src/store/store.js';
+import { ALL_FIXTURES, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
 import { runStoreConformance } from './store-conformance.js';
 import { runSampleConformance } from './store-samples.js';
 
-const pg = await startTestPostgres();
-if ('skip' in pg) {
-  test('PostgreSQL store', { skip: pg.skip }, () => {});
+const server = await startTestPostgres();
+if ('skip' in server) {
+  test('PostgreSQL store', { skip: server.skip }, () => {});
 } else {
-  const open = async () => openPostgresStore(await pg.freshDatabase());
+  const open = async () => openPostgresStore(await server.freshDatabase());
   runStoreConformance('postgres', open);
   runSampleConformance('postgres', open);
+
+  describe('postgres store: server behaviour', () => {
+    const opened: Store[] = [];
+    const track = (s: Store) => (opened.push(s), s);
+    after(async () => {
+      for (const s of opened) await s.close();
+    });
+    const sql = async (url: string, text: string) => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        return (await c.query(text)).rows;
+      } finally {
+        await c.end();
+      }
+    };
+
+    test('a reopened store has its data and runs no migration twice', async () => {
+      const url = await server.freshDatabase();
+      const first = await openPostgresStore(url);
+      for (const r of ALL_FIXTURES) await first.ingest(r);
+      const counts = await first.counts();
+      const hits = (await first.search({ q: '禁火令' })).hits.map((h) => h.id);
+      await first.close();
+      const again = track(await openPostgresStore(url));
+      assert.deepEqual(await again.counts(), counts);
+      assert.deepEqual((await again.search({ q: '禁火令' })).hits.map((h) => h.id), hits);
+      assert.equal((await again.ingest(ISSUE_2024)).action, 'unchanged');
+      const versions = await sql(url, 'SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(versions.map((r) => r.version), [1, 2]);
+    });
+
+    test('stores opened at once on an empty database migrate it once', async () => {
+      const url = await server.freshDatabase();
+      const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
+      stores.forEach(track);
+      assert.equal((await sql(url, 'SELECT count(*)::int AS n FROM schema_migrations'))[0].n, 2);
+    });
+
+    test('concurrent ingests of one issue are serialised', async () => {
+      const s = track(await open());
+      const same = await Promise.all([s.ingest(ISSUE_2024), s.ingest(ISSUE_2024)]);
+      assert.deepEqual(same.map((o) => o.action).sort(), ['added', 'unchanged']);
+      const other = track(await open());
+      const editions = await Promise.all([other.ingest(ISSUE_2024), other.ingest(ISSUE_2024_CORRECTED)]);
+      assert.deepEqual(editions.map((o) => o.action).sort(), ['added', 'replaced']);
+      assert.equal((await other.counts()).issues, 1);
+      assert.equal((await other.listIssues())[0]?.editions?.length, 2);
+    });
+
+    test('substring search has a trigram index when pg_trgm is installed', async (t) => {
+      const url = await server.freshDatabase();
+      track(await openPostgresStore(url));
+      const avail = await sql(url, `SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'`);
+      if (avail.length === 0) return t.skip('pg_trgm not installed: ILIKE without an index');
+      const idx = await sql(url, `SELECT indexdef FROM pg_indexes WHERE indexname = 'document_content_trgm'`);
+      assert.match(idx[0]?.indexdef ?? '', /gin_trgm_ops/);
+    });
+  });
+
   // Registered last so it runs after the suites have closed their stores.
-  after(() => pg.stop());
+  after(() => server.stop());
 }
