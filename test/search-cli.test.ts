@@ -50,6 +50,9 @@ test('search --json keeps the contract', async () => {
   const table = await gongbao(['search', '禁火令', '--year', '2024', '--db', db]);
   assert.match(table.stdout, /^1 document match "禁火令"/);
   assert.match(table.stdout, /武隆府发〔2024〕9号/);
+  // ingest recomputed statuses, so the status filter has something to find.
+  const valid = JSON.parse((await gongbao(['search', '武隆区', '--json', '--status', '现行有效', '--db', db])).stdout);
+  assert.ok(valid.total > 0 && valid.facets.status.length === 1);
   const bad = await gongbao(['search', '禁火令', '--limit', 'ten', '--db', db]);
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
