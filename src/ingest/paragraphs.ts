@@ -62,11 +62,53 @@ function continuesAttachmentList(para: string, next: string, nextIndent: number)
   return (nextIndent >= 2 && nextIndent < SIGNATURE_INDENT) || /^\d{1,2}[.．、]/.test(next) || /^[（(]略[）)]/.test(next);
 }
 
-function shouldJoin(prev: string, para: string, next: string, nextIndent: number, prevIndent: number,
-  blankBetween: boolean, col: Column): boolean {
-  if (continuesAttachmentList(para, next, nextIndent)) return true;
+interface Break {
+  readonly prev: string;
+  readonly para: string;
+  readonly next: string;
+  readonly prevIndent: number;
+  readonly nextIndent: number;
+  readonly blankBetween: boolean;
+}
+
+const WORD_END = /[\u4e00-\u9fa5\d》”）]$/;
+
+/** Narrow columns: a line that fills the column was wrapped; paragraphs end on punctuation. */
+function narrowJoin(b: Break, col: Column): boolean {
+  if (b.prevIndent >= SIGNATURE_INDENT || b.nextIndent >= SIGNATURE_INDENT) return false;
+  // A title (no sentence punctuation, ends with its 文种) never runs into the next line.
+  if (kindOfTitle(b.prev) && !/[，。；：]/.test(b.para)) return false;
+  const w = visualWidth(b.prev);
+  if (w >= col.width - 6) return true;
+  if (!WORD_END.test(b.prev)) return false;
+  // A paragraph's first line is indented in print (and bold run-in headings are wider), so a
+  // line of half the column that stops on a word character still continues. Short numbered
+  // lines are headings (一、充分认识目的意义); 一、 headings (黑体) keep their own line unless
+  // they fill it, （一） ones run into their text.
+  const m = headingMarker(b.para);
+  return w >= (!m ? col.width / 2 : m.level === 1 ? col.width - 6 : col.width - 10);
+}
+
+/** One paragraph per line (002_, 004_): join only stray breaks and lines cut by a page break. */
+function wideJoin(b: Break): boolean {
+  // A 附件说明 continues only as a list; a title or masthead never runs on.
+  if (/^(?:[-•*]\s+)?附件/.test(b.para) || kindOfTitle(b.prev) || /文件$/.test(b.prev)) return false;
+  // Consecutive lines without a blank are one paragraph cut by a stray break (已经区\n政府同意).
+  if (!b.blankBetween) return true;
+  if (/[，、]$/.test(b.prev)) return true; // 区政府有关部门，\n\n有关单位：
+  // Prose (it has punctuation) that stops on a word character was cut. Short label lines
+  // (站长：黄 听 区政府副区长) are list entries; numbered headings (二、森林、林木…) stand alone.
+  const punct = headingMarker(b.para) ? /[，：；。]/ : /[，：；。、]/;
+  const width = visualWidth(b.para);
+  return (width >= 80 || (width >= 40 && punct.test(b.para))) && WORD_END.test(b.prev);
+}
+
+function shouldJoin(b: Break, col: Column): boolean {
+  const { prev, para, next } = b;
+  if (continuesAttachmentList(para, next, b.nextIndent)) return true;
   // A vertical masthead not yet collapsed (重\n庆\n市…): one character a line.
-  if ([...prev].length === 1 && [...next].length === 1 && [...para].length === [...para].filter((c) => /[\u4e00-\u9fa5]/.test(c)).length) return !blankBetween;
+  const allCjk = [...para].every((c) => /[\u4e00-\u9fa5]/.test(c));
+  if ([...prev].length === 1 && [...next].length === 1 && allCjk) return !b.blankBetween;
   if (CONTINUES.test(next)) return !standalone(prev);
   // An inner gap of 2+ spaces marks a signature or speaker line (区长  左军), never a wrap.
   if (/\S\s{2,}\S/.test(next)) return false;
@@ -74,33 +116,7 @@ function shouldJoin(prev: string, para: string, next: string, nextIndent: number
   // 举报电话：\n\n110，… — a colon that introduces a number on the next line.
   if (/[：:]$/.test(prev) && /^\d[\d-]*[，,；;、。]/.test(next)) return true;
   if (FINAL.test(prev) || /文件$/.test(prev) || normaliseDocNumber(prev)) return false;
-  if (col.narrow) {
-    if (prevIndent >= SIGNATURE_INDENT || nextIndent >= SIGNATURE_INDENT) return false;
-    // A line that fills the column was wrapped. A paragraph's first line is indented in print
-    // (and bold run-in headings are wider), so it may be shorter: a line of half the column or
-    // more that stops on a word character still continues — paragraphs end on punctuation.
-    // A title (no sentence punctuation, ends with its 文种) never runs into the next line.
-    if (kindOfTitle(prev) && !/[，。；：]/.test(para)) return false;
-    const w = visualWidth(prev);
-    if (w >= col.width - 6) return true;
-    if (!/[\u4e00-\u9fa5\d》”）]$/.test(prev) || kindOfTitle(prev)) return false;
-    // Short numbered lines are headings (一、充分认识目的意义); long ones were wrapped. 一、 headings
-    // (黑体) stand on their own line unless they fill it; （一） ones run into their text.
-    const m = headingMarker(para);
-    return w >= (!m ? col.width / 2 : m.level === 1 ? col.width - 6 : col.width - 10);
-  }
-  // One paragraph per line: consecutive lines without a blank are one paragraph cut by a
-  // stray break (已经区\n政府同意). Across a blank line, only long lines cut mid-sentence join.
-  // A 附件说明 continues only as above; a title or masthead never runs on.
-  if (/^(?:[-•*]\s+)?附件/.test(para) || kindOfTitle(prev) || /文件$/.test(prev)) return false;
-  if (!blankBetween) return true;
-  // Prose (it has commas) that stops on a word character was cut by a page break.
-  if (/[，、]$/.test(prev)) return true; // 区政府有关部门，\n\n有关单位：
-  // Short label lines (站长：黄 听 区政府副区长) are list entries, not cut prose.
-  // 、 counts too, except in numbered headings (二、森林、林木…), which stand alone.
-  const punct = headingMarker(para) ? /[，：；。]/ : /[，：；。、]/;
-  const prose = visualWidth(para) >= 80 || (visualWidth(para) >= 40 && punct.test(para));
-  return prose && /[\u4e00-\u9fa5\d》”）]$/.test(prev);
+  return col.narrow ? narrowJoin(b, col) : wideJoin(b);
 }
 
 function glue(a: string, b: string): string {
@@ -113,14 +129,15 @@ export function rebuildParagraphs(lines: readonly string[], col: Column = detect
   const out: Paragraph[] = [];
   let cur: { text: string; line: number; last: string; lastIndent: number } | null = null;
   let blank = false;
-  lines.forEach((raw, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
     const t = raw.trim();
     if (t === '') {
       blank = true;
-      return;
+      continue;
     }
     const ind = indentOf(raw.replace(/\u3000/g, '  '));
-    if (cur && shouldJoin(cur.last, cur.text, t, ind, cur.lastIndent, blank, col)) {
+    if (cur && shouldJoin({ prev: cur.last, para: cur.text, next: t, prevIndent: cur.lastIndent, nextIndent: ind, blankBetween: blank }, col)) {
       cur.text = glue(cur.text, t);
       cur.last = t;
       cur.lastIndent = ind;
@@ -129,7 +146,7 @@ export function rebuildParagraphs(lines: readonly string[], col: Column = detect
       cur = { text: t, line: i, last: t, lastIndent: ind };
     }
     blank = false;
-  });
-  if (cur) out.push({ text: (cur as { text: string }).text, line: (cur as { line: number }).line });
+  }
+  if (cur) out.push({ text: cur.text, line: cur.line });
   return out;
 }
