@@ -57,6 +57,53 @@ export function runSampleConformance(name: string, makeStore: () => Promise<Stor
       assert.deepEqual((await t.search({ q: '禁火令' })).total, (await search('禁火令')).total);
     });
 
+    test('one document printed in two issues is one document with two occurrences', async () => {
+      const t = await makeStore();
+      opened.push(t);
+      const [, , gazette2024, gazette2023] = await sampleResults();
+      const shared = gazette2024!.documents[0]!;
+      // A later issue reprinting one document of 2024年第2期 next to its own documents.
+      const reprint: ParseResult = {
+        ...gazette2023!,
+        source: { ...gazette2023!.source, sha256: 'f'.repeat(64), file: 'reprint.txt' },
+        issue: { ...gazette2023!.issue!, year: 2025, number: 1 },
+        documents: [...gazette2023!.documents, shared],
+      };
+      const a = await t.ingest(gazette2024!);
+      const b = await t.ingest(reprint);
+      const total = gazette2024!.documents.length + gazette2023!.documents.length;
+      assert.equal((await t.counts()).documents, total);
+      assert.ok((await t.getIssue(a.issueId))!.documentIds.includes(shared.id));
+      assert.equal((await t.getIssue(b.issueId))!.documentIds.at(-1), shared.id);
+      for (const issueId of [a.issueId, b.issueId]) {
+        assert.ok((await t.listDocuments({ issueId, limit: 100 })).items.some((d) => d.id === shared.id), issueId);
+      }
+      assert.equal((await t.search({ q: shared.docNumber ?? shared.title })).hits.filter((h) => h.id === shared.id).length, 1);
+    });
+
+    test('a corrected edition of a sample replaces it and keeps the old one in history', async () => {
+      const t = await makeStore();
+      opened.push(t);
+      const [, , gazette2024] = await sampleResults();
+      const dropped = gazette2024!.documents.at(-1)!;
+      const corrected: ParseResult = {
+        ...gazette2024!,
+        source: { ...gazette2024!.source, sha256: 'e'.repeat(64), file: 'corrected.txt' },
+        documents: gazette2024!.documents.slice(0, -1),
+      };
+      const first = await t.ingest(gazette2024!);
+      const second = await t.ingest(corrected);
+      assert.deepEqual([first.action, second.action, second.issueId], ['added', 'replaced', first.issueId]);
+      assert.equal(await t.getDocument(dropped.id), null);
+      assert.equal((await t.search({ q: dropped.title })).hits.some((h) => h.id === dropped.id), false);
+      const issue = (await t.getIssue(first.issueId))!;
+      assert.equal(issue.sourceFile, 'corrected.txt');
+      assert.equal(issue.editions?.length, 2);
+      const old = await t.getIssue(issue.editions![1]!.id);
+      assert.equal(old?.sha256, gazette2024!.source.sha256);
+      assert.equal((await t.ingest(gazette2024!)).action, 'unchanged');
+    });
+
     test('a title hit ranks above every body-only hit', async () => {
       for (const q of ['放管服', '森林防火', '应急预案', '消防', '节能减排', '绿色建材']) {
         const hits = (await search(q)).hits;
