@@ -64,44 +64,17 @@ function joinTitle(parts: string[]): string {
   return parts.join('').replace(/\s+/g, '');
 }
 
-/** Build the OfficialDocument for one document's lines. */
-export function buildDocument(src: DocumentSource): OfficialDocument {
-  const { items, paras } = layout(src.lines);
-  const traditional = simplifiedIfTraditional(paras.join('\n')) !== null;
-  const keys = traditional ? paras.map(toSimplified) : paras;
-  const warnings: Warning[] = [...(src.warnings ?? [])];
-  const role = new Map<number, 'head' | 'sig' | 'note' | 'footer'>();
+type Role = 'head' | 'sig' | 'note' | 'footer';
 
-  const head = readHeader(keys);
-  for (const i of [...head.mastheads, head.docNumber, head.addressees, ...head.title]) if (i !== null) role.set(i, 'head');
-  let title = joinTitle(head.title.map((i) => paras[i]!));
-  let titleKey = joinTitle(head.title.map((i) => keys[i]!));
-  if (!title) {
-    // 001_: no masthead; the title is only a footer at the end (…工作报告).
-    const last = keys.length - 1;
-    if (last >= 0 && keys[last]!.length <= 40 && /报告$/.test(keys[last]!) && !/[。，；]/.test(keys[last]!)) {
-      title = paras[last]!;
-      titleKey = keys[last]!;
-      role.set(last, 'footer');
-    } else if (src.hint?.title) {
-      title = titleKey = src.hint.title;
-    } else warnings.push({ code: 'document-no-title', message: 'no title found in the document' });
-  }
-
-  const afterHead = Math.max(-1, ...role.keys()) + 1;
-  const sig = findSignature(keys, afterHead);
-  if (sig) {
-    role.set(sig.date, 'sig');
-    if (sig.issuer !== null) role.set(sig.issuer, 'sig');
-  }
-  const pub = findPublicity(keys, sig ? (sig.issuer ?? sig.date) : 0);
-  if (pub !== null) role.set(pub, 'sig');
-
-  // Attachments in reading order: the 附件说明 of the covering text; after its signature block,
-  // 附件N headings, or the instrument an 印发/转发 notice carries; and that text's own 附件说明.
+/**
+ * Attachments in reading order: the 附件说明 of the covering text; after its signature block,
+ * 附件N headings, or the instrument an 印发/转发 notice carries; and that text's own 附件说明.
+ * Marks 附件说明 paragraphs in `role`; `owner` maps a paragraph to its attachment number.
+ */
+function readAttachments(keys: readonly string[], paras: readonly string[], role: Map<number, Role>,
+  endOfCover: number, title: string, titleKey: string): { attachments: Attachment[]; owner: Map<number, number> } {
   const attachments: Attachment[] = [];
   const owner = new Map<number, number>();
-  const endOfCover = Math.max(sig?.date ?? -1, pub ?? -1);
   const instrument = endOfCover >= 0 && /印发|转发/.test(titleKey) && !keys.some((k, i) => i > endOfCover && attachmentHeading(k));
   let current: number | undefined;
   keys.forEach((k, i) => {
@@ -129,14 +102,52 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
     }
     if (current !== undefined) owner.set(i, current);
   });
+  return { attachments, owner };
+}
+
+/** Build the OfficialDocument for one document's lines. */
+export function buildDocument(src: DocumentSource): OfficialDocument {
+  const { items, paras } = layout(src.lines);
+  // Every paragraph and table row, in reading order: what search indexes.
+  const text = items.map((it) => (it.kind === 'p' ? paras[it.p]! : [it.table.header, ...it.table.rows].map(rowText).join('\n'))).join('\n');
+  const simplifiedText = simplifiedIfTraditional(text);
+  // Patterns are matched on simplified characters so traditional pages read the same way.
+  const keys = simplifiedText === null ? paras : paras.map(toSimplified);
+  const warnings: Warning[] = [...(src.warnings ?? [])];
+  const role = new Map<number, Role>();
+
+  const head = readHeader(keys);
+  for (const i of [...head.mastheads, head.docNumber, head.addressees, ...head.title]) if (i !== null) role.set(i, 'head');
+  let title = joinTitle(head.title.map((i) => paras[i]!));
+  let titleKey = joinTitle(head.title.map((i) => keys[i]!));
+  if (!title) {
+    // 001_: no masthead; the title is only a footer at the end (…工作报告).
+    const last = keys.length - 1;
+    if (last >= 0 && keys[last]!.length <= 40 && /报告$/.test(keys[last]!) && !/[。，；]/.test(keys[last]!)) {
+      title = paras[last]!;
+      titleKey = keys[last]!;
+      role.set(last, 'footer');
+    } else if (src.hint?.title) {
+      title = titleKey = src.hint.title;
+    } else warnings.push({ code: 'document-no-title', message: 'no title found in the document' });
+  }
+
+  const afterHead = Math.max(-1, ...role.keys()) + 1;
+  const sig = findSignature(keys, afterHead);
+  if (sig) {
+    role.set(sig.date, 'sig');
+    if (sig.issuer !== null) role.set(sig.issuer, 'sig');
+  }
+  const pub = findPublicity(keys, sig ? (sig.issuer ?? sig.date) : 0);
+  if (pub !== null) role.set(pub, 'sig');
+
+  const endOfCover = Math.max(sig?.date ?? -1, pub ?? -1);
+  const { attachments, owner } = readAttachments(keys, paras, role, endOfCover, title, titleKey);
 
   const body: BodyBlock[] = [];
   const tables: Table[] = [];
-  const textParts: string[] = [];
   items.forEach((it, k) => {
     if (it.kind === 't') {
-      // Every piece's rows (and a header the printer repeated) stay in `text` as printed.
-      for (const r of [it.table.header, ...it.table.rows]) textParts.push(rowText(r));
       const prev = items[k - 1];
       const last = tables[tables.length - 1];
       if (prev?.kind === 't' && last && sameHeader(last.header, it.table.header)) {
@@ -145,7 +156,6 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
       } else tables.push({ ...it.table, afterBlock: body.length - 1 });
       return;
     }
-    textParts.push(paras[it.p]!);
     if (!role.has(it.p)) body.push(toBlock(paras[it.p]!, owner.get(it.p)));
   });
 
@@ -163,8 +173,6 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
   const signedOn = sig?.signedOn ?? null;
   // A 公文 always carries its 成文日期; a 政府工作报告 has none.
   if (signedOn === null && kind !== '报告') warnings.push({ code: 'document-no-signed-date', message: 'no 成文日期 found in a signature block' });
-  const text = textParts.join('\n');
-  const simplifiedText = traditional ? simplifiedIfTraditional(text) : null;
 
   return {
     id: docNumber ?? `doc-${sha1hex12(title + (signedOn ?? ''))}`,
