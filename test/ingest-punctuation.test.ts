@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rebuildParagraphs } from '../src/ingest/paragraphs.js';
-import { normalisePunctuation, removeStraySpaces, repairText } from '../src/ingest/punctuation.js';
+import { normalisePunctuation, normaliseRomanGrades, removeStraySpaces, repairText } from '../src/ingest/punctuation.js';
 import { sampleLines } from './ingest-sample-lines.js';
 
 describe('removeStraySpaces', () => {
@@ -46,5 +46,14 @@ describe('normalisePunctuation', () => {
   it('repairs a list number in half-width brackets, and a bracket cut by a line break', () => {
     assert.equal(repairText('(1) 切实履行政府网站监管责任'), '（1）切实履行政府网站监管责任');
     assert.equal(repairText('各乡镇（街道)、行业部门'), '各乡镇（街道）、行业部门');
+  });
+});
+
+describe('normaliseRomanGrades', () => {
+  it('prints grades one way (002_ 预案: Ⅰ级重大动物疫情 next to 4.3.2 II级应急响应)', () => {
+    const line = sampleLines('002', 1, 1737).find((l) => /^4\.3\.2 II级应急响应/.test(l))!;
+    assert.equal(normaliseRomanGrades(line), '4.3.2 Ⅱ级应急响应');
+    assert.equal(normaliseRomanGrades('发生或可能发生IV级重大动物疫情时'), '发生或可能发生Ⅳ级重大动物疫情时');
+    assert.equal(normaliseRomanGrades('VOCs治理，CIV级'), 'VOCs治理，CIV级');
   });
 });

@@ -58,7 +58,17 @@ export function normalisePunctuation(text: string): string {
   return s;
 }
 
-/** Both repairs: punctuation first, so the space repair sees the full-width brackets. */
+const ROMAN: Record<string, string> = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ', V: 'Ⅴ' };
+
+/**
+ * Response and warning grades are printed both ways in one document (Ⅰ级 and I级, 002_ 预案);
+ * Latin letters before 级/类 become the Roman numeral characters so one search finds both.
+ */
+export function normaliseRomanGrades(text: string): string {
+  return text.replace(/(?<![A-Za-z])(IV|V|I{1,3})(?=\s*[级类])/g, (r: string) => ROMAN[r]!);
+}
+
+/** All repairs: punctuation first, so the space repair sees the full-width brackets. */
 export function repairText(text: string): string {
-  return removeStraySpaces(normalisePunctuation(text));
+  return normaliseRomanGrades(removeStraySpaces(normalisePunctuation(text)));
 }
