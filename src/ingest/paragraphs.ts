@@ -64,6 +64,7 @@ function continuesAttachmentList(para: string, next: string, nextIndent: number)
 
 interface Break {
   readonly prev: string;
+  /** The paragraph so far — only its first HEAD characters, so each decision costs O(1). */
   readonly para: string;
   readonly next: string;
   readonly prevIndent: number;
@@ -71,6 +72,7 @@ interface Break {
   readonly blankBetween: boolean;
 }
 
+const HEAD = 200;
 const WORD_END = /[\u4e00-\u9fa5\d》”）]$/;
 
 /** Narrow columns: a line that fills the column was wrapped; paragraphs end on punctuation. */
@@ -107,8 +109,7 @@ function shouldJoin(b: Break, col: Column): boolean {
   const { prev, para, next } = b;
   if (continuesAttachmentList(para, next, b.nextIndent)) return true;
   // A vertical masthead not yet collapsed (重\n庆\n市…): one character a line.
-  const allCjk = [...para].every((c) => /[\u4e00-\u9fa5]/.test(c));
-  if ([...prev].length === 1 && [...next].length === 1 && allCjk) return !b.blankBetween;
+  if ([...prev].length === 1 && [...next].length === 1 && para.length < HEAD && /^[\u4e00-\u9fa5]+$/.test(para)) return !b.blankBetween;
   if (CONTINUES.test(next)) return !standalone(prev);
   // An inner gap of 2+ spaces marks a signature or speaker line (区长  左军), never a wrap.
   if (/\S\s{2,}\S/.test(next)) return false;
@@ -119,15 +120,22 @@ function shouldJoin(b: Break, col: Column): boolean {
   return col.narrow ? narrowJoin(b, col) : wideJoin(b);
 }
 
+// Two Latin words keep a space between them; CJK text joins directly.
+const latinPair = (a: string, b: string): boolean => /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b);
+
 function glue(a: string, b: string): string {
-  // Keep a space between two Latin words; CJK text joins directly.
-  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+  return latinPair(a, b) ? `${a} ${b}` : a + b;
 }
 
 /** Join wrapped lines into paragraphs. Blank lines never produce paragraphs. */
 export function rebuildParagraphs(lines: readonly string[], col: Column = detectColumn(lines)): Paragraph[] {
   const out: Paragraph[] = [];
-  let cur: { text: string; line: number; last: string; lastIndent: number } | null = null;
+  // Lines are collected and joined once per paragraph: rescanning a growing string per line
+  // would make one long paragraph quadratic.
+  let cur: { parts: string[]; head: string; line: number; last: string; lastIndent: number } | null = null;
+  const flush = (): void => {
+    if (cur) out.push({ text: cur.parts.map((t, k) => (k > 0 && latinPair(cur!.parts[k - 1]!, t) ? ` ${t}` : t)).join(''), line: cur.line });
+  };
   let blank = false;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -137,16 +145,17 @@ export function rebuildParagraphs(lines: readonly string[], col: Column = detect
       continue;
     }
     const ind = indentOf(raw.replace(/\u3000/g, '  '));
-    if (cur && shouldJoin({ prev: cur.last, para: cur.text, next: t, prevIndent: cur.lastIndent, nextIndent: ind, blankBetween: blank }, col)) {
-      cur.text = glue(cur.text, t);
+    if (cur && shouldJoin({ prev: cur.last, para: cur.head, next: t, prevIndent: cur.lastIndent, nextIndent: ind, blankBetween: blank }, col)) {
+      cur.parts.push(t);
+      if (cur.head.length < HEAD) cur.head = glue(cur.head, t).slice(0, HEAD);
       cur.last = t;
       cur.lastIndent = ind;
     } else {
-      if (cur) out.push({ text: cur.text, line: cur.line });
-      cur = { text: t, line: i, last: t, lastIndent: ind };
+      flush();
+      cur = { parts: [t], head: t.slice(0, HEAD), line: i, last: t, lastIndent: ind };
     }
     blank = false;
   }
-  if (cur) out.push({ text: cur.text, line: cur.line });
+  flush();
   return out;
 }
