@@ -152,8 +152,8 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
       const last = tables[tables.length - 1];
       if (prev?.kind === 't' && last && sameHeader(last.header, it.table.header)) {
         // A page break cut the table and the header was printed again: one table.
-        tables[tables.length - 1] = { ...last, rows: [...last.rows, ...it.table.rows] };
-      } else tables.push({ ...it.table, afterBlock: body.length - 1 });
+        last.rows.push(...it.table.rows);
+      } else tables.push({ ...it.table, rows: [...it.table.rows], afterBlock: body.length - 1 });
       return;
     }
     if (!role.has(it.p)) body.push(toBlock(paras[it.p]!, owner.get(it.p)));
