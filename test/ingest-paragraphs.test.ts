@@ -115,3 +115,12 @@ describe('rebuildParagraphs: titles', () => {
     assert.deepEqual(texts(lines).slice(2, 4), ['重庆市武隆区人民政府关于发布森林防火禁火令的通告', '为有效预防和遏制森林火灾，现将有关事项通告如下：']);
   });
 });
+
+describe('rebuildParagraphs: open brackets', () => {
+  it('joins a line that leaves 《 open (004_ 《江口镇\\n\\n志》)', () => {
+    const i = sampleLines('004', 1, 1682).findIndex((l) => l.endsWith('《江口镇'));
+    const p = texts(sampleLines('004', i + 1, i + 3));
+    assert.deepEqual(p.length, 1);
+    assert.match(p[0]!, /《江口镇志》《平桥镇志》/);
+  });
+});

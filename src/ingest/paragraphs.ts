@@ -50,6 +50,12 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
+function unclosed(line: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const c of line) depth = c === open ? depth + 1 : c === close ? Math.max(0, depth - 1) : depth;
+  return depth > 0;
+}
+
 function standalone(t: string): boolean {
   return isDateLine(t) || publicityOf(t) !== null || /^(抄送|印发)[：:]/.test(t);
 }
@@ -116,6 +122,8 @@ function shouldJoin(b: Break, col: Column): boolean {
   if (headingMarker(next) || BREAK_BEFORE.test(next) || standalone(next) || standalone(prev)) return false;
   // 举报电话：\n\n110，… — a colon that introduces a number on the next line.
   if (/[：:]$/.test(prev) && /^\d[\d-]*[，,；;、。]/.test(next)) return true;
+  // A 《title》 or bracket left open at the end of the line goes on (《江口镇\n\n志》).
+  if (unclosed(prev, '《', '》') || unclosed(prev, '（', '）')) return true;
   if (FINAL.test(prev) || /文件$/.test(prev) || normaliseDocNumber(prev)) return false;
   return col.narrow ? narrowJoin(b, col) : wideJoin(b);
 }
