@@ -12,6 +12,7 @@ import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippe
 import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
+import { stmt } from './statements.js';
 
 /** Weights of bm25(doc_words): title, docnum, body. */
 const BM25_WEIGHTS = '10.0, 10.0, 1.0';
@@ -52,9 +53,9 @@ class TermMatcher {
     if (hit) return hit;
     const n = charLength(text);
     let rows: number[];
-    if (n >= 3) rows = this.db.prepare('SELECT rowid FROM doc_tri WHERE doc_tri MATCH ?').pluck().all(ftsQuote(text)) as number[];
-    else if (n === 2) rows = this.db.prepare('SELECT seq FROM doc_bigrams WHERE bigram = ?').pluck().all(text) as number[];
-    else rows = this.db.prepare('SELECT DISTINCT seq FROM doc_bigrams WHERE bigram >= ? AND bigram < ?').pluck().all(text, `${text}\uffff`) as number[];
+    if (n >= 3) rows = stmt(this.db, 'SELECT rowid FROM doc_tri WHERE doc_tri MATCH ?', true).all(ftsQuote(text)) as number[];
+    else if (n === 2) rows = stmt(this.db, 'SELECT seq FROM doc_bigrams WHERE bigram = ?', true).all(text) as number[];
+    else rows = stmt(this.db, 'SELECT DISTINCT seq FROM doc_bigrams WHERE bigram >= ? AND bigram < ?', true).all(text, `${text}\uffff`) as number[];
     const set = new Set(rows);
     this.cache.set(text, set);
     return set;
@@ -78,8 +79,8 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 
   const rows = (
     candidates === null
-      ? db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.search_title FROM documents d`).all()
-      : db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.search_title FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...candidates]))
+      ? stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title FROM documents d`).all()
+      : stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...candidates]))
   ) as Row[];
   const { matching, facets } = computeFacets(rows.filter((r) => !excluded.has(r.seq)), q);
 
@@ -119,11 +120,11 @@ const SNIPPET_PREFIX = 4000;
  */
 function excerpter(db: Database.Database, needles: readonly string[]) {
   const firstIn = (hay: string) =>
-    db.prepare(`SELECT min(${needles.map(() => `coalesce(nullif(instr(${hay}, ?), 0), 1e12)`).join(', ')}, 1e12) FROM doc_tri WHERE rowid = ?`).pluck();
+    stmt(db, `SELECT min(${needles.map(() => `coalesce(nullif(instr(${hay}, ?), 0), 1e12)`).join(', ')}, 1e12) FROM doc_tri WHERE rowid = ?`, true);
   const lower = needles.some((n) => /[a-z]/.test(n));
   const inPrefix = needles.length ? firstIn(lower ? `lower(substr(body, 1, ${SNIPPET_PREFIX}))` : `substr(body, 1, ${SNIPPET_PREFIX})`) : null;
   const inBody = needles.length ? firstIn(lower ? 'lower(body)' : 'body') : null;
-  const cut = db.prepare(`SELECT substr(body, ?, ${EXCERPT_LENGTH + 1}) FROM doc_tri WHERE rowid = ?`).pluck();
+  const cut = stmt(db, `SELECT substr(body, ?, ${EXCERPT_LENGTH + 1}) FROM doc_tri WHERE rowid = ?`, true);
   return (seq: number): string => {
     let p = (inPrefix?.get(...needles, seq) as number | undefined) ?? 1e12;
     if (p >= 1e12 && inBody) p = (inBody.get(...needles, seq) as number | undefined) ?? 1e12;
@@ -141,8 +142,7 @@ function rank(db: Database.Database, index: SearchIndex, needles: string[], rows
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
   if (words.length === 0) return out;
   const wanted = new Set(rows.map((r) => r.seq));
-  const ranked = db
-    .prepare(`SELECT rowid AS seq, bm25(doc_words, ${BM25_WEIGHTS}) AS r FROM doc_words WHERE doc_words MATCH ?`)
+  const ranked = stmt(db, `SELECT rowid AS seq, bm25(doc_words, ${BM25_WEIGHTS}) AS r FROM doc_words WHERE doc_words MATCH ?`)
     .all(words.map(ftsQuote).join(' OR ')) as Array<{ seq: number; r: number }>;
   for (const { seq, r } of ranked) if (wanted.has(seq)) out.set(seq, -r);
   return out;
