@@ -143,13 +143,15 @@ describe('portal pages', () => {
     assert.ok(lines.some((l) => l.includes('"武隆府办发〔2017〕60号"') && l.includes('"已废止"')));
   });
 
-  test('units: the list, and a unit page listing documents that name it', async () => {
+  test('units: the list, and a unit page with the tasks it leads and shares and the documents naming it', async () => {
     const list = await page('/units');
     assertShell(list);
     assert.match(list, /区发展改革委/);
     const unit = await page(`/units/${enc('区发展改革委')}`);
     assertShell(unit);
     assert.match(unit, /<h1>区发展改革委<\/h1>/);
+    assert.match(unit, /<h2 id="leads-h">牵头的任务（[1-9]\d*）<\/h2>[\s\S]*全面实施市场准入负面清单管理/);
+    assert.match(unit, /<h2 id="supports-h">参与的任务（[1-9]\d*）<\/h2>/);
     assert.match(unit, /<h2 id="named-h">提到本单位的文件（\d+）<\/h2>[\s\S]*新能源汽车便捷超充行动计划/);
     assert.match(unit, /<p class="snippet">[^<]*<mark>区发展改革委<\/mark>/);
   });

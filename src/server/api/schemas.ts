@@ -211,7 +211,34 @@ export const LibraryPage = named(
 
 export const UnitList = named(
   'UnitList',
-  z.object({ items: z.array(z.object({ name: z.string(), documents: z.number().int(), url: z.string() })) }),
+  z.object({
+    items: z.array(
+      z.object({
+        name: z.string(),
+        /** Documents it issued plus documents naming it. */
+        documents: z.number().int(),
+        /** Tasks it leads (牵头) and shares (责任/配合) in the task register. */
+        leads: z.number().int(),
+        supports: z.number().int(),
+        url: z.string(),
+      }),
+    ),
+  }),
+);
+
+export const TaskRow = named(
+  'TaskRow',
+  z.object({
+    documentId: z.string(),
+    docNumber: nullableString,
+    documentTitle: nullableString,
+    task: z.string(),
+    leads: z.array(z.string()),
+    supports: z.array(z.string()),
+    leader: nullableString,
+    deadline: nullableString,
+    url: z.string(),
+  }),
 );
 
 export const UnitDetail = named(
@@ -220,10 +247,10 @@ export const UnitDetail = named(
     name: z.string(),
     /** Documents the unit issued. */
     issued: z.array(DocumentSummary),
-    /** Documents whose body names the unit (lead or co-operating unit, addressee…). */
-    named: z.array(DocumentSummary.extend({ mentions: z.number().int(), snippet: z.string().describe('first mention, marked with «…»') })),
-    /** The task register does not exist yet; lead/shared tasks will appear here when it does. */
-    tasks: z.null(),
+    /** Documents whose text names the unit, with the first mention marked «…». */
+    named: z.array(DocumentSummary.extend({ mentions: z.number().int(), snippet: z.string() })),
+    /** The task register: what the unit leads and what it shares. */
+    tasks: z.object({ leads: z.array(TaskRow), supports: z.array(TaskRow) }),
   }),
 );
 
@@ -254,6 +281,7 @@ export type LibraryRowT = z.infer<typeof LibraryRow>;
 export type LibraryPageT = z.infer<typeof LibraryPage>;
 export type UnitListT = z.infer<typeof UnitList>;
 export type UnitDetailT = z.infer<typeof UnitDetail>;
+export type TaskRowT = z.infer<typeof TaskRow>;
 export type FeedT = z.infer<typeof Feed>;
 export type FeedEntryT = z.infer<typeof FeedEntry>;
 export type LibraryTab = (typeof LIBRARY_TABS)[number];

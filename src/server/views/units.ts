@@ -1,44 +1,32 @@
 /**
- * Units (departments). The task register (who leads, who shares) does not exist yet, so a unit's
- * page lists the documents it issued and the documents whose text names it.
+ * Units (departments): who issued what, what each leads and shares in the task register, and
+ * which documents name it.
  */
+import type { TaskAssignment } from '../../extract/tasks.js';
 import type { Store } from '../../store/store.js';
-import type { UnitDetailT, UnitListT } from '../api/schemas.js';
+import type { TaskRowT, UnitDetailT, UnitListT } from '../api/schemas.js';
 import { toSummary } from './documents.js';
-import { unitUrl } from './urls.js';
+import { unitIndex } from './unit-index.js';
+import { docUrl, unitUrl } from './urls.js';
 
-// 区发展改革委, 区经济信息委, 区林业局, 区政府办公室… : 区 + a short name + an agency suffix.
-const UNIT_NAME = /区(?:政府)?[\u4e00-\u9fa5]{1,7}?(?:委员会|委|局|办公室|办)(?![\u4e00-\u9fa5]{0,1}[长员])/g;
+/** A unit named this often is listed even if it issues nothing and leads nothing. */
 const MIN_MENTIONS = 3;
 
-const cache = new WeakMap<Store, Promise<Map<string, number>>>();
-
-/** Unit names mentioned in the corpus, with how many documents mention each (computed once per store). */
-function mentionedUnits(store: Store): Promise<Map<string, number>> {
-  let p = cache.get(store);
-  if (!p) {
-    p = (async () => {
-      const counts = new Map<string, number>();
-      for await (const d of store.allDocuments()) {
-        for (const name of new Set(d.text.replace(/\s+/g, '').match(UNIT_NAME) ?? [])) {
-          // 区人民政府… is the tail of 武隆区人民政府…, the government itself, not a department.
-          if (!name.startsWith('区人民政府')) counts.set(name, (counts.get(name) ?? 0) + 1);
-        }
-      }
-      return counts;
-    })();
-    cache.set(store, p);
-  }
-  return p;
-}
-
 export async function unitList(store: Store): Promise<UnitListT> {
-  const { items } = await store.listDocuments({ limit: 100000 });
-  const counts = new Map<string, number>();
-  for (const d of items) if (d.issuer) counts.set(d.issuer, (counts.get(d.issuer) ?? 0) + 1);
-  for (const [name, n] of await mentionedUnits(store)) if (n >= MIN_MENTIONS && !counts.has(name)) counts.set(name, n);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
-  return { items: sorted.map(([name, documents]) => ({ name, documents, url: unitUrl(name) })) };
+  const [{ items }, index] = await Promise.all([store.listDocuments({ limit: 100000 }), unitIndex(store)]);
+  const issued = new Map<string, number>();
+  for (const d of items) if (d.issuer) issued.set(d.issuer, (issued.get(d.issuer) ?? 0) + 1);
+  const names = new Set([...issued.keys(), ...index.register.keys()]);
+  for (const [name, n] of index.mentions) if (n >= MIN_MENTIONS) names.add(name);
+  const rows = [...names].map((name) => ({
+    name,
+    documents: (issued.get(name) ?? 0) + (index.mentions.get(name) ?? 0),
+    leads: index.register.get(name)?.leads.length ?? 0,
+    supports: index.register.get(name)?.supports.length ?? 0,
+    url: unitUrl(name),
+  }));
+  rows.sort((a, b) => b.leads + b.supports - (a.leads + a.supports) || b.documents - a.documents || a.name.localeCompare(b.name, 'zh-CN'));
+  return { items: rows };
 }
 
 /** The sentence around a mention, so the reader sees the unit's role (牵头, 配合, 责任单位…). */
@@ -48,8 +36,24 @@ function snippetAt(text: string, at: number, name: string): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, at)}«${name}»${text.slice(at + name.length, to)}${to < text.length ? '…' : ''}`;
 }
 
+function taskRow(t: TaskAssignment, titles: Map<string, string>): TaskRowT {
+  return {
+    documentId: t.documentId,
+    docNumber: t.docNumber,
+    documentTitle: titles.get(t.documentId) ?? null,
+    task: t.task,
+    leads: t.leads,
+    supports: t.supports,
+    leader: t.leader,
+    deadline: t.deadline,
+    url: docUrl(t.documentId),
+  };
+}
+
 export async function unitDetail(store: Store, name: string): Promise<UnitDetailT | null> {
   const all = (await store.listDocuments({ limit: 100000 })).items.map(toSummary);
+  const titles = new Map(all.map((d) => [d.id, d.title]));
+  const register = (await unitIndex(store)).register.get(name);
   const issued = all.filter((d) => d.issuer === name);
   const issuedIds = new Set(issued.map((d) => d.id));
   const byId = new Map(all.map((d) => [d.id, d]));
@@ -62,7 +66,12 @@ export async function unitDetail(store: Store, name: string): Promise<UnitDetail
     const summary = byId.get(d.id) ?? toSummary({ ...d, issueId: null, status: '未知' });
     named.push({ ...summary, mentions: text.split(name).length - 1, snippet: snippetAt(text, at, name) });
   }
-  if (issued.length === 0 && named.length === 0) return null;
+  if (issued.length === 0 && named.length === 0 && !register) return null;
   named.sort((a, b) => (b.signedOn ?? '').localeCompare(a.signedOn ?? ''));
-  return { name, issued, named, tasks: null };
+  return {
+    name,
+    issued,
+    named,
+    tasks: { leads: (register?.leads ?? []).map((t) => taskRow(t, titles)), supports: (register?.supports ?? []).map((t) => taskRow(t, titles)) },
+  };
 }
