@@ -4,6 +4,7 @@
  * Folding and segmentation are src/search's, so both backends find and rank alike.
  */
 import type pg from 'pg';
+import { bigrams } from '../../search/bigrams.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { Segmenter } from '../../search/segment.js';
 import { foldDocument, type FoldedDoc } from '../sqlite/search-index.js';
@@ -20,6 +21,11 @@ export function splitSearchText(text: string): FoldedDoc {
   const a = text.indexOf('\n');
   const b = text.indexOf('\n', a + 1);
   return { title: text.slice(0, a), docnum: text.slice(a + 1, b), body: text.slice(b + 1) };
+}
+
+/** Distinct 2-character fragments of the searched text, as the SQLite store's postings hold them. */
+export function bigramList(f: FoldedDoc): string[] {
+  return [...bigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase()).keys()];
 }
 
 /** SQL for the weighted vector from three parameters of space-joined words. */
@@ -57,18 +63,18 @@ export async function learn(c: pg.PoolClient, seg: Segmenter, docs: readonly Fol
 /** Re-cut stored documents holding newly learned words (the others cannot change). */
 export async function resegment(c: pg.PoolClient, seg: Segmenter, words: readonly string[], skip: readonly string[]): Promise<void> {
   if (words.length === 0) return;
-  const like = words.map((w) => `%${w.replace(/[\\%_]/g, '\\$&')}%`);
+  // One regex pass per document rather than one ILIKE pass per word; learned words are plain CJK and digits.
+  const alternation = words.map((w) => w.replace(/[\\^$.|?*+()[\]{}-]/g, '\\$&')).join('|');
   const rows = await c.query<{ document_id: string; search_text: string }>(
-    `SELECT document_id, search_text FROM document_content
-     WHERE search_text ILIKE ANY($1::text[]) AND NOT (document_id = ANY($2::text[]))`,
-    [like, skip],
+    `SELECT document_id, search_text FROM document_content WHERE search_text ~ $1 AND NOT (document_id = ANY($2::text[]))`,
+    [alternation, skip],
   );
   if (rows.rows.length === 0) return;
   // One statement for all of them: a newly learned unit name can touch most of the corpus.
-  const words3 = rows.rows.map((r) => vectorWords(seg, splitSearchText(r.search_text)));
+  const cut = rows.rows.map((r) => vectorWords(seg, splitSearchText(r.search_text)));
   await c.query(
-    `UPDATE document_content d SET search_vector = ${VECTOR_SQL('x.t', 'x.n', 'x.b')}
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b) WHERE d.document_id = x.id`,
-    [rows.rows.map((r) => r.document_id), words3.map((w) => w[0]), words3.map((w) => w[1]), words3.map((w) => w[2])],
+    `UPDATE document_words w SET vector = ${VECTOR_SQL('x.t', 'x.n', 'x.b')}
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b) WHERE w.document_id = x.id`,
+    [rows.rows.map((r) => r.document_id), cut.map((w) => w[0]), cut.map((w) => w[1]), cut.map((w) => w[2])],
   );
 }

@@ -9,7 +9,7 @@ import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { IngestOutcome } from '../store.js';
-import { foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { bigramList, foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -87,12 +87,15 @@ async function writeDocument(c: pg.PoolClient, seg: Segmenter, d: OfficialDocume
       d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now,
     ],
   );
-  for (const t of ['document_content', 'doc_numbers', 'citations']) await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [d.id]);
+  for (const t of ['document_content', 'document_words', 'doc_numbers', 'citations']) {
+    await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [d.id]);
+  }
   await c.query(
-    `INSERT INTO document_content (document_id, body, tables, text, simplified_text, original_text, search_text, search_vector)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, ${VECTOR_SQL('$8', '$9', '$10')})`,
-    [d.id, json(d.body), json(d.tables), d.text, d.simplifiedText ?? null, d.originalText, searchText(f), ...vectorWords(seg, f)],
+    `INSERT INTO document_content (document_id, body, tables, text, simplified_text, original_text, search_text, bigrams)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [d.id, json(d.body), json(d.tables), d.text, d.simplifiedText ?? null, d.originalText, searchText(f), bigramList(f)],
   );
+  await c.query(`INSERT INTO document_words (document_id, vector) VALUES ($1, ${VECTOR_SQL('$2', '$3', '$4')})`, [d.id, ...vectorWords(seg, f)]);
   const n = d.docNumber ? parseDocNumber(d.docNumber) : null;
   if (n && d.docNumber) {
     // Another document already holding this 文号 keeps it; the parser warned about the clash.

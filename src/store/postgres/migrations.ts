@@ -76,9 +76,16 @@ const MIGRATIONS: Migration[] = [
         simplified_text text,
         original_text text NOT NULL,
         search_text text NOT NULL,           -- folded title, 文号 and body, one line each before the body
-        search_vector tsvector NOT NULL      -- jieba words: title A, 文号 B, body C
+        -- Distinct 2-character fragments (lower-cased): trigrams cannot find 超充, this GIN index can.
+        bigrams text[] NOT NULL
       );
-      CREATE INDEX document_content_vector ON document_content USING gin (search_vector);
+      CREATE INDEX document_content_bigrams ON document_content USING gin (bigrams);
+      -- jieba words (title A, 文号 B, body C) for ts_rank only, so no index. A table of its own
+      -- because learning a word re-cuts many documents: rewriting these rows leaves the text indexes be.
+      CREATE TABLE document_words (
+        document_id text PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        vector tsvector NOT NULL
+      );
       -- Each printing of a document in an edition; a document printed in no current edition goes.
       CREATE TABLE occurrences (
         document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -59,15 +59,21 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
   const needles = [...new Set(terms.flatMap(parts))];
 
   const p = new Params();
-  const has = (s: string) => `c.search_text ILIKE ${p.add(pattern(s))}`;
+  // Two characters: the bigram GIN index; otherwise ILIKE, which pg_trgm indexes from three characters.
+  const has = (s: string) =>
+    charLength(s) === 2 ? `c.bigrams @> ARRAY[${p.add(s)}]::text[]` : `c.search_text ILIKE ${p.add(pattern(s))}`;
   const where: string[] = [];
   for (const g of positive) where.push(`(${g.terms.map((t) => `(${parts(t).map(has).join(' AND ')})`).join(' OR ')})`);
   const excluded = negative.flatMap((g) => g.terms);
   if (excluded.length) where.push(`NOT (${excluded.map((t) => has(t.text)).join(' OR ')})`);
 
-  const score: string[] = [];
+  let rank = '0';
+  const score: string[] = ['c.rank'];
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
-  if (words.length) score.push(`ts_rank(${RANK_WEIGHTS}, c.search_vector, websearch_to_tsquery('simple', ${p.add(words.join(' or '))}))`);
+  if (words.length && terms.length) {
+    rank = `(SELECT ts_rank(${RANK_WEIGHTS}, w.vector, websearch_to_tsquery('simple', ${p.add(words.join(' or '))}))
+      FROM document_words w WHERE w.document_id = c.document_id)`;
+  }
   for (const t of terms) {
     const inTitle = parts(t).map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
     score.push(`CASE WHEN ${inTitle} THEN ${TITLE_BONUS} ELSE 0 END`);
@@ -86,11 +92,13 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, count(*)::int AS count FROM f WHERE ${d} IS NOT NULL GROUP BY ${d}`;
   const text = `
-    WITH m AS (
+    WITH c AS MATERIALIZED (
+      -- Matching on content alone, once per document, whatever row estimates the planner has.
+      SELECT c.document_id, coalesce(${rank}, 0)::float8 AS rank FROM document_content c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ), m AS (
       SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer, d.kind, d.year, ${EFFECTIVE_STATUS} AS status,
-        (${score.length && terms.length ? score.join(' + ') : '0'})::float8 AS score
-      FROM documents d JOIN document_content c ON c.document_id = d.id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        (${terms.length ? score.join(' + ') : '0'})::float8 AS score
+      FROM c JOIN documents d ON d.id = c.document_id
     ), f AS (
       SELECT * FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
     )
