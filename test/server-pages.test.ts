@@ -191,7 +191,21 @@ describe('portal pages', () => {
   });
 });
 
-describe('escaping', () => {
+describe('on the hand-made store', () => {
+  test('an editor correction shows on the document page, beside the evidence, and in the feed', async () => {
+    const fake = await sampleMemoryStore();
+    await fake.addCorrection({ documentId: '武隆府发〔2024〕9号', status: '已失效', effectiveFrom: '2024-12-31', author: '区司法局', reason: '禁火期已过', createdAt: '2026-02-01T00:00:00.000Z' });
+    const server = buildServer(fake);
+    const doc = await server.inject(`/doc/${enc('武隆府发〔2024〕9号')}`);
+    assert.match(doc.body, /<h2 id="status-h">效力状态<\/h2>\s*<p><span class="badge badge-ended">已失效<\/span> <span>自 <time datetime="2024-12-31">/);
+    assert.match(doc.body, /<h3>人工更正<\/h3>[\s\S]*区司法局：禁火期已过/);
+    assert.match(doc.body, /<h3>依据<\/h3>[\s\S]*十、本通告自发布之日起执行。/);
+    const feed = await server.inject('/feed.atom');
+    assert.match(feed.body, /<title>状态更正为已失效：重庆市武隆区人民政府关于发布森林防火禁火令的通告<\/title>/);
+    await server.close();
+  });
+
+
   test('document text that looks like markup is shown as text, never run', async () => {
     const fake = await sampleMemoryStore();
     const server = buildServer(fake);

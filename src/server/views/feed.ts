@@ -38,11 +38,25 @@ export async function feedView(store: Store): Promise<FeedT> {
       url: held ? docUrl(r.objectId) : refUrl(r.objectId, r.objectDocNumber),
     });
   }
+  // Status changes the repeals above do not cover: sunsets (有效期), amendments, partial expiry.
+  const { items: changed } = await store.listDocuments({ status: ['已失效', '已修改', '部分失效'], limit: 100000 });
+  for (const d of changed) {
+    const st = await store.getStatus(d.id);
+    entries.push({
+      id: `status:${d.id}:${d.status}`,
+      type: 'status',
+      title: `${d.status}：${d.title}`,
+      updated: stamp(st?.since ?? null, fallback),
+      summary: st?.evidence[0]?.quote ?? d.status,
+      url: docUrl(d.id),
+    });
+  }
   for (const c of await store.corrections()) {
+    const title = (await store.getDocument(c.documentId))?.title ?? c.documentId;
     entries.push({
       id: `correction:${c.documentId}:${c.createdAt}`,
       type: 'status',
-      title: `状态更正为${c.status}：${c.documentId}`,
+      title: `状态更正为${c.status}：${title}`,
       updated: c.createdAt,
       summary: `${c.author}：${c.reason}`,
       url: c.documentId.startsWith('ref:') ? refUrl(c.documentId, null) : docUrl(c.documentId),
