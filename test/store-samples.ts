@@ -148,6 +148,16 @@ export function runSampleConformance(name: string, makeStore: () => Promise<Stor
       }
     });
 
+    test('hits carry exactly the summary fields; a traditional-page issuer is no separate facet', async () => {
+      const r = await s.search({ q: '统计工作联席会议' });
+      assert.deepEqual(Object.keys(r.hits[0]!).sort(), ['docNumber', 'id', 'issueId', 'issuer', 'kind', 'score', 'signedOn', 'snippet', 'status', 'title']);
+      const issuers = (await s.search({ q: '', limit: 0 })).facets.issuer.map((f) => f.value);
+      assert.ok(issuers.every((i) => !/[區辦慶]/.test(i)), issuers.join());
+      const office = await s.search({ q: '', issuer: '重慶市武隆區人民政府辦公室', limit: 0 });
+      assert.equal(office.total, (await s.search({ q: '', issuer: '重庆市武隆区人民政府办公室', limit: 0 })).total);
+      assert.equal((await s.listDocuments({ issuer: '重慶市武隆區人民政府辦公室' })).total, office.total);
+    });
+
     test('facets count the matching documents and filters narrow them', async () => {
       const all = await s.search({ q: '武隆区', limit: 5 });
       assert.ok(all.total > 40);

@@ -54,6 +54,24 @@ describe('sqlite specifics', () => {
     db.close();
   });
 
+  test('upgrading a version-2 database folds the issuers already stored', async () => {
+    const file = tmpFile();
+    const old = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 2)) old.exec(m as string);
+    old.pragma('user_version = 2');
+    old.prepare(
+      `INSERT INTO documents(id, title, search_title, issuer, attachments_json, warnings_json, updated_at) VALUES ('d', 't', 't', '重慶市武隆區人民政府辦公室', '[]', '[]', '')`,
+    ).run();
+    old.close();
+    const s = await openSqliteStore(file);
+    assert.deepEqual((await s.listDocuments({ issuer: '重庆市武隆区人民政府办公室' })).items.map((d) => [d.id, d.issuer]), [['d', '重慶市武隆區人民政府辦公室']]);
+    await s.close();
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    newer.close();
+    await assert.rejects(openSqliteStore(file), /newer than this gongbao/);
+  });
+
   test('the factory: --db over GONGBAO_DB over ./data/gongbao.db', async () => {
     assert.equal(resolveDbLocation({}, {}), './data/gongbao.db');
     assert.equal(resolveDbLocation({}, { GONGBAO_DB: '/x.db' }), '/x.db');

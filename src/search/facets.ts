@@ -1,12 +1,16 @@
 /**
  * Filters and facet counts over the matching documents' metadata (pure, shared by backends).
- * Facets count the documents that pass every filter, so they always add up to `total`.
+ * Facets count the documents that pass every filter, so they always add up to `total`. Issuers
+ * compare folded (simplified characters), so a traditional-page issuer is not a separate value.
  */
 import type { Facets, SearchQuery } from '../store/store.js';
+import { fold } from './fold.js';
 
 export interface FacetRow {
   readonly year: number | null;
   readonly issuer: string | null;
+  /** The issuer folded to simplified characters, when the backend keeps it: facets group by it. */
+  readonly issuerKey?: string | null;
   readonly kind: string | null;
   readonly status: string;
 }
@@ -15,12 +19,15 @@ type Dim = keyof Facets;
 const DIMS: readonly Dim[] = ['year', 'issuer', 'kind', 'status'];
 
 function value(r: FacetRow, d: Dim): string | null {
-  return d === 'year' ? (r.year === null ? null : String(r.year)) : r[d];
+  if (d === 'year') return r.year === null ? null : String(r.year);
+  if (d === 'issuer' && r.issuerKey !== undefined) return r.issuerKey;
+  return r[d];
 }
 
 function wanted(q: Pick<SearchQuery, Dim>, d: Dim): string | undefined {
   const v = q[d];
-  return v === undefined || v === null || v === '' ? undefined : String(v);
+  if (v === undefined || v === null || v === '') return undefined;
+  return d === 'issuer' ? fold(String(v)) : String(v);
 }
 
 export function computeFacets<R extends FacetRow>(rows: readonly R[], q: Pick<SearchQuery, Dim>): { matching: R[]; facets: Facets } {

@@ -4,8 +4,12 @@
  */
 import type Database from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
+import { fold } from '../../search/fold.js';
 
-export const MIGRATIONS: readonly string[] = [
+/** SQL, or a function for steps SQL cannot do (folding text needs OpenCC). */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1 — issues with edition history, documents (metadata apart from bulky content), facts, search.
   `
   CREATE TABLE issues (
@@ -182,6 +186,15 @@ export const MIGRATIONS: readonly string[] = [
     issue_id = (SELECT o.issue_id FROM occurrences o JOIN issue_editions e ON e.id = o.edition_id
       WHERE o.document_id = documents.id ORDER BY e.ingested_at DESC, e.rowid DESC LIMIT 1);
   `,
+  // 3 — issuer folded to simplified characters for facets and filters (a traditional page prints
+  //     重慶市武隆區人民政府辦公室; it is the same issuer as 重庆市武隆区人民政府办公室).
+  (db) => {
+    db.exec('ALTER TABLE documents ADD COLUMN issuer_key TEXT; CREATE INDEX documents_issuer_key ON documents(issuer_key);');
+    const set = db.prepare('UPDATE documents SET issuer_key = ? WHERE seq = ?');
+    for (const r of db.prepare('SELECT seq, issuer FROM documents WHERE issuer IS NOT NULL').all() as Array<{ seq: number; issuer: string }>) {
+      set.run(fold(r.issuer), r.seq);
+    }
+  },
 ];
 
 export function migrate(db: Database.Database): void {
@@ -191,7 +204,9 @@ export function migrate(db: Database.Database): void {
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      const m = MIGRATIONS[v]!;
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

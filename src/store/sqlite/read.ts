@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { DocKind, OfficialDocument, Publicity } from '../../domain/types.js';
+import { fold } from '../../search/fold.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
@@ -33,8 +34,10 @@ export interface SummaryRow extends DocumentSummary {
 }
 
 export function toSummary(r: SummaryRow): DocumentSummary {
-  const { seq: _seq, year: _year, ...summary } = r;
-  return summary;
+  // Exactly the listing fields: rows carry search-only columns that must not leak to callers.
+  return {
+    id: r.id, docNumber: r.docNumber, title: r.title, issuer: r.issuer, kind: r.kind, signedOn: r.signedOn, issueId: r.issueId, status: r.status,
+  };
 }
 
 interface EditionRow {
@@ -157,7 +160,7 @@ export function listDocuments(db: Database.Database, f: DocumentFilter = {}): { 
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.year !== undefined) (where.push('d.year = ?'), args.push(f.year));
-  if (f.issuer !== undefined) (where.push('d.issuer = ?'), args.push(f.issuer));
+  if (f.issuer !== undefined) (where.push('d.issuer_key = ?'), args.push(fold(f.issuer)));
   if (f.kind !== undefined) (where.push('d.kind = ?'), args.push(f.kind));
   if (f.issueId !== undefined) {
     where.push('EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id AND (o.issue_id = ? OR o.edition_id = ?))');

@@ -22,6 +22,7 @@ const EXACT_DOCNUM_BONUS = 1000;
 
 interface Row extends SummaryRow {
   readonly search_title: string;
+  readonly issuerKey: string | null;
 }
 
 function intersect(a: Set<number>, b: Set<number>): Set<number> {
@@ -79,8 +80,8 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 
   const rows = (
     candidates === null
-      ? stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title FROM documents d`).all()
-      : stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...candidates]))
+      ? stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title, d.issuer_key AS issuerKey FROM documents d`).all()
+      : stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title, d.issuer_key AS issuerKey FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...candidates]))
   ) as Row[];
   const { matching, facets } = computeFacets(rows.filter((r) => !excluded.has(r.seq)), q);
 

@@ -73,18 +73,18 @@ function writeEdition(db: Database.Database, r: ParseResult, id: string, edition
 function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDocument, f: FoldedDoc, now: string): number {
   const row = db
     .prepare(
-      `INSERT INTO documents(id, doc_number, title, search_title, issuer, kind, addressees, signed_on, year, publicity,
+      `INSERT INTO documents(id, doc_number, title, search_title, issuer, issuer_key, kind, addressees, signed_on, year, publicity,
          pages_json, attachments_json, warnings_json, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET doc_number = excluded.doc_number, title = excluded.title,
-         search_title = excluded.search_title, issuer = excluded.issuer, kind = excluded.kind,
+         search_title = excluded.search_title, issuer = excluded.issuer, issuer_key = excluded.issuer_key, kind = excluded.kind,
          addressees = excluded.addressees, signed_on = excluded.signed_on, year = excluded.year,
          publicity = excluded.publicity, pages_json = excluded.pages_json, attachments_json = excluded.attachments_json,
          warnings_json = excluded.warnings_json, updated_at = excluded.updated_at
        RETURNING seq`,
     )
     .get(
-      d.id, d.docNumber, d.title, fold(d.title).toLowerCase(), d.issuer, d.kind, d.addressees, d.signedOn, documentYear(d),
+      d.id, d.docNumber, d.title, fold(d.title).toLowerCase(), d.issuer, d.issuer === null ? null : fold(d.issuer), d.kind, d.addressees, d.signedOn, documentYear(d),
       d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now,
     ) as { seq: number };
   for (const t of ['document_content', 'paragraphs', 'doc_tables', 'doc_numbers', 'citations']) {
