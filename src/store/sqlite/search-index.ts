@@ -3,30 +3,14 @@
  * text, also the snippet source), jieba-word FTS (BM25), bigram postings; and the learned lexicon.
  */
 import type Database from 'better-sqlite3';
-import type { OfficialDocument } from '../../domain/types.js';
 import { bigrams, charLength } from '../../search/bigrams.js';
-import { fold } from '../../search/fold.js';
+import type { FoldedDoc } from '../../search/document.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { ftsQuote } from '../../search/query.js';
 import { Segmenter } from '../../search/segment.js';
 
-export interface FoldedDoc {
-  readonly title: string;
-  readonly docnum: string;
-  readonly body: string;
-}
-
-/** The folded fields a document is searched by; traditional pages are found by simplified words. */
-export function foldDocument(doc: OfficialDocument): FoldedDoc {
-  // Tables are searchable too; add their cells unless the document text already carries them.
-  const missing = doc.tables.filter((t) => {
-    const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);
-    return cell !== undefined && !doc.text.includes(cell.trim());
-  });
-  const tables = missing.map((t) => [t.title ?? '', t.header.join(' '), ...t.rows.map((r) => r.join(' '))].join('\n'));
-  const body = [doc.simplifiedText ?? doc.text, ...tables].join('\n');
-  return { title: fold(doc.title), docnum: doc.docNumber ? fold(doc.docNumber) : '', body: fold(body) };
-}
+// Shared with the PostgreSQL backend, which imports it from here too.
+export { foldDocument, type FoldedDoc } from '../../search/document.js';
 
 export class SearchIndex {
   private segmenter: Segmenter | null = null;

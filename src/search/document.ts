@@ -1,0 +1,21 @@
+/** What a document is searched by, folded: shared by both backends so they index the same text. */
+import type { OfficialDocument } from '../domain/types.js';
+import { fold } from './fold.js';
+
+export interface FoldedDoc {
+  readonly title: string;
+  readonly docnum: string;
+  readonly body: string;
+}
+
+/** The folded fields a document is searched by; traditional pages are found by simplified words. */
+export function foldDocument(doc: OfficialDocument): FoldedDoc {
+  // Tables are searchable too; add their cells unless the document text already carries them.
+  const missing = doc.tables.filter((t) => {
+    const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);
+    return cell !== undefined && !doc.text.includes(cell.trim());
+  });
+  const tables = missing.map((t) => [t.title ?? '', t.header.join(' '), ...t.rows.map((r) => r.join(' '))].join('\n'));
+  const body = [doc.simplifiedText ?? doc.text, ...tables].join('\n');
+  return { title: fold(doc.title), docnum: doc.docNumber ? fold(doc.docNumber) : '', body: fold(body) };
+}
