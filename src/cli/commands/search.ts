@@ -65,6 +65,21 @@ export function registerSearch(program: Command): void {
     .option('--kind <文种>', 'only documents of this kind, e.g. 通知')
     .option('--status <status>', `only documents with this status (${LEGAL_STATUSES.join(', ')})`)
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
+    .addHelpText(
+      'after',
+      `
+Query syntax (inside the one query argument):
+  森林 防火               both words; any fragment of 2+ characters matches, 繁體 or 简体
+  "禁火时间"              an exact phrase
+  消防 -高层              exclude a word (NOT 高层 too)
+  超充 OR 充电桩          either word
+  武隆府办发[2024]17号    a 文号, typed with any brackets: its document comes first
+
+Examples:
+  gongbao search 禁火令 --year 2024
+  gongbao search '"禁火时间" -超充' --json --limit 5
+  gongbao search '超充 OR 充电桩' --kind 通知`,
+    )
     .action(async (q: string, o: Record<string, string | boolean | undefined>) => {
       const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
       const query: SearchQuery = {
