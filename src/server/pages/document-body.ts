@@ -33,10 +33,15 @@ function renderBlock(b: Block, i: number): Html {
   return html`<p id="${id}" class="l${b.level}">${lead ? html`<strong>${lead}</strong>${b.text.slice(lead.length)}` : b.text}</p>`;
 }
 
+/** Columns holding running text get a readable minimum width; the frame scrolls on a phone. */
+const WIDE_CELL = 30;
+
 function renderTable(t: Table, n: number): Html {
+  const wide = (col: number) => t.rows.some((r) => (r[col]?.length ?? 0) > WIDE_CELL);
+  const cls = (col: number) => (wide(col) ? html` class="wide"` : '');
   return html`<div class="table-wrap" role="region" aria-labelledby="t${n}" tabindex="0"><table>
 <caption id="t${n}">${t.title ?? `表${n + 1}`}</caption>
-${t.header.length ? html`<thead><tr>${t.header.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>` : ''}
+${t.header.length ? html`<thead><tr>${t.header.map((c, i) => html`<th scope="col"${cls(i)}>${c}</th>`)}</tr></thead>` : ''}
 <tbody>${t.rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
 </table></div>`;
 }

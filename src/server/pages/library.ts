@@ -43,9 +43,9 @@ ${lib.items.length === 0
 <tbody>${lib.items.map(
       (r) => html`<tr>
 <td data-label="标题"><a href="${r.url}">${r.title}</a>${r.held ? '' : html` <span class="note">（未收录全文）</span>`}</td>
-<td data-label="发文字号">${r.docNumber ?? '—'}</td>
-<td data-label="成文日期">${r.signedOn ?? '—'}</td>
-<td data-label="效力状态">${statusBadge(r.status)}${r.since ? html` <span class="meta">${r.since}</span>` : ''}</td>
+<td data-label="发文字号" class="nowrap">${r.docNumber ?? '—'}</td>
+<td data-label="成文日期" class="nowrap">${r.signedOn ?? '—'}</td>
+<td data-label="效力状态">${statusBadge(r.status)}${r.since && tab === 'repealed' ? html` <span class="meta">自 ${r.since}</span>` : ''}</td>
 ${tab === 'repealed' ? html`<td data-label="废止文件">${r.repealedBy?.url ? html`<a href="${r.repealedBy.url}">${r.repealedBy.docNumber ?? r.repealedBy.title ?? '废止决定'}</a>` : '—'}</td>` : ''}
 </tr>`,
     )}</tbody></table></div>`}
