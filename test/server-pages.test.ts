@@ -93,7 +93,7 @@ describe('portal pages', () => {
   test('tables are rendered as tables, with their caption and header cells', async () => {
     const body = await page(`/doc/${enc('武隆府发〔2023〕16号')}`);
     assert.match(body, /<table>\s*<caption id="t0">废止的区政府规范性文件目录（3件）<\/caption>/);
-    assert.match(body, /<th scope="col">文件名称<\/th>/);
+    assert.match(body, /<th scope="col" class="wide">文件名称<\/th>/);
     assert.match(body, /<td>武隆府办发〔2019〕83号<\/td>/);
     assert.match(body, /<h3>本文件废止的文件<\/h3>/);
   });
