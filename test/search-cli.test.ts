@@ -53,6 +53,11 @@ test('search --json keeps the contract', async () => {
   // ingest recomputed statuses, so the status filter has something to find.
   const valid = JSON.parse((await gongbao(['search', '武隆区', '--json', '--status', '现行有效', '--db', db])).stdout);
   assert.ok(valid.total > 0 && valid.facets.status.length === 1);
+  const unquoted = JSON.parse((await gongbao(['search', '消防', '-高层', '--json', '--db', db])).stdout);
+  const quoted = JSON.parse((await gongbao(['search', '消防 -高层', '--json', '--db', db])).stdout);
+  assert.deepEqual(unquoted, quoted);
+  assert.ok(quoted.total > 0 && quoted.hits.every((h: { title: string }) => !h.title.includes('高层')));
+  assert.equal((await gongbao(['search', '消防', '--jsno', '--db', db])).code, 2);
   const bad = await gongbao(['search', '禁火令', '--limit', 'ten', '--db', db]);
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr.trim().split('\n').length, 1);

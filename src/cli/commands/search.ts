@@ -55,7 +55,9 @@ export function renderTable(q: SearchQuery, r: SearchResult, color: boolean): st
 
 export function registerSearch(program: Command): void {
   program
-    .command('search <query>')
+    .command('search <query...>')
+    // 消防 -高层 typed without quotes: -高层 is part of the query, not an option.
+    .allowUnknownOption()
     .description('full-text search: words, "phrases", -exclusions, OR, 文号 or any fragment of 2+ characters')
     .option('--json', 'print {"total","facets","hits":[…]} instead of a table')
     .option('--limit <n>', 'hits per page (default 20)')
@@ -80,7 +82,10 @@ Examples:
   gongbao search '"禁火时间" -超充' --json --limit 5
   gongbao search '超充 OR 充电桩' --kind 通知`,
     )
-    .action(async (q: string, o: Record<string, string | boolean | undefined>) => {
+    .action(async (words: string[], o: Record<string, string | boolean | undefined>) => {
+      const typo = words.find((w) => w.startsWith('--'));
+      if (typo) throw new UserError(`unknown option ${typo} (see gongbao search --help)`);
+      const q = words.join(' ');
       const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
       const query: SearchQuery = {
         q,
