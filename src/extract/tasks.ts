@@ -96,20 +96,30 @@ function assignment(doc: OfficialDocument, task: string, labels: Partial<Record<
   };
 }
 
+const LABEL_START = /^[（(]?\s*(牵头区领导|牵头领导|牵头单位|牵头部门|责任单位|配合单位|责任部门|完成时限|完成时间|时间节点)\s*[：:]/;
+
 function fromBlocks(doc: OfficialDocument): TaskAssignment[] {
   const out: TaskAssignment[] = [];
   let lastHeading = '';
-  doc.body.forEach((b, i) => {
+  const blocks = doc.body;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
     if (b.level > 0) lastHeading = b.heading ?? b.text.slice(0, 60);
     const at = b.text.search(/[（(]?\s*(牵头区领导|牵头领导|牵头单位|牵头部门)\s*[：:]/);
-    if (at < 0) return;
-    const labels = readLabels(parenthetical(b.text, at));
-    if (!labels.牵头单位 && !labels.牵头部门) return;
+    if (at < 0) continue;
+    // Labels printed one per line (牵头领导：… / 牵头单位：… / 责任单位：…) read as one assignment.
+    let labelText = parenthetical(b.text, at);
+    const first = i;
+    while (LABEL_START.test(b.text.slice(at)) && i + 1 < blocks.length && blocks[i + 1]!.level === 0 && LABEL_START.test(blocks[i + 1]!.text)) {
+      labelText += `，${blocks[++i]!.text}`;
+    }
+    const labels = readLabels(labelText);
+    if (!labels.牵头单位 && !labels.牵头部门) continue;
     // Labels alone on their lines belong to the heading above; inline ones to their own block.
-    const own = b.text.slice(0, at).replace(/^[\s]*/, '');
+    const own = b.text.slice(0, at).trim();
     const task = own.length >= 4 ? (b.heading ?? own) : lastHeading;
-    out.push(assignment(doc, task, labels, { kind: 'block', block: i }));
-  });
+    out.push(assignment(doc, task, labels, { kind: 'block', block: first }));
+  }
   return out;
 }
 
