@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LEGAL_STATUSES } from '../../domain/types.js';
 import { toSummary, documentDetail, originalText, referenceDetail } from '../views/documents.js';
+import { withoutUndefined } from '../views/search.js';
 import { defineRoute, limitOffset } from './route.js';
 import { DocumentDetail, DocumentPage, OriginalText, ReferenceDetail, Relations } from './schemas.js';
 
@@ -23,7 +24,7 @@ export const documentRoutes = [
     }),
     response: DocumentPage,
     handler: async (store, q) => {
-      const { total, items } = await store.listDocuments(Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)));
+      const { total, items } = await store.listDocuments(withoutUndefined(q));
       return { total, limit: q.limit, offset: q.offset, items: items.map(toSummary) };
     },
   }),

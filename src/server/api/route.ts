@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../../store/store.js';
-import { HttpError, notFound, parseQuery } from '../http.js';
+import { notFound, parseQuery } from '../http.js';
 
 export interface ApiRoute<Q extends z.ZodObject = z.ZodObject> {
   /** Fastify path under /api/v1, e.g. /documents/:key */
@@ -39,7 +39,6 @@ export function registerApiRoutes(app: FastifyInstance, store: Store, routes: re
       const query = r.query ? parseQuery(r.query, req.query) : {};
       const body = await r.handler(store, query, req.params as Record<string, string>);
       if (body === null) throw notFound(r.notFound ?? 'resource');
-      if (body instanceof HttpError) throw body;
       reply.header('cache-control', `public, max-age=${r.maxAge ?? 60}`);
       return reply.type('application/json; charset=utf-8').send(body);
     });

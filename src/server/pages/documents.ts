@@ -1,12 +1,14 @@
 /** All documents, filtered by kind / status / year / issuer (linked from the home page counts). */
+import type { LegalStatus } from '../../domain/types.js';
 import type { DocumentFilter, Store } from '../../store/store.js';
 import { html } from '../html.js';
 import { toSummary } from '../views/documents.js';
+import { withoutUndefined } from '../views/search.js';
 import { docList, page, pager } from './layout.js';
 
 export interface DocumentsParams {
   kind?: string | undefined;
-  status?: DocumentFilter['status'] & string | undefined;
+  status?: LegalStatus | undefined;
   year?: number | undefined;
   issuer?: string | undefined;
   limit: number;
@@ -14,8 +16,7 @@ export interface DocumentsParams {
 }
 
 export async function documentsPage(store: Store, p: DocumentsParams): Promise<string> {
-  const filter = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as DocumentFilter;
-  const { total, items } = await store.listDocuments({ ...filter, sort: '-signedOn' });
+  const { total, items } = await store.listDocuments({ ...(withoutUndefined(p) as DocumentFilter), sort: '-signedOn' });
   const label = [p.year && `${p.year}年`, p.issuer, p.kind, p.status].filter(Boolean).join(' · ') || '全部';
   return page(
     { title: `文件：${label}` },

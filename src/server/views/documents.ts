@@ -36,7 +36,7 @@ export async function statusInfo(store: Store, id: string, fallback?: Partial<St
   };
 }
 
-async function linkOut(r: Relation): Promise<RelationLinkT> {
+function linkOut(r: Relation): RelationLinkT {
   const held = !isRef(r.objectId);
   return {
     verb: r.verb,
@@ -92,7 +92,7 @@ export async function documentDetail(store: Store, key: string): Promise<Documen
     tables: doc.tables,
     status: await statusInfo(store, doc.id),
     relations: {
-      outgoing: await Promise.all(rels.outgoing.map(linkOut)),
+      outgoing: rels.outgoing.map(linkOut),
       incoming: await linksIn(store, rels.incoming),
     },
     url: docUrl(doc.id),

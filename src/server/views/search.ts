@@ -14,11 +14,15 @@ export interface SearchParams {
   offset: number;
 }
 
+/** The store's query types are exact optional properties: leave unset filters out. */
+export function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
 export async function searchView(store: Store, p: SearchParams): Promise<SearchResponseT> {
   const empty = { year: [], issuer: [], kind: [], status: [] };
   if (p.q.trim() === '') return { q: p.q, total: 0, limit: p.limit, offset: p.offset, facets: empty, hits: [] };
-  const query = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as SearchParams;
-  const r = await store.search(query);
+  const r = await store.search(withoutUndefined(p));
   return {
     q: p.q,
     total: r.total,
