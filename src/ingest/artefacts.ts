@@ -38,8 +38,9 @@ function verticalRuns(lines: readonly string[]): Set<number> {
       j++;
     }
     const spelled = run.map((k) => compact(lines[k]!)).join('');
-    // Vertical mastheads spell (part of) …人民政府文件; anything else is left alone.
-    if (run.length >= 3 && /(文件|政府|人民|重庆)/.test(spelled)) run.forEach((k) => hit.add(k));
+    // Vertical mastheads spell (part of) …人民政府文件; a page break can leave just 重/庆.
+    const masthead = run.length >= 3 ? /(文件|政府|人民|重庆)/.test(spelled) : /^(重庆|人民|政府|文件)$/.test(spelled);
+    if (masthead) run.forEach((k) => hit.add(k));
     i = j;
   }
   return hit;
