@@ -88,6 +88,8 @@ export function runSearchConformance(name: string, loaded: () => Promise<Store>)
       assert.equal(page.hits.length, 2);
       const whole = (await s.search({ q: '武隆区', limit: 10 })).hits.map((h) => h.id);
       assert.deepEqual(page.hits.map((h) => h.id), whole.slice(2, 4));
+      const past = await s.search({ q: '武隆区', offset: 50 });
+      assert.deepEqual([past.total, past.hits.length, past.facets.kind.length > 0], [5, 0, true]);
     });
 
     test('a query full of operators and quotes never throws', async () => {

@@ -117,6 +117,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       const page = await s.listDocuments({ sort: 'signedOn', limit: 2, offset: 1 });
       assert.equal(page.total, 5);
       assert.deepEqual(page.items.map((d) => d.id), [CHARGING.id, FIRE_BAN.id]);
+      assert.deepEqual(await s.listDocuments({ offset: 50 }), { total: 5, items: [] });
       assert.deepEqual((await s.listDocuments({ kind: '意见' })).items.map((d) => d.id).sort(), [CHARGING.id, TRADITIONAL.id].sort());
       assert.deepEqual((await s.listDocuments({ year: 2023 })).items.map((d) => d.id), [OLD_DECISION.id]);
       const issueId = (await s.listIssues()).find((i) => i.sha256 === ISSUE_2023.source.sha256)!.id;

@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
+import { openStore } from '../src/store/factory.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import type { Store } from '../src/store/store.js';
-import { ALL_FIXTURES, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
+import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
 import { runStoreConformance } from './store-conformance.js';
 import { runSampleConformance } from './store-samples.js';
@@ -49,14 +50,26 @@ if ('skip' in server) {
       assert.deepEqual((await again.search({ q: '禁火令' })).hits.map((h) => h.id), hits);
       assert.equal((await again.ingest(ISSUE_2024)).action, 'unchanged');
       const versions = await sql(url, 'SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(versions.map((r) => r.version), [1, 2]);
+      assert.deepEqual(versions.map((r) => r.version), [1, 2, 3]);
+    });
+
+    test('migration 3 backfills the folded issuer of documents stored before it', async () => {
+      const url = await server.freshDatabase();
+      const first = await openPostgresStore(url);
+      await first.ingest({ ...ISSUE_2023, documents: ISSUE_2023.documents.map((d) => ({ ...d, issuer: '重慶市武隆區人民政府' })) });
+      await first.close();
+      // Back to the schema as version 2 left it.
+      await sql(url, 'ALTER TABLE documents DROP COLUMN issuer_key; DELETE FROM schema_migrations WHERE version = 3');
+      const s = track(await openPostgresStore(url));
+      assert.equal((await s.listDocuments({ issuer: '重庆市武隆区人民政府' })).total, 1);
+      assert.deepEqual((await s.search({ q: '' })).facets.issuer, [{ value: '重庆市武隆区人民政府', count: 1 }]);
     });
 
     test('stores opened at once on an empty database migrate it once', async () => {
       const url = await server.freshDatabase();
       const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
       stores.forEach(track);
-      assert.equal((await sql(url, 'SELECT count(*)::int AS n FROM schema_migrations'))[0].n, 2);
+      assert.equal((await sql(url, 'SELECT count(*)::int AS n FROM schema_migrations'))[0].n, 3);
     });
 
     test('concurrent ingests of one issue are serialised', async () => {
@@ -68,6 +81,14 @@ if ('skip' in server) {
       assert.deepEqual(editions.map((o) => o.action).sort(), ['added', 'replaced']);
       assert.equal((await other.counts()).issues, 1);
       assert.equal((await other.listIssues())[0]?.editions?.length, 2);
+    });
+
+    test('the factory opens PostgreSQL for a postgres:// location', async () => {
+      const url = await server.freshDatabase();
+      const s = track(await openStore({ db: url }));
+      await s.ingest(ISSUE_2024);
+      const tables = await sql(url, `SELECT count(*)::int AS n FROM documents`);
+      assert.equal(tables[0].n, ISSUE_2024.documents.length);
     });
 
     test('substring search has a trigram index when pg_trgm is installed', async (t) => {

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { parseDocNumber } from '../../domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
+import { fold } from '../../search/fold.js';
 import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { IngestOutcome } from '../store.js';
@@ -78,13 +79,13 @@ async function writeEdition(c: pg.PoolClient, r: ParseResult, id: string, editio
 async function writeDocument(c: pg.PoolClient, seg: Segmenter, d: OfficialDocument, f: FoldedDoc, now: string): Promise<void> {
   await c.query(
     `INSERT INTO documents (id, doc_number, title, search_title, issuer, kind, addressees, signed_on, year, publicity,
-       pages, attachments, warnings, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       pages, attachments, warnings, updated_at, issuer_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (id) DO UPDATE SET doc_number = $2, title = $3, search_title = $4, issuer = $5, kind = $6, addressees = $7,
-       signed_on = $8, year = $9, publicity = $10, pages = $11, attachments = $12, warnings = $13, updated_at = $14`,
+       signed_on = $8, year = $9, publicity = $10, pages = $11, attachments = $12, warnings = $13, updated_at = $14, issuer_key = $15`,
     [
       d.id, d.docNumber, d.title, f.title.toLowerCase(), d.issuer, d.kind, d.addressees, d.signedOn, documentYear(d),
-      d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now,
+      d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now, d.issuer === null ? null : fold(d.issuer),
     ],
   );
   for (const t of ['document_content', 'document_words', 'doc_numbers', 'citations']) {

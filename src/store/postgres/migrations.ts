@@ -3,6 +3,7 @@
  * migrations; never edit an applied one. Each runs in its own transaction.
  */
 import type pg from 'pg';
+import { fold } from '../../search/fold.js';
 
 interface Migration {
   readonly version: number;
@@ -169,6 +170,22 @@ const MIGRATIONS: Migration[] = [
       if (!env.trigram) return;
       await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
       await c.query('CREATE INDEX document_content_trgm ON document_content USING gin (search_text gin_trgm_ops)');
+    },
+  },
+  {
+    version: 3,
+    name: 'issuer folded for facets and filters',
+    // A traditional page prints 重慶市武隆區人民政府辦公室: the same issuer as 重庆市武隆区人民政府办公室.
+    // Folding is JavaScript (src/search/fold.ts), so the backfill runs here rather than in SQL.
+    up: async (c) => {
+      await c.query('ALTER TABLE documents ADD COLUMN issuer_key text');
+      await c.query('CREATE INDEX documents_issuer_key ON documents (issuer_key)');
+      const rows = await c.query<{ id: string; issuer: string }>('SELECT id, issuer FROM documents WHERE issuer IS NOT NULL');
+      if (rows.rows.length === 0) return;
+      await c.query('UPDATE documents d SET issuer_key = x.k FROM unnest($1::text[], $2::text[]) AS x(id, k) WHERE d.id = x.id', [
+        rows.rows.map((r) => r.id),
+        rows.rows.map((r) => fold(r.issuer)),
+      ]);
     },
   },
 ];

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { DocKind, LegalStatus, OfficialDocument, Publicity } from '../../domain/types.js';
+import { fold } from '../../search/fold.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import type { Params } from './params.js';
 
@@ -10,7 +11,7 @@ export const EFFECTIVE_STATUS = `coalesce(
   (SELECT k.status FROM corrections k WHERE k.document_id = d.id ORDER BY k.created_at DESC, k.seq DESC LIMIT 1),
   (SELECT s.status FROM statuses s WHERE s.document_id = d.id), '未知')`;
 /** The issue that printed the document most recently. */
-const LATEST_ISSUE = `(SELECT o.issue_id FROM occurrences o JOIN issue_editions e ON e.id = o.edition_id
+export const LATEST_ISSUE = `(SELECT o.issue_id FROM occurrences o JOIN issue_editions e ON e.id = o.edition_id
   WHERE o.document_id = d.id ORDER BY e.ingested_at DESC, e.seq DESC LIMIT 1)`;
 export const SUMMARY_COLUMNS = `d.id, d.doc_number, d.title, d.issuer, d.kind, d.signed_on, ${LATEST_ISSUE} AS issue_id,
   ${EFFECTIVE_STATUS} AS status`;
@@ -129,7 +130,8 @@ export function toDocument(r: Record<string, unknown>): OfficialDocument {
 export function filterClauses(p: Params, f: DocumentFilter): string[] {
   const where: string[] = [];
   if (f.year !== undefined) where.push(`d.year = ${p.add(f.year)}`);
-  if (f.issuer !== undefined) where.push(`d.issuer = ${p.add(f.issuer)}`);
+  // Issuers compare folded: a traditional-page issuer is the same issuer.
+  if (f.issuer !== undefined) where.push(`d.issuer_key = ${p.add(fold(f.issuer))}`);
   if (f.kind !== undefined) where.push(`d.kind = ${p.add(f.kind)}`);
   if (f.issueId !== undefined) {
     const id = p.add(f.issueId);

@@ -8,13 +8,14 @@
 import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
 import { charLength } from '../../search/bigrams.js';
+import { fold } from '../../search/fold.js';
 import { parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
 import { makeSnippet } from '../../search/snippet.js';
-import type { Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { DocumentSummary, Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { splitSearchText } from './indexing.js';
 import { Params } from './params.js';
-import { EFFECTIVE_STATUS } from './read.js';
+import { EFFECTIVE_STATUS, LATEST_ISSUE } from './read.js';
 
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
@@ -84,7 +85,7 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
   // Filters apply before facets: the facets count what passes every filter and add up to the total.
   const filters: string[] = [];
   if (q.year !== undefined && q.year !== null) filters.push(`year = ${p.add(q.year)}`);
-  if (q.issuer) filters.push(`issuer = ${p.add(q.issuer)}`);
+  if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
   if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
   if (q.status) filters.push(`status = ${p.add(q.status)}`);
   const limit = p.add(Math.max(0, Math.min(q.limit ?? 20, 200)));
@@ -96,7 +97,9 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
       -- Matching on content alone, once per document, whatever row estimates the planner has.
       SELECT c.document_id, coalesce(${rank}, 0)::float8 AS rank FROM document_content c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ), m AS (
-      SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer, d.kind, d.year, ${EFFECTIVE_STATUS} AS status,
+      -- issuer: the folded key, what filters and facets compare; printed_issuer: what hits show.
+      SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer_key AS issuer, d.issuer AS printed_issuer, d.kind, d.year,
+        ${EFFECTIVE_STATUS} AS status, ${LATEST_ISSUE} AS issue_id,
         (${terms.length ? score.join(' + ') : '0'})::float8 AS score
       FROM c JOIN documents d ON d.id = c.document_id
     ), f AS (
@@ -105,7 +108,7 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
     SELECT
       (SELECT count(*)::int FROM f) AS total,
       (SELECT coalesce(json_agg(h), '[]') FROM (
-        SELECT f.id, f.doc_number, f.title, f.signed_on, f.issuer, f.kind, f.status, f.score, c.search_text
+        SELECT f.id, f.doc_number, f.title, f.signed_on, f.printed_issuer AS issuer, f.kind, f.status, f.issue_id, f.score, c.search_text
         FROM f JOIN document_content c ON c.document_id = f.id
         ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${limit} OFFSET ${offset}) h) AS hits,
       (SELECT coalesce(json_agg(x), '[]') FROM (${(['year', 'issuer', 'kind', 'status'] as const).map(facet).join(' UNION ALL ')}) x) AS facets`;
@@ -125,6 +128,7 @@ interface HitRow {
   issuer: string | null;
   kind: string | null;
   status: string;
+  issue_id: string | null;
   score: number;
   search_text: string;
 }
@@ -135,17 +139,20 @@ interface FacetRow {
   count: number;
 }
 
-const toHit = (h: HitRow, needles: string[]): SearchHit => ({
-  id: h.id,
-  docNumber: h.doc_number,
-  title: h.title,
-  signedOn: h.signed_on,
-  issuer: h.issuer,
-  kind: h.kind,
-  status: h.status as LegalStatus,
-  score: Math.round(h.score * 1000) / 1000,
-  snippet: makeSnippet(splitSearchText(h.search_text).body, needles),
-});
+/** A hit is the listing summary (issueId included, as in the SQLite store) plus score and snippet. */
+function toHit(h: HitRow, needles: string[]): SearchHit {
+  const summary: DocumentSummary = {
+    id: h.id,
+    docNumber: h.doc_number,
+    title: h.title,
+    issuer: h.issuer,
+    kind: h.kind,
+    signedOn: h.signed_on,
+    issueId: h.issue_id,
+    status: h.status as LegalStatus,
+  };
+  return { ...summary, score: Math.round(h.score * 1000) / 1000, snippet: makeSnippet(splitSearchText(h.search_text).body, needles) };
+}
 
 /** Most frequent first; years newest first on ties, other values in order. */
 function toFacets(rows: FacetRow[]): Facets {
