@@ -112,6 +112,7 @@ describe('API contract', () => {
       `/api/v1/issues/no-such-issue`,
       `/api/v1/units/${enc('不存在的单位名称')}`,
       `/api/v1/references/${enc('渝府发〔1990〕1号')}`,
+      `/api/v1/units/${enc('区')}`,
     ]) {
       const { res, json } = await get(url);
       assert.equal(res.statusCode, 404, url);
@@ -121,6 +122,9 @@ describe('API contract', () => {
     const { res, json } = await get('/api/v1/nothing-here');
     assert.equal(res.statusCode, 404);
     assert.equal(typeof json?.error.message, 'string');
+    const bad = await get('/api/v1/documents/%E6');
+    assert.equal(bad.res.statusCode, 400);
+    assert.equal(bad.json?.error.code, 'bad-request');
   });
 
   test('bad query parameters are 400 naming the parameter', async () => {

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Store } from '../store/store.js';
 import { registerApi } from './api/index.js';
 import { registerAssets } from './assets.js';
-import { installConditionalGet, installErrorHandling } from './http.js';
+import { errorSender, installConditionalGet, installErrorHandling } from './http.js';
 import { errorPage } from './pages/layout.js';
 import { registerPages } from './pages/index.js';
 
@@ -13,8 +13,14 @@ export interface ServerOptions {
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true });
-  installErrorHandling(app, errorPage);
+  const sendError = errorSender(errorPage);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    // Malformed URLs and the like: the same {error:{code,message}} (or HTML page) as our own errors.
+    frameworkErrors: (err, req, reply) => sendError(req, reply, 400, 'bad-request', err.message),
+  });
+  installErrorHandling(app, sendError);
   installConditionalGet(app);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

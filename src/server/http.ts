@@ -29,13 +29,18 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.ou
 
 const wantsHtml = (req: FastifyRequest): boolean => !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
 
-/** Error rendering: JSON for the API and non-browser clients; pages pass their own HTML renderer. */
-export function installErrorHandling(app: FastifyInstance, htmlError: (status: number, message: string) => string): void {
-  const send = (req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) => {
+export type SendError = (req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) => FastifyReply;
+
+/** Error rendering: JSON for the API and non-browser clients, an HTML page for browsers. */
+export function errorSender(htmlError: (status: number, message: string) => string): SendError {
+  return (req, reply, status, code, message) => {
     reply.code(status).header('cache-control', 'no-store');
     if (wantsHtml(req)) return reply.type('text/html; charset=utf-8').send(htmlError(status, message));
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
   };
+}
+
+export function installErrorHandling(app: FastifyInstance, send: SendError): void {
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     if (err instanceof HttpError) return send(req, reply, err.statusCode, err.code, err.message);
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

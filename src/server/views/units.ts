@@ -53,8 +53,11 @@ function taskRow(t: TaskAssignment, titles: Map<string, string>): TaskRowT {
 export async function unitDetail(store: Store, name: string): Promise<UnitDetailT | null> {
   const all = (await store.listDocuments({ limit: 100000 })).items.map(toSummary);
   const titles = new Map(all.map((d) => [d.id, d.title]));
-  const register = (await unitIndex(store)).register.get(name);
+  const index = await unitIndex(store);
+  const register = index.register.get(name);
   const issued = all.filter((d) => d.issuer === name);
+  // Only units we know (issuer, task register, a department name in the text), not any substring.
+  if (!register && issued.length === 0 && !index.mentions.has(name)) return null;
   const issuedIds = new Set(issued.map((d) => d.id));
   const byId = new Map(all.map((d) => [d.id, d]));
   const named: UnitDetailT['named'] = [];
