@@ -146,6 +146,12 @@ export function runSampleConformance(name: string, makeStore: () => Promise<Stor
         const r = await search(q);
         assert.ok(Array.isArray(r.hits) && r.total >= r.hits.length, JSON.stringify(q));
       }
+      // Paging numbers straight from a query string.
+      const total = (await s.search({ q: '消防' })).total;
+      for (const [limit, offset, expected] of [[NaN, NaN, Math.min(20, total)], [-5, -5, 0], [2.7, 0.5, 2], [1e9, 0, total]]) {
+        const r = await s.search({ q: '消防', limit, offset });
+        assert.deepEqual([r.total, r.hits.length], [total, expected], `${limit}/${offset}`);
+      }
     });
 
     test('hits carry exactly the summary fields; a traditional-page issuer is no separate facet', async () => {

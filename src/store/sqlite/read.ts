@@ -149,6 +149,11 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
   return doc;
 }
 
+/** Paging numbers from callers (HTTP query strings among them): whole, non-negative, bounded. */
+export function clampInt(v: number | undefined, fallback: number, max: number): number {
+  return v === undefined || !Number.isFinite(v) ? fallback : Math.min(max, Math.max(0, Math.floor(v)));
+}
+
 const SORTS: Record<NonNullable<DocumentFilter['sort']>, string> = {
   signedOn: 'd.signed_on IS NULL, d.signed_on, d.id',
   '-signedOn': 'd.signed_on IS NULL, d.signed_on DESC, d.id',
@@ -170,8 +175,8 @@ export function listDocuments(db: Database.Database, f: DocumentFilter = {}): { 
   if (statuses.length > 0) (where.push(`d.status IN (${statuses.map(() => '?').join(',')})`), args.push(...statuses));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.prepare(`SELECT count(*) FROM documents d ${clause}`).pluck().get(...args) as number;
-  const limit = Math.max(0, Math.min(f.limit ?? 50, 10_000));
-  const offset = Math.max(0, f.offset ?? 0);
+  const limit = clampInt(f.limit, 50, 10_000);
+  const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ${clause} ORDER BY ${SORTS[f.sort ?? '-signedOn']} LIMIT ? OFFSET ?`)
     .all(...args, limit, offset) as SummaryRow[];

@@ -10,7 +10,7 @@ import { computeFacets } from '../../search/facets.js';
 import { ftsQuote, parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
-import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
+import { clampInt, SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 
@@ -102,8 +102,8 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   scored.sort(
     (a, b) => b.s - a.s || (b.r.signedOn ?? '').localeCompare(a.r.signedOn ?? '') || a.r.id.localeCompare(b.r.id),
   );
-  const limit = Math.max(0, Math.min(q.limit ?? 20, 200));
-  const offset = Math.max(0, q.offset ?? 0);
+  const limit = clampInt(q.limit, 20, 200);
+  const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
   const snippet = excerpter(db, needles);
   const hits: SearchHit[] = scored
     .slice(offset, offset + limit)
