@@ -35,9 +35,12 @@ export function learnTerms(texts: Iterable<string>): LearnedTerm[] {
   return [...counts].map(([word, c]) => ({ word, count: c.count, source: c.source }));
 }
 
-/** A learned term becomes a dictionary word once seen often enough (quoted coinages at once). */
+/**
+ * A learned term becomes a dictionary word once seen twice. A word seen once adds nothing to
+ * ranking (substring matching finds it anyway) and each new word re-cuts the documents holding it.
+ */
 export function isActive(t: { count: number; source: string }): boolean {
-  return t.source === 'quoted' ? t.count >= 1 : t.count >= 2;
+  return t.count >= 2;
 }
 
 /** Jieba user-dictionary lines ("word freq"), frequent enough to beat the default split. */
