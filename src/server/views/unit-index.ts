@@ -1,33 +1,64 @@
 /**
- * One scan of the corpus per database state: the unit names the documents mention and the task
- * register (extract/tasks). Keyed by the issues' content hashes, so a new ingest refreshes it.
+ * Two scans of the corpus per database state: first the unit names (issuers, task register,
+ * department names in the text), then where each name is mentioned. Keyed by the issues' content
+ * hashes, so a new ingest refreshes it; unit pages then never read document text per request.
  */
-import { extractTasks, registerByUnit, type UnitRegister } from '../../extract/tasks.js';
+import { extractTasks, registerByUnit, type TaskAssignment, type UnitRegister } from '../../extract/tasks.js';
 import type { Store } from '../../store/store.js';
 
 // 区发展改革委, 区经济信息委, 区林业局, 区政府办公室… : 区 + a short name + an agency suffix.
 const UNIT_NAME = /区(?:政府)?[\u4e00-\u9fa5]{1,7}?(?:委员会|委|局|办公室|办)(?![\u4e00-\u9fa5]{0,1}[长员])/g;
 
+export interface Mention {
+  readonly documentId: string;
+  readonly count: number;
+  /** The first mention with some context, the name marked «…». */
+  readonly snippet: string;
+}
+
 export interface UnitIndex {
-  /** Unit name → number of documents whose text names it. */
+  /** Unit name → number of documents whose text names it (department-shaped names only). */
   readonly mentions: Map<string, number>;
   /** Unit name → what it leads (牵头) and shares (责任/配合). */
   readonly register: Map<string, UnitRegister>;
+  /** Every known unit name (issuers included) → the documents naming it. */
+  readonly namedIn: Map<string, Mention[]>;
 }
 
 const cache = new WeakMap<Store, { key: string; index: Promise<UnitIndex> }>();
 
+const compact = (s: string): string => s.replace(/\s+/g, '');
+
+function snippetAt(text: string, at: number, name: string): string {
+  const from = Math.max(0, at - 40);
+  const to = Math.min(text.length, at + name.length + 40);
+  return `${from > 0 ? '…' : ''}${text.slice(from, at)}«${name}»${text.slice(at + name.length, to)}${to < text.length ? '…' : ''}`;
+}
+
 async function build(store: Store): Promise<UnitIndex> {
   const mentions = new Map<string, number>();
-  const tasks = [];
+  const tasks: TaskAssignment[] = [];
   for await (const d of store.allDocuments()) {
-    for (const name of new Set(d.text.replace(/\s+/g, '').match(UNIT_NAME) ?? [])) {
+    for (const name of new Set(compact(d.text).match(UNIT_NAME) ?? [])) {
       // 区人民政府… is the tail of 武隆区人民政府…, the government itself, not a department.
       if (!name.startsWith('区人民政府')) mentions.set(name, (mentions.get(name) ?? 0) + 1);
     }
     tasks.push(...extractTasks(d));
   }
-  return { mentions, register: new Map(registerByUnit(tasks).map((u) => [u.unit, u])) };
+  const register = new Map(registerByUnit(tasks).map((u) => [u.unit, u]));
+  const { items } = await store.listDocuments({ limit: 1_000_000 });
+  const names = new Set([...mentions.keys(), ...register.keys(), ...items.flatMap((d) => (d.issuer ? [d.issuer] : []))]);
+  const namedIn = new Map<string, Mention[]>();
+  for await (const d of store.allDocuments()) {
+    const text = compact(d.text);
+    for (const name of names) {
+      const at = text.indexOf(name);
+      if (at < 0) continue;
+      const list = namedIn.get(name) ?? namedIn.set(name, []).get(name)!;
+      list.push({ documentId: d.id, count: text.split(name).length - 1, snippet: snippetAt(text, at, name) });
+    }
+  }
+  return { mentions, register, namedIn };
 }
 
 export async function unitIndex(store: Store): Promise<UnitIndex> {

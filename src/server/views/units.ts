@@ -29,13 +29,6 @@ export async function unitList(store: Store): Promise<UnitListT> {
   return { items: rows };
 }
 
-/** The sentence around a mention, so the reader sees the unit's role (牵头, 配合, 责任单位…). */
-function snippetAt(text: string, at: number, name: string): string {
-  const from = Math.max(0, at - 40);
-  const to = Math.min(text.length, at + name.length + 40);
-  return `${from > 0 ? '…' : ''}${text.slice(from, at)}«${name}»${text.slice(at + name.length, to)}${to < text.length ? '…' : ''}`;
-}
-
 function taskRow(t: TaskAssignment, titles: Map<string, string>): TaskRowT {
   return {
     documentId: t.documentId,
@@ -60,16 +53,9 @@ export async function unitDetail(store: Store, name: string): Promise<UnitDetail
   if (!register && issued.length === 0 && !index.mentions.has(name)) return null;
   const issuedIds = new Set(issued.map((d) => d.id));
   const byId = new Map(all.map((d) => [d.id, d]));
-  const named: UnitDetailT['named'] = [];
-  for await (const d of store.allDocuments()) {
-    if (issuedIds.has(d.id)) continue;
-    const text = d.text.replace(/\s+/g, '');
-    const at = text.indexOf(name);
-    if (at < 0) continue;
-    const summary = byId.get(d.id) ?? toSummary({ ...d, issueId: null, status: '未知' });
-    named.push({ ...summary, mentions: text.split(name).length - 1, snippet: snippetAt(text, at, name) });
-  }
-  if (issued.length === 0 && named.length === 0 && !register) return null;
+  const named: UnitDetailT['named'] = (index.namedIn.get(name) ?? [])
+    .filter((m) => !issuedIds.has(m.documentId) && byId.has(m.documentId))
+    .map((m) => ({ ...byId.get(m.documentId)!, mentions: m.count, snippet: m.snippet }));
   named.sort((a, b) => (b.signedOn ?? '').localeCompare(a.signedOn ?? ''));
   return {
     name,
