@@ -1,6 +1,6 @@
 /** `gongbao ingest <files|dirs…>`: parse each gazette file and store it (re-ingesting is a no-op). */
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
@@ -63,7 +63,7 @@ export function registerIngest(program: Command): void {
       const failures: string[] = [];
       try {
         for (const f of files) {
-          bar?.update({ file: f });
+          bar?.update({ file: basename(f) });
           try {
             outcomes.push(await store.ingest(await parseFile(f)));
           } catch (err) {
