@@ -11,9 +11,8 @@ import { charLength } from '../../search/bigrams.js';
 import { fold } from '../../search/fold.js';
 import { parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
-import { makeSnippet } from '../../search/snippet.js';
+import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { DocumentSummary, Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
-import { splitSearchText } from './indexing.js';
 import { Params } from './params.js';
 import { EFFECTIVE_STATUS, LATEST_ISSUE } from './read.js';
 
@@ -108,8 +107,9 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
     SELECT
       (SELECT count(*)::int FROM f) AS total,
       (SELECT coalesce(json_agg(h), '[]') FROM (
-        SELECT f.id, f.doc_number, f.title, f.signed_on, f.printed_issuer AS issuer, f.kind, f.status, f.issue_id, f.score, c.search_text
-        FROM f JOIN document_content c ON c.document_id = f.id
+        SELECT f.id, f.doc_number, f.title, f.signed_on, f.printed_issuer AS issuer, f.kind, f.status, f.issue_id, f.score,
+          e.start > 1 AS cut_before, left(e.text, ${EXCERPT_LENGTH}) AS excerpt, length(e.text) > ${EXCERPT_LENGTH} AS cut_after
+        FROM f JOIN document_content c ON c.document_id = f.id CROSS JOIN LATERAL (${excerptSql(p, needles)}) e
         ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${limit} OFFSET ${offset}) h) AS hits,
       (SELECT coalesce(json_agg(x), '[]') FROM (${(['year', 'issuer', 'kind', 'status'] as const).map(facet).join(' UNION ALL ')}) x) AS facets`;
   const row = (await db.query(text, p.values)).rows[0] as { total: number; hits: HitRow[]; facets: FacetRow[] };
@@ -130,13 +130,29 @@ interface HitRow {
   status: string;
   issue_id: string | null;
   score: number;
-  search_text: string;
+  excerpt: string;
+  cut_before: boolean;
+  cut_after: boolean;
 }
 
 interface FacetRow {
   facet: keyof Facets;
   value: string;
   count: number;
+}
+
+/**
+ * The stretch of body a snippet is cut from, around the earliest match of any needle (as the
+ * SQLite store cuts it), so a 100k-character work report never travels to JavaScript whole.
+ * The body is search_text after its title and 文号 lines.
+ */
+function excerptSql(p: Params, needles: string[]): string {
+  const body = `regexp_replace(c.search_text, '^[^\\n]*\\n[^\\n]*\\n', '')`;
+  const hay = needles.some((n) => /[a-z]/.test(n)) ? 'lower(b.body)' : 'b.body';
+  return `SELECT b.body, x.start, substr(b.body, x.start, ${EXCERPT_LENGTH + 1}) AS text
+    FROM (SELECT ${body} AS body) b,
+    LATERAL (SELECT greatest(1, coalesce(min(nullif(strpos(${hay}, n), 0)), 1) - ${EXCERPT_BEFORE}) AS start
+      FROM unnest(${p.add(needles)}::text[]) n) x`;
 }
 
 /** A hit is the listing summary (issueId included, as in the SQLite store) plus score and snippet. */
@@ -151,7 +167,8 @@ function toHit(h: HitRow, needles: string[]): SearchHit {
     issueId: h.issue_id,
     status: h.status as LegalStatus,
   };
-  return { ...summary, score: Math.round(h.score * 1000) / 1000, snippet: makeSnippet(splitSearchText(h.search_text).body, needles) };
+  const snippet = makeSnippet(h.excerpt, needles, 100, { cutBefore: h.cut_before, cutAfter: h.cut_after });
+  return { ...summary, score: Math.round(h.score * 1000) / 1000, snippet };
 }
 
 /** Most frequent first; years newest first on ties, other values in order. */
