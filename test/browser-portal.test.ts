@@ -143,6 +143,21 @@ describe('portal in chromium', { skip }, () => {
     await ctx.close();
   });
 
+  test('the Atom feed is well-formed XML with document and status entries', async () => {
+    const ctx = await context(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/`);
+    const feed = await page.evaluate(async () => {
+      const xml = new DOMParser().parseFromString(await (await fetch('/feed.atom')).text(), 'application/xml');
+      const terms = [...xml.getElementsByTagName('category')].map((c) => c.getAttribute('term'));
+      return { error: xml.getElementsByTagName('parsererror').length, root: xml.documentElement.namespaceURI, terms };
+    });
+    assert.equal(feed.error, 0);
+    assert.equal(feed.root, 'http://www.w3.org/2005/Atom');
+    assert.ok(feed.terms.includes('document') && feed.terms.includes('status'));
+    await ctx.close();
+  });
+
   test('keyboard: the first Tab reaches a visible skip link with a focus outline', async () => {
     const ctx = await context(DESKTOP);
     const page = await ctx.newPage();

@@ -206,6 +206,16 @@ describe('on the hand-made store', () => {
   });
 
 
+  test('the feed drops characters XML forbids (form feeds from PDF extraction)', async () => {
+    const fake = await sampleMemoryStore();
+    await fake.replaceRelations([{ subjectId: '武隆府发〔2024〕11号', verb: 'repeals', objectId: 'ref:武隆府办发〔2017〕60号', objectDocNumber: '武隆府办发〔2017〕60号', objectTitle: '旧\u000c通知', date: '2024-08-09', quote: '予以废止\u0000。', reason: null, block: 0 }]);
+    const server = buildServer(fake);
+    const feed = (await server.inject('/feed.atom')).body;
+    assert.match(feed, /<title>已废止：旧通知<\/title>/);
+    assert.match(feed, /<summary>予以废止。<\/summary>/);
+    await server.close();
+  });
+
   test('document text that looks like markup is shown as text, never run', async () => {
     const fake = await sampleMemoryStore();
     const server = buildServer(fake);

@@ -4,8 +4,12 @@ import { html } from '../html.js';
 import { feedView } from '../views/feed.js';
 import { SITE } from './layout.js';
 
+/** Characters XML 1.0 forbids (PDF extraction can leave form feeds and the like). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export async function atomFeed(store: Store, origin: string): Promise<string> {
-  const f = await feedView(store);
+  const view = await feedView(store);
+  const f = { ...view, entries: view.entries.map((e) => ({ ...e, title: e.title.replace(NOT_XML, ''), summary: e.summary.replace(NOT_XML, '') })) };
   return html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
 <title>${SITE}：新文件与效力变化</title>
