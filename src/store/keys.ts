@@ -1,5 +1,5 @@
 /**
- * Identity rules shared by both Store backends (pure), so SQLite and PostgreSQL agree on keys.
+ * Identity and paging rules shared by both Store backends (pure), so SQLite and PostgreSQL agree.
  */
 import { createHash } from 'node:crypto';
 import { parseDocNumber } from '../domain/doc-number.js';
@@ -39,4 +39,9 @@ export function documentYear(doc: Pick<OfficialDocument, 'signedOn' | 'docNumber
   if (Number.isFinite(fromDate) && fromDate > 1900) return fromDate;
   const n = doc.docNumber ? parseDocNumber(doc.docNumber) : null;
   return n ? n.year : null;
+}
+
+/** Paging numbers from callers (HTTP query strings among them): whole, non-negative, bounded. */
+export function clampInt(v: number | undefined, fallback: number, max: number): number {
+  return v === undefined || !Number.isFinite(v) ? fallback : Math.min(max, Math.max(0, Math.floor(v)));
 }

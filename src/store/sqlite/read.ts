@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { DocKind, OfficialDocument, Publicity } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
+import { clampInt } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
@@ -147,11 +148,6 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
     ...(d.pages_json ? { pages: JSON.parse(d.pages_json as string) } : {}),
   };
   return doc;
-}
-
-/** Paging numbers from callers (HTTP query strings among them): whole, non-negative, bounded. */
-export function clampInt(v: number | undefined, fallback: number, max: number): number {
-  return v === undefined || !Number.isFinite(v) ? fallback : Math.min(max, Math.max(0, Math.floor(v)));
 }
 
 const SORTS: Record<NonNullable<DocumentFilter['sort']>, string> = {

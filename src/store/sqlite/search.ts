@@ -10,7 +10,8 @@ import { computeFacets } from '../../search/facets.js';
 import { ftsQuote, parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
-import { clampInt, SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
+import { clampInt } from '../keys.js';
+import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 
