@@ -118,6 +118,9 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       assert.equal(page.total, 5);
       assert.deepEqual(page.items.map((d) => d.id), [CHARGING.id, FIRE_BAN.id]);
       assert.deepEqual(await s.listDocuments({ offset: 50 }), { total: 5, items: [] });
+      // Paging numbers straight from a query string: whole, non-negative, defaulted when not numbers.
+      assert.deepEqual((await s.listDocuments({ limit: NaN, offset: -3 })).items.length, 5);
+      assert.deepEqual((await s.listDocuments({ sort: 'signedOn', limit: 1.9, offset: 1.2 })).items.map((d) => d.id), [CHARGING.id]);
       assert.deepEqual((await s.listDocuments({ kind: '意见' })).items.map((d) => d.id).sort(), [CHARGING.id, TRADITIONAL.id].sort());
       assert.deepEqual((await s.listDocuments({ year: 2023 })).items.map((d) => d.id), [OLD_DECISION.id]);
       const issueId = (await s.listIssues()).find((i) => i.sha256 === ISSUE_2023.source.sha256)!.id;

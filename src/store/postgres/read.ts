@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { DocKind, LegalStatus, OfficialDocument, Publicity } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
+import { clampInt } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import type { Params } from './params.js';
 
@@ -152,8 +153,8 @@ const SORTS: Record<NonNullable<DocumentFilter['sort']>, string> = {
 export async function listDocuments(db: pg.Pool, p: Params, f: DocumentFilter): Promise<{ total: number; items: DocumentSummary[] }> {
   const where = filterClauses(p, f);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const limit = Math.max(0, Math.min(f.limit ?? 50, 10_000));
-  const offset = Math.max(0, f.offset ?? 0);
+  const limit = clampInt(f.limit, 50, 10_000);
+  const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
   const r = await db.query<SummaryRow & { total: number }>(
     `SELECT ${SUMMARY_COLUMNS}, count(*) OVER ()::int AS total FROM documents d ${clause}
      ORDER BY ${SORTS[f.sort ?? '-signedOn'] ?? SORTS['-signedOn']} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,

@@ -12,6 +12,7 @@ import { fold } from '../../search/fold.js';
 import { parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
+import { clampInt } from '../keys.js';
 import type { DocumentSummary, Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { Params } from './params.js';
 import { EFFECTIVE_STATUS, LATEST_ISSUE } from './read.js';
@@ -87,8 +88,8 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
   if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
   if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
   if (q.status) filters.push(`status = ${p.add(q.status)}`);
-  const limit = p.add(Math.max(0, Math.min(q.limit ?? 20, 200)));
-  const offset = p.add(Math.max(0, q.offset ?? 0));
+  const limit = p.add(clampInt(q.limit, 20, 200));
+  const offset = p.add(clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER));
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, count(*)::int AS count FROM f WHERE ${d} IS NOT NULL GROUP BY ${d}`;
   const text = `
