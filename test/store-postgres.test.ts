@@ -12,7 +12,7 @@ import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
 import { runStoreConformance } from './store-conformance.js';
-import { runSampleConformance } from './store-samples.js';
+import { ingestSamples, runSampleConformance } from './store-samples.js';
 
 const server = await startTestPostgres();
 if ('skip' in server) {
@@ -63,6 +63,32 @@ if ('skip' in server) {
       const s = track(await openPostgresStore(url));
       assert.equal((await s.listDocuments({ issuer: '重庆市武隆区人民政府' })).total, 1);
       assert.deepEqual((await s.search({ q: '' })).facets.issuer, [{ value: '重庆市武隆区人民政府', count: 1 }]);
+    });
+
+    test('ingesting the samples twice leaves every table row count unchanged', async () => {
+      const url = await server.freshDatabase();
+      const s = track(await openPostgresStore(url));
+      const rowCounts = async () => {
+        const tables = await sql(url, `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`);
+        const counts = await sql(url, tables.map((t) => `SELECT '${t.tablename}' AS t, count(*)::int AS n FROM ${t.tablename}`).join(' UNION ALL '));
+        return Object.fromEntries(counts.map((r) => [r.t, r.n]));
+      };
+      await ingestSamples(s);
+      const once = await rowCounts();
+      await ingestSamples(s);
+      assert.deepEqual(await rowCounts(), once);
+      for (const t of ['issues', 'issue_editions', 'documents', 'document_content', 'document_words', 'doc_numbers', 'occurrences', 'citations', 'lexicon']) {
+        assert.ok(once[t] > 0, `${t} is empty`);
+      }
+      assert.equal(once.documents, once.document_content);
+      assert.equal(once.documents, once.document_words);
+    });
+
+    test('a database migrated by a newer gongbao is refused', async () => {
+      const url = await server.freshDatabase();
+      await (await openPostgresStore(url)).close();
+      await sql(url, `INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')`);
+      await assert.rejects(openPostgresStore(url), /newer than this gongbao/);
     });
 
     test('stores opened at once on an empty database migrate it once', async () => {

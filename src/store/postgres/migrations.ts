@@ -3,6 +3,7 @@
  * migrations; never edit an applied one. Each runs in its own transaction.
  */
 import type pg from 'pg';
+import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
 
 interface Migration {
@@ -198,6 +199,10 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const newest = Math.max(0, ...done);
+    if (newest > MIGRATIONS.length) {
+      throw new UserError(`PostgreSQL database schema version ${newest} is newer than this gongbao (${MIGRATIONS.length}); upgrade gongbao`);
+    }
     const pending = MIGRATIONS.filter((m) => !done.has(m.version));
     if (pending.length === 0) return;
     const avail = await c.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'`);
