@@ -81,3 +81,16 @@ describe('sqlite specifics', () => {
     await s.close();
   });
 });
+
+test('a store open in one process sees the words another process learned', async () => {
+  const file = tmpFile();
+  const reader = await openSqliteStore(file);
+  await reader.search({ q: '没有的长查询词语' }); // not found whole: split by the segmenter, built on the empty lexicon
+  const writer = await openSqliteStore(file);
+  await ingestSamples(writer);
+  await writer.close();
+  const hits = (await reader.search({ q: '放管服' })).hits;
+  assert.ok(hits.length >= 2 && hits.every((h) => h.score > 0));
+  assert.ok(hits[0]!.title.includes('放管服'));
+  await reader.close();
+});

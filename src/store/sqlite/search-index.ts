@@ -14,14 +14,24 @@ export { foldDocument, type FoldedDoc } from '../../search/document.js';
 
 export class SearchIndex {
   private segmenter: Segmenter | null = null;
+  /** PRAGMA data_version when the lexicon was last read: it changes when another process commits. */
+  private seenVersion = -1;
 
   constructor(private readonly db: Database.Database) {}
 
-  /** The store's segmenter: jieba plus the words this database has learned (built on first use). */
+  /**
+   * The store's segmenter: jieba plus the words this database has learned (built on first use).
+   * A server keeps one open while `gongbao ingest` runs in another process: words learned there
+   * are picked up here, so queries keep being cut like the re-cut documents.
+   */
   seg(): Segmenter {
-    if (!this.segmenter) {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (!this.segmenter || version !== this.seenVersion) {
       const rows = this.db.prepare('SELECT word, source, count FROM lexicon').all() as Array<{ word: string; source: string; count: number }>;
-      this.segmenter = new Segmenter(rows.filter(isActive).map((r) => r.word));
+      const words = rows.filter(isActive).map((r) => r.word);
+      if (this.segmenter) this.segmenter.addWords(words);
+      else this.segmenter = new Segmenter(words);
+      this.seenVersion = version;
     }
     return this.segmenter;
   }
