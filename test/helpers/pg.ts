@@ -5,7 +5,7 @@
  * Postgres refuses to run as root, so as root the binaries run as the `postgres` user.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -55,11 +55,27 @@ function findBinDir(): string | null {
 
 const isRoot = () => process.getuid?.() === 0;
 
-/** Run a server binary, as `postgres` when we are root. */
+const shellQuote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+
+/** Run a server binary, as `postgres` when we are root (runuser, else su where runuser is missing). */
 function run(bin: string, args: string[]): void {
-  const [cmd, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-  const r = spawnSync(cmd, argv, { encoding: 'utf8' });
+  let r = spawnSync(...command(bin, args, 'runuser'), { encoding: 'utf8' });
+  if (isRoot() && (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    r = spawnSync(...command(bin, args, 'su'), { encoding: 'utf8' });
+  }
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed: ${r.error ?? ''}${r.stderr}${r.stdout}`);
+}
+
+function command(bin: string, args: string[], via: 'runuser' | 'su'): [string, string[]] {
+  if (!isRoot()) return [bin, args];
+  if (via === 'runuser') return ['runuser', ['-u', 'postgres', '--', bin, ...args]];
+  return ['su', ['postgres', '-s', '/bin/sh', '-c', [bin, ...args].map(shellQuote).join(' ')]];
+}
+
+/** The temp dir's parent must be passable by `postgres` (TMPDIR may point into root's home). */
+function tempBase(): string {
+  const base = tmpdir();
+  return !isRoot() || (statSync(base).mode & 0o001) !== 0 ? base : '/tmp';
 }
 
 function ensurePostgresUser(): { uid: number; gid: number } {
@@ -82,7 +98,7 @@ function freePort(): Promise<number> {
 }
 
 async function startCluster(bin: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'gongbao-pg-'));
+  const dir = mkdtempSync(join(tempBase(), 'gongbao-pg-'));
   const data = join(dir, 'data');
   if (isRoot()) {
     const { uid, gid } = ensurePostgresUser();
