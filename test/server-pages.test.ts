@@ -74,7 +74,7 @@ describe('portal pages', () => {
     assert.match(body, /<h3 id="b\d+" class="l1">一、总体要求<\/h3>/);
     assert.match(body, /<h2 id="att-h">附件<\/h2>[\s\S]*（略）/);
     assert.match(body, /<h3>引用的文件<\/h3>[\s\S]*国办发〔2023〕19号/);
-    assert.match(body, /href="[^"]+\?view=original"/);
+    assert.match(body, /<nav class="tabs" id="text"[\s\S]*href="[^"]+\?view=original#text"/);
   });
 
   test('one stable address per document: other 文号 spellings redirect, id-only documents stay by id', async () => {

@@ -50,9 +50,10 @@ ${row('刊载', d.issue ? html`<a href="${d.issue.url}">${d.issue.title}</a>${d.
 }
 
 function viewTabs(d: DocumentDetailT, original: boolean): Html {
-  return html`<nav class="tabs" aria-label="文本视图"><ul>
-<li><a href="${d.url}"${original ? '' : html` aria-current="page"`}>整理后的正文</a></li>
-<li><a href="${d.url}?view=original"${original ? html` aria-current="page"` : ''}>原始提取文本</a></li>
+  // #text: switching views lands on the text, not back at the top of a long metadata block.
+  return html`<nav class="tabs" id="text" aria-label="文本视图"><ul>
+<li><a href="${d.url}#text"${original ? '' : html` aria-current="page"`}>整理后的正文</a></li>
+<li><a href="${d.url}?view=original#text"${original ? html` aria-current="page"` : ''}>原始提取文本</a></li>
 </ul></nav>`;
 }
 
