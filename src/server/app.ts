@@ -10,13 +10,15 @@ import { registerPages } from './pages/index.js';
 export interface ServerOptions {
   /** Fastify's pino logger options; off unless asked (tests stay quiet). */
   logger?: FastifyServerOptions['logger'];
+  /** Believe X-Forwarded-Proto/Host (only behind a reverse proxy): they set the feed's absolute URLs. */
+  trustProxy?: boolean;
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
   const sendError = errorSender(errorPage);
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
     // Malformed URLs and the like: the same {error:{code,message}} (or HTML page) as our own errors.
     frameworkErrors: (err, req, reply) => sendError(req, reply, 400, 'bad-request', err.message),
   });

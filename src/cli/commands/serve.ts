@@ -18,9 +18,12 @@ export function parsePort(value: string | undefined, fallback = 3000): number {
   return n;
 }
 
-/** Listen until SIGINT/SIGTERM, then close the server and the store. Request logs go through pino. */
+/**
+ * Listen until SIGINT/SIGTERM, then close the server and the store. Request logs go through pino
+ * (LOG_LEVEL); set TRUST_PROXY=true behind a reverse proxy so absolute URLs use its host.
+ */
 export async function serveStore(store: Store, opts: ServeOptions): Promise<FastifyInstance> {
-  const app = buildServer(store, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = buildServer(store, { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: process.env.TRUST_PROXY === 'true' });
   const stop = async () => {
     await app.close();
     await store.close();
