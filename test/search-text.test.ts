@@ -25,6 +25,8 @@ test('snippets mark every match inside the densest window', () => {
   assert.equal(s.match(/«超充»/g)?.length, 3);
   assert.ok(s.startsWith('…') && s.endsWith('…'));
   assert.equal(makeSnippet('短文本', ['无'], 40), '短文本');
+  // The window starts after a punctuation mark shortly before the match rather than mid-word.
+  assert.equal(makeSnippet(`${'甲'.repeat(50)}号。重庆市人民政府关于禁火令的通告${'乙'.repeat(50)}`, ['禁火令'], 40), `…重庆市人民政府关于«禁火令»的通告${'乙'.repeat(25)}…`);
   assert.equal(makeSnippet('a«b»c 禁火', ['禁火']), 'a‹b›c «禁火»');
   assert.equal(makeSnippet('森林防火禁火令', ['防火', '火禁']), '森林«防火禁»火令');
 });

@@ -52,7 +52,7 @@ export function makeSnippet(text: string, needles: readonly string[], width = 10
     }
   }
   const first = spans[best]!;
-  const start = Math.max(0, Math.min(first.start - Math.floor(width / 4), flat.length - width));
+  const start = sentenceStart(flat, Math.max(0, Math.min(first.start - Math.floor(width / 4), flat.length - width)), first.start);
   const end = Math.min(flat.length, start + width);
   let out = '';
   let pos = start;
@@ -65,6 +65,15 @@ export function makeSnippet(text: string, needles: readonly string[], width = 10
   }
   out += flat.slice(pos, end);
   return (start > 0 || excerpt.cutBefore ? '…' : '') + out + (end < flat.length || excerpt.cutAfter ? '…' : '');
+}
+
+const BOUNDARY = /[。；！？，：、\s]/;
+
+/** Begin the window after a punctuation mark when one lies shortly before the match, not mid-word. */
+function sentenceStart(flat: string, start: number, match: number): number {
+  if (start === 0) return 0;
+  for (let i = start; i < match; i++) if (BOUNDARY.test(flat[i]!)) return i + 1;
+  return start;
 }
 
 function clip(flat: string, start: number, width: number, cutAfter: boolean): string {
