@@ -39,6 +39,17 @@ test('ingest again: everything unchanged; GONGBAO_DB picks the database', async 
   assert.match(missing.stderr, /^gongbao: .*nope\.txt: no such file or directory\n$/);
 });
 
+test('two ingests of the same files at once: each file stored once, neither fails', async () => {
+  const shared = join(dir, 'concurrent.db');
+  const both = await Promise.all([gongbao(['ingest', SAMPLE_DIR, '--db', shared]), gongbao(['ingest', SAMPLE_DIR, '--db', shared])]);
+  for (const r of both) assert.equal(r.code, 0, r.stderr);
+  const added = both.map((r) => Number(/\((\d+) added/.exec(r.stdout)![1]));
+  assert.equal(added[0]! + added[1]!, 5);
+  const all = JSON.parse((await gongbao(['search', '', '--json', '--limit', '1', '--db', shared])).stdout);
+  const once = JSON.parse((await gongbao(['search', '', '--json', '--limit', '1', '--db', db])).stdout);
+  assert.equal(all.total, once.total);
+});
+
 test('search --json keeps the contract', async () => {
   const r = await gongbao(['search', '武隆府办发(2024)17号', '--json', '--limit', '3', '--db', db]);
   assert.equal(r.code, 0, r.stderr);

@@ -15,16 +15,17 @@ const json = (v: unknown) => JSON.stringify(v ?? null);
 
 export function ingestResult(db: Database.Database, search: SearchIndex, result: ParseResult): IngestOutcome {
   const warnings = result.warnings.length + result.documents.reduce((n, d) => n + d.warnings.length, 0);
-  const known = db.prepare('SELECT issue_id FROM issue_editions WHERE sha256 = ?').get(result.source.sha256) as
-    | { issue_id: string }
-    | undefined;
   const distinct = new Map(result.documents.map((d) => [d.id, d]));
-  if (known) return { issueId: known.issue_id, action: 'unchanged', documents: distinct.size, warnings };
-
   const id = issueId(result);
   const edition = editionId(id, result.source.sha256);
   const now = new Date().toISOString();
+  // IMMEDIATE: the "seen this file?" check and the writes are one step even when two processes
+  // ingest the same file at once (the second then waits, and finds it unchanged).
   return db.transaction((): IngestOutcome => {
+    const known = db.prepare('SELECT issue_id FROM issue_editions WHERE sha256 = ?').get(result.source.sha256) as
+      | { issue_id: string }
+      | undefined;
+    if (known) return { issueId: known.issue_id, action: 'unchanged', documents: distinct.size, warnings };
     const previous = db.prepare('SELECT current_edition FROM issues WHERE id = ?').get(id) as { current_edition: string } | undefined;
     writeEdition(db, result, id, edition, now);
     if (previous) {
@@ -47,7 +48,7 @@ export function ingestResult(db: Database.Database, search: SearchIndex, result:
     if (learned.length > 0) search.resegment(learned, written);
     writeReferences(db, result, edition);
     return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
-  })();
+  }).immediate();
 }
 
 function writeEdition(db: Database.Database, r: ParseResult, id: string, edition: string, now: string): void {
