@@ -5,13 +5,12 @@
  */
 import pg from 'pg';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
-import type { Segmenter } from '../../search/segment.js';
 import type {
   DocumentFilter, DocumentSummary, IngestOutcome, Relation, SearchQuery, SearchResult, StatusCorrection, Store, StoredIssue,
   StoredStatus,
 } from '../store.js';
 import * as facts from './facts.js';
-import { loadSegmenter } from './indexing.js';
+import { SharedSegmenter } from './indexing.js';
 import { ingest } from './ingest.js';
 import { migrate } from './migrations.js';
 import { Params } from './params.js';
@@ -26,7 +25,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
   pool.on('error', () => {});
   try {
     await migrate(pool);
-    return new PostgresStore(pool, await loadSegmenter(pool));
+    const lexicon = new SharedSegmenter();
+    await lexicon.current(pool);
+    return new PostgresStore(pool, lexicon);
   } catch (err) {
     await pool.end();
     throw err;
@@ -36,11 +37,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
 class PostgresStore implements Store {
   constructor(
     private readonly db: pg.Pool,
-    private readonly seg: Segmenter,
+    private readonly lexicon: SharedSegmenter,
   ) {}
 
   ingest(result: ParseResult): Promise<IngestOutcome> {
-    return withTransaction(this.db, (c) => ingest(c, this.seg, result));
+    return withTransaction(this.db, async (c) => ingest(c, await this.lexicon.current(c), result));
   }
   listIssues(): Promise<StoredIssue[]> {
     return listIssues(this.db);
@@ -67,8 +68,8 @@ class PostgresStore implements Store {
       after = r.rows[r.rows.length - 1].id as string;
     }
   }
-  search(query: SearchQuery): Promise<SearchResult> {
-    return search(this.db, this.seg, query);
+  async search(query: SearchQuery): Promise<SearchResult> {
+    return search(this.db, await this.lexicon.current(this.db), query);
   }
   relations(documentId: string): Promise<{ outgoing: Relation[]; incoming: Relation[] }> {
     return facts.relationsOf(this.db, documentId);

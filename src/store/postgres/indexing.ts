@@ -36,9 +36,23 @@ export function vectorWords(seg: Segmenter, f: FoldedDoc): [string, string, stri
   return [seg.indexText(f.title), seg.indexText(f.docnum), seg.indexText(f.body)];
 }
 
-export async function loadSegmenter(db: pg.Pool): Promise<Segmenter> {
-  const rows = await db.query<{ word: string; source: string; count: number }>('SELECT word, source, count FROM lexicon');
-  return new Segmenter(rows.rows.filter(isActive).map((r) => r.word));
+/**
+ * The store's segmenter, kept in step with a lexicon that other processes (another server, the
+ * CLI ingesting) may have grown: lexicon_state.version moves whenever a word becomes active.
+ */
+export class SharedSegmenter {
+  private readonly seg = new Segmenter();
+  private seen: string | null = null;
+
+  async current(db: pg.Pool | pg.PoolClient): Promise<Segmenter> {
+    const v = (await db.query<{ version: string }>('SELECT version FROM lexicon_state')).rows[0]?.version ?? '0';
+    if (v !== this.seen) {
+      const rows = await db.query<{ word: string; source: string; count: number }>('SELECT word, source, count FROM lexicon');
+      this.seg.addWords(rows.rows.filter(isActive).map((r) => r.word));
+      this.seen = v;
+    }
+    return this.seg;
+  }
 }
 
 /**
@@ -57,6 +71,7 @@ export async function learn(c: pg.PoolClient, seg: Segmenter, docs: readonly Fol
   const activated = res.rows
     .filter((r) => isActive(r) && !isActive({ source: r.source, count: r.count - (added.get(r.word) ?? 0) }))
     .map((r) => r.word);
+  if (activated.length > 0) await c.query('UPDATE lexicon_state SET version = version + 1');
   return seg.addWords(activated);
 }
 

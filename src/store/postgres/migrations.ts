@@ -189,6 +189,17 @@ const MIGRATIONS: Migration[] = [
       ]);
     },
   },
+  {
+    version: 4,
+    name: 'lexicon version, so every open store follows the words others learn',
+    up: sql(`
+      CREATE TABLE lexicon_state (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        version bigint NOT NULL
+      );
+      INSERT INTO lexicon_state (version) VALUES (0);
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */
