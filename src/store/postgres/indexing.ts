@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { bigrams } from '../../search/bigrams.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { Segmenter } from '../../search/segment.js';
-import { foldDocument, type FoldedDoc } from '../sqlite/search-index.js';
+import { foldDocument, type FoldedDoc } from '../../search/document.js';
 
 export { foldDocument, type FoldedDoc };
 
