@@ -130,6 +130,32 @@ if ('skip' in server) {
       assert.equal(tables[0].n, ISSUE_2024.documents.length);
     });
 
+    test('a role that may not create pg_trgm still gets a working store, searching without the index', async (t) => {
+      const [me] = await sql(server.adminUrl, 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+      if (!me?.rolsuper) return t.skip('needs a superuser to create a role (GONGBAO_PG_URL is not one)');
+      const db = `gongbao_limited_${process.pid}`;
+      const u = new URL(server.adminUrl);
+      await sql(u.toString(), `DROP DATABASE IF EXISTS ${db}`);
+      await sql(u.toString(), `CREATE DATABASE ${db}`);
+      u.pathname = `/${db}`;
+      await sql(u.toString(), `DROP ROLE IF EXISTS gongbao_limited; CREATE ROLE gongbao_limited LOGIN;
+        CREATE SCHEMA store AUTHORIZATION gongbao_limited`);
+      const limited = new URL(u);
+      limited.username = 'gongbao_limited';
+      limited.searchParams.set('options', '-c search_path=store');
+      const s = await openPostgresStore(limited.toString());
+      try {
+        for (const r of ALL_FIXTURES) await s.ingest(r);
+        assert.deepEqual((await s.search({ q: '禁火令' })).hits.map((h) => h.id), ['武隆府办发〔2024〕17号', '武隆府发〔2024〕5号']);
+        assert.equal((await s.search({ q: '超充站建' })).total, 1);
+        assert.deepEqual(await sql(u.toString(), `SELECT 1 FROM pg_indexes WHERE indexname = 'document_content_trgm'`), []);
+      } finally {
+        await s.close();
+        await sql(server.adminUrl, `DROP DATABASE ${db} WITH (FORCE)`);
+        await sql(server.adminUrl, 'DROP ROLE gongbao_limited');
+      }
+    });
+
     test('substring search has a trigram index when pg_trgm is installed', async (t) => {
       const url = await server.freshDatabase();
       track(await openPostgresStore(url));

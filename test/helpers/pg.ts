@@ -12,6 +12,8 @@ import { delimiter, dirname, join } from 'node:path';
 import pg from 'pg';
 
 export interface TestPostgres {
+  /** The server as its superuser, for tests that set up roles and databases of their own. */
+  readonly adminUrl: string;
   /** The URL of a new, empty database for one store (its own schema). */
   freshDatabase(): Promise<string>;
   stop(): Promise<void>;
@@ -170,6 +172,7 @@ function onServer(serverUrl: string, stopServer: () => Promise<void>): TestPostg
     return u.toString();
   };
   return {
+    adminUrl: serverUrl,
     async freshDatabase() {
       database ??= createDatabase();
       const url = await database;

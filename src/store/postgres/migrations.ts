@@ -166,11 +166,22 @@ const MIGRATIONS: Migration[] = [
   {
     version: 2,
     name: 'trigram index for substring search',
-    // pg_trgm is contrib: without it ILIKE still finds every substring, only without an index.
+    // pg_trgm is contrib and creating it needs CREATE on the database: without it ILIKE still
+    // finds every substring, only without an index.
     up: async (c, env) => {
       if (!env.trigram) return;
-      await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-      await c.query('CREATE INDEX document_content_trgm ON document_content USING gin (search_text gin_trgm_ops)');
+      await c.query('SAVEPOINT trgm');
+      try {
+        await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+      } catch {
+        await c.query('ROLLBACK TO SAVEPOINT trgm');
+        return;
+      }
+      // Qualified: the extension may live in a schema that is not on this store's search_path.
+      const schema = await c.query<{ s: string }>(
+        `SELECT quote_ident(n.nspname) AS s FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+      );
+      await c.query(`CREATE INDEX document_content_trgm ON document_content USING gin (search_text ${schema.rows[0]!.s}.gin_trgm_ops)`);
     },
   },
   {
