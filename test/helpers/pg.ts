@@ -130,8 +130,15 @@ async function startCluster(bin: string): Promise<{ url: string; stop: () => Pro
         rmSync(dir, { recursive: true, force: true });
       }
     };
-    // If the test process dies without calling stop(), still leave no server behind.
+    // If the test process ends without calling stop() (a crash, Ctrl-C, the runner cancelling it),
+    // still leave no server behind.
     process.once('exit', stopSync);
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      process.once(signal, () => {
+        stopSync();
+        process.exit(code);
+      });
+    }
     return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: async () => stopSync() };
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
