@@ -12,10 +12,11 @@ export interface DocNumber {
 const FULLWIDTH_DIGITS = /[０-９]/g;
 const OPEN = '〔\\[［(（【〖';
 const CLOSE = '〕\\]］)）】〗';
-const TRAD: Record<string, string> = { 辦: '办', 號: '号', 發: '发', 區: '区', 漢: '汉', 貿: '贸', 農: '农', 財: '财', 環: '环', 規: '规', 衛: '卫', 應: '应', 運: '运', 體: '体', 務: '务', 廳: '厅', 紀: '纪', 組: '组', 稅: '税', 達: '达', 華: '华', 國: '国', 經: '经', 聯: '联', 開: '开', 執: '执', 監: '监', 黨: '党', 員: '员', 會: '会', 資: '资', 聞: '闻', 檔: '档', 醫: '医', 藥: '药', 險: '险', 災: '灾', 專: '专', 鄉: '乡', 鎮: '镇'};
+/** Traditional forms seen in printed 文号 (辦/號 on traditional pages), for the characters looked up below. */
+const TRAD: Record<string, string> = { 辦: '办', 號: '号', 發: '发', 區: '区', 國: '国', 務: '务' };
 
 /** Words that end up glued before an agency code in running text and are never part of one. */
-const LEADING_NOISE = ['上位文件', '根据', '依据', '按照', '参照', '对照', '贯彻', '落实', '印发', '转发', '详见', '参见', '以及', '精神', '要求', '规定', '和', '及', '与', '即', '是', '的', '见', '原', '文件', '通知', '号', '为', '将', '对', '经', '由', '已', '在', '和'];
+const LEADING_NOISE = ['上位文件', '根据', '依据', '按照', '参照', '对照', '贯彻', '落实', '印发', '转发', '详见', '参见', '以及', '精神', '要求', '规定', '和', '及', '与', '即', '是', '的', '见', '原', '文件', '通知', '号', '为', '将', '对', '经', '由', '已', '在'];
 
 /** Normalise the characters that vary between editions and extractions. */
 export function normaliseDocNumberText(s: string): string {

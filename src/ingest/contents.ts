@@ -5,7 +5,7 @@
  */
 import { normaliseDocNumber } from '../domain/doc-number.js';
 import type { CleanLine } from './artefacts.js';
-import { compact, isBlank, isDateLine, isIndexHeading, isMasthead, isPublicityNote, startsWithIssuer } from './patterns.js';
+import { compact, isBlank, isIndexHeading, isMasthead, isTitleFragment, startsWithIssuer } from './patterns.js';
 
 export interface ListingEntry {
   readonly title: string;
@@ -110,7 +110,7 @@ export function readListing(lines: readonly CleanLine[], from: number): ListingR
       continue;
     }
     // Listing lines are title fragments: body sentences, dates and 附注 never belong to one.
-    if (/[，。：；:;<>]/.test(c) || isDateLine(c) || isPublicityNote(c)) break;
+    if (!isTitleFragment(c)) break;
     if (acc === '' && !startsWithIssuer(c)) break;
     if (acc !== '' && startsNewTitle(c, group)) flush(i);
     acc += c;

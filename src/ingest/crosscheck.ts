@@ -2,7 +2,6 @@
  * The issue's own listings are ground truth for what it holds: match them to the documents
  * found and turn every disagreement into a warning a clerk can act on.
  */
-import { normaliseDocNumber } from '../domain/doc-number.js';
 import type { IndexEntry, OfficialDocument, ReferencedDocument, Warning } from '../domain/types.js';
 import type { ListingEntry } from './contents.js';
 import { toSimplified } from './traditional.js';
@@ -77,5 +76,5 @@ export function checkIndex(index: readonly IndexEntry[], docs: readonly Official
 }
 
 export function toIndexEntry(e: ListingEntry): IndexEntry {
-  return { title: e.title, docNumber: e.docNumber ?? (e.rawDocNumber ? normaliseDocNumber(e.rawDocNumber) : null) };
+  return { title: e.title, docNumber: e.docNumber };
 }

@@ -32,7 +32,6 @@ export async function parseFile(path: string): Promise<ParseResult> {
 
 export async function parseBuffer(buf: Uint8Array, name: string): Promise<ParseResult> {
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  if (buf.length === 0) throw new UserError(`${name}: empty file`);
   const decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' as const } : decodeText(buf, name);
   return parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
 }

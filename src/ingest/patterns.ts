@@ -55,6 +55,12 @@ export function startsWithIssuer(line: string): boolean {
   return /^[\u4e00-\u9fa5]{2,20}?(人民政府|政府)(办公室|办公厅)?/.test(compact(line)) && !isMasthead(line);
 }
 
+/** A piece of a title as printed: no sentence punctuation, not a date line or 附注. */
+export function isTitleFragment(text: string): boolean {
+  const c = compact(text);
+  return c.length > 0 && !/[：:，。；;<>]/.test(c) && !isDateLine(c) && !isPublicityNote(c);
+}
+
 /** Ends like a sentence: titles and mastheads never do. */
 export function endsSentence(line: string): boolean {
   return /[。；：！？!?;:]\s*$/.test(line);

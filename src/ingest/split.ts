@@ -9,7 +9,7 @@ import type { Warning } from '../domain/types.js';
 import type { CleanLine } from './artefacts.js';
 import type { ListingRegion } from './contents.js';
 import {
-  compact, docNumberLine, endsSentence, isBlank, isDateLine, isMasthead, isPublicityNote, startsWithIssuer,
+  compact, docNumberLine, endsSentence, isBlank, isMasthead, isPublicityNote, isTitleFragment, startsWithIssuer,
 } from './patterns.js';
 
 export type Range = readonly [start: number, end: number];
@@ -29,9 +29,9 @@ export interface DocumentPlan {
 
 const HEADER_WINDOW = 8;
 
+/** A header line: a title fragment short enough to be one line of a printed title. */
 function isTitleShaped(text: string): boolean {
-  const c = compact(text);
-  return c.length > 0 && c.length <= 64 && !/[：:，。；;<>]/.test(c) && !isDateLine(c) && !isPublicityNote(c);
+  return isTitleFragment(text) && compact(text).length <= 64;
 }
 
 /** Walk back from the 文号 line over masthead and title lines to the document's first line. */
@@ -65,10 +65,6 @@ export function findAnchors(lines: readonly CleanLine[], listings: readonly List
     if (hasHeaderNearby(lines, n)) anchors.push(n);
   }
   return anchors;
-}
-
-function isClosing(text: string): boolean {
-  return isPublicityNote(text);
 }
 
 /** Lay out the documents' main pieces, and the 上接 pieces still to be given to their owners. */
@@ -149,7 +145,7 @@ function inPage(lines: readonly CleanLine[], r: Range): number {
 
 /** Index of the first publicity note in a range, or -1. */
 function closingLine(lines: readonly CleanLine[], r: Range): number {
-  for (let n = r[0]; n < r[1]; n++) if (isClosing(lines[n]!.text)) return n;
+  for (let n = r[0]; n < r[1]; n++) if (isPublicityNote(lines[n]!.text)) return n;
   return -1;
 }
 
