@@ -39,8 +39,7 @@ export function splitUnits(list: string): string[] {
   }
   out.push(cur);
   return out
-    .map((u) => u.replace(/^(和|及|以及)/, '').replace(/(等|等单位|等部门)$/, '').replace(/[。）)]+$/, (m) => (/[（(]/.test(u) ? m : '')))
-    .map((u) => balance(u))
+    .map((u) => balance(u.replace(/^(和|及|以及)/, '').replace(/(等|等单位|等部门)$/, '').replace(/。+$/, '')))
     .filter((u) => u.length >= 2);
 }
 
@@ -53,11 +52,12 @@ export function looksLikeUnits(cell: string): boolean {
   return units.length > 0 && units.filter((u) => u.length <= 30 && UNIT_END.test(u)).length >= Math.ceil(units.length * 0.7);
 }
 
-/** Drop an unmatched closing bracket left by the enclosing parenthetical. */
+/** Drop unmatched closing brackets left by the enclosing parenthetical: 区商务委） → 区商务委. */
 function balance(u: string): string {
-  const open = (u.match(/[（(]/g) ?? []).length;
-  const close = (u.match(/[）)]/g) ?? []).length;
-  return close > open ? u.replace(/[）)]$/, '') : u;
+  let out = u;
+  const count = (re: RegExp) => (out.match(re) ?? []).length;
+  while (/[）)]$/.test(out) && count(/[）)]/g) > count(/[（(]/g)) out = out.slice(0, -1);
+  return out;
 }
 
 /** Read 牵头单位：…，责任单位：… into labelled values. */
