@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { execFile } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openStore, resolveDbLocation } from '../src/store/factory.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
@@ -16,6 +17,10 @@ import { ingestSamples, runSampleConformance } from './store-samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-sqlite-'));
 let n = 0;
+const run = (cmd: string, args: string[]) =>
+  new Promise<{ code: number; stderr: string }>((done) => {
+    execFile(cmd, args, (err, _out, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stderr }));
+  });
 const tmpFile = () => join(dir, `store-${n++}.db`);
 runStoreConformance('sqlite', async () => openSqliteStore(tmpFile()));
 runSampleConformance('sqlite', async () => openSqliteStore(tmpFile()));
@@ -52,6 +57,21 @@ describe('sqlite specifics', () => {
     assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
+  });
+
+  test('processes opening one fresh file at once migrate it once, none fails', async () => {
+    // Each round starts 4 processes on a new file; before migrations read the version inside an
+    // IMMEDIATE transaction, about one round in four failed with "table issues already exists".
+    const code = `import { openSqliteStore } from ${JSON.stringify(new URL('../src/store/sqlite/index.ts', import.meta.url).href)};
+await (await openSqliteStore(process.argv[1])).close();`;
+    for (let round = 0; round < 4; round++) {
+      const file = tmpFile();
+      const runs = await Promise.all([1, 2, 3, 4].map(() => run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, file])));
+      for (const r of runs) assert.equal(r.code, 0, r.stderr);
+      const db = new Database(file, { readonly: true });
+      assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+      db.close();
+    }
   });
 
   test('upgrading a version-2 database folds the issuers already stored', async () => {

@@ -80,11 +80,12 @@ export class SqliteStore implements Store {
 /** Open (creating and migrating) the database file; ':memory:' works for throwaway stores. */
 export async function openSqliteStore(path: string): Promise<SqliteStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, { timeout: 15000 });
+  // The busy timeout comes first: switching a fresh file to WAL takes a lock a concurrent opener may hold.
+  db.pragma('busy_timeout = 15000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return new SqliteStore(db);
 }

@@ -198,16 +198,20 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new UserError(`${db.name}: database schema version ${current} is newer than this gongbao (${MIGRATIONS.length}); upgrade gongbao`);
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      const m = MIGRATIONS[v]!;
-      if (typeof m === 'string') db.exec(m);
-      else m(db);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  // Two processes may open a fresh file at once (two `gongbao ingest` runs): each step reads the
+  // version inside an IMMEDIATE transaction, so the second waits for the first and then skips.
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const step = db.transaction((): boolean => {
+    const v = version();
+    if (v > MIGRATIONS.length) {
+      throw new UserError(`${db.name}: database schema version ${v} is newer than this gongbao (${MIGRATIONS.length}); upgrade gongbao`);
+    }
+    if (v === MIGRATIONS.length) return false;
+    const m = MIGRATIONS[v]!;
+    if (typeof m === 'string') db.exec(m);
+    else m(db);
+    db.pragma(`user_version = ${v + 1}`);
+    return true;
+  });
+  while (step.immediate()) { /* one migration per transaction */ }
 }
