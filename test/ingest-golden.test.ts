@@ -102,6 +102,20 @@ describe('damage repaired across documents', () => {
     assert.match(text('武隆府办〔2023〕6号'), /因地制宜，探索创新/);
   });
 
+  it('000, 002, 003: a sentence cut by a page or jump break without punctuation is one paragraph', async () => {
+    const para = async (id: string, n: string, re: RegExp) =>
+      assert.ok((await parsed(id)).documents.find((d) => d.docNumber === n)!.body.some((b) => re.test(b.text)), `${id} ${n}: ${re}`);
+    await para('000', '武隆府发〔2023〕1号', /加强重大行政决策合法性审查/);
+    await para('000', '武隆府发〔2023〕11号', /^（五）任何单位和个人应当自觉遵守《条例》规定。$/);
+    await para('000', '武隆府办〔2023〕6号', /^（三）各级各部门要因地制宜，探索创新，/);
+    await para('002', '武隆府办发〔2024〕17号', /由重庆市武隆区防治动物重大疫病指挥部/);
+    await para('002', '武隆府办发〔2024〕17号', /具体组织做好应急处置工作，/);
+    await para('002', '武隆府办发〔2024〕39号', /气象、地震等部门及时将监测到的/);
+    await para('002', '武隆府办发〔2024〕40号', /机场建设和运营管理工作。协助分管/);
+    await para('003', '武隆府发〔2023〕5号', /组织实施的对危房集中/);
+    await para('003', '武隆府发〔2023〕5号', /产权调换多套住宅的，/);
+  });
+
   it('003: words cut across a jump are joined; the traditional page keeps its text and gains a simplified form', async () => {
     const r = await parsed('003');
     const doc = (n: string) => r.documents.find((d) => d.docNumber === n)!;

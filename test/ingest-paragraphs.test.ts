@@ -1,6 +1,7 @@
 /** Paragraph rebuilding from narrow columns, and leaving one-paragraph-per-line text alone. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { removeArtefacts } from '../src/ingest/artefacts.js';
 import { detectColumn, rebuildParagraphs } from '../src/ingest/paragraphs.js';
 import { sampleLines } from './ingest-sample-lines.js';
 
@@ -122,5 +123,45 @@ describe('rebuildParagraphs: open brackets', () => {
     const p = texts(sampleLines('004', i + 1, i + 3));
     assert.deepEqual(p.length, 1);
     assert.match(p[0]!, /《江口镇志》《平桥镇志》/);
+  });
+});
+
+describe('rebuildParagraphs: sentences cut by a page break with no punctuation', () => {
+  // Each slice is read with the column of its whole document, as buildDocument does.
+  const wide = detectColumn(sampleLines('002', 154, 563));
+  const cut = (id: string, from: number, to: number): string[] => rebuildParagraphs(sampleLines(id, from, to), wide).map((p) => p.text);
+  it('joins a wide line cut mid-word (002_ 由重庆市武隆\\n\\n区防治动物重大疫病指挥部…)', () => {
+    const p = cut('002', 266, 270);
+    assert.equal(p.length, 2);
+    assert.equal(p[0], '2.2 区级组织指挥机构');
+    assert.match(p[1]!, /^全区突发重大动物疫情应对工作由重庆市武隆区防治动物重大疫病指挥部（以下简称区指挥部）负责统筹/);
+  });
+
+  it('joins a numbered item whose siblings are sentences ((4)…具体组织做好\\n\\n应急处置工作，…)', () => {
+    const p = cut('002', 455, 461);
+    assert.equal(p.length, 3);
+    assert.match(p[1]!, /^\(3\) 区指挥部各成员单位按照职责分工做好疫情应急处置工作。$/);
+    assert.match(p[2]!, /^\(4\) 乡镇人民政府、街道办事处具体组织做好应急处置工作，落实封锁/);
+    assert.match(cut('002', 1285, 1291)[2]!, /^\(3\) 规划自然资源、水利、林业、气象、地震等部门及时将监测到的/);
+    const law = cut('003', 300, 306);
+    assert.deepEqual(law.map((t) => t.slice(0, 4)), ['（四）由', '（五）由', '（六）法']);
+    assert.match(law[1]!, /组织实施的对危房集中、基础设施落后等地段进行旧城区改建的需要；$/);
+  });
+
+  it('joins an unnumbered line cut before its object (003_ 产权调换多套\\n\\n住宅的，; 002_ 运营管理\\n\\n工作。)', () => {
+    assert.match(cut('003', 490, 494)[1]!, /^按本实施办法第三十八条规定实施产权调换多套住宅的，前款规定/);
+    assert.ok(cut('002', 1645, 1650).includes('副区长李博 负责供销、机场建设和运营管理工作。协助分管巩固拓展脱贫攻坚成果同乡村振兴有效衔接、旅游营销工作。'));
+  });
+
+  it('keeps titles, headings and list entries on their own lines', () => {
+    assert.deepEqual(cut('002', 1604, 1608).slice(0, 2), ['（此件公开发布）', '区政府领导同志工作分工']);
+    assert.equal(cut('002', 1694, 1704).length, 6);
+    assert.deepEqual(cut('003', 210, 213), ['牵头领导：刘 印', '牵头单位：区文化旅游委']);
+  });
+
+  it('measures a line with its jump marker: 000_ （上接第18页）（五）…应当自\\n\\n觉遵守 is one sentence', () => {
+    const { lines } = removeArtefacts(sampleLines('000', 3719, 3723));
+    const p = rebuildParagraphs(lines.map((l) => l.text), detectColumn(sampleLines('000', 1, 4111)), sampleLines('000', 3719, 3723)).map((x) => x.text);
+    assert.deepEqual(p, ['（五）任何单位和个人应当自觉遵守《条例》规定。', '（六）对违反《条例》等法律法规和本通告规']);
   });
 });

@@ -9,6 +9,11 @@ import type { Warning } from '../domain/types.js';
  */
 export interface DocumentSource {
   readonly lines: readonly string[];
+  /**
+   * The same lines as printed, where artefacts were cut out of them (a jump marker at the end of
+   * 加强重（下转第17页）): the reader measures how full a line was on these. Defaults to `lines`.
+   */
+  readonly printed?: readonly string[];
   /** The extracted text as it stood (artefacts included), for the "original" view. */
   readonly originalText: string;
   /** What the issue's 目录 / index say about this document, when the splitter matched an entry. */

@@ -29,12 +29,12 @@ interface Layout {
 }
 
 /** Split the lines into paragraphs and tables, in reading order. */
-function layout(lines: readonly string[]): Layout {
+function layout(lines: readonly string[], printed?: readonly string[]): Layout {
   const col = detectColumn(lines);
   const items: Item[] = [];
   const paras: string[] = [];
   const addParas = (from: number, to: number): void => {
-    for (const p of rebuildParagraphs(lines.slice(from, to), col)) {
+    for (const p of rebuildParagraphs(lines.slice(from, to), col, printed?.slice(from, to))) {
       const text = repairText(p.text);
       if (text === '') continue;
       items.push({ kind: 'p', p: paras.length });
@@ -107,7 +107,7 @@ function readAttachments(keys: readonly string[], paras: readonly string[], role
 
 /** Build the OfficialDocument for one document's lines. */
 export function buildDocument(src: DocumentSource): OfficialDocument {
-  const { items, paras } = layout(src.lines);
+  const { items, paras } = layout(src.lines, src.printed);
   // Every paragraph and table row, in reading order: what search indexes.
   const text = items.map((it) => (it.kind === 'p' ? paras[it.p]! : [it.table.header, ...it.table.rows].map(rowText).join('\n'))).join('\n');
   const simplifiedText = simplifiedIfTraditional(text);

@@ -45,10 +45,18 @@ function classifyListings(listings: readonly ListingRegion[], firstDoc: number) 
   return { contents, index };
 }
 
-function linesOf(lines: readonly CleanLine[], pieces: readonly Range[], skip: Set<number>): string[] {
-  const out: string[] = [];
-  for (const [s, e] of pieces) for (let n = s; n < e; n++) if (!skip.has(n)) out.push(lines[n]!.text);
-  return out;
+/** A document's lines in reading order, and the same lines as printed (jump markers included). */
+function linesOf(lines: readonly CleanLine[], raw: readonly string[], pieces: readonly Range[], skip: Set<number>): { text: string[]; printed: string[] } {
+  const text: string[] = [];
+  const printed: string[] = [];
+  for (const [s, e] of pieces) {
+    for (let n = s; n < e; n++) {
+      if (skip.has(n)) continue;
+      text.push(lines[n]!.text);
+      printed.push(lines[n]!.jumps.length > 0 ? raw[n]! : lines[n]!.text);
+    }
+  }
+  return { text, printed };
 }
 
 /** Only the masthead nearest the 文号 is the document's; every other copy is a running header. */
@@ -103,8 +111,10 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
     for (const n of headers) discarded.push({ kind: 'running-header', text: raw[n]!, line: n + 1 });
     for (const [s, e] of plan.pieces) for (let n = s; n < e; n++) covered.add(n);
     const entry = entries[k];
+    const { text, printed } = linesOf(lines, raw, plan.pieces, headers);
     const doc = buildDocument({
-      lines: linesOf(lines, plan.pieces, headers),
+      lines: text,
+      printed,
       originalText: plan.pieces.map(([s, e]) => raw.slice(s, e).join('\n')).join('\n'),
       hint: { docNumber: plan.docNumberText, ...(entry ? { title: entry.title } : {}) },
       warnings: plan.warnings,

@@ -70,12 +70,16 @@ function continuesAttachmentList(para: string, next: string, nextIndent: number)
 
 interface Break {
   readonly prev: string;
+  /** Visual width of the previous line as printed (a jump marker cut from it still took room). */
+  readonly prevWidth: number;
   /** The paragraph so far — only its first HEAD characters, so each decision costs O(1). */
   readonly para: string;
   readonly next: string;
   readonly prevIndent: number;
   readonly nextIndent: number;
   readonly blankBetween: boolean;
+  /** Did the last paragraph with the same heading level as `para` end a sentence? null: none yet. */
+  readonly siblingProse: boolean | null;
 }
 
 const HEAD = 200;
@@ -86,7 +90,9 @@ function narrowJoin(b: Break, col: Column): boolean {
   if (b.prevIndent >= SIGNATURE_INDENT || b.nextIndent >= SIGNATURE_INDENT) return false;
   // A title (no sentence punctuation, ends with its 文种) never runs into the next line.
   if (kindOfTitle(b.prev) && !/[，。；：]/.test(b.para)) return false;
-  const w = visualWidth(b.prev);
+  // A clause is never the end of a paragraph (…要因地制宜，（下转第33页） / 探索创新).
+  if (/[，、]$/.test(b.prev)) return true;
+  const w = b.prevWidth;
   if (w >= col.width - 6) return true;
   if (!WORD_END.test(b.prev)) return false;
   // A paragraph's first line is indented in print (and bold run-in headings are wider), so a
@@ -108,7 +114,25 @@ function wideJoin(b: Break): boolean {
   // (站长：黄 听 区政府副区长) are list entries; numbered headings (二、森林、林木…) stand alone.
   const punct = headingMarker(b.para) ? /[，：；。]/ : /[，：；。、]/;
   const width = visualWidth(b.para);
-  return (width >= 80 || (width >= 40 && punct.test(b.para))) && WORD_END.test(b.prev);
+  if ((width >= 80 || (width >= 40 && punct.test(b.para))) && WORD_END.test(b.prev)) return true;
+  return pageCut(b, width);
+}
+
+// What a title or a table caption ends with: the instrument or list it names.
+const NAMES_SOMETHING = /(方案|办法|预案|计划|措施|举措|要点|细则|规定|规则|意见|分工|政策|目录|标准|制度|清单|名单|任务)$/;
+// An entry of a list of people or units: 组长：…, 牵头单位：…
+const LABEL = /^[^，。；：:、（(]{1,10}[：:]/;
+
+/**
+ * A page break cut a sentence short of punctuation (002_ 由重庆市武隆\n\n区防治动物重大疫病指挥部…;
+ * (4) 乡镇人民政府、街道办事处具体组织做好\n\n应急处置工作，…). The line is body text, not a title
+ * or heading: long enough, not naming an instrument, and when numbered its siblings are sentences.
+ * What follows reads on: a sentence that is not a new list entry.
+ */
+function pageCut(b: Break, width: number): boolean {
+  if (!/[\u4e00-\u9fa5\d]$/.test(b.prev) || width < 36 || NAMES_SOMETHING.test(b.prev)) return false;
+  if (headingMarker(b.para) && b.siblingProse !== true) return false;
+  return /[，。；]/.test(b.next) && !LABEL.test(b.next) && !LABEL.test(b.para);
 }
 
 function shouldJoin(b: Break, col: Column): boolean {
@@ -135,14 +159,23 @@ function glue(a: string, b: string): string {
   return latinPair(a, b) ? `${a} ${b}` : a + b;
 }
 
-/** Join wrapped lines into paragraphs. Blank lines never produce paragraphs. */
-export function rebuildParagraphs(lines: readonly string[], col: Column = detectColumn(lines)): Paragraph[] {
+/**
+ * Join wrapped lines into paragraphs. Blank lines never produce paragraphs. `printed` gives each
+ * line as printed when artefacts were cut out of it (a jump marker took room on the line).
+ */
+export function rebuildParagraphs(lines: readonly string[], col: Column = detectColumn(lines), printed?: readonly string[]): Paragraph[] {
   const out: Paragraph[] = [];
+  // Whether the last paragraph at each heading level ended a sentence: numbered items that are
+  // sentences (（3）…。) make a numbered line without punctuation an item cut short, not a heading.
+  const prose = new Map<number, boolean>();
   // Lines are collected and joined once per paragraph: rescanning a growing string per line
   // would make one long paragraph quadratic.
-  let cur: { parts: string[]; head: string; line: number; last: string; lastIndent: number } | null = null;
+  let cur: { parts: string[]; head: string; line: number; last: string; lastIndent: number; lastWidth: number } | null = null;
   const flush = (): void => {
-    if (cur) out.push({ text: cur.parts.map((t, k) => (k > 0 && latinPair(cur!.parts[k - 1]!, t) ? ` ${t}` : t)).join(''), line: cur.line });
+    if (!cur) return;
+    const m = headingMarker(cur.head);
+    if (m) prose.set(m.level, /[。；;！？!?][”’）)」』]*$/.test(cur.last));
+    out.push({ text: cur.parts.map((t, k) => (k > 0 && latinPair(cur!.parts[k - 1]!, t) ? ` ${t}` : t)).join(''), line: cur.line });
   };
   let blank = false;
   for (let i = 0; i < lines.length; i++) {
@@ -153,14 +186,21 @@ export function rebuildParagraphs(lines: readonly string[], col: Column = detect
       continue;
     }
     const ind = indentOf(raw.replace(/\u3000/g, '  '));
-    if (cur && shouldJoin({ prev: cur.last, para: cur.head, next: t, prevIndent: cur.lastIndent, nextIndent: ind, blankBetween: blank }, col)) {
+    const width = visualWidth(printed?.[i]?.trim() ?? t);
+    const level = cur ? headingMarker(cur.head)?.level : undefined;
+    const b: Break | null = cur && {
+      prev: cur.last, prevWidth: cur.lastWidth, para: cur.head, next: t, prevIndent: cur.lastIndent, nextIndent: ind,
+      blankBetween: blank, siblingProse: level === undefined ? null : prose.get(level) ?? null,
+    };
+    if (cur && b && shouldJoin(b, col)) {
       cur.parts.push(t);
       if (cur.head.length < HEAD) cur.head = glue(cur.head, t).slice(0, HEAD);
       cur.last = t;
       cur.lastIndent = ind;
+      cur.lastWidth = width;
     } else {
       flush();
-      cur = { parts: [t], head: t.slice(0, HEAD), line: i, last: t, lastIndent: ind };
+      cur = { parts: [t], head: t.slice(0, HEAD), line: i, last: t, lastIndent: ind, lastWidth: width };
     }
     blank = false;
   }
