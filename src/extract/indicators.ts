@@ -98,7 +98,7 @@ export function parseHead(head: string): HeadParse {
 
 /** Endings of phrases that name a measured quantity (a bare list item must end in one to share a predicate). */
 const QUANTITY_SUFFIX =
-  /(?:值|额|率|幅|数|量|收入|投资|利润|营收|指数|占比|比重|支出|税收|游客|消费|成本|价值|水平|强度|规模|面积|产量|就业|人口|度|资金|产值|种植|贷款|客运量|运输量|比例|投入)$/;
+  /(?:值|额|率|幅|数|量|收入|投资|利润|营收|指数|占比|比重|支出|税收|游客|消费|成本|价值|水平|强度|规模|面积|产量|就业|人口|度|资金|产值|种植|贷款|客运量|运输量|比例|投入|增速)$/;
 
 /** Verbs that make a phrase name a flow of counted things (新增规上工业企业7家, 引进青年人才300人). */
 const FLOW_VERB =
@@ -120,9 +120,9 @@ export function acceptableIndicator(indicator: string, unit: string, verbLed = f
   if (indicator.length < 2 || indicator.length > 20) return false;
   // a verb with nothing or a generic word after it (已开工4个, 启动治理5个, 获授权30件) names nothing
   const noun = indicator.replace(new RegExp(FLOW_VERB.source, 'g'), '').replace(/^已/, '');
-  if (noun.length < 2 || (noun !== indicator && GENERIC.has(noun))) return false;
+  if (noun.length < 2 || (noun !== indicator && /^(?:治理|投资|资金|产值|收入)$/.test(noun))) return false;
   if (/[\d、，,：；的等]/.test(indicator.replace(/“[^”]*”/g, 'X'))) return false;
-  if (NOT_INDICATOR_START.test(indicator)) return false;
+  if (NOT_INDICATOR_START.test(indicator) || /(?:后|前|时|以来|期间)$/.test(indicator)) return false;
   if (/增加(?!值)|增长|提高|提升|下降|降低/.test(indicator)) return false;
   if (QUANTITY_SUFFIX.test(indicator)) return true;
   if (change && unit === '%') return true; // 有效注册商标增长7%以上: what grows is named by the phrase

@@ -53,7 +53,7 @@ export interface Target {
   readonly block: number;
   /**
    * Set when the indicator is a generic word (投资, 产量, 增加值…): the indicator printed before
-   * it in the same sentence (粮食播种面积…、产量19.5万吨 → 粮食播种面积), else the 交通方面： prefix,
+   * it in the same clause (粮食播种面积…、产量19.5万吨 → 粮食播种面积), else the 交通方面： prefix,
    * else the paragraph's run-in topic (推动生态工业延链强链). The indicatorKey is qualified by it,
    * so the 投资 of one paragraph never joins the 投资 of another.
    */
@@ -331,11 +331,12 @@ export function extractTargets(doc: OfficialDocument, options: ExtractTargetsOpt
       let previous: Read[] = [];
       for (const clause of splitSpans(sentence, /[，,：:]/)) {
         const inherited = previous.length ? previous[previous.length - 1]!.indicator : null;
+        sibling = undefined;
         const reads = readDistribution(clause) ?? readSame(clause, previous, sentence.start) ?? readSegments(clause, inherited);
         const estimated = /预计/.test(clause.text);
         for (const r of reads) {
           const generic = isGeneric(r.indicator);
-          // 投资, 产量, 增加值…: scoped by the indicator printed before it in the sentence
+          // 投资, 产量, 增加值…: scoped by the indicator printed before it in the clause
           // (粮食播种面积…、产量), else by 交通方面：, else by the paragraph's topic
           const scope = generic ? (sibling ?? aspect ?? topic) : undefined;
           if (generic && !scope) continue;
