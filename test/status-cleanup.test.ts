@@ -48,13 +48,39 @@ test('the finding depends on the date: nothing to fix before the repeal, and an 
   assert.deepEqual(cleanupReport(before, '2023-04-24').citesRepealed, []);
 });
 
-test('no validity clause lists live held documents only, and a working group that dissolves is not listed', () => {
-  const r = cleanupReport(buildWorld({ documents: samples }), '2024-10-10');
-  const ids = r.noValidityClause.map((x) => x.id);
-  assert.ok(ids.includes('武隆府办发〔2021〕26号'));
-  assert.ok(!ids.includes('武隆府办发〔2024〕32号'), 'states 自印发之日起实施');
-  assert.ok(!ids.includes('武隆府办发〔2023〕20号'), '工作完成后自动撤销');
-  assert.ok(r.noValidityClause.every((x) => x.status === '现行有效'));
+test('no validity clause lists live held 规范性文件 only: of the 13 normative documents, two state nothing', () => {
+  const world = buildWorld({ documents: samples });
+  const r = cleanupReport(world, '2024-10-10');
+  // Before classifyNormative this list held every live document without a clause (40 of them).
+  assert.deepEqual(r.noValidityClause.map((x) => x.id), ['武隆府办发〔2021〕41号', '武隆府办发〔2023〕13号']);
+  assert.ok(r.noValidityClause.every((x) => x.status === '现行有效' && x.normative === true && x.detail === '未载明施行日期或有效期'));
+  assert.match(r.noValidityClause[0]!.normativeReasons.join('；'), /补助资金8万元/);
+  const facts = (id: string) => world.docs.get(id)!;
+  // Live and clause-less, but not normative: a task list, a working group, a 转发 notice.
+  for (const id of ['武隆府办发〔2021〕26号', '武隆府办〔2021〕21号', '武隆府办〔2021〕20号']) {
+    assert.equal(facts(id).validity, null, id);
+    assert.equal(facts(id).normative?.normative, false, id);
+  }
+  // A repeal decision of 规范性文件 is normative but takes effect once: no 有效期 is expected.
+  assert.equal(facts('武隆府发〔2024〕13号').validity, null);
+  assert.equal(facts('武隆府发〔2024〕13号').normative?.repealDecision, true);
+  // Normative and stating 自印发之日起施行 (or a 通告's 自发布之日起执行): not listed.
+  for (const id of ['武隆府办发〔2024〕32号', '武隆府发〔2023〕5号', '武隆府发〔2024〕9号']) assert.equal(facts(id).normative?.normative, true, id);
+});
+
+test('the other sections ignore the flag, and rows about documents known only by reference say 未知', () => {
+  const r = cleanupReport(buildWorld({ documents: [...samples, CITING] }), '2024-10-10');
+  const ref = r.repealed.find((x) => x.docNumber === '武隆府办发〔2018〕42号')!;
+  assert.deepEqual([ref.normative, ref.normativeReasons], [null, []]);
+  // The made-up notice states its own 施行 and 有效期: normative, and the rows say so.
+  assert.deepEqual(r.expiringSoon.map((x) => [x.docNumber, x.normative]), [['武隆府办发〔2024〕90号', true]]);
+  assert.match(r.expiringSoon[0]!.normativeReasons.join('；'), /载明有效期（至2024-12-31）/);
+  // Made into a working-group notice it is not normative, yet it still expires and still cites a
+  // repealed document: those findings do not depend on the flag.
+  const group = { ...CITING, title: '重庆市武隆区人民政府办公室关于成立纳税服务工作领导小组的通知' };
+  const r2 = cleanupReport(buildWorld({ documents: [...samples, group] }), '2024-10-10');
+  assert.deepEqual(r2.expiringSoon.map((x) => [x.docNumber, x.normative]), [['武隆府办发〔2024〕90号', false]]);
+  assert.deepEqual(r2.citesRepealed.map((x) => [x.docNumber, x.normative]), [['武隆府办发〔2024〕90号', false]]);
 });
 
 test('markdown and csv carry every section and row', () => {
@@ -66,6 +92,12 @@ test('markdown and csv carry every section and row', () => {
   const rows = r.expired.length + r.expiringSoon.length + r.repealed.length + r.noValidityClause.length + r.citesRepealed.length;
   assert.equal(csv.length, rows + 1);
   assert.ok(csv.some((l) => l.startsWith('citesRepealed,武隆府办发〔2024〕90号,')));
+  assert.equal(csv[0], 'category,docNumber,title,status,since,detail,normative,normativeReasons');
+  assert.ok(csv.some((l) => /^noValidityClause,武隆府办发〔2023〕13号,.*,未载明施行日期或有效期,true,文种为意见/.test(l)));
+  assert.ok(csv.some((l) => /^repealed,武隆府办发〔2018〕42号,.*,武隆府发〔2023〕16号,,$/.test(l)), 'unknown flag: empty cells');
+  assert.match(md, /\| 规范性文件 \| 判断依据 \|/);
+  assert.match(md, /## 未载明施行日期或有效期（2件）/);
+  assert.match(md, /\| 武隆府办发〔2021〕41号 \|.*\| 是 \| 方案或通知本身为公众设定权利义务/);
 });
 
 /** Just the four Store methods recomputeAll uses. */

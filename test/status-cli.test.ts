@@ -47,6 +47,7 @@ test('status --json of a document known by reference, the day before and the day
       quote: '1 重庆市武隆区人民政府办公室关于印发武隆区优化企业纳税服务行动方案的通知 武隆府办发〔2018〕42号 与经济社会发展不相适应',
       date: '2023-04-25',
     }],
+    normative: null,
   });
 });
 
@@ -55,6 +56,18 @@ test('status in text form names the status, the date and the evidence', () => {
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /2024-10-10：现行有效（自2024-07-17）/);
   assert.match(r.out, /本方案自印发之日起实施。/);
+  assert.match(r.out, /规范性文件：是（方案或通知本身为公众设定权利义务并反复适用；载明施行日期/);
+});
+
+test('status --json carries the normative judgement with its reasons', () => {
+  const yes = JSON.parse(gongbao('status', '武隆府发〔2023〕5号', '--at', '2024-10-10', '--json').out);
+  assert.equal(yes.normative.normative, true);
+  assert.match(yes.normative.reasons[0], /印发或制定办法/);
+  const no = JSON.parse(gongbao('status', '武隆府办〔2021〕21号', '--at', '2024-10-10', '--json').out);
+  assert.equal(no.normative.normative, false);
+  assert.match(no.normative.reasons[0], /领导小组/);
+  const repeal = JSON.parse(gongbao('status', '武隆府发〔2023〕16号', '--json').out);
+  assert.deepEqual([repeal.normative.normative, repeal.normative.repealDecision], [true, true]);
 });
 
 test('user mistakes exit 2 with one line', () => {
@@ -68,11 +81,16 @@ test('user mistakes exit 2 with one line', () => {
 test('report cleanup as csv and json', () => {
   const csv = gongbao('report', 'cleanup', '--at', '2024-10-10', '--format', 'csv');
   assert.equal(csv.code, 0, csv.err);
-  assert.match(csv.out, /^category,docNumber,title,status,since,detail\n/);
-  assert.match(csv.out, /\nrepealed,武隆府办发〔2018〕126号,.*,已废止,2024-08-01,武隆府办发〔2024〕39号\n/);
+  assert.match(csv.out, /^category,docNumber,title,status,since,detail,normative,normativeReasons\n/);
+  assert.match(csv.out, /\nrepealed,武隆府办发〔2018〕126号,.*,已废止,2024-08-01,武隆府办发〔2024〕39号,,\n/);
   const json = JSON.parse(gongbao('report', 'cleanup', '--at', '2024-10-10', '--format', 'json').out);
   assert.equal(json.at, '2024-10-10');
   assert.equal(json.repealed.length, 45);
+  assert.deepEqual(json.noValidityClause.map((x: { docNumber: string; normative: boolean }) => [x.docNumber, x.normative]), [
+    ['武隆府办发〔2021〕41号', true],
+    ['武隆府办发〔2023〕13号', true],
+  ]);
+  assert.ok(json.noValidityClause.every((x: { normativeReasons: string[] }) => x.normativeReasons.length > 0));
 });
 
 test('correct records an event with author and reason; status shows it over the extracted evidence', () => {

@@ -1,6 +1,11 @@
 /**
  * The annual 规范性文件清理 report: what has expired, what expires within 90 days, what has been
  * repealed, what states no validity at all, and live documents still citing a repealed one.
+ *
+ * Only 规范性文件 are expected to state their validity (`classifyNormative`): the "no validity
+ * clause" list leaves out work plans, personnel and body set-up notices, and repeal decisions
+ * (which take effect once and leave nothing to expire). Every row says whether its document is a
+ * 规范性文件 and why, so the clerk can check the call.
  */
 import type { LegalStatus } from '../domain/types.js';
 import { addDays } from '../extract/text.js';
@@ -16,6 +21,9 @@ export interface CleanupRow {
   /** What the finding is about: the expiry date, or the cited repealed document. */
   readonly detail: string;
   readonly evidence: Evidence[];
+  /** Is the document a 规范性文件? null when we do not hold its text (known by reference only). */
+  readonly normative: boolean | null;
+  readonly normativeReasons: string[];
 }
 
 export interface CleanupReport {
@@ -36,6 +44,11 @@ export function verdictOf(world: StatusWorld, id: string, at: string): StatusVer
   return statusAsOf(f, world.events.get(id) ?? [], world.corrections.get(id) ?? [], at);
 }
 
+/** A held 规范性文件 that does more than repeal others: the kind that should state its validity. */
+export function expectsValidityClause(f: DocFacts): boolean {
+  return f.held && f.normative?.normative === true && f.normative.repealDecision !== true;
+}
+
 const order = (a: CleanupRow, b: CleanupRow) => (a.docNumber ?? a.id).localeCompare(b.docNumber ?? b.id, 'zh');
 
 export function cleanupReport(world: StatusWorld, at: string): CleanupReport {
@@ -43,7 +56,10 @@ export function cleanupReport(world: StatusWorld, at: string): CleanupReport {
   for (const id of world.docs.keys()) verdicts.set(id, verdictOf(world, id, at)!);
   const row = (f: DocFacts, detail: string): CleanupRow => {
     const v = verdicts.get(f.id)!;
-    return { id: f.id, docNumber: f.docNumber, title: f.title, status: v.status, since: v.since, detail, evidence: v.evidence };
+    return {
+      id: f.id, docNumber: f.docNumber, title: f.title, status: v.status, since: v.since, detail, evidence: v.evidence,
+      normative: f.normative?.normative ?? null, normativeReasons: f.normative?.reasons ?? [],
+    };
   };
   const report: CleanupReport = { at, expired: [], expiringSoon: [], repealed: [], noValidityClause: [], citesRepealed: [] };
   const horizon = addDays(at, EXPIRY_WINDOW_DAYS);
@@ -55,6 +71,7 @@ export function cleanupReport(world: StatusWorld, at: string): CleanupReport {
     if (v.status === '已废止') report.repealed.push(row(f, v.evidence.map((e) => e.docNumber).filter(Boolean).join('、')));
     if (!f.held || !LIVE.includes(v.status)) continue;
     if (expires !== null && expires >= at && expires <= horizon) report.expiringSoon.push(row(f, `有效期至${expires}`));
+    if (!expectsValidityClause(f)) continue;
     const v2 = f.validity;
     if (!v2 || (v2.trigger === null && v2.expiresOn === null && v2.dissolvesWhen === null)) report.noValidityClause.push(row(f, '未载明施行日期或有效期'));
   }

@@ -9,6 +9,7 @@ import { verdictOf } from './cleanup.js';
 import { refKey } from './resolve.js';
 import type { Evidence, StatusWorld } from './types.js';
 import type { LegalStatus } from '../domain/types.js';
+import type { NormativeJudgement } from '../extract/normative.js';
 
 export interface StatusReport {
   readonly docNumber: string | null;
@@ -16,6 +17,8 @@ export interface StatusReport {
   readonly status: LegalStatus;
   readonly since: string | null;
   readonly evidence: Evidence[];
+  /** `classifyNormative` of the document; null when known only by reference (text not held). */
+  readonly normative: NormativeJudgement | null;
 }
 
 /** YYYY-MM-DD that is a real date, or a UserError naming the option. */
@@ -41,13 +44,14 @@ export async function findSubject(store: Store, world: StatusWorld, key: string)
 export function statusReport(world: StatusWorld, id: string, at: string): StatusReport {
   const f = world.docs.get(id)!;
   const v = verdictOf(world, id, at)!;
-  return { docNumber: f.docNumber, title: f.title, status: v.status, since: v.since, evidence: v.evidence };
+  return { docNumber: f.docNumber, title: f.title, status: v.status, since: v.since, evidence: v.evidence, normative: f.normative ?? null };
 }
 
 /** Human-readable form of a status report. */
 export function formatStatus(r: StatusReport, at: string): string {
   const lines = [`${r.docNumber ?? '（无文号）'} ${r.title ? `《${r.title}》` : ''}`.trim()];
   lines.push(`${at}：${r.status}${r.since ? `（自${r.since}）` : ''}`);
+  if (r.normative) lines.push(`规范性文件：${r.normative.normative ? '是' : '否'}（${r.normative.reasons.join('；')}）`);
   for (const e of r.evidence) lines.push(`  - ${e.docNumber ?? '人工更正'}${e.date ? ` ${e.date}` : ''}：${e.quote}`);
   return lines.join('\n');
 }

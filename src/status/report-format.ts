@@ -9,6 +9,9 @@ export const SECTIONS: ReadonlyArray<[keyof Omit<CleanupReport, 'at'>, string]> 
   ['citesRepealed', '仍引用已废止文件的现行文件'],
 ];
 
+/** 是 / 否 / 未知 (a document known only by reference has not been read). */
+export const normativeWord = (n: boolean | null) => (n === null ? '未知' : n ? '是' : '否');
+
 const cell = (s: string | null) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function toMarkdown(r: CleanupReport): string {
@@ -20,8 +23,10 @@ export function toMarkdown(r: CleanupReport): string {
       out.push('无', '');
       continue;
     }
-    out.push('| 文号 | 标题 | 状态 | 起始日期 | 说明 |', '|---|---|---|---|---|');
-    for (const row of rows) out.push(`| ${cell(row.docNumber)} | ${cell(row.title)} | ${row.status} | ${row.since ?? ''} | ${cell(row.detail)} |`);
+    out.push('| 文号 | 标题 | 状态 | 起始日期 | 说明 | 规范性文件 | 判断依据 |', '|---|---|---|---|---|---|---|');
+    for (const row of rows) {
+      out.push(`| ${cell(row.docNumber)} | ${cell(row.title)} | ${row.status} | ${row.since ?? ''} | ${cell(row.detail)} | ${normativeWord(row.normative)} | ${cell(row.normativeReasons.join('；'))} |`);
+    }
     out.push('');
   }
   return out.join('\n');
@@ -30,9 +35,12 @@ export function toMarkdown(r: CleanupReport): string {
 const csvCell = (s: string | null) => (/[",\n]/.test(s ?? '') ? `"${(s ?? '').replace(/"/g, '""')}"` : (s ?? ''));
 
 export function toCsv(r: CleanupReport): string {
-  const out = ['category,docNumber,title,status,since,detail'];
+  const out = ['category,docNumber,title,status,since,detail,normative,normativeReasons'];
   for (const [key] of SECTIONS) {
-    for (const row of r[key]) out.push([key, row.docNumber, row.title, row.status, row.since, row.detail].map(csvCell).join(','));
+    for (const row of r[key]) {
+      const normative = row.normative === null ? '' : String(row.normative);
+      out.push([key, row.docNumber, row.title, row.status, row.since, row.detail, normative, row.normativeReasons.join('；')].map(csvCell).join(','));
+    }
   }
   return out.join('\n') + '\n';
 }

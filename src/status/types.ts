@@ -1,6 +1,7 @@
 /** The inputs and outputs of the status judgement. */
 import type { LegalStatus } from '../domain/types.js';
 import type { RepealKind } from '../extract/repeal-types.js';
+import type { NormativeJudgement } from '../extract/normative.js';
 import type { ValidityClause } from '../extract/validity.js';
 import type { StatusCorrection } from '../store/store.js';
 
@@ -13,6 +14,8 @@ export interface DocFacts {
   readonly signedOn: string | null;
   readonly held: boolean;
   readonly validity: ValidityClause | null;
+  /** Is it a 规范性文件, and why (`classifyNormative`)? null/absent for a document we do not hold. */
+  readonly normative?: NormativeJudgement | null;
 }
 
 /** Something another document did to this one (from a repeal/amend extraction). */

@@ -4,6 +4,7 @@
  * (cites, repeals, amends, replaces). Pure: the store is read and written elsewhere.
  */
 import type { Citation, OfficialDocument, ReferencedDocument } from '../domain/types.js';
+import { classifyNormative } from '../extract/normative.js';
 import { findRepeals, type RepealEvent } from '../extract/repeals.js';
 import { findValidity } from '../extract/validity.js';
 import type { Relation, RelationVerb, StatusCorrection } from '../store/store.js';
@@ -46,11 +47,11 @@ export function buildWorld(input: WorldInput): World {
 
   const facts = new Map<string, DocFacts>();
   for (const d of docs) {
-    facts.set(d.id, { id: d.id, docNumber: d.docNumber, title: d.title, signedOn: d.signedOn, held: true, validity: findValidity(d) });
+    facts.set(d.id, { id: d.id, docNumber: d.docNumber, title: d.title, signedOn: d.signedOn, held: true, validity: findValidity(d), normative: classifyNormative(d) });
   }
   const addRef = (id: string, docNumber: string | null, title: string | null) => {
     const had = facts.get(id);
-    if (!had) facts.set(id, { id, docNumber, title, signedOn: null, held: false, validity: null });
+    if (!had) facts.set(id, { id, docNumber, title, signedOn: null, held: false, validity: null, normative: null });
     else if (!had.held && !had.title && title) facts.set(id, { ...had, title });
   };
 

@@ -9,7 +9,7 @@ export function registerStatus(program: Command): void {
     .command('status <document>')
     .description('legal status of a document (文号 or id) as of a date, with the evidence chain')
     .option('--at <date>', 'judge as of this date (YYYY-MM-DD); default today')
-    .option('--json', 'print {"docNumber","title","status","since","evidence"}')
+    .option('--json', 'print {"docNumber","title","status","since","evidence","normative"}')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (key: string, opts: { at?: string; json?: boolean; db?: string }) => {
       const at = opts.at === undefined ? todayInChina() : checkDate(opts.at, '--at');
