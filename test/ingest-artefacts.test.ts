@@ -50,4 +50,27 @@ describe('running headers', () => {
     const one = r.documents.find((d) => d.docNumber === '武隆府发〔2023〕1号')!;
     assert.match(one.text, /分别新增40家、4家、2家/);
   });
+
+  it('000_ line 1616: the instrument title printed mid-sentence at a page break is discarded, the sentence rejoined', async () => {
+    const r = await parseFile(sample('000'));
+    assert.ok(r.discarded.some((a) => a.kind === 'running-header' && a.line === 1616 && a.text === '武隆区2023年安全生产与自然灾害防治工作要点'));
+    const two = r.documents.find((d) => d.docNumber === '武隆府发〔2023〕2号')!;
+    assert.match(two.text, /救援力量覆盖率以及应急救援、执法装备标准配备率达100%。/);
+    assert.doesNotMatch(two.text, /武隆区2023年安全生产/);
+  });
+
+  it('000_ line 3329: the instrument title at the top of a page, between a heading and its text, is discarded', async () => {
+    const r = await parseFile(sample('000'));
+    assert.ok(r.discarded.some((a) => a.kind === 'running-header' && a.line === 3329));
+    const doc = r.documents.find((d) => d.docNumber === '武隆府办〔2023〕4号')!;
+    const i = doc.body.findIndex((b) => b.text === '三、工作重点');
+    assert.match(doc.body[i + 1]!.text, /^（一）着力产业集聚/);
+  });
+
+  it('a title printed where titles belong stays: the instrument titles after the signature blocks of 002_–004_', async () => {
+    for (const id of ['002', '003', '004']) {
+      const r = await parseFile(sample(id));
+      assert.deepEqual(r.discarded.filter((a) => a.kind === 'running-header' && !/文件$/.test(a.text.trim())), [], id);
+    }
+  });
 });

@@ -13,8 +13,9 @@ import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
 import { decodeText, isPdf } from './decode.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
-import { compact, isBlank, isMasthead } from './patterns.js';
+import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
 import { pdfToText } from './pdf.js';
+import { mastheadHeaders, titleBigrams, titleHeaders } from './running-headers.js';
 import { pairContinuations, planDocuments, repairNested, type DocumentPlan, type Range } from './split.js';
 
 export { decodeText } from './decode.js';
@@ -59,14 +60,14 @@ function linesOf(lines: readonly CleanLine[], raw: readonly string[], pieces: re
   return { text, printed };
 }
 
-/** Only the masthead nearest the 文号 is the document's; every other copy is a running header. */
-function runningHeaders(lines: readonly CleanLine[], plan: DocumentPlan): number[] {
-  const mastheads: number[] = [];
-  for (const [s, e] of plan.pieces) for (let n = s; n < e; n++) if (isMasthead(lines[n]!.text)) mastheads.push(n);
-  const own = mastheads
-    .filter((n) => n >= plan.start && n <= plan.anchor + 3)
-    .sort((a, b) => Math.abs(a - plan.anchor) - Math.abs(b - plan.anchor) || a - b)[0];
-  return mastheads.filter((n) => n !== own);
+/** Without a 目录 entry: the title-shaped lines of the document's header, joined. */
+function ownTitle(lines: readonly CleanLine[], plan: DocumentPlan): string {
+  const parts: string[] = [];
+  for (let n = plan.start; n < Math.min(plan.pieces[0]![1], plan.anchor + 6); n++) {
+    const t = lines[n]!.text;
+    if (!isBlank(t) && isTitleFragment(t) && !isMasthead(t)) parts.push(compact(t));
+  }
+  return parts.join('');
 }
 
 function reportDocument(lines: readonly CleanLine[], raw: readonly string[]): OfficialDocument {
@@ -106,11 +107,14 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
 
   const discarded: Artefact[] = [...artefacts];
   const covered = new Set<number>();
+  const entryTitles = entries.map((e) => titleBigrams(e.title));
   const documents = plans.map((plan, k) => {
-    const headers = new Set(runningHeaders(lines, plan));
+    const entry = entries[k];
+    // Page furniture: other copies of a masthead, and titles printed at page boundaries.
+    const titles = entry ? entryTitles : [...entryTitles, titleBigrams(ownTitle(lines, plan))];
+    const headers = new Set([...mastheadHeaders(lines, plan), ...titleHeaders(lines, plan, titles)].sort((a, b) => a - b));
     for (const n of headers) discarded.push({ kind: 'running-header', text: raw[n]!, line: n + 1 });
     for (const [s, e] of plan.pieces) for (let n = s; n < e; n++) covered.add(n);
-    const entry = entries[k];
     const { text, printed } = linesOf(lines, raw, plan.pieces, headers);
     const doc = buildDocument({
       lines: text,
