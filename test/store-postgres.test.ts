@@ -8,10 +8,12 @@ import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { openStore } from '../src/store/factory.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
+import { LATEST_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
 import { runStoreConformance } from './store-conformance.js';
+import { runRegisterConformance } from './store-conformance-registers.js';
 import { ingestSamples, runSampleConformance } from './store-samples.js';
 
 const server = await startTestPostgres();
@@ -21,6 +23,7 @@ if ('skip' in server) {
   const open = async () => openPostgresStore(await server.freshDatabase());
   runStoreConformance('postgres', open);
   runSampleConformance('postgres', open);
+  runRegisterConformance('postgres', async (opts) => openPostgresStore(await server.freshDatabase(), opts));
 
   describe('postgres store: server behaviour', () => {
     const opened: Store[] = [];
@@ -50,7 +53,7 @@ if ('skip' in server) {
       assert.deepEqual((await again.search({ q: '禁火令' })).hits.map((h) => h.id), hits);
       assert.equal((await again.ingest(ISSUE_2024)).action, 'unchanged');
       const versions = await sql(url, 'SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(versions.map((r) => r.version), [1, 2, 3, 4]);
+      assert.deepEqual(versions.map((r) => r.version), [1, 2, 3, 4, 5]);
     });
 
     test('migration 3 backfills the folded issuer of documents stored before it', async () => {
@@ -84,6 +87,24 @@ if ('skip' in server) {
       assert.equal(once.documents, once.document_words);
     });
 
+    test('migration 5: a database from before it gets registers built from the documents already stored', async () => {
+      const url = await server.freshDatabase();
+      const first = await openPostgresStore(url);
+      await ingestSamples(first);
+      const tasks = await first.listTasks();
+      const units = await first.listUnits();
+      const targets = await first.listTargets();
+      const normative = (await first.listDocuments({ normative: true, limit: 1000 })).items.map((d) => d.id);
+      await first.close();
+      await sql(url, 'DROP TABLE tasks, targets, doc_normative, register_state; DELETE FROM schema_migrations WHERE version = 5');
+      const upgraded = track(await openPostgresStore(url));
+      assert.ok(tasks.total >= 20);
+      assert.deepEqual(await upgraded.listTasks(), tasks);
+      assert.deepEqual(await upgraded.listUnits(), units);
+      assert.deepEqual(await upgraded.listTargets(), targets);
+      assert.deepEqual((await upgraded.listDocuments({ normative: true, limit: 1000 })).items.map((d) => d.id), normative);
+    });
+
     test('a database migrated by a newer gongbao is refused', async () => {
       const url = await server.freshDatabase();
       await (await openPostgresStore(url)).close();
@@ -108,7 +129,7 @@ if ('skip' in server) {
       const url = await server.freshDatabase();
       const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
       stores.forEach(track);
-      assert.equal((await sql(url, 'SELECT count(*)::int AS n FROM schema_migrations'))[0].n, 4);
+      assert.equal((await sql(url, 'SELECT count(*)::int AS n FROM schema_migrations'))[0].n, LATEST_SCHEMA_VERSION);
     });
 
     test('concurrent ingests of one issue are serialised', async () => {

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ParseResult } from '../src/domain/types.js';
 import { parseFile } from '../src/ingest/index.js';
+import { classifyNormative } from '../src/extract/normative.js';
+import { extractTargets } from '../src/extract/targets.js';
+import { extractTasks, registerByUnit } from '../src/extract/tasks.js';
+import { recomputeAll } from '../src/status/recompute.js';
 import type { Store } from '../src/store/store.js';
 import { HOSTILE_QUERIES } from './store-conformance-search.js';
 
@@ -174,6 +178,60 @@ export function runSampleConformance(name: string, makeStore: () => Promise<Stor
       const filtered = await s.search({ q: '武隆区', year: 2021, limit: 100 });
       assert.equal(filtered.total, y2021.count);
       assert.ok(filtered.hits.every((h) => h.signedOn === null || h.signedOn.startsWith('2021') || h.docNumber?.includes('2021')));
+    });
+
+    test('each stored document has exactly the tasks, targets and 规范性文件 judgement its extractors give', async () => {
+      // Targets: whatever extractTargets finds today (its implementation is landing separately).
+      let tasks = 0;
+      for await (const d of s.allDocuments()) {
+        assert.deepEqual((await s.listTasks({ documentId: d.id })).items, extractTasks(d), d.id);
+        assert.deepEqual((await s.listTargets({ documentId: d.id })).items, extractTargets(d), d.id);
+        assert.deepEqual(await s.getNormative(d.id), classifyNormative(d), d.id);
+        tasks += extractTasks(d).length;
+      }
+      assert.ok(tasks >= 20, `only ${tasks} task assignments in the samples`);
+      assert.equal((await s.listTasks()).total, tasks);
+    });
+
+    test('listUnits and listTasks({unit}) agree with registerByUnit over every document', async () => {
+      const all = [];
+      for await (const d of s.allDocuments()) all.push(...extractTasks(d));
+      const register = registerByUnit(all);
+      const units = await s.listUnits();
+      assert.deepEqual(
+        units.map((u) => [u.unit, u.leads, u.supports]).sort(),
+        register.map((u) => [u.unit, u.leads.length, u.supports.length]).sort(),
+      );
+      const busiest = register[0]!;
+      const listed = await s.listTasks({ unit: busiest.unit });
+      assert.equal(listed.total, new Set([...busiest.leads, ...busiest.supports]).size);
+      assert.ok(listed.items.every((t) => t.leads.includes(busiest.unit) || t.supports.includes(busiest.unit)));
+    });
+
+    test('listDocuments({normative}) splits the documents by the stored judgement', async () => {
+      const yes = await s.listDocuments({ normative: true, limit: 1000 });
+      const no = await s.listDocuments({ normative: false, limit: 1000 });
+      assert.equal(yes.total + no.total, (await s.counts()).documents);
+      assert.ok(yes.total > 0 && no.total > 0);
+      for (const d of yes.items.slice(0, 10)) assert.equal((await s.getNormative(d.id))?.normative, true);
+    });
+
+    test('listReferences lists the documents the samples cite but do not hold', async () => {
+      // Every 主要文件目录 entry of the samples is printed in its issue: the references are citations.
+      await recomputeAll(s);
+      const refs = await s.listReferences();
+      assert.ok(refs.length >= 10, `only ${refs.length} references`);
+      const relations = await s.allRelations();
+      for (const r of refs) {
+        const citing = new Set(relations.filter((x) => x.objectId === r.key).map((x) => x.subjectId));
+        assert.equal(r.citedBy, citing.size, r.key);
+      }
+      assert.ok(refs.every((r, i) => i === 0 || refs[i - 1]!.citedBy >= r.citedBy), 'most cited first');
+      const held = new Set((await s.listDocuments({ limit: 1000 })).items.map((d) => d.docNumber).filter(Boolean));
+      for (const r of refs) {
+        assert.ok(r.key.startsWith('ref:'), r.key);
+        assert.ok(!held.has(r.docNumber), `${r.docNumber} is held`);
+      }
     });
   });
 }

@@ -13,6 +13,7 @@ import { openStore, resolveDbLocation } from '../src/store/factory.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { runStoreConformance } from './store-conformance.js';
+import { runRegisterConformance } from './store-conformance-registers.js';
 import { ingestSamples, runSampleConformance } from './store-samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-sqlite-'));
@@ -24,6 +25,7 @@ const run = (cmd: string, args: string[]) =>
 const tmpFile = () => join(dir, `store-${n++}.db`);
 runStoreConformance('sqlite', async () => openSqliteStore(tmpFile()));
 runSampleConformance('sqlite', async () => openSqliteStore(tmpFile()));
+runRegisterConformance('sqlite', async (opts) => openSqliteStore(tmpFile(), opts));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function rowCounts(file: string): Record<string, number> {
@@ -90,6 +92,37 @@ await (await openSqliteStore(process.argv[1])).close();`;
     newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     newer.close();
     await assert.rejects(openSqliteStore(file), /newer than this gongbao/);
+  });
+
+  test('upgrading a version-3 database builds the registers from the documents already stored', async () => {
+    const file = tmpFile();
+    const s = await openSqliteStore(file);
+    await ingestSamples(s);
+    const tasks = await s.listTasks();
+    const units = await s.listUnits();
+    const normative = (await s.listDocuments({ normative: true, limit: 1000 })).items.map((d) => d.id);
+    const targets = await s.listTargets();
+    await s.close();
+    // What a database from before migration 4 looks like: the same documents, no register tables.
+    const old = new Database(file);
+    old.exec('DROP TABLE task_units; DROP TABLE tasks; DROP TABLE targets; DROP TABLE doc_normative; DROP TABLE register_state;');
+    old.pragma('user_version = 3');
+    old.close();
+    const upgraded = await openSqliteStore(file);
+    assert.ok(tasks.total >= 20);
+    assert.deepEqual(await upgraded.listTasks(), tasks);
+    assert.deepEqual(await upgraded.listUnits(), units);
+    assert.deepEqual(await upgraded.listTargets(), targets);
+    assert.deepEqual((await upgraded.listDocuments({ normative: true, limit: 1000 })).items.map((d) => d.id), normative);
+    await upgraded.close();
+    // Registers made by an older extractor version are rebuilt on open, once.
+    const stale = new Database(file);
+    stale.exec('DELETE FROM tasks; DELETE FROM doc_normative; UPDATE register_state SET version = 0;');
+    stale.close();
+    const rebuilt = await openSqliteStore(file);
+    assert.deepEqual(await rebuilt.listTasks(), tasks);
+    await rebuilt.close();
+    assert.deepEqual(rowCounts(file).register_state, 1);
   });
 
   test('the factory: --db over GONGBAO_DB over ./data/gongbao.db', async () => {

@@ -3,6 +3,7 @@
  * PostgreSQL, anything else is a SQLite file path. Default ./data/gongbao.db, overridden by the
  * GONGBAO_DB environment variable, overridden by an explicit option (the CLI's --db).
  */
+import type { StoreOptions } from './registers.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_DB = './data/gongbao.db';
@@ -11,8 +12,9 @@ export function resolveDbLocation(opts: { db?: string } = {}, env: NodeJS.Proces
   return opts.db || env.GONGBAO_DB || DEFAULT_DB;
 }
 
-export async function openStore(opts: { db?: string } = {}): Promise<Store> {
+export async function openStore(opts: { db?: string } & StoreOptions = {}): Promise<Store> {
   const url = resolveDbLocation(opts);
-  if (url.startsWith('postgres')) return (await import('./postgres/index.js')).openPostgresStore(url);
-  return (await import('./sqlite/index.js')).openSqliteStore(url);
+  const options: StoreOptions = opts.extract ? { extract: opts.extract } : {};
+  if (url.startsWith('postgres')) return (await import('./postgres/index.js')).openPostgresStore(url, options);
+  return (await import('./sqlite/index.js')).openSqliteStore(url, options);
 }

@@ -3,6 +3,9 @@
  * outside src/store knows which is behind it, and no SQL crosses it.
  */
 import type { GazetteIssue, LegalStatus, OfficialDocument, ParseResult, Warning } from '../domain/types.js';
+import type { NormativeJudgement } from '../extract/normative.js';
+import type { Target, TargetKind } from '../extract/targets.js';
+import type { TaskAssignment } from '../extract/tasks.js';
 
 /** A stored issue (one edition of it — the newest unless asked otherwise). */
 export interface StoredIssue extends GazetteIssue {
@@ -48,6 +51,8 @@ export interface DocumentFilter {
   readonly kind?: string;
   readonly status?: LegalStatus | LegalStatus[];
   readonly issueId?: string;
+  /** Only documents judged (or not judged) 规范性文件 at ingest (see DocumentRegisters.normative). */
+  readonly normative?: boolean;
   readonly limit?: number;
   readonly offset?: number;
   readonly sort?: 'signedOn' | '-signedOn' | 'docNumber' | 'title';
@@ -127,6 +132,63 @@ export interface StatusCorrection {
   readonly createdAt: string;
 }
 
+/**
+ * What a document implies beyond its text, extracted once at ingest and stored in tables of its
+ * own (replaced whenever the document is written again): the task register, the work-report
+ * targets and the 规范性文件 judgement.
+ */
+export interface DocumentRegisters {
+  readonly tasks: TaskAssignment[];
+  readonly targets: Target[];
+  readonly normative: NormativeJudgement;
+}
+
+/** Paging of the register listings: no limit means every row. */
+export interface Paging {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface TaskFilter extends Paging {
+  /** A unit matches when it leads or supports the task (exact name). */
+  readonly unit?: string;
+  readonly documentId?: string;
+}
+
+export interface TargetFilter extends Paging {
+  readonly indicatorKey?: string;
+  /** The year the figure is about. */
+  readonly year?: number;
+  readonly kind?: TargetKind;
+  readonly documentId?: string;
+}
+
+/** One unit of the task register: how many tasks it leads (牵头) and supports (责任/配合). */
+export interface UnitCount {
+  readonly unit: string;
+  readonly leads: number;
+  readonly supports: number;
+}
+
+/**
+ * A document known only by reference (`ref:<文号>` / `ref:《title》`): a 主要文件目录 entry of a
+ * document the issue does not print, or a citation/repeal of a document we do not hold.
+ */
+export interface KnownReference {
+  readonly key: string;
+  readonly docNumber: string | null;
+  readonly title: string | null;
+  /** Where we learned of it: an issue's 主要文件目录 (index), a citation, or a relation. */
+  readonly sources: Array<'index' | 'citation' | 'relation'>;
+  /** Distinct stored documents with a relation (cites, repeals…) to it. */
+  readonly citedBy: number;
+  /** The verbs of those relations (repeals: a stored decision repealed it). */
+  readonly verbs: RelationVerb[];
+  /** The computed status when one was stored for the key, else null. */
+  readonly status: LegalStatus | null;
+  readonly since: string | null;
+}
+
 export interface Store {
   ingest(result: ParseResult): Promise<IngestOutcome>;
   listIssues(): Promise<StoredIssue[]>;
@@ -145,6 +207,18 @@ export interface Store {
   getStatus(documentId: string): Promise<StoredStatus | null>;
   addCorrection(c: StatusCorrection): Promise<void>;
   corrections(documentId?: string): Promise<StatusCorrection[]>;
+  /** Task assignments, newest document first, then in the document's order. */
+  listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }>;
+  /** Every unit of the task register, most tasks first. */
+  listUnits(): Promise<UnitCount[]>;
+  /** Targets and outcomes, by document then in the document's order. */
+  listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }>;
+  /** The 规范性文件 judgement made at ingest; null for an unknown document. */
+  getNormative(documentId: string): Promise<NormativeJudgement | null>;
+  /** Documents known only by reference (none of them held), most cited first. */
+  listReferences(): Promise<KnownReference[]>;
+  /** Re-extract every stored document's registers (after an extractor changed); returns how many. */
+  rebuildRegisters(): Promise<number>;
   counts(): Promise<{ issues: number; documents: number; byStatus: Record<string, number>; byKind: Record<string, number> }>;
   close(): Promise<void>;
 }

@@ -1,8 +1,10 @@
 /** An in-memory Store for portal tests: just enough behaviour, no SQL, no ranking subtleties. */
 import { normaliseDocNumber } from '../../src/domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../src/domain/types.js';
+import { extractRegisters, knownReferences } from '../../src/store/registers.js';
 import type {
   DocumentFilter,
+  DocumentRegisters,
   DocumentSummary,
   Facets,
   IngestOutcome,
@@ -13,6 +15,9 @@ import type {
   Store,
   StoredIssue,
   StoredStatus,
+  TargetFilter,
+  TaskFilter,
+  UnitCount,
 } from '../../src/store/store.js';
 import { SAMPLE_RELATIONS, SAMPLE_RESULTS, SAMPLE_STATUSES } from './documents.js';
 
@@ -22,6 +27,8 @@ export class MemoryStore implements Store {
   private rels: Relation[] = [];
   private statuses = new Map<string, StoredStatus>();
   private corrs: StatusCorrection[] = [];
+  private registers = new Map<string, DocumentRegisters>();
+  private refs: ParseResult['references'] = [];
 
   async ingest(r: ParseResult): Promise<IngestOutcome> {
     const id = r.issue ? `${r.issue.year}-${r.issue.number}` : r.source.sha256.slice(0, 12);
@@ -36,7 +43,11 @@ export class MemoryStore implements Store {
       documentIds: r.documents.map((d) => d.id),
       warnings: r.warnings,
     });
-    for (const doc of r.documents) this.docs.set(doc.id, { doc, issueId: id });
+    for (const doc of r.documents) {
+      this.docs.set(doc.id, { doc, issueId: id });
+      this.registers.set(doc.id, extractRegisters(doc));
+    }
+    this.refs.push(...r.references);
     return { issueId: id, action: 'added', documents: r.documents.length, warnings: r.warnings.length };
   }
   async listIssues() {
@@ -60,6 +71,7 @@ export class MemoryStore implements Store {
       .filter((s) => f.issuer === undefined || s.issuer === f.issuer)
       .filter((s) => f.kind === undefined || s.kind === f.kind)
       .filter((s) => f.issueId === undefined || s.issueId === f.issueId)
+      .filter((s) => f.normative === undefined || (this.registers.get(s.id)?.normative.normative ?? false) === f.normative)
       .filter((s) => statuses === undefined || statuses.includes(s.status));
     const key = f.sort ?? '-signedOn';
     const field = key.replace('-', '') as 'signedOn' | 'docNumber' | 'title';
@@ -122,6 +134,56 @@ export class MemoryStore implements Store {
   }
   async corrections(id?: string) {
     return this.corrs.filter((c) => id === undefined || c.documentId === id);
+  }
+  private page<T>(items: T[], f: { limit?: number; offset?: number }) {
+    const from = f.offset ?? 0;
+    return { total: items.length, items: items.slice(from, f.limit === undefined ? undefined : from + f.limit) };
+  }
+  async listTasks(f: TaskFilter = {}) {
+    const all = [...this.registers.values()].flatMap((r) => r.tasks);
+    return this.page(
+      all.filter((t) => (f.documentId === undefined || t.documentId === f.documentId) && (f.unit === undefined || t.leads.includes(f.unit) || t.supports.includes(f.unit))),
+      f,
+    );
+  }
+  async listUnits(): Promise<UnitCount[]> {
+    const m = new Map<string, { unit: string; leads: number; supports: number }>();
+    const slot = (unit: string) => m.get(unit) ?? m.set(unit, { unit, leads: 0, supports: 0 }).get(unit)!;
+    for (const t of (await this.listTasks()).items) {
+      for (const u of new Set(t.leads)) slot(u).leads++;
+      for (const u of new Set(t.supports)) slot(u).supports++;
+    }
+    return [...m.values()].sort((a, b) => b.leads + b.supports - (a.leads + a.supports) || b.leads - a.leads || (a.unit < b.unit ? -1 : 1));
+  }
+  async listTargets(f: TargetFilter = {}) {
+    const all = [...this.registers.values()].flatMap((r) => r.targets);
+    return this.page(
+      all.filter(
+        (t) =>
+          (f.indicatorKey === undefined || t.indicatorKey === f.indicatorKey) && (f.year === undefined || t.year === f.year) &&
+          (f.kind === undefined || t.kind === f.kind) && (f.documentId === undefined || t.documentId === f.documentId),
+      ),
+      f,
+    );
+  }
+  async getNormative(id: string) {
+    return this.registers.get(id)?.normative ?? null;
+  }
+  async listReferences() {
+    const held = new Set([...this.docs.values()].map(({ doc }) => doc.docNumber));
+    return knownReferences({
+      index: this.refs
+        .filter((r) => !held.has(r.docNumber))
+        .map((r) => ({ key: r.docNumber ? `ref:${r.docNumber}` : `ref:《${r.title}》`, doc_number: r.docNumber, title: r.title, source: r.source })),
+      relations: this.rels
+        .filter((r) => r.objectId.startsWith('ref:'))
+        .map((r) => ({ key: r.objectId, doc_number: r.objectDocNumber, title: r.objectTitle, subject_id: r.subjectId, verb: r.verb })),
+      statuses: [...this.statuses.values()].filter((s) => s.documentId.startsWith('ref:')).map((s) => ({ document_id: s.documentId, status: s.status, since: s.since })),
+    });
+  }
+  async rebuildRegisters() {
+    for (const { doc } of this.docs.values()) this.registers.set(doc.id, extractRegisters(doc));
+    return this.docs.size;
   }
   async counts() {
     const byStatus: Record<string, number> = {};

@@ -5,11 +5,16 @@
  */
 import pg from 'pg';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
+import type { NormativeJudgement } from '../../extract/normative.js';
+import type { Target } from '../../extract/targets.js';
+import type { TaskAssignment } from '../../extract/tasks.js';
+import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DocumentFilter, DocumentSummary, IngestOutcome, Relation, SearchQuery, SearchResult, StatusCorrection, Store, StoredIssue,
-  StoredStatus,
+  DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount,
 } from '../store.js';
 import * as facts from './facts.js';
+import * as registers from './registers.js';
 import { SharedSegmenter } from './indexing.js';
 import { ingest } from './ingest.js';
 import { migrate } from './migrations.js';
@@ -19,15 +24,18 @@ import { search } from './search.js';
 import { withTransaction } from './tx.js';
 
 /** Connect (postgres://… URL), bring the schema up to date and load the learned lexicon. */
-export async function openPostgresStore(url: string): Promise<Store> {
+export async function openPostgresStore(url: string, opts: StoreOptions = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 5 });
   // An idle connection dropped by the server is discarded by the pool; unheard, the error would crash the process.
   pool.on('error', () => {});
   try {
     await migrate(pool);
+    const extract = opts.extract ?? extractRegisters;
+    // Registers made by older extractors (or none, in a database from before migration 5): rebuild.
+    await registers.rebuildRegisters(pool, extract);
     const lexicon = new SharedSegmenter();
     await lexicon.current(pool);
-    return new PostgresStore(pool, lexicon);
+    return new PostgresStore(pool, lexicon, extract);
   } catch (err) {
     await pool.end();
     throw err;
@@ -38,10 +46,11 @@ class PostgresStore implements Store {
   constructor(
     private readonly db: pg.Pool,
     private readonly lexicon: SharedSegmenter,
+    private readonly extract: RegisterExtractor,
   ) {}
 
   ingest(result: ParseResult): Promise<IngestOutcome> {
-    return withTransaction(this.db, async (c) => ingest(c, await this.lexicon.current(c), result));
+    return withTransaction(this.db, async (c) => ingest(c, await this.lexicon.current(c), result, this.extract));
   }
   listIssues(): Promise<StoredIssue[]> {
     return listIssues(this.db);
@@ -91,6 +100,24 @@ class PostgresStore implements Store {
   }
   corrections(documentId?: string): Promise<StatusCorrection[]> {
     return facts.corrections(this.db, documentId);
+  }
+  listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }> {
+    return registers.listTasks(this.db, filter);
+  }
+  listUnits(): Promise<UnitCount[]> {
+    return registers.listUnits(this.db);
+  }
+  listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }> {
+    return registers.listTargets(this.db, filter);
+  }
+  getNormative(documentId: string): Promise<NormativeJudgement | null> {
+    return registers.getNormative(this.db, documentId);
+  }
+  listReferences(): Promise<KnownReference[]> {
+    return registers.listReferences(this.db);
+  }
+  rebuildRegisters(): Promise<number> {
+    return registers.rebuildRegisters(this.db, this.extract, true);
   }
   counts() {
     return facts.counts(this.db);

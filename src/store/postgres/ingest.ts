@@ -9,12 +9,14 @@ import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
 import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
+import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { bigramList, foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { writeRegisters } from './registers.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
-export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult): Promise<IngestOutcome> {
+export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, extract: RegisterExtractor): Promise<IngestOutcome> {
   const warnings = r.warnings.length + r.documents.reduce((n, d) => n + d.warnings.length, 0);
   const distinct = new Map(r.documents.map((d) => [d.id, d]));
   const id = issueId(r);
@@ -36,6 +38,7 @@ export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult): 
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins
     await writeDocument(c, seg, doc, folded.get(doc.id)!, now);
+    await writeRegisters(c, doc.id, extract(doc));
     await c.query(
       `INSERT INTO occurrences (document_id, issue_id, edition_id, position, page_from, page_to) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING`,

@@ -211,6 +211,58 @@ const MIGRATIONS: Migration[] = [
       INSERT INTO lexicon_state (version) VALUES (0);
     `),
   },
+  {
+    version: 5,
+    name: 'registers documents imply: tasks, targets, normative judgement',
+    // register_state.version below REGISTERS_VERSION (0 here) makes the store rebuild the
+    // registers from the stored documents when it opens (registers.ts).
+    up: sql(`
+      CREATE TABLE tasks (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx integer NOT NULL,                -- order in extractTasks' answer
+        doc_number text,
+        task text NOT NULL,
+        leader text,
+        deadline text,
+        source jsonb NOT NULL,               -- {kind:'block',block} or {kind:'table',table,row}
+        leads text[] NOT NULL,
+        supports text[] NOT NULL,
+        PRIMARY KEY (document_id, idx)
+      );
+      CREATE INDEX tasks_leads ON tasks USING gin (leads);
+      CREATE INDEX tasks_supports ON tasks USING gin (supports);
+      CREATE TABLE targets (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx integer NOT NULL,                -- order in extractTargets' answer
+        doc_number text,
+        indicator text NOT NULL,
+        indicator_key text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('promise', 'outcome')),
+        year integer NOT NULL,               -- the year the figure is about
+        measure text NOT NULL,
+        value double precision NOT NULL,
+        unit text NOT NULL,
+        qualifier text,
+        quote text NOT NULL,
+        block integer NOT NULL,
+        extra jsonb NOT NULL,                -- optional fields beyond the contract (topic, estimated…)
+        PRIMARY KEY (document_id, idx)
+      );
+      CREATE INDEX targets_indicator ON targets (indicator_key, year);
+      CREATE INDEX targets_year ON targets (year);
+      CREATE TABLE doc_normative (
+        document_id text PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        normative boolean NOT NULL,
+        judgement jsonb NOT NULL             -- the whole NormativeJudgement (reasons and any later fields)
+      );
+      CREATE INDEX doc_normative_flag ON doc_normative (normative);
+      CREATE TABLE register_state (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        version integer NOT NULL             -- REGISTERS_VERSION the stored registers were made with
+      );
+      INSERT INTO register_state (version) VALUES (0);
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */

@@ -138,6 +138,9 @@ export function filterClauses(p: Params, f: DocumentFilter): string[] {
     const id = p.add(f.issueId);
     where.push(`EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id AND (o.issue_id = ${id} OR o.edition_id = ${id}))`);
   }
+  if (f.normative !== undefined) {
+    where.push(`coalesce((SELECT n.normative FROM doc_normative n WHERE n.document_id = d.id), false) = ${p.add(f.normative)}`);
+  }
   const statuses = f.status === undefined ? [] : Array.isArray(f.status) ? f.status : [f.status];
   if (statuses.length > 0) where.push(`${EFFECTIVE_STATUS} = ANY(${p.add(statuses)}::text[])`);
   return where;

@@ -3,26 +3,34 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
+import type { NormativeJudgement } from '../../extract/normative.js';
+import type { Target } from '../../extract/targets.js';
+import type { TaskAssignment } from '../../extract/tasks.js';
+import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DocumentFilter, DocumentSummary, IngestOutcome, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus,
+  DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount,
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
 import { SearchIndex } from './search-index.js';
 import { searchSqlite } from './search.js';
 import * as facts from './facts.js';
+import * as registers from './registers.js';
 import { ingestResult } from './write.js';
 
 export class SqliteStore implements Store {
   private readonly index: SearchIndex;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly extract: RegisterExtractor = extractRegisters,
+  ) {
     this.index = new SearchIndex(db);
   }
 
   async ingest(result: ParseResult): Promise<IngestOutcome> {
-    return ingestResult(this.db, this.index, result);
+    return ingestResult(this.db, this.index, result, this.extract);
   }
   async listIssues(): Promise<StoredIssue[]> {
     const ids = this.db.prepare('SELECT id FROM issues ORDER BY year DESC, number DESC, id').pluck().all() as string[];
@@ -69,6 +77,24 @@ export class SqliteStore implements Store {
   async corrections(documentId?: string): Promise<StatusCorrection[]> {
     return facts.corrections(this.db, documentId);
   }
+  async listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }> {
+    return registers.listTasks(this.db, filter);
+  }
+  async listUnits(): Promise<UnitCount[]> {
+    return registers.listUnits(this.db);
+  }
+  async listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }> {
+    return registers.listTargets(this.db, filter);
+  }
+  async getNormative(documentId: string): Promise<NormativeJudgement | null> {
+    return registers.getNormative(this.db, documentId);
+  }
+  async listReferences(): Promise<KnownReference[]> {
+    return registers.listReferences(this.db);
+  }
+  async rebuildRegisters(): Promise<number> {
+    return registers.rebuildRegisters(this.db, this.extract, true);
+  }
   async counts() {
     return facts.counts(this.db);
   }
@@ -78,7 +104,7 @@ export class SqliteStore implements Store {
 }
 
 /** Open (creating and migrating) the database file; ':memory:' works for throwaway stores. */
-export async function openSqliteStore(path: string): Promise<SqliteStore> {
+export async function openSqliteStore(path: string, opts: StoreOptions = {}): Promise<SqliteStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: 15000 });
   // The busy timeout comes first: switching a fresh file to WAL takes a lock a concurrent opener may hold.
@@ -87,5 +113,8 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return new SqliteStore(db);
+  const extract = opts.extract ?? extractRegisters;
+  // Registers made by older extractors (or none, in a database from before migration 4): rebuild.
+  registers.rebuildRegisters(db, extract);
+  return new SqliteStore(db, extract);
 }

@@ -195,6 +195,61 @@ export const MIGRATIONS: readonly Migration[] = [
       set.run(fold(r.issuer), r.seq);
     }
   },
+  // 4 — the registers documents imply, extracted at ingest: task register, work-report targets,
+  //     规范性文件 judgement. register_state.version below REGISTERS_VERSION (0 here) makes the
+  //     store rebuild them from the stored documents when it opens (registers.ts).
+  `
+  CREATE TABLE tasks (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,               -- order in extractTasks' answer
+    doc_number TEXT,
+    task TEXT NOT NULL,
+    leader TEXT,
+    deadline TEXT,
+    source_json TEXT NOT NULL,          -- {kind:'block',block} or {kind:'table',table,row}
+    PRIMARY KEY (document_id, idx)
+  );
+  CREATE TABLE task_units (
+    document_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+    position INTEGER NOT NULL,
+    unit TEXT NOT NULL,
+    PRIMARY KEY (document_id, idx, role, position),
+    FOREIGN KEY (document_id, idx) REFERENCES tasks(document_id, idx) ON DELETE CASCADE
+  );
+  CREATE INDEX task_units_unit ON task_units(unit, role);
+  CREATE TABLE targets (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,               -- order in extractTargets' answer
+    doc_number TEXT,
+    indicator TEXT NOT NULL,
+    indicator_key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('promise', 'outcome')),
+    year INTEGER NOT NULL,              -- the year the figure is about
+    measure TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    qualifier TEXT,
+    quote TEXT NOT NULL,
+    block INTEGER NOT NULL,
+    extra_json TEXT NOT NULL,           -- optional fields beyond the contract (topic, estimated…)
+    PRIMARY KEY (document_id, idx)
+  );
+  CREATE INDEX targets_indicator ON targets(indicator_key, year);
+  CREATE INDEX targets_year ON targets(year);
+  CREATE TABLE doc_normative (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    normative INTEGER NOT NULL,
+    judgement_json TEXT NOT NULL        -- the whole NormativeJudgement (reasons and any later fields)
+  );
+  CREATE INDEX doc_normative_flag ON doc_normative(normative);
+  CREATE TABLE register_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL            -- REGISTERS_VERSION the stored registers were made with
+  );
+  INSERT INTO register_state VALUES (1, 0);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -167,6 +167,10 @@ export function listDocuments(db: Database.Database, f: DocumentFilter = {}): { 
     where.push('EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id AND (o.issue_id = ? OR o.edition_id = ?))');
     args.push(f.issueId, f.issueId);
   }
+  if (f.normative !== undefined) {
+    where.push('coalesce((SELECT n.normative FROM doc_normative n WHERE n.document_id = d.id), 0) = ?');
+    args.push(f.normative ? 1 : 0);
+  }
   const statuses = f.status === undefined ? [] : Array.isArray(f.status) ? f.status : [f.status];
   if (statuses.length > 0) (where.push(`d.status IN (${statuses.map(() => '?').join(',')})`), args.push(...statuses));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -7,13 +7,15 @@ import { parseDocNumber } from '../../domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
+import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { refreshListing } from './read.js';
+import { writeRegisters } from './registers.js';
 import { foldDocument, type FoldedDoc, type SearchIndex } from './search-index.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
-export function ingestResult(db: Database.Database, search: SearchIndex, result: ParseResult): IngestOutcome {
+export function ingestResult(db: Database.Database, search: SearchIndex, result: ParseResult, extract: RegisterExtractor): IngestOutcome {
   const warnings = result.warnings.length + result.documents.reduce((n, d) => n + d.warnings.length, 0);
   const distinct = new Map(result.documents.map((d) => [d.id, d]));
   const id = issueId(result);
@@ -38,6 +40,7 @@ export function ingestResult(db: Database.Database, search: SearchIndex, result:
     result.documents.forEach((doc, position) => {
       if (distinct.get(doc.id) !== doc) return; // printed twice in one issue: the last printing wins
       written.add(writeDocument(db, search, doc, folded.get(doc.id)!, now));
+      writeRegisters(db, doc.id, extract(doc));
       db.prepare(
         'INSERT OR IGNORE INTO occurrences(document_id, issue_id, edition_id, position, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(doc.id, id, edition, position, doc.pages?.from ?? null, doc.pages?.to ?? null);

@@ -1,0 +1,157 @@
+/**
+ * The registers documents imply (tasks, targets, 规范性文件 judgement) on PostgreSQL, with the
+ * SQLite store's semantics: written with the document at ingest (replacing its old rows), rebuilt
+ * from stored documents when the extractors' version moved on, and the listings over them.
+ * Text orders use COLLATE "C" (byte order), as SQLite compares.
+ */
+import type pg from 'pg';
+import type { NormativeJudgement } from '../../extract/normative.js';
+import type { Target } from '../../extract/targets.js';
+import type { TaskAssignment } from '../../extract/tasks.js';
+import { clampInt } from '../keys.js';
+import { knownReferences, REGISTERS_VERSION, targetExtra, toTarget, toTask, type RegisterExtractor, type TargetRow } from '../registers.js';
+import type { DocumentRegisters, KnownReference, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import { Params } from './params.js';
+import { DOCUMENT_SQL, toDocument } from './read.js';
+import { withTransaction } from './tx.js';
+
+type Db = pg.Pool | pg.PoolClient;
+
+/** Replace one document's registers (the caller holds the transaction). */
+export async function writeRegisters(c: pg.PoolClient, documentId: string, r: DocumentRegisters): Promise<void> {
+  for (const t of ['tasks', 'targets', 'doc_normative']) await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [documentId]);
+  if (r.tasks.length > 0) {
+    const ts = r.tasks;
+    await c.query(
+      `INSERT INTO tasks (document_id, idx, doc_number, task, leader, deadline, source, leads, supports)
+       SELECT $1, i - 1, x.doc_number, x.task, x.leader, x.deadline, x.source::jsonb,
+         ARRAY(SELECT jsonb_array_elements_text(x.leads::jsonb)), ARRAY(SELECT jsonb_array_elements_text(x.supports::jsonb))
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         WITH ORDINALITY AS x(doc_number, task, leader, deadline, source, leads, supports, i)`,
+      [
+        documentId, ts.map((t) => t.docNumber), ts.map((t) => t.task), ts.map((t) => t.leader), ts.map((t) => t.deadline),
+        ts.map((t) => JSON.stringify(t.source)), ts.map((t) => JSON.stringify(t.leads)), ts.map((t) => JSON.stringify(t.supports)),
+      ],
+    );
+  }
+  if (r.targets.length > 0) {
+    const ts = r.targets;
+    await c.query(
+      `INSERT INTO targets (document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra)
+       SELECT $1, i - 1, a, b, c, d, e, f, g, h, j, k, l, m::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::float8[], $9::text[], $10::text[],
+         $11::text[], $12::int[], $13::text[]) WITH ORDINALITY AS x(a, b, c, d, e, f, g, h, j, k, l, m, i)`,
+      [
+        documentId, ts.map((t) => t.docNumber), ts.map((t) => t.indicator), ts.map((t) => t.indicatorKey), ts.map((t) => t.kind),
+        ts.map((t) => t.year), ts.map((t) => t.measure), ts.map((t) => t.value), ts.map((t) => t.unit), ts.map((t) => t.qualifier),
+        ts.map((t) => t.quote), ts.map((t) => t.block), ts.map(targetExtra),
+      ],
+    );
+  }
+  await c.query('INSERT INTO doc_normative (document_id, normative, judgement) VALUES ($1, $2, $3)', [
+    documentId, r.normative.normative, JSON.stringify(r.normative),
+  ]);
+}
+
+/**
+ * Re-extract every stored document's registers when they were made by another REGISTERS_VERSION
+ * (or always, with force), in one transaction under an advisory lock: concurrent openers rebuild once.
+ */
+export function rebuildRegisters(pool: pg.Pool, extract: RegisterExtractor, force = false): Promise<number> {
+  return withTransaction(pool, async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock(7154)');
+    const version = (await c.query<{ version: number }>('SELECT version FROM register_state')).rows[0]?.version;
+    if (!force && version === REGISTERS_VERSION) return 0;
+    let n = 0;
+    // Keyset pages of 100 documents, so a large database never sits in memory at once.
+    for (let after = ''; ; ) {
+      const r = await c.query(`${DOCUMENT_SQL} WHERE d.id > $1 ORDER BY d.id LIMIT 100`, [after]);
+      for (const row of r.rows) {
+        const doc = toDocument(row);
+        await writeRegisters(c, doc.id, extract(doc));
+        n++;
+      }
+      if (r.rows.length < 100) break;
+      after = r.rows[r.rows.length - 1].id as string;
+    }
+    await c.query('UPDATE register_state SET version = $1', [REGISTERS_VERSION]);
+    return n;
+  });
+}
+
+function page(p: Params, f: { limit?: number; offset?: number }): string {
+  const limit = f.limit === undefined ? 'ALL' : p.add(clampInt(f.limit, 50, 1_000_000));
+  return `LIMIT ${limit} OFFSET ${p.add(clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER))}`;
+}
+
+export async function listTasks(db: Db, f: TaskFilter = {}): Promise<{ total: number; items: TaskAssignment[] }> {
+  const p = new Params();
+  const where: string[] = [];
+  if (f.unit !== undefined) {
+    const u = p.add([f.unit]);
+    where.push(`(t.leads @> ${u}::text[] OR t.supports @> ${u}::text[])`);
+  }
+  if (f.documentId !== undefined) where.push(`t.document_id = ${p.add(f.documentId)}`);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks t ${clause}`, p.values)).rows[0]!.n;
+  const r = await db.query(
+    `SELECT t.document_id, t.doc_number, t.task, t.leader, t.deadline, t.source, t.leads, t.supports
+     FROM tasks t JOIN documents d ON d.id = t.document_id ${clause}
+     ORDER BY d.signed_on DESC NULLS LAST, t.document_id COLLATE "C", t.idx ${page(p, f)}`,
+    p.values,
+  );
+  const items = r.rows.map((row) =>
+    toTask(row, [
+      ...(row.leads as string[]).map((unit) => ({ role: 'lead', unit })),
+      ...(row.supports as string[]).map((unit) => ({ role: 'support', unit })),
+    ]),
+  );
+  return { total, items };
+}
+
+export async function listUnits(db: Db): Promise<UnitCount[]> {
+  // A unit named twice on one task counts that task once (as registerByUnit does).
+  const r = await db.query<UnitCount>(
+    `SELECT * FROM (
+       SELECT unit, (count(*) FILTER (WHERE role = 'lead'))::int AS leads, (count(*) FILTER (WHERE role = 'support'))::int AS supports
+       FROM (SELECT u AS unit, 'lead' AS role, document_id, idx FROM tasks, unnest(leads) AS u
+             UNION SELECT u, 'support', document_id, idx FROM tasks, unnest(supports) AS u) x
+       GROUP BY unit) g
+     ORDER BY leads + supports DESC, leads DESC, unit COLLATE "C"`,
+  );
+  return r.rows.map((x) => ({ unit: x.unit, leads: x.leads, supports: x.supports }));
+}
+
+export async function listTargets(db: Db, f: TargetFilter = {}): Promise<{ total: number; items: Target[] }> {
+  const p = new Params();
+  const where: string[] = [];
+  if (f.indicatorKey !== undefined) where.push(`indicator_key = ${p.add(f.indicatorKey)}`);
+  if (f.year !== undefined) where.push(`year = ${p.add(f.year)}`);
+  if (f.kind !== undefined) where.push(`kind = ${p.add(f.kind)}`);
+  if (f.documentId !== undefined) where.push(`document_id = ${p.add(f.documentId)}`);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM targets ${clause}`, p.values)).rows[0]!.n;
+  const r = await db.query<TargetRow>(`SELECT * FROM targets ${clause} ORDER BY document_id COLLATE "C", idx ${page(p, f)}`, p.values);
+  return { total, items: r.rows.map(toTarget) };
+}
+
+export async function getNormative(db: Db, documentId: string): Promise<NormativeJudgement | null> {
+  const r = (await db.query<{ judgement: NormativeJudgement }>('SELECT judgement FROM doc_normative WHERE document_id = $1', [documentId])).rows[0];
+  return r ? r.judgement : null;
+}
+
+/** A reference is held when a stored document has its 文号 (or, without one, its exact title). */
+const NOT_HELD = (num: string, title: string) => `NOT EXISTS (SELECT 1 FROM doc_numbers n WHERE n.doc_number = ${num})
+  AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = ${num} OR (${num} IS NULL AND d.title = ${title}))`;
+
+export async function listReferences(db: Db): Promise<KnownReference[]> {
+  const [index, relations, statuses] = await Promise.all([
+    db.query(`SELECT key, doc_number, title, source FROM doc_references r WHERE ${NOT_HELD('r.doc_number', 'r.title')} ORDER BY key COLLATE "C"`),
+    db.query(
+      `SELECT object_id AS key, object_doc_number AS doc_number, object_title AS title, subject_id, verb FROM relations r
+       WHERE object_id LIKE 'ref:%' AND ${NOT_HELD('r.object_doc_number', 'r.object_title')} ORDER BY seq`,
+    ),
+    db.query(`SELECT document_id, status, since FROM statuses WHERE document_id LIKE 'ref:%'`),
+  ]);
+  return knownReferences({ index: index.rows, relations: relations.rows, statuses: statuses.rows });
+}

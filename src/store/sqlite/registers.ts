@@ -1,0 +1,137 @@
+/**
+ * The registers documents imply (tasks, targets, 规范性文件 judgement) on SQLite: written with
+ * the document at ingest (replacing its old rows), rebuilt from stored documents when the
+ * extractors' version moved on, and the listings over them.
+ */
+import type Database from 'better-sqlite3';
+import type { NormativeJudgement } from '../../extract/normative.js';
+import type { Target } from '../../extract/targets.js';
+import type { TaskAssignment } from '../../extract/tasks.js';
+import { clampInt } from '../keys.js';
+import {
+  knownReferences, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, type RegisterExtractor, type TargetRow,
+} from '../registers.js';
+import type { DocumentRegisters, KnownReference, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import { readDocument } from './read.js';
+import { stmt } from './statements.js';
+
+/** Replace one document's registers (the caller holds the transaction). */
+export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
+  // task_units go with their tasks (ON DELETE CASCADE).
+  for (const t of ['tasks', 'targets', 'doc_normative']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
+  const task = stmt(db, 'INSERT INTO tasks(document_id, idx, doc_number, task, leader, deadline, source_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const unit = stmt(db, 'INSERT INTO task_units(document_id, idx, role, position, unit) VALUES (?, ?, ?, ?, ?)');
+  r.tasks.forEach((t, i) => {
+    task.run(documentId, i, t.docNumber, t.task, t.leader, t.deadline, JSON.stringify(t.source));
+    for (const u of taskUnits(t)) unit.run(documentId, i, u.role, u.position, u.unit);
+  });
+  const target = stmt(
+    db,
+    `INSERT INTO targets(document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  r.targets.forEach((t, i) =>
+    target.run(
+      documentId, i, t.docNumber, t.indicator, t.indicatorKey, t.kind, t.year, t.measure, t.value, t.unit, t.qualifier, t.quote, t.block, targetExtra(t),
+    ),
+  );
+  stmt(db, 'INSERT INTO doc_normative(document_id, normative, judgement_json) VALUES (?, ?, ?)').run(
+    documentId, r.normative.normative ? 1 : 0, JSON.stringify(r.normative),
+  );
+}
+
+/**
+ * Re-extract every stored document's registers when they were made by another REGISTERS_VERSION
+ * (or always, with force). One IMMEDIATE transaction that reads the version inside it: two
+ * processes opening an old file rebuild once. Returns the number of documents rebuilt.
+ */
+export function rebuildRegisters(db: Database.Database, extract: RegisterExtractor, force = false): number {
+  return db.transaction((): number => {
+    const version = db.prepare('SELECT version FROM register_state WHERE id = 1').pluck().get() as number;
+    if (!force && version === REGISTERS_VERSION) return 0;
+    const ids = db.prepare('SELECT id FROM documents ORDER BY seq').pluck().all() as string[];
+    for (const id of ids) {
+      const doc = readDocument(db, id);
+      if (doc) writeRegisters(db, id, extract(doc));
+    }
+    db.prepare('UPDATE register_state SET version = ? WHERE id = 1').run(REGISTERS_VERSION);
+    return ids.length;
+  }).immediate();
+}
+
+interface TaskRow {
+  document_id: string;
+  idx: number;
+  doc_number: string | null;
+  task: string;
+  leader: string | null;
+  deadline: string | null;
+  source_json: string;
+}
+
+export function listTasks(db: Database.Database, f: TaskFilter = {}): { total: number; items: TaskAssignment[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.unit !== undefined) (where.push('EXISTS (SELECT 1 FROM task_units u WHERE u.document_id = t.document_id AND u.idx = t.idx AND u.unit = ?)'), args.push(f.unit));
+  if (f.documentId !== undefined) (where.push('t.document_id = ?'), args.push(f.documentId));
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = stmt(db, `SELECT count(*) FROM tasks t ${clause}`, true).get(...args) as number;
+  const limit = f.limit === undefined ? -1 : clampInt(f.limit, 50, 1_000_000);
+  const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
+  const rows = stmt(
+    db,
+    `SELECT t.* FROM tasks t JOIN documents d ON d.id = t.document_id ${clause}
+     ORDER BY d.signed_on IS NULL, d.signed_on DESC, t.document_id, t.idx LIMIT ? OFFSET ?`,
+  ).all(...args, limit, offset) as TaskRow[];
+  const units = stmt(db, 'SELECT role, unit FROM task_units WHERE document_id = ? AND idx = ? ORDER BY role, position');
+  const items = rows.map((r) =>
+    toTask({ ...r, source: JSON.parse(r.source_json) }, units.all(r.document_id, r.idx) as Array<{ role: string; unit: string }>),
+  );
+  return { total, items };
+}
+
+export function listUnits(db: Database.Database): UnitCount[] {
+  // A unit named twice on one task counts that task once (as registerByUnit does).
+  return stmt(
+    db,
+    `SELECT unit, sum(role = 'lead') AS leads, sum(role = 'support') AS supports
+     FROM (SELECT DISTINCT unit, role, document_id, idx FROM task_units)
+     GROUP BY unit ORDER BY leads + supports DESC, leads DESC, unit`,
+  ).all() as UnitCount[];
+}
+
+export function listTargets(db: Database.Database, f: TargetFilter = {}): { total: number; items: Target[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.indicatorKey !== undefined) (where.push('indicator_key = ?'), args.push(f.indicatorKey));
+  if (f.year !== undefined) (where.push('year = ?'), args.push(f.year));
+  if (f.kind !== undefined) (where.push('kind = ?'), args.push(f.kind));
+  if (f.documentId !== undefined) (where.push('document_id = ?'), args.push(f.documentId));
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = stmt(db, `SELECT count(*) FROM targets ${clause}`, true).get(...args) as number;
+  const limit = f.limit === undefined ? -1 : clampInt(f.limit, 50, 1_000_000);
+  const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
+  const rows = stmt(db, `SELECT *, extra_json AS extra FROM targets ${clause} ORDER BY document_id, idx LIMIT ? OFFSET ?`).all(...args, limit, offset) as TargetRow[];
+  return { total, items: rows.map(toTarget) };
+}
+
+export function getNormative(db: Database.Database, documentId: string): NormativeJudgement | null {
+  const json = stmt(db, 'SELECT judgement_json FROM doc_normative WHERE document_id = ?', true).get(documentId) as string | undefined;
+  return json === undefined ? null : (JSON.parse(json) as NormativeJudgement);
+}
+
+/** A reference is held when a stored document has its 文号 (or, without one, its exact title). */
+const NOT_HELD = (num: string, title: string) => `NOT EXISTS (SELECT 1 FROM doc_numbers n WHERE n.doc_number = ${num})
+  AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = ${num} OR (${num} IS NULL AND d.title = ${title}))`;
+
+export function listReferences(db: Database.Database): KnownReference[] {
+  return knownReferences({
+    index: stmt(db, `SELECT key, doc_number, title, source FROM doc_references r WHERE ${NOT_HELD('r.doc_number', 'r.title')} ORDER BY key`).all() as never,
+    relations: stmt(
+      db,
+      `SELECT object_id AS key, object_doc_number AS doc_number, object_title AS title, subject_id, verb FROM relations r
+       WHERE object_id LIKE 'ref:%' AND ${NOT_HELD('r.object_doc_number', 'r.object_title')} ORDER BY rowid`,
+    ).all() as never,
+    statuses: stmt(db, `SELECT document_id, status, since FROM statuses WHERE document_id LIKE 'ref:%'`).all() as never,
+  });
+}
