@@ -116,6 +116,16 @@ describe('damage repaired across documents', () => {
     await para('003', '武隆府发〔2023〕5号', /产权调换多套住宅的，/);
   });
 
+  it('000, 003, 004: members of a group are one a line, the name apart from the post', async () => {
+    const body = async (id: string, n: string) => (await parsed(id)).documents.find((d) => d.docNumber === n)!.body.map((b) => b.text);
+    const twenty = await body('003', '武隆府办发〔2023〕20号');
+    assert.ok(twenty.includes('组长：刘高永 区委常委、区政府常务副区长'));
+    assert.ok(twenty.includes('谢腾蛟 中邮武隆区分公司副总经理'));
+    assert.ok((await body('004', '武隆府办〔2021〕18号')).includes('站长：黄听 区政府副区长'));
+    assert.ok((await body('004', '武隆府办〔2021〕24号')).includes('郑世荣 区民政局局长'));
+    assert.ok((await body('000', '武隆府办〔2023〕6号')).includes('组长：左军 区委副书记、区政府区长'));
+  });
+
   it('003: words cut across a jump are joined; the traditional page keeps its text and gains a simplified form', async () => {
     const r = await parsed('003');
     const doc = (n: string) => r.documents.find((d) => d.docNumber === n)!;

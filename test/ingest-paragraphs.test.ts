@@ -165,3 +165,30 @@ describe('rebuildParagraphs: sentences cut by a page break with no punctuation',
     assert.deepEqual(p, ['（五）任何单位和个人应当自觉遵守《条例》规定。', '（六）对违反《条例》等法律法规和本通告规']);
   });
 });
+
+describe('rebuildParagraphs: lists of people and labelled entries', () => {
+  const wide = detectColumn(sampleLines('003', 1369, 1425));
+  const cut = (id: string, from: number, to: number): string[] => rebuildParagraphs(sampleLines(id, from, to), wide).map((p) => p.text);
+
+  it('keeps each member on its own line though no blank line separates them (003_ 武隆府办发〔2023〕20号)', () => {
+    const p = cut('003', 1379, 1418);
+    assert.equal(p[0], '一、组成人员');
+    assert.equal(p[1], '组 长：刘高永 区委常委、区政府常务副区长');
+    assert.equal(p[3], '陈 念 区委宣传部副部长');
+    assert.equal(p[34], '谢腾蛟 中邮武隆区分公司副总经理');
+    assert.match(p[35]!, /^领导小组办公室设在区统计局，负责领导小组/);
+    assert.equal(p[36], '二、主要职责');
+  });
+
+  it('keeps members apart in 004_ (副组长：…主任 / 程建平 区水利局局长 / 成 员：…)', () => {
+    const p = cut('004', 1524, 1531);
+    assert.deepEqual(p.slice(1, 3), ['组 长：陈清松 区政府副区长', '副组长：张富伦 区政府办公室党组成员、金融服务中心主任']);
+    assert.equal(p[3], '程建平 区水利局局长');
+    assert.match(p[4]!, /^成 员：区发展改革委、区教委/);
+  });
+
+  it('keeps labelled entries of one-paragraph-per-line text apart (003_ 指挥长：… / 常务副指挥长：…)', () => {
+    const p = cut('003', 1689, 1697);
+    assert.deepEqual(p.map((t) => t.split('：')[0]), ['一、防汛抗旱指挥部', '指挥长', '常务副指挥长', '副指挥长', '成员']);
+  });
+});

@@ -57,3 +57,23 @@ describe('normaliseRomanGrades', () => {
     assert.equal(normaliseRomanGrades('VOCs治理，CIV级'), 'VOCs治理，CIV级');
   });
 });
+
+describe('repairText: lists of people', () => {
+  it('closes a letter-spaced name and keeps one space before the post (000_ 组  长：左  军  区委副书记…)', () => {
+    assert.equal(repairText(sampleLines('000', 3812, 3812)[0]!), '组长：左军 区委副书记、区政府区长');
+    assert.equal(repairText(sampleLines('000', 3814, 3814)[0]!), '副组长：刘高永 区委常委、区政府常务副区长');
+    assert.equal(repairText(sampleLines('004', 1322, 1322)[0]!), '站长：黄听 区政府副区长');
+    assert.equal(repairText(sampleLines('003', 1383, 1383)[0]!), '陈念 区委宣传部副部长');
+    assert.equal(repairText(sampleLines('003', 1415, 1415)[0]!), '谢腾蛟 中邮武隆区分公司副总经理');
+  });
+
+  it('keeps the speaker apart from the post on the report byline (000_ 重庆市武隆区人民政府区长  左军)', () => {
+    assert.equal(repairText(sampleLines('000', 82, 82)[0]!), '重庆市武隆区人民政府区长 左军');
+  });
+
+  it('leaves articles, chapters, a name alone and prose with a space as they were', () => {
+    assert.equal(repairText('第二章 征收决定'), '第二章 征收决定');
+    assert.equal(repairText('牵头领导：刘 印'), '牵头领导：刘印');
+    assert.equal(repairText('副区长李博 负责供销、机场建设和运营管理工作。'), '副区长李博负责供销、机场建设和运营管理工作。');
+  });
+});

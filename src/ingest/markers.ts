@@ -100,3 +100,37 @@ export function visualWidth(s: string): number {
   }
   return w;
 }
+
+const HAN = '[\\u4e00-\\u9fa5]';
+const GAP = '[ \\u3000]';
+// A person's name: 2–3 characters, a two-character one often letter-spaced to align (黄 听, 左  军).
+// Not an article or chapter number (第三条 房屋征收…, 第二章 征收决定).
+const NAME = `(?!第[一二三四五六七八九十百零〇\\d])(${HAN}${GAP}+${HAN}|${HAN}{2,3})`;
+// 组 长 / 副组长 / 执行站长 / 联络员 — letter-spaced too.
+const ROLE = `(${HAN}(?:${GAP}*${HAN}){0,5})`;
+// The post held: no sentence punctuation (区委常委、区政府常务副区长).
+const POST = `(${HAN}{2}[^，。；：:;,!?！？]*)`;
+const MEMBER_RE = new RegExp(`^${GAP}*(?:${ROLE}${GAP}*[：:]${GAP}*)?${NAME}${GAP}+${POST}$`);
+// A speaker line: the post first, the name after a wide gap (重庆市武隆区人民政府区长  左军).
+const SPEAKER_RE = new RegExp(`^${GAP}*(${HAN}[^，。；：:;,]{1,30}?[长任记员])${GAP}{2,}${NAME}${GAP}*$`);
+
+export interface MemberLine {
+  readonly role: string | null;
+  readonly name: string;
+  readonly post: string;
+  /** As printed: 陈清松 区政府副区长 (true) or 区长  左军 (false). */
+  readonly nameFirst: boolean;
+}
+
+/**
+ * An entry of a list of people (组 长：陈清松 区政府副区长; 冉应兰 区科技局副局长) or a speaker
+ * line (重庆市武隆区人民政府区长  左军): the space between name and post is all that separates
+ * them, so the reader keeps the entry on its own line and one space inside it.
+ */
+export function memberLine(text: string): MemberLine | null {
+  const squash = (s: string) => s.replace(/[ \u3000]+/g, '');
+  const m = MEMBER_RE.exec(text);
+  if (m) return { role: m[1] === undefined ? null : squash(m[1]), name: squash(m[2]!), post: m[3]!.trim(), nameFirst: true };
+  const s = SPEAKER_RE.exec(text);
+  return s ? { role: null, name: squash(s[2]!), post: s[1]!.trim(), nameFirst: false } : null;
+}

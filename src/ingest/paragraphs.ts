@@ -6,7 +6,7 @@
  * line break from the line's fill, its last character and how the next line starts.
  */
 import { normaliseDocNumber } from '../domain/doc-number.js';
-import { headingMarker, isDateLine, kindOfTitle, publicityOf, visualWidth } from './markers.js';
+import { headingMarker, isDateLine, kindOfTitle, memberLine, publicityOf, visualWidth } from './markers.js';
 
 export interface Paragraph {
   /** Lines joined, each trimmed; inner spaces left for the space repair. */
@@ -143,6 +143,13 @@ function shouldJoin(b: Break, col: Column): boolean {
   if (CONTINUES.test(next)) return !standalone(prev);
   // An inner gap of 2+ spaces marks a signature or speaker line (区长  左军), never a wrap.
   if (/\S\s{2,}\S/.test(next)) return false;
+  // A list of people, one a line and often without blank lines between (003_ 领导小组 组成人员):
+  // an entry (组 长：刘高永 区委常委…; 陈 念 区委宣传部副部长) opens a line and ends it, unless it
+  // filled a narrow column. In one-paragraph-per-line text, label entries (指挥长：… /
+  // 常务副指挥长：…) stand apart the same way.
+  if (memberLine(next)) return false;
+  if (memberLine(prev) && (!col.narrow || b.prevWidth < col.width - 6)) return false;
+  if (!col.narrow && LABEL.test(para) && LABEL.test(next) && !/[，、；]$/.test(prev)) return false;
   if (headingMarker(next) || BREAK_BEFORE.test(next) || standalone(next) || standalone(prev)) return false;
   // 举报电话：\n\n110，… — a colon that introduces a number on the next line.
   if (/[：:]$/.test(prev) && /^\d[\d-]*[，,；;、。]/.test(next)) return true;

@@ -3,6 +3,7 @@
  * 法 追 究 刑 事 责 任) and half-width punctuation blocks (003_: , ; : ( ) between Chinese
  * text). Numbers keep their own punctuation: 1.5, 3,000, 18:00.
  */
+import { memberLine } from './markers.js';
 
 // CJK ideographs plus full-width punctuation and the quotes printed full-width.
 const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f“”‘’—…·';
@@ -70,5 +71,8 @@ export function normaliseRomanGrades(text: string): string {
 
 /** All repairs: punctuation first, so the space repair sees the full-width brackets. */
 export function repairText(text: string): string {
+  // 组 长：陈清松 区政府副区长: the one space left is what tells the name from the post.
+  const m = memberLine(text);
+  if (m) return `${m.role ? `${m.role}：` : ''}${m.nameFirst ? `${m.name} ${repairText(m.post)}` : `${repairText(m.post)} ${m.name}`}`;
   return normaliseRomanGrades(removeStraySpaces(normalisePunctuation(text)));
 }
