@@ -54,7 +54,14 @@ async function exampleUrls(): Promise<Record<string, string[]>> {
   const repealed = (await store.allRelations()).find((r) => r.verb === 'repeals' && r.objectId.startsWith('ref:'))!;
   const units = JSON.parse((await app.inject('/api/v1/units')).body) as Json;
   const unit = units.items[0].name as string;
+  const [busiest] = await store.listUnits();
+  const targets = (await store.listTargets({ limit: 1 })).items;
+  const indicator = targets[0]?.indicatorKey ?? '地区生产总值';
   return {
+    '/api/v1/tasks': ['/api/v1/tasks', `/api/v1/tasks?unit=${enc(busiest!.unit)}&limit=2&offset=1`, `/api/v1/tasks?unit=${enc('不存在的单位')}`],
+    '/api/v1/targets': ['/api/v1/targets', `/api/v1/targets?indicator=${enc(indicator)}&limit=5`, '/api/v1/targets?year=2023&kind=promise'],
+    '/api/v1/indicators': ['/api/v1/indicators', `/api/v1/indicators?indicator=${enc(indicator)}`, '/api/v1/indicators?year=2022&limit=3&offset=1'],
+    '/api/v1/references': ['/api/v1/references', '/api/v1/references?limit=2&offset=1'],
     '/api/v1/stats': ['/api/v1/stats'],
     '/api/v1/issues': ['/api/v1/issues', `/api/v1/issues?year=${issue.year}&limit=1`],
     '/api/v1/issues/{id}': [`/api/v1/issues/${enc(issue.id)}`],
@@ -134,6 +141,10 @@ describe('API contract', () => {
       ['/api/v1/issues?year=abc', 'year'],
       ['/api/v1/search?q=x&offset=-1', 'offset'],
       ['/api/v1/library?tab=all', 'tab'],
+      ['/api/v1/tasks?limit=501', 'limit'],
+      ['/api/v1/targets?kind=hope', 'kind'],
+      ['/api/v1/indicators?year=20x', 'year'],
+      ['/api/v1/references?offset=-2', 'offset'],
     ] as const) {
       const { res, json } = await get(url);
       assert.equal(res.statusCode, 400, url);
@@ -189,5 +200,50 @@ describe('API behaviour', () => {
     assert.ok(json!.total >= 1);
     assert.ok(json!.hits.some((h: Json) => h.title.includes('森林防火禁火令')));
     assert.ok(json!.hits.some((h: Json) => h.snippet.includes('«')));
+  });
+
+  test('the task register is read from the store: a unit matches when it leads or supports', async () => {
+    const [busiest] = await store.listUnits();
+    const { json } = await get(`/api/v1/tasks?unit=${enc(busiest!.unit)}&limit=500`);
+    assert.equal(json!.total, busiest!.leads + busiest!.supports - (await store.listTasks({ unit: busiest!.unit })).items.filter((t) => t.leads.includes(busiest!.unit) && t.supports.includes(busiest!.unit)).length);
+    assert.equal(json!.unit, busiest!.unit);
+    assert.ok(json!.items.every((t: Json) => t.leads.includes(busiest!.unit) || t.supports.includes(busiest!.unit)));
+    assert.ok(json!.items.every((t: Json) => typeof t.documentTitle === 'string' && t.url.startsWith('/doc/')));
+    const units = (await get('/api/v1/units')).json!;
+    const row = units.items.find((u: Json) => u.name === busiest!.unit);
+    assert.deepEqual([row.leads, row.supports], [busiest!.leads, busiest!.supports]);
+    const page = (await get('/api/v1/tasks?limit=3&offset=2')).json!;
+    assert.equal(page.total, (await store.listTasks()).total);
+    assert.deepEqual(page.items.map((t: Json) => t.task), (await store.listTasks({ limit: 3, offset: 2 })).items.map((t) => t.task));
+  });
+
+  test('targets and indicator timelines are the stored targets, with the quote and document as evidence', async () => {
+    const stored = await store.listTargets();
+    const { json } = await get('/api/v1/targets?limit=500');
+    assert.equal(json!.total, stored.total);
+    assert.deepEqual(json!.items.map((t: Json) => [t.indicatorKey, t.year, t.kind, t.value, t.quote]), stored.items.slice(0, 500).map((t) => [t.indicatorKey, t.year, t.kind, t.value, t.quote]));
+    const timelines = (await get('/api/v1/indicators?limit=200')).json!;
+    const figures = timelines.items.flatMap((t: Json) => t.years.flatMap((y: Json) => [...y.promises, ...y.outcomes]));
+    assert.equal(figures.length, Math.min(stored.total, figures.length));
+    for (const t of timelines.items) {
+      for (const y of t.years) for (const f of [...y.promises, ...y.outcomes]) assert.equal(f.year, y.year);
+      assert.equal(t.url, `/indicators?indicator=${enc(t.indicatorKey)}`);
+    }
+    if (stored.total > 0) {
+      const k = stored.items[0]!.indicatorKey;
+      const one = (await get(`/api/v1/indicators?indicator=${enc(k)}`)).json!;
+      assert.deepEqual(one.items.map((t: Json) => t.indicatorKey), [k]);
+    }
+  });
+
+  test('references: documents cited but not held, most cited first', async () => {
+    const { json } = await get('/api/v1/references?limit=500');
+    const held = new Set((await store.listDocuments({ limit: 1000 })).items.map((d) => d.docNumber).filter(Boolean));
+    assert.ok(json!.total >= 10);
+    assert.ok(json!.items.every((r: Json) => !held.has(r.docNumber)));
+    const repealed = json!.items.find((r: Json) => r.docNumber === '武隆府办发〔2017〕60号');
+    assert.equal(repealed?.status, '已废止');
+    assert.ok(repealed?.verbs.includes('repeals'));
+    assert.equal(repealed?.url, `/doc/${enc('武隆府办发〔2017〕60号')}`);
   });
 });

@@ -136,6 +136,9 @@ export function runRegisterConformance(name: string, makeStore: (opts?: StoreOpt
       const no = (await s.listDocuments({ normative: false })).items.map((d) => d.id).sort();
       assert.deepEqual(no, [CHARGING.id, TRADITIONAL.id, REPORT.id].sort());
       assert.equal((await s.listDocuments({ normative: true, year: 2023 })).total, 1);
+      const some = await s.listDocuments({ ids: [CHARGING.id, REPORT.id, 'no-such-document'], sort: 'title' });
+      assert.deepEqual(some.items.map((d) => d.id).sort(), [CHARGING.id, REPORT.id].sort());
+      assert.equal((await s.listDocuments({ ids: [] })).total, 0);
     });
 
     test('re-ingesting changes no register; a corrected edition replaces a document\'s rows', async () => {

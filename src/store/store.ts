@@ -51,6 +51,8 @@ export interface DocumentFilter {
   readonly kind?: string;
   readonly status?: LegalStatus | LegalStatus[];
   readonly issueId?: string;
+  /** Only these documents (a page of task or target rows looking up their documents' titles). */
+  readonly ids?: readonly string[];
   /** Only documents judged (or not judged) 规范性文件 at ingest (see DocumentRegisters.normative). */
   readonly normative?: boolean;
   readonly limit?: number;

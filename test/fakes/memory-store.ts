@@ -71,6 +71,7 @@ export class MemoryStore implements Store {
       .filter((s) => f.issuer === undefined || s.issuer === f.issuer)
       .filter((s) => f.kind === undefined || s.kind === f.kind)
       .filter((s) => f.issueId === undefined || s.issueId === f.issueId)
+      .filter((s) => f.ids === undefined || f.ids.includes(s.id))
       .filter((s) => f.normative === undefined || (this.registers.get(s.id)?.normative.normative ?? false) === f.normative)
       .filter((s) => statuses === undefined || statuses.includes(s.status));
     const key = f.sort ?? '-signedOn';

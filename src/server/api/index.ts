@@ -5,10 +5,11 @@ import { documentRoutes } from './documents.js';
 import { issueRoutes } from './issues.js';
 import { libraryRoutes } from './library.js';
 import { buildOpenApi } from './openapi.js';
+import { registerRoutes } from './registers.js';
 import { API_PREFIX, registerApiRoutes } from './route.js';
 import { searchRoutes } from './search.js';
 
-export const API_ROUTES = [...issueRoutes, ...documentRoutes, ...searchRoutes, ...libraryRoutes];
+export const API_ROUTES = [...issueRoutes, ...documentRoutes, ...searchRoutes, ...libraryRoutes, ...registerRoutes];
 
 export function registerApi(app: FastifyInstance, store: Store): void {
   registerApiRoutes(app, store, API_ROUTES);

@@ -241,6 +241,76 @@ export const TaskRow = named(
   }),
 );
 
+export const TaskPage = named('TaskPage', paged(TaskRow).extend({ unit: nullableString }));
+
+/** A promise or outcome figure of a work report, with the clause it was read from. */
+export const TargetRow = named(
+  'TargetRow',
+  z.object({
+    documentId: z.string(),
+    docNumber: nullableString,
+    documentTitle: nullableString,
+    indicator: z.string(),
+    indicatorKey: z.string(),
+    kind: z.enum(['promise', 'outcome']),
+    /** The year the figure is about (not the year of the report). */
+    year: z.number().int(),
+    measure: z.enum(['growth', 'level', 'decline', 'share', 'points', 'count']),
+    value: z.number(),
+    unit: z.string(),
+    qualifier: z.enum(['以上', '左右', '以内', '以下']).nullable(),
+    /** The clause the figure was read from, verbatim: the evidence. */
+    quote: z.string(),
+    block: z.number().int(),
+    url: z.string(),
+  }),
+);
+
+export const TargetPage = named('TargetPage', paged(TargetRow));
+
+export const VERDICTS = ['met', 'missed', 'unknown'] as const;
+
+/** One indicator across years: promised and achieved, with a verdict where both are comparable. */
+export const IndicatorTimeline = named(
+  'IndicatorTimeline',
+  z.object({
+    indicatorKey: z.string(),
+    indicator: z.string(),
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        promises: z.array(TargetRow),
+        outcomes: z.array(TargetRow),
+        verdict: z.enum(VERDICTS).nullable(),
+      }),
+    ),
+    url: z.string(),
+  }),
+);
+
+export const IndicatorPage = named('IndicatorPage', paged(IndicatorTimeline));
+
+/** A document known only by reference: a 主要文件目录 entry or a citation of a document not held. */
+export const ReferenceRow = named(
+  'ReferenceRow',
+  z.object({
+    id: z.string(),
+    docNumber: nullableString,
+    title: nullableString,
+    sources: z.array(z.enum(['index', 'citation', 'relation'])),
+    /** Stored documents citing, repealing or amending it. */
+    citedBy: z.number().int(),
+    verbs: z.array(z.enum(['cites', 'repeals', 'amends', 'replaces'])),
+    /** The computed status; 已废止 when a stored decision repealed it; null when nothing is known. */
+    status: Status.nullable(),
+    since: nullableString,
+    /** Its page (who points at it); null when only a 主要文件目录 entry names it. */
+    url: nullableString,
+  }),
+);
+
+export const ReferencePage = named('ReferencePage', paged(ReferenceRow));
+
 export const UnitDetail = named(
   'UnitDetail',
   z.object({
@@ -283,6 +353,13 @@ export type UnitListT = z.infer<typeof UnitList>;
 export type UnitDetailT = z.infer<typeof UnitDetail>;
 export type TaskRowT = z.infer<typeof TaskRow>;
 export type FeedT = z.infer<typeof Feed>;
+export type TaskPageT = z.infer<typeof TaskPage>;
+export type TargetRowT = z.infer<typeof TargetRow>;
+export type TargetPageT = z.infer<typeof TargetPage>;
+export type IndicatorTimelineT = z.infer<typeof IndicatorTimeline>;
+export type IndicatorPageT = z.infer<typeof IndicatorPage>;
+export type ReferenceRowT = z.infer<typeof ReferenceRow>;
+export type ReferencePageT = z.infer<typeof ReferencePage>;
 export type FeedEntryT = z.infer<typeof FeedEntry>;
 export type LibraryTab = (typeof LIBRARY_TABS)[number];
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];

@@ -1,7 +1,8 @@
 /**
  * 规范性文件库: the list the State Council asks every county to publish, split into 现行有效 and
- * 失效/废止. It holds the documents we store with a 文号 and a normative 文种, plus the documents we
- * know only because a stored decision repealed them (most repealed documents predate the gazettes).
+ * 失效/废止. It holds the stored documents judged 规范性文件 at ingest (classifyNormative, kept by the
+ * store), plus the documents we know only because a stored decision repealed them (most repealed
+ * documents predate the gazettes).
  */
 import type { LegalStatus } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
@@ -9,17 +10,14 @@ import type { LibraryPageT, LibraryRowT, LibrarySort, LibraryTab } from '../api/
 import { docUrl, refUrl } from './urls.js';
 import { referenceDetail } from './documents.js';
 
-/** 文种 that never make a normative document: they answer, ask, report or record. */
-const NOT_NORMATIVE = new Set(['报告', '请示', '批复', '函', '纪要', '议案']);
 const ENDED: readonly LegalStatus[] = ['已废止', '已失效'];
 
 export const tabOf = (s: LegalStatus): LibraryTab => (ENDED.includes(s) ? 'repealed' : 'current');
 
 async function heldRows(store: Store): Promise<LibraryRowT[]> {
-  const { items } = await store.listDocuments({ limit: 100000 });
+  const { items } = await store.listDocuments({ normative: true, limit: 100000 });
   const rows: LibraryRowT[] = [];
   for (const d of items) {
-    if (!d.docNumber || (d.kind && NOT_NORMATIVE.has(d.kind))) continue;
     const st = await store.getStatus(d.id);
     const rels = ENDED.includes(d.status) ? await store.relations(d.id) : { incoming: [] };
     const by = rels.incoming.find((r) => r.verb === 'repeals');

@@ -1,9 +1,9 @@
 /**
- * Two scans of the corpus per database state: first the unit names (issuers, task register,
- * department names in the text), then where each name is mentioned. Keyed by the issues' content
- * hashes, so a new ingest refreshes it; unit pages then never read document text per request.
+ * Two scans of the corpus per database state: first the department names the text mentions, then
+ * where each known name (issuers, the stored task register's units, those names) is mentioned.
+ * Keyed by the issues' content hashes, so a new ingest refreshes it; unit pages then never read
+ * document text per request. The task register itself is read from the store (listUnits/listTasks).
  */
-import { extractTasks, registerByUnit, type TaskAssignment, type UnitRegister } from '../../extract/tasks.js';
 import type { Store } from '../../store/store.js';
 
 // 区发展改革委, 区经济信息委, 区林业局, 区政府办公室… : 区 + a short name + an agency suffix.
@@ -19,8 +19,6 @@ export interface Mention {
 export interface UnitIndex {
   /** Unit name → number of documents whose text names it (department-shaped names only). */
   readonly mentions: Map<string, number>;
-  /** Unit name → what it leads (牵头) and shares (责任/配合). */
-  readonly register: Map<string, UnitRegister>;
   /** Every known unit name (issuers included) → the documents naming it. */
   readonly namedIn: Map<string, Mention[]>;
 }
@@ -37,17 +35,15 @@ function snippetAt(text: string, at: number, name: string): string {
 
 async function build(store: Store): Promise<UnitIndex> {
   const mentions = new Map<string, number>();
-  const tasks: TaskAssignment[] = [];
   for await (const d of store.allDocuments()) {
     for (const name of new Set(compact(d.text).match(UNIT_NAME) ?? [])) {
       // 区人民政府… is the tail of 武隆区人民政府…, the government itself, not a department.
       if (!name.startsWith('区人民政府')) mentions.set(name, (mentions.get(name) ?? 0) + 1);
     }
-    tasks.push(...extractTasks(d));
   }
-  const register = new Map(registerByUnit(tasks).map((u) => [u.unit, u]));
+  const units = (await store.listUnits()).map((u) => u.unit);
   const { items } = await store.listDocuments({ limit: 1_000_000 });
-  const names = new Set([...mentions.keys(), ...register.keys(), ...items.flatMap((d) => (d.issuer ? [d.issuer] : []))]);
+  const names = new Set([...mentions.keys(), ...units, ...items.flatMap((d) => (d.issuer ? [d.issuer] : []))]);
   const namedIn = new Map<string, Mention[]>();
   for await (const d of store.allDocuments()) {
     const text = compact(d.text);
@@ -58,7 +54,7 @@ async function build(store: Store): Promise<UnitIndex> {
       list.push({ documentId: d.id, count: text.split(name).length - 1, snippet: snippetAt(text, at, name) });
     }
   }
-  return { mentions, register, namedIn };
+  return { mentions, namedIn };
 }
 
 export async function unitIndex(store: Store): Promise<UnitIndex> {

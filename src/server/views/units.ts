@@ -2,55 +2,42 @@
  * Units (departments): who issued what, what each leads and shares in the task register, and
  * which documents name it.
  */
-import type { TaskAssignment } from '../../extract/tasks.js';
 import type { Store } from '../../store/store.js';
-import type { TaskRowT, UnitDetailT, UnitListT } from '../api/schemas.js';
+import type { UnitDetailT, UnitListT } from '../api/schemas.js';
 import { toSummary } from './documents.js';
+import { taskRows } from './registers.js';
 import { unitIndex } from './unit-index.js';
-import { docUrl, unitUrl } from './urls.js';
+import { unitUrl } from './urls.js';
 
 /** A unit named this often is listed even if it issues nothing and leads nothing. */
 const MIN_MENTIONS = 3;
 
 export async function unitList(store: Store): Promise<UnitListT> {
-  const [{ items }, index] = await Promise.all([store.listDocuments({ limit: 100000 }), unitIndex(store)]);
+  const [{ items }, index, units] = await Promise.all([store.listDocuments({ limit: 100000 }), unitIndex(store), store.listUnits()]);
+  const register = new Map(units.map((u) => [u.unit, u]));
   const issued = new Map<string, number>();
   for (const d of items) if (d.issuer) issued.set(d.issuer, (issued.get(d.issuer) ?? 0) + 1);
-  const names = new Set([...issued.keys(), ...index.register.keys()]);
+  const names = new Set([...issued.keys(), ...register.keys()]);
   for (const [name, n] of index.mentions) if (n >= MIN_MENTIONS) names.add(name);
   const rows = [...names].map((name) => ({
     name,
     documents: (issued.get(name) ?? 0) + (index.mentions.get(name) ?? 0),
-    leads: index.register.get(name)?.leads.length ?? 0,
-    supports: index.register.get(name)?.supports.length ?? 0,
+    leads: register.get(name)?.leads ?? 0,
+    supports: register.get(name)?.supports ?? 0,
     url: unitUrl(name),
   }));
   rows.sort((a, b) => b.leads + b.supports - (a.leads + a.supports) || b.documents - a.documents || a.name.localeCompare(b.name, 'zh-CN'));
   return { items: rows };
 }
 
-function taskRow(t: TaskAssignment, titles: Map<string, string>): TaskRowT {
-  return {
-    documentId: t.documentId,
-    docNumber: t.docNumber,
-    documentTitle: titles.get(t.documentId) ?? null,
-    task: t.task,
-    leads: t.leads,
-    supports: t.supports,
-    leader: t.leader,
-    deadline: t.deadline,
-    url: docUrl(t.documentId),
-  };
-}
-
 export async function unitDetail(store: Store, name: string): Promise<UnitDetailT | null> {
   const all = (await store.listDocuments({ limit: 100000 })).items.map(toSummary);
-  const titles = new Map(all.map((d) => [d.id, d.title]));
   const index = await unitIndex(store);
-  const register = index.register.get(name);
+  const tasks = (await store.listTasks({ unit: name })).items;
   const issued = all.filter((d) => d.issuer === name);
   // Only units we know (issuer, task register, a department name in the text), not any substring.
-  if (!register && issued.length === 0 && !index.mentions.has(name)) return null;
+  if (tasks.length === 0 && issued.length === 0 && !index.mentions.has(name)) return null;
+  const rows = await taskRows(store, tasks);
   const issuedIds = new Set(issued.map((d) => d.id));
   const byId = new Map(all.map((d) => [d.id, d]));
   const named: UnitDetailT['named'] = (index.namedIn.get(name) ?? [])
@@ -61,6 +48,6 @@ export async function unitDetail(store: Store, name: string): Promise<UnitDetail
     name,
     issued,
     named,
-    tasks: { leads: (register?.leads ?? []).map((t) => taskRow(t, titles)), supports: (register?.supports ?? []).map((t) => taskRow(t, titles)) },
+    tasks: { leads: rows.filter((t) => t.leads.includes(name)), supports: rows.filter((t) => t.supports.includes(name)) },
   };
 }

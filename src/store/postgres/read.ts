@@ -138,6 +138,7 @@ export function filterClauses(p: Params, f: DocumentFilter): string[] {
     const id = p.add(f.issueId);
     where.push(`EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id AND (o.issue_id = ${id} OR o.edition_id = ${id}))`);
   }
+  if (f.ids !== undefined) where.push(`d.id = ANY(${p.add(f.ids)}::text[])`);
   if (f.normative !== undefined) {
     where.push(`coalesce((SELECT n.normative FROM doc_normative n WHERE n.document_id = d.id), false) = ${p.add(f.normative)}`);
   }

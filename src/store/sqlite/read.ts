@@ -167,6 +167,7 @@ export function listDocuments(db: Database.Database, f: DocumentFilter = {}): { 
     where.push('EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id AND (o.issue_id = ? OR o.edition_id = ?))');
     args.push(f.issueId, f.issueId);
   }
+  if (f.ids !== undefined) (where.push('d.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(f.ids)));
   if (f.normative !== undefined) {
     where.push('coalesce((SELECT n.normative FROM doc_normative n WHERE n.document_id = d.id), 0) = ?');
     args.push(f.normative ? 1 : 0);
