@@ -4,16 +4,38 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseBenchMarkdown, runParseBench } from './parse.js';
-import { runSearchBench, searchBenchMarkdown } from './search.js';
+import { runSearchBench, scaledCorpus, searchBenchMarkdown } from './search.js';
+import { postgresTarget } from './postgres.js';
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url).pathname;
 
 const PARSE_NOTE =
   'Best of several runs of `parseText` (decoding excluded). Synthetic issues repeat the four gazettes with shifted 文号 serials; ms per MB staying flat from 1 MB to 10 MB shows linear growth.';
 
-const BENCHES: Array<{ section: string; run: () => Promise<string> }> = [
+/** Copies of the three gazettes in the scale run (about 47 documents each); BENCH_COPIES overrides. */
+const COPIES = Number(process.env.BENCH_COPIES ?? 20);
+
+/** A run returns null when it cannot run here (no PostgreSQL binaries): its section stays as it was. */
+const BENCHES: Array<{ section: string; run: () => Promise<string | null> }> = [
   { section: 'Parsing', run: async () => `${PARSE_NOTE}\n\n${parseBenchMarkdown(runParseBench())}` },
   { section: 'Search', run: async () => searchBenchMarkdown(await runSearchBench()) },
+  {
+    section: 'PostgreSQL search',
+    run: async () => {
+      const pg = await postgresTarget();
+      if (!pg) return null;
+      try {
+        return searchBenchMarkdown(await runSearchBench(20, pg.target), 'PostgreSQL store (throwaway local cluster, fsync off)');
+      } finally {
+        await pg.stop();
+      }
+    },
+  },
+  {
+    section: 'Search at scale',
+    run: async () =>
+      searchBenchMarkdown(await runSearchBench(5, undefined, scaledCorpus(COPIES)), 'SQLite store', `${COPIES} copies of the three gazettes, each its own issue with shifted 文号 serials`),
+  },
 ];
 
 /** Replace (or append) the body of one "## name" section; pure so it can be tested. */
@@ -28,8 +50,14 @@ export function replaceSection(doc: string, name: string, body: string): string 
 }
 
 let doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench` (bench/run.ts).\n';
-for (const b of BENCHES) {
-  const body = `${await b.run()}\n\nRun ${new Date().toISOString().slice(0, 10)}.`;
+const only = process.argv.slice(2);
+for (const b of BENCHES.filter((x) => only.length === 0 || only.includes(x.section))) {
+  const result = await b.run();
+  if (result === null) {
+    console.log(`## ${b.section}: skipped (cannot run here)`);
+    continue;
+  }
+  const body = `${result}\n\nRun ${new Date().toISOString().slice(0, 10)}.`;
   console.log(`## ${b.section}\n\n${body}\n`);
   doc = replaceSection(doc, b.section, body);
 }

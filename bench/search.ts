@@ -1,15 +1,18 @@
 /**
- * Store and search on the real samples: time to ingest all five (parse and store apart), then
- * search latency p50/p99 over realistic queries (words, 2-character fragments, 文号 in several
- * bracket styles, phrases, exclusions, OR, traditional characters, filters) on that database.
+ * Store and search: time to ingest a corpus (parse and store apart), then search latency p50/p99
+ * over realistic queries (words, 2-character fragments, 文号 in several bracket styles, phrases,
+ * exclusions, OR, traditional characters, filters) on that database. The same run serves the
+ * SQLite store on the five samples, the PostgreSQL store on them, and SQLite at a larger scale.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseFile } from '../src/ingest/index.js';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { parseFile, parseText } from '../src/ingest/index.js';
+import type { ParseResult } from '../src/domain/types.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
-import type { SearchQuery } from '../src/store/store.js';
+import type { SearchQuery, Store } from '../src/store/store.js';
 
 const SAMPLES = new URL('../samples/wulong/', import.meta.url).pathname;
 
@@ -49,17 +52,34 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function runSearchBench(repeats = 20): Promise<SearchBench> {
+/** Where the benchmark keeps its database: open(location) is called twice (ingest, then search). */
+export interface BenchTarget {
+  /** A location string the opener understands, created for this run. */
+  readonly location: (dir: string) => Promise<string>;
+  readonly open: (location: string) => Promise<Store>;
+}
+
+export const SQLITE: BenchTarget = { location: async (dir) => join(dir, 'bench.db'), open: openSqliteStore };
+
+/** The five samples, parsed one by one (the parse time is part of what is measured). */
+export function sampleCorpus(): Array<() => Promise<ParseResult>> {
+  return readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => () => parseFile(join(SAMPLES, f)));
+}
+
+export async function runSearchBench(
+  repeats = 20,
+  target: BenchTarget = SQLITE,
+  corpus: Array<() => Promise<ParseResult>> = sampleCorpus(),
+): Promise<SearchBench> {
   const dir = mkdtempSync(join(tmpdir(), 'gongbao-bench-'));
   try {
-    const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLES, f));
-    const file = join(dir, 'bench.db');
-    const ingester = await openSqliteStore(file);
+    const file = await target.location(dir);
+    const ingester = await target.open(file);
     let parseMs = 0;
     let storeMs = 0;
-    for (const f of files) {
+    for (const next of corpus) {
       const t0 = performance.now();
-      const r = await parseFile(f);
+      const r = await next();
       const t1 = performance.now();
       await ingester.ingest(r);
       parseMs += t1 - t0;
@@ -72,7 +92,7 @@ export async function runSearchBench(repeats = 20): Promise<SearchBench> {
     await ingester.close();
     // A fresh process opening the database: the first query also loads jieba and the learned words.
     const t = performance.now();
-    const store = await openSqliteStore(file);
+    const store = await target.open(file);
     await store.search({ q: '禁火令' });
     const firstQueryMs = performance.now() - t;
     const times: Array<{ ms: number; q: string }> = [];
@@ -105,16 +125,16 @@ export async function runSearchBench(repeats = 20): Promise<SearchBench> {
   }
 }
 
-export function searchBenchMarkdown(b: SearchBench): string {
+export function searchBenchMarkdown(b: SearchBench, what = 'SQLite store (WAL)', corpus = 'the five samples'): string {
   const f = (x: number) => x.toFixed(2);
   return [
-    `SQLite store (WAL), ${b.documents} documents from the five samples; node ${process.version}, ${process.platform}/${process.arch}, ` +
+    `${what}, ${b.documents} documents from ${corpus}; node ${process.version}, ${process.platform}/${process.arch}, ` +
       `${b.cpus} CPUs, load average ${b.loadAverage.toFixed(1)} at the end of the run (other work on the machine shows up in p99 and max).`,
     '',
     '| measure | value |',
     '|---|---:|',
-    `| ingest all samples: parse | ${b.parseMs.toFixed(0)} ms |`,
-    `| ingest all samples: store + index | ${b.storeMs.toFixed(0)} ms |`,
+    `| ingest: parse | ${b.parseMs.toFixed(0)} ms |`,
+    `| ingest: store + index | ${b.storeMs.toFixed(0)} ms (${(b.storeMs / b.documents).toFixed(1)} ms per document) |`,
     `| open + first query (loads jieba + learned dictionary) | ${b.firstQueryMs.toFixed(0)} ms |`,
     `| search p50 (${b.queries} queries × ${b.runs / b.queries} runs) | ${f(b.p50)} ms |`,
     `| search p99 (goal < 10 ms) | ${f(b.p99)} ms |`,
@@ -126,4 +146,24 @@ export function searchBenchMarkdown(b: SearchBench): string {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   console.log(searchBenchMarkdown(await runSearchBench()));
+}
+
+/**
+ * A larger corpus for the scale run: `copies` copies of the four gazettes, each copy its own
+ * issue (期 number shifted) with its own 文号 serials, as a county's archive of many years would be.
+ */
+export function scaledCorpus(copies: number): Array<() => Promise<ParseResult>> {
+  // 000 has no cover, so its copies would all be one issue (each a corrected edition of the last).
+  const ids = ['002', '003', '004'];
+  const texts = ids.map((id) => readFileSync(readdirSync(SAMPLES).map((f) => join(SAMPLES, f)).find((f) => f.includes(`/${id}_`))!, 'utf8'));
+  const out: Array<() => Promise<ParseResult>> = [];
+  for (let copy = 0; copy < copies; copy++) {
+    texts.forEach((text, i) => {
+      const shifted = copy === 0 ? text : text
+        .replace(/〕(\d{1,4})号/g, (_, n: string) => `〕${Number(n) + copy * 1000}号`)
+        .replace(/^(\d{4}年第)(\d+)(期)$/m, (_, a: string, n: string, b: string) => `${a}${Number(n) + copy * 10}${b}`);
+      out.push(async () => parseText(shifted, { file: `scaled-${copy}-${ids[i]}.txt`, sha256: createHash('sha256').update(shifted).digest('hex'), encoding: 'utf-8', bytes: Buffer.byteLength(shifted) }));
+    });
+  }
+  return out;
 }
