@@ -51,7 +51,7 @@ test('the finding depends on the date: nothing to fix before the repeal, and an 
 test('no validity clause lists live held 规范性文件 only: of the 13 normative documents, two state nothing', () => {
   const world = buildWorld({ documents: samples });
   const r = cleanupReport(world, '2024-10-10');
-  // Before classifyNormative this list held every live document without a clause (40 of them).
+  // Before classifyNormative this list held every live document without a clause (41 of them).
   assert.deepEqual(r.noValidityClause.map((x) => x.id), ['武隆府办发〔2021〕41号', '武隆府办发〔2023〕13号']);
   assert.ok(r.noValidityClause.every((x) => x.status === '现行有效' && x.normative === true && x.detail === '未载明施行日期或有效期'));
   assert.match(r.noValidityClause[0]!.normativeReasons.join('；'), /补助资金8万元/);
