@@ -104,3 +104,39 @@ test('csv fields are quoted only when they must be', () => {
   assert.equal(csvField('say "hi"\n'), '"say ""hi""\n"');
   assert.equal(csvField(null), '');
 });
+
+test('tasks, targets and refs read the stored registers; --json and --unit', async () => {
+  const text = await gongbao(['tasks', '--db', db]);
+  assert.equal(text.code, 0, text.stderr);
+  const [, total, units] = /(\d+) task assignments, (\d+) units\n$/.exec(text.stdout)!.map(Number);
+  assert.ok(total! >= 20 && units! >= 10, text.stdout.slice(-200));
+  const all = JSON.parse((await gongbao(['tasks', '--json', '--db', db])).stdout) as Array<{ unit: string; leads: unknown[]; supports: unknown[] }>;
+  assert.equal(all.length, units);
+  const one = JSON.parse((await gongbao(['tasks', '--json', '--unit', '发展改革委', '--db', db])).stdout) as typeof all;
+  assert.ok(one.length >= 1 && one.every((u) => u.unit.includes('发展改革委')));
+  const same = all.find((u) => u.unit === one[0]!.unit)!;
+  assert.deepEqual([one[0]!.leads.length, one[0]!.supports.length], [same.leads.length, same.supports.length]);
+
+  const targets = await gongbao(['targets', '--json', '--db', db]);
+  assert.equal(targets.code, 0, targets.stderr);
+  const timelines = JSON.parse(targets.stdout) as Array<{ indicatorKey: string; years: Array<{ year: number }> }>;
+  const listed = await gongbao(['targets', '--db', db]);
+  assert.match(listed.stdout, new RegExp(`${timelines.length} indicators, \\d+ figures\\n$`));
+  if (timelines.length > 0) {
+    const k = timelines[0]!.indicatorKey;
+    const only = JSON.parse((await gongbao(['targets', '--json', '--indicator', k, '--db', db])).stdout) as typeof timelines;
+    assert.deepEqual(only.map((t) => t.indicatorKey), [k]);
+    const y = timelines[0]!.years[0]!.year;
+    const ofYear = JSON.parse((await gongbao(['targets', '--json', '--year', String(y), '--db', db])).stdout) as typeof timelines;
+    assert.ok(ofYear.length >= 1 && ofYear.every((t) => t.years.every((x) => x.year === y)));
+  }
+  const bad = await gongbao(['targets', '--year', 'soon', '--db', db]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^gongbao: --year: /);
+
+  const refs = await gongbao(['refs', '--json', '--db', db]);
+  assert.equal(refs.code, 0, refs.stderr);
+  const list = JSON.parse(refs.stdout) as Array<{ key: string; citedBy: number }>;
+  assert.ok(list.length >= 10 && list.every((r) => r.key.startsWith('ref:')));
+  assert.match((await gongbao(['refs', '--db', db])).stdout, new RegExp(`\\n${list.length} documents known only by reference\\n$`));
+});

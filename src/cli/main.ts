@@ -13,6 +13,8 @@ import { registerCorrect } from './commands/correct.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerTasks } from './commands/tasks.js';
+import { registerTargets } from './commands/targets.js';
+import { registerRefs } from './commands/refs.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
@@ -29,6 +31,8 @@ registerCorrect(program);
 registerServe(program);
 registerStart(program);
 registerTasks(program);
+registerTargets(program);
+registerRefs(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof UserError) {

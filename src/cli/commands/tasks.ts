@@ -1,10 +1,22 @@
-/** `gongbao tasks`: the task register — what each unit leads (牵头) and shares (责任). */
+/** `gongbao tasks`: the task register — what each unit leads (牵头) and shares (责任), read from the store. */
 import type { Command } from 'commander';
-import { extractTasks, registerByUnit, type TaskAssignment } from '../../extract/tasks.js';
+import { registerByUnit, type TaskAssignment, type UnitRegister } from '../../extract/tasks.js';
 import { openStore } from '../../store/factory.js';
+import type { Store } from '../../store/store.js';
 
 function line(t: TaskAssignment): string {
   return `  ${t.docNumber ?? t.documentId}  ${t.task.slice(0, 40)}${t.deadline ? `（${t.deadline}）` : ''}`;
+}
+
+/** Every unit's register, or only the units whose name contains `unit`. */
+async function unitRegisters(store: Store, unit: string | undefined): Promise<UnitRegister[]> {
+  if (unit === undefined) return registerByUnit((await store.listTasks()).items);
+  const out: UnitRegister[] = [];
+  for (const u of (await store.listUnits()).filter((x) => x.unit.includes(unit))) {
+    const { items } = await store.listTasks({ unit: u.unit });
+    out.push({ unit: u.unit, leads: items.filter((t) => t.leads.includes(u.unit)), supports: items.filter((t) => t.supports.includes(u.unit)) });
+  }
+  return out;
 }
 
 export function registerTasks(program: Command): void {
@@ -17,9 +29,7 @@ export function registerTasks(program: Command): void {
     .action(async (opts: { unit?: string; json?: boolean; db?: string }) => {
       const store = await openStore({ db: opts.db });
       try {
-        const tasks: TaskAssignment[] = [];
-        for await (const doc of store.allDocuments()) tasks.push(...extractTasks(doc));
-        const units = registerByUnit(tasks).filter((u) => !opts.unit || u.unit.includes(opts.unit));
+        const units = await unitRegisters(store, opts.unit);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(units, null, 2)}\n`);
           return;
@@ -28,7 +38,8 @@ export function registerTasks(program: Command): void {
           process.stdout.write(`${u.unit}：牵头 ${u.leads.length} 项，配合 ${u.supports.length} 项\n`);
           for (const t of u.leads) process.stdout.write(`${line(t)}\n`);
         }
-        process.stdout.write(`${tasks.length} task assignments, ${units.length} units\n`);
+        const { total } = await store.listTasks({ limit: 0 });
+        process.stdout.write(`${total} task assignments, ${units.length} units\n`);
       } finally {
         await store.close();
       }
