@@ -143,6 +143,45 @@ describe('portal pages', () => {
     assert.ok(lines.some((l) => l.includes('"武隆府办发〔2017〕60号"') && l.includes('"已废止"')));
   });
 
+  test('规范性文件库 holds exactly the documents judged 规范性文件 at ingest; the document page shows the judgement', async () => {
+    const normative = (await store.listDocuments({ normative: true, limit: 1000 })).items;
+    const rows = [
+      ...(JSON.parse((await app.inject('/api/v1/library?limit=500')).body).items as Array<{ id: string; held: boolean }>),
+      ...(JSON.parse((await app.inject('/api/v1/library?tab=repealed&limit=500')).body).items as Array<{ id: string; held: boolean }>),
+    ];
+    assert.deepEqual(rows.filter((r) => r.held).map((r) => r.id).sort(), normative.map((d) => d.id).sort());
+    const judged = (await store.getNormative(normative[0]!.id))!;
+    const doc = await page(normative[0]!.url ?? `/doc/${enc(normative[0]!.id)}`);
+    assert.match(doc, new RegExp(`<dt>规范性文件</dt><dd>是 <span class="meta">（${judged.reasons[0]!.replace(/[()（）.*+?[\]{}|^$\\]/g, '.')}`));
+    const other = (await store.listDocuments({ normative: false, limit: 1 })).items[0]!;
+    assert.match(await page(`/doc/${enc(other.id)}`), /<dt>规范性文件<\/dt><dd>否/);
+  });
+
+  test('指标: each indicator year by year, promise vs outcome with verdict and evidence; in the nav', async () => {
+    const body = await page('/indicators');
+    assertShell(body);
+    assert.match(body, /<li><a href="\/indicators" aria-current="page">指标<\/a><\/li>/);
+    assert.match(body, /<h1>指标：目标与实际<\/h1>/);
+    const timelines = JSON.parse((await app.inject('/api/v1/indicators?limit=200')).body) as { total: number; items: Array<{ indicator: string; indicatorKey: string; years: Array<{ year: number; verdict: string | null; promises: Array<{ quote: string; url: string }>; outcomes: Array<{ quote: string; url: string }> }> }> };
+    assert.match(body, new RegExp(`共 ${timelines.total} 项指标`));
+    if (timelines.total === 0) {
+      assert.match(body, /<p class="empty">/);
+      return;
+    }
+    const first = timelines.items[0]!;
+    const figure = [...first.years[0]!.promises, ...first.years[0]!.outcomes][0]!;
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    assert.ok(body.includes(`<blockquote class="quote">${esc(figure.quote)}</blockquote>`), figure.quote);
+    assert.ok(body.includes(`href="${esc(figure.url)}"`));
+    assert.match(body, /<table class="stack indicators">[\s\S]*<th scope="row" data-label="年份">\d{4}年<\/th>/);
+    const judged = timelines.items.flatMap((t) => t.years).find((y) => y.verdict !== null);
+    if (judged) assert.match(body + (await page('/indicators?offset=20')), /badge badge-(ok|ended|unknown)">(完成|未完成|无法比较)</);
+    const one = await page(`/indicators?indicator=${enc(first.indicatorKey)}`);
+    assert.match(one, /<nav class="crumbs" aria-label="位置"><a href="\/indicators">指标<\/a>/);
+    assert.match(one, /共 1 项指标/);
+    await page('/indicators?year=abc', 400);
+  });
+
   test('units: the list, and a unit page with the tasks it leads and shares and the documents naming it', async () => {
     const list = await page('/units');
     assertShell(list);
@@ -154,6 +193,14 @@ describe('portal pages', () => {
     assert.match(unit, /<h2 id="supports-h">参与的任务（[1-9]\d*）<\/h2>/);
     assert.match(unit, /<h2 id="named-h">提到本单位的文件（\d+）<\/h2>[\s\S]*新能源汽车便捷超充行动计划/);
     assert.match(unit, /<p class="snippet">[^<]*<mark>区发展改革委<\/mark>/);
+    // The register on the page is the stored one.
+    const stored = (await store.listTasks({ unit: '区发展改革委' })).items;
+    const leads = stored.filter((t) => t.leads.includes('区发展改革委')).length;
+    const supports = stored.filter((t) => t.supports.includes('区发展改革委')).length;
+    assert.ok(unit.includes(`牵头的任务（${leads}）`) && unit.includes(`参与的任务（${supports}）`));
+    const row = (await store.listUnits()).find((u) => u.unit === '区发展改革委')!;
+    assert.deepEqual([row.leads, row.supports], [leads, supports]);
+    assert.match(list, new RegExp(`区发展改革委</a> <span class="n">牵头 ${leads} · 参与 ${supports}`));
   });
 
   test('document list filtered by kind', async () => {

@@ -152,6 +152,8 @@ export const DocumentDetail = named(
     body: z.array(BodyBlock),
     tables: z.array(Table),
     status: StatusInfo,
+    /** Whether it is a 规范性文件, judged at ingest, with the reasons a clerk can check; null if not judged. */
+    normative: z.object({ normative: z.boolean(), reasons: z.array(z.string()) }).nullable(),
     relations: Relations,
     url: z.string(),
   }),

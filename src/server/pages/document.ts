@@ -45,6 +45,7 @@ ${row('成文日期', d.signedOn ? html`<time datetime="${d.signedOn}">${d.signe
 ${row('公开属性', d.publicity)}
 ${row('主送机关', d.addressees)}
 ${row('文种', d.kind)}
+${row('规范性文件', d.normative ? html`${d.normative.normative ? '是' : '否'}${d.normative.reasons.length ? html` <span class="meta">（${d.normative.reasons.join('；')}）</span>` : ''}` : null)}
 ${row('刊载', d.issue ? html`<a href="${d.issue.url}">${d.issue.title}</a>${d.pages ? `，第${d.pages.from}–${d.pages.to}页` : ''}` : null)}
 </dl>`;
 }

@@ -13,6 +13,7 @@ import { documentPage } from './document.js';
 import { documentsPage } from './documents.js';
 import { atomFeed } from './feed.js';
 import { homePage } from './home.js';
+import { indicatorsPage } from './indicators.js';
 import { issuePage, issuesPage } from './issues.js';
 import { libraryPageHtml } from './library.js';
 import { searchPage } from './search.js';
@@ -30,6 +31,12 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+const IndicatorsQuery = z.object({
+  indicator: z.string().min(1).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  ...limitOffset(100, 20),
+});
 
 const DocumentsQuery = z.object({
   kind: z.string().min(1).optional(),
@@ -67,5 +74,6 @@ export function registerPages(app: FastifyInstance, store: Store): void {
   });
   app.get('/units', async (_req, reply) => sendHtml(reply, await unitsPage(store)));
   app.get<{ Params: { name: string } }>('/units/:name', async (req, reply) => sendHtml(reply, await unitPage(store, req.params.name)));
+  app.get('/indicators', async (req, reply) => sendHtml(reply, await indicatorsPage(store, parseQuery(IndicatorsQuery, req.query))));
   app.get('/feed.atom', async (req, reply) => reply.type('application/atom+xml; charset=utf-8').send(await atomFeed(store, origin(req))));
 }

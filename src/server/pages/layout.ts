@@ -11,6 +11,7 @@ const NAV = [
   ['/search', '检索'],
   ['/library', '规范性文件库'],
   ['/units', '单位'],
+  ['/indicators', '指标'],
 ] as const;
 
 export interface PageOptions {

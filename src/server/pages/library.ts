@@ -25,7 +25,7 @@ export async function libraryPageHtml(store: Store, tab: LibraryTab, sort: Libra
   return page(
     { title: `规范性文件库（${TABS[tab]}）`, active: '/library' },
     html`<h1>规范性文件库</h1>
-<p>按“现行有效”和“失效/废止”分类展示带文号的决定、命令、公告、通告、意见、通知等文件；仅被废止决定提及、本库未收录全文的文件也列入“失效/废止”。</p>
+<p>按“现行有效”和“失效/废止”分类展示规范性文件（入库时逐件判断，依据见文件页）；仅被废止决定提及、本库未收录全文的文件也列入“失效/废止”。</p>
 <nav class="tabs" aria-label="效力分类"><ul>${tabs}</ul></nav>
 <form class="sort" action="/library" method="get">
 <input type="hidden" name="tab" value="${tab}">

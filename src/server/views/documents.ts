@@ -74,7 +74,7 @@ async function linksIn(store: Store, rels: Relation[]): Promise<RelationLinkT[]>
 export async function documentDetail(store: Store, key: string): Promise<DocumentDetailT | null> {
   const doc = await store.getDocument(key);
   if (!doc) return null;
-  const [rels, issues] = await Promise.all([store.relations(doc.id), store.listIssues()]);
+  const [rels, issues, normative] = await Promise.all([store.relations(doc.id), store.listIssues(), store.getNormative(doc.id)]);
   const issue = issues.find((i) => i.documentIds.includes(doc.id)) ?? null;
   return {
     id: doc.id,
@@ -91,6 +91,7 @@ export async function documentDetail(store: Store, key: string): Promise<Documen
     body: doc.body,
     tables: doc.tables,
     status: await statusInfo(store, doc.id),
+    normative: normative ? { normative: normative.normative, reasons: normative.reasons } : null,
     relations: {
       outgoing: rels.outgoing.map(linkOut),
       incoming: await linksIn(store, rels.incoming),
