@@ -43,6 +43,7 @@ const PAGES: Array<{ name: string; path: string; h1: RegExp }> = [
   { name: 'units', path: '/units', h1: /单位/ },
   { name: 'unit', path: `/units/${enc('区发展改革委')}`, h1: /区发展改革委/ },
   { name: 'documents', path: `/documents?kind=${enc('决定')}`, h1: /决定/ },
+  { name: 'indicators', path: '/indicators', h1: /指标/ },
 ];
 
 async function context(viewport: { width: number; height: number }, javaScriptEnabled = true): Promise<BrowserContext> {
