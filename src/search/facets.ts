@@ -16,7 +16,7 @@ export interface FacetRow {
 }
 
 type Dim = keyof Facets;
-const DIMS: readonly Dim[] = ['year', 'issuer', 'kind', 'status'];
+export const DIMS: readonly Dim[] = ['year', 'issuer', 'kind', 'status'];
 
 function value(r: FacetRow, d: Dim): string | null {
   if (d === 'year') return r.year === null ? null : String(r.year);
@@ -24,7 +24,8 @@ function value(r: FacetRow, d: Dim): string | null {
   return r[d];
 }
 
-function wanted(q: Pick<SearchQuery, Dim>, d: Dim): string | undefined {
+/** The value a filter asks for (issuers folded), or undefined when the filter is not set. */
+export function wanted(q: Pick<SearchQuery, Dim>, d: Dim): string | undefined {
   const v = q[d];
   if (v === undefined || v === null || v === '') return undefined;
   return d === 'issuer' ? fold(String(v)) : String(v);
@@ -39,9 +40,12 @@ export function computeFacets<R extends FacetRow>(rows: readonly R[], q: Pick<Se
       const v = value(r, d);
       if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    facets[d] = [...counts]
-      .map(([v, count]) => ({ value: v, count }))
-      .sort((a, b) => b.count - a.count || (d === 'year' ? b.value.localeCompare(a.value) : a.value.localeCompare(b.value)));
+    facets[d] = orderFacet(d, [...counts].map(([v, count]) => ({ value: v, count })));
   }
   return { matching, facets };
+}
+
+/** Most frequent first; years newest first on ties, other values in order. For counts a backend made in SQL too. */
+export function orderFacet(d: Dim, list: Array<{ value: string; count: number }>): Array<{ value: string; count: number }> {
+  return list.sort((a, b) => b.count - a.count || (d === 'year' ? b.value.localeCompare(a.value) : a.value.localeCompare(b.value)));
 }

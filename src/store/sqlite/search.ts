@@ -6,12 +6,14 @@
  */
 import type Database from 'better-sqlite3';
 import { charLength } from '../../search/bigrams.js';
-import { computeFacets } from '../../search/facets.js';
+import { DIMS, orderFacet, wanted } from '../../search/facets.js';
 import { ftsQuote, parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
-import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
+
+type Dim = keyof Facets;
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 
@@ -21,17 +23,21 @@ const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
 
-interface Row extends SummaryRow {
-  readonly search_title: string;
-  readonly issuerKey: string | null;
+/** One hit of the ranked list as it leaves SQL: only what the order needs (ties are settled in JS). */
+interface Ranked {
+  readonly seq: number;
+  readonly grp: number;
+  readonly score: number;
+  readonly sg: string;
+  readonly id: string;
 }
 
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
-  return new Set([...a].filter((x) => b.has(x)));
-}
-
+/**
+ * The SQL for the documents matching a term (a compound SELECT of one `seq` column): trigram FTS
+ * for 3+ characters, bigram postings below that. An unquoted chunk of 4+ characters found nowhere
+ * whole is split into its jieba words, each required.
+ */
 class TermMatcher {
-  private readonly cache = new Map<string, Set<number>>();
   /** Words an unquoted chunk was split into when it was not found whole (for ranking/highlight). */
   readonly splits = new Map<string, string[]>();
 
@@ -40,76 +46,134 @@ class TermMatcher {
     private readonly index: SearchIndex,
   ) {}
 
-  match(t: Term): Set<number> {
-    const whole = this.substring(t.text);
-    if (whole.size > 0 || t.phrase || charLength(t.text) < 4) return whole;
-    // An unspaced Chinese query (武隆区禁火令通知) is a string of words: require each of them.
-    const words = this.index.seg().cut(t.text).filter((w) => charLength(w) >= 2);
-    if (words.length < 2) return whole;
-    this.splits.set(t.text, words);
-    return words.map((w) => this.substring(w)).reduce(intersect);
+  /** A simple SELECT of the documents matching the term; its arguments appended to args. */
+  sql(t: Term, args: unknown[]): string {
+    const parts = this.parts(t).map((p) => substringSql(p, args));
+    return parts.length === 1 ? parts[0]! : `SELECT seq FROM (${parts.join(' INTERSECT ')})`;
   }
 
-  private substring(text: string): Set<number> {
-    const hit = this.cache.get(text);
-    if (hit) return hit;
-    const n = charLength(text);
-    let rows: number[];
-    if (n >= 3) rows = stmt(this.db, 'SELECT rowid FROM doc_tri WHERE doc_tri MATCH ?', true).all(ftsQuote(text)) as number[];
-    else if (n === 2) rows = stmt(this.db, 'SELECT seq FROM doc_bigrams WHERE bigram = ?', true).all(text) as number[];
-    else rows = stmt(this.db, 'SELECT DISTINCT seq FROM doc_bigrams WHERE bigram >= ? AND bigram < ?', true).all(text, `${text}\uffff`) as number[];
-    const set = new Set(rows);
-    this.cache.set(text, set);
-    return set;
+  private parts(t: Term): string[] {
+    if (t.phrase || charLength(t.text) < 4 || this.foundWhole(t.text)) return [t.text];
+    // An unspaced Chinese query (武隆区禁火令通知) is a string of words: require each of them.
+    const words = this.index.seg().cut(t.text).filter((w) => charLength(w) >= 2);
+    if (words.length < 2) return [t.text];
+    this.splits.set(t.text, words);
+    return words;
+  }
+
+  private foundWhole(text: string): boolean {
+    return stmt(this.db, 'SELECT 1 FROM doc_tri WHERE doc_tri MATCH ? LIMIT 1', true).get(ftsQuote(text)) !== undefined;
   }
 }
 
+function substringSql(text: string, args: unknown[]): string {
+  const n = charLength(text);
+  if (n >= 3) return args.push(ftsQuote(text)), 'SELECT rowid AS seq FROM doc_tri WHERE doc_tri MATCH ?';
+  if (n === 2) return args.push(text), 'SELECT seq FROM doc_bigrams WHERE bigram = ?';
+  return args.push(text, `${text}\uffff`), 'SELECT seq FROM doc_bigrams WHERE bigram >= ? AND bigram < ?';
+}
+
+/** JavaScript's toLowerCase for SQL (SQLite's lower() folds ASCII only), for terms that have cased letters. */
+const withLower = new WeakSet<Database.Database>();
+function jsLower(db: Database.Database): string {
+  if (!withLower.has(db)) {
+    db.function('gongbao_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
+    withLower.add(db);
+  }
+  return 'gongbao_lower';
+}
+
+const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
+
+/**
+ * Everything that grows with the number of matches happens in one SQL statement: the candidate
+ * set (compound SELECTs over the FTS and bigram tables), the filters, the facet counts (GROUP BY),
+ * BM25 and the bonuses, and the order. Only the page of hits (and any rows tied with its ends on
+ * score and date) comes back to JavaScript, which settles ties by id with localeCompare as before.
+ */
 export function searchSqlite(db: Database.Database, index: SearchIndex, q: SearchQuery): SearchResult {
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
   const negative = parsed.groups.filter((g) => g.negated);
   const m = new TermMatcher(db, index);
-  const union = (terms: Term[]): Set<number> => {
-    const out = new Set<number>();
-    for (const t of terms) for (const x of m.match(t)) out.add(x);
-    return out;
-  };
+  const args: unknown[] = [];
+  const where: string[] = [];
+  // Compound SELECTs are left-associative: each OR group is wrapped so that groups intersect whole.
+  const union = (terms: Term[]) => terms.map((t) => m.sql(t, args)).join(' UNION ');
+  const group = (terms: Term[]) => (terms.length === 1 ? m.sql(terms[0]!, args) : `SELECT seq FROM (${union(terms)})`);
 
-  // null: no positive term, every document (browsing with filters).
-  const candidates = positive.length === 0 ? null : positive.map((g) => union(g.terms)).reduce(intersect);
-  const excluded = negative.length > 0 ? union(negative.flatMap((g) => g.terms)) : new Set<number>();
-
-  const rows = (
-    candidates === null
-      ? stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title, d.issuer_key AS issuerKey FROM documents d`).all()
-      : stmt(db, `SELECT ${SUMMARY_COLUMNS}, d.search_title, d.issuer_key AS issuerKey FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...candidates]))
-  ) as Row[];
-  const { matching, facets } = computeFacets(rows.filter((r) => !excluded.has(r.seq)), q);
+  // No positive term: every document (browsing with filters).
+  if (positive.length > 0) where.push(`d.seq IN (${positive.map((g) => group(g.terms)).join(' INTERSECT ')})`);
+  if (negative.length > 0) where.push(`d.seq NOT IN (${union(negative.flatMap((g) => g.terms))})`);
+  const column = { year: 'd.year', issuer: 'd.issuer_key', kind: 'd.kind', status: 'd.status' } as const;
+  for (const d of DIMS) {
+    const v = wanted(q, d);
+    // A year compares as text in computeFacets: '2023.0' or '02023' match nothing there, nor here.
+    if (v !== undefined) (where.push(`${column[d]} = ?`), args.push(d !== 'year' ? v : String(Number(v)) === v ? Number(v) : null));
+  }
 
   const terms = positive.flatMap((g) => g.terms);
-  const needles = [...new Set(terms.flatMap((t) => m.splits.get(t.text) ?? [t.text]))];
-  const scores = rank(db, index, needles, matching);
-  const score = (r: Row): number => {
-    let s = scores.get(r.seq) ?? 0;
-    for (const t of terms) {
-      const parts = m.splits.get(t.text) ?? [t.text];
-      if (parts.every((p) => r.search_title.includes(p))) s += TITLE_BONUS;
-      if (r.docNumber && r.docNumber.toLowerCase().includes(t.text)) s += DOCNUM_BONUS;
-    }
-    if (parsed.docNumber !== null && r.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
-    return s;
-  };
-  const scored = matching.map((r) => ({ r, s: terms.length > 0 ? score(r) : 0 }));
-  scored.sort(
-    (a, b) => b.s - a.s || (b.r.signedOn ?? '').localeCompare(a.r.signedOn ?? '') || a.r.id.localeCompare(b.r.id),
-  );
+  const parts = (t: Term) => m.splits.get(t.text) ?? [t.text];
+  const needles = [...new Set(terms.flatMap(parts))];
+  const seg = needles.length > 0 ? index.seg() : null;
+  const words = seg ? [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w)) : [];
+
+  // The score, added up in the order the JavaScript ranking used (same doubles): BM25, then per
+  // term the title and 文号 bonuses, then the exact-文号 bonus.
+  const scoreArgs: unknown[] = [];
+  const score: string[] = [words.length > 0 ? 'coalesce(w.r, 0)' : '0'];
+  for (const t of terms) {
+    score.push(`(CASE WHEN ${parts(t).map((p) => (scoreArgs.push(p), 'instr(m0.search_title, ?) > 0')).join(' AND ')} THEN ${TITLE_BONUS} ELSE 0 END)`);
+    scoreArgs.push(t.text);
+    score.push(`(CASE WHEN instr(${CASED.test(t.text) ? `${jsLower(db)}(m0.doc_number)` : 'm0.doc_number'}, ?) > 0 THEN ${DOCNUM_BONUS} ELSE 0 END)`);
+  }
+  if (parsed.docNumber !== null) (score.push(`(CASE WHEN m0.doc_number = ? THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END)`), scoreArgs.push(parsed.docNumber));
+  const bm25 = words.length > 0 && terms.length > 0;
+
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
+  const facet = (d: Dim) => `SELECT '${d}', ${column[d].slice(2)}, count(*), NULL, NULL, NULL FROM m WHERE ${column[d].slice(2)} IS NOT NULL GROUP BY 2`;
+  const sql = `
+    WITH m0 AS MATERIALIZED (
+      SELECT d.seq, d.id, coalesce(d.signed_on, '') AS sg, d.year, d.issuer_key, d.kind, d.status, d.search_title, d.doc_number
+      FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    )${bm25 ? `, w AS MATERIALIZED (
+      -- +rowid: filter the word matches by the candidates instead of one FTS lookup per candidate.
+      SELECT rowid AS seq, -bm25(doc_words, ${BM25_WEIGHTS}) AS r FROM doc_words WHERE doc_words MATCH ? AND +rowid IN (SELECT seq FROM m0)
+    )` : ''}, m AS MATERIALIZED (
+      SELECT m0.seq, m0.id, m0.sg, m0.year, m0.issuer_key, m0.kind, m0.status, ${terms.length > 0 ? score.join(' + ') : '0'} AS score
+      FROM m0 ${bm25 ? 'LEFT JOIN w ON w.seq = m0.seq' : ''}
+    ), k AS MATERIALIZED (
+      SELECT seq, score, sg, id, rank() OVER o - 1 AS grp, row_number() OVER o - 1 AS pos FROM m WINDOW o AS (ORDER BY score DESC, sg DESC)
+    )
+    SELECT 'total', NULL, count(*), NULL, NULL, NULL FROM m
+    ${DIMS.map((d) => `UNION ALL ${facet(d)}`).join('\n    ')}
+    UNION ALL SELECT 'hit', seq, grp, score, sg, id FROM k
+      WHERE grp BETWEEN (SELECT grp FROM k WHERE pos = ?) AND (SELECT max(grp) FROM k WHERE pos < ?)`;
+  const rows = stmt(db, sql).raw().all(...args, ...(bm25 ? [words.map(ftsQuote).join(' OR ')] : []), ...(terms.length > 0 ? scoreArgs : []), offset, offset + limit) as Array<
+    [string, string | number | null, number, number | null, string | null, string | null]
+  >;
+
+  let total = 0;
+  const facets: Facets = { year: [], issuer: [], kind: [], status: [] };
+  const ranked: Ranked[] = [];
+  for (const [kind, value, n, score, sg, id] of rows) {
+    if (kind === 'total') total = n;
+    else if (kind === 'hit') ranked.push({ seq: value as number, grp: n, score: score!, sg: sg!, id: id! });
+    else facets[kind as Dim].push({ value: String(value), count: n });
+  }
+  for (const d of DIMS) orderFacet(d, facets[d]);
+
+  // The rows come as whole groups of equal score and date around the page; order them as before.
+  ranked.sort((a, b) => b.score - a.score || b.sg.localeCompare(a.sg) || a.id.localeCompare(b.id));
+  const first = ranked.length ? Math.min(...ranked.map((r) => r.grp)) : 0;
+  const page = ranked.slice(offset - first, offset - first + limit);
+  const summaries = new Map(
+    (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
+  );
   const snippet = excerpter(db, needles);
-  const hits: SearchHit[] = scored
-    .slice(offset, offset + limit)
-    .map(({ r, s }) => ({ ...toSummary(r), score: Math.round(s * 1000) / 1000, snippet: snippet(r.seq) }));
-  return { total: matching.length, facets, hits };
+  const hits: SearchHit[] = page.map((r) => ({ ...toSummary(summaries.get(r.seq)!), score: Math.round(r.score * 1000) / 1000, snippet: snippet(r.seq) }));
+  return { total, facets, hits };
 }
 
 /** Characters searched first for a snippet: most documents show their first match early. */
@@ -136,16 +200,3 @@ function excerpter(db: Database.Database, needles: readonly string[]) {
   };
 }
 
-/** BM25 over jieba words of the query, as one OR expression of quoted words. */
-function rank(db: Database.Database, index: SearchIndex, needles: string[], rows: readonly Row[]): Map<number, number> {
-  const out = new Map<number, number>();
-  if (needles.length === 0 || rows.length === 0) return out;
-  const seg = index.seg();
-  const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
-  if (words.length === 0) return out;
-  const wanted = new Set(rows.map((r) => r.seq));
-  const ranked = stmt(db, `SELECT rowid AS seq, bm25(doc_words, ${BM25_WEIGHTS}) AS r FROM doc_words WHERE doc_words MATCH ?`)
-    .all(words.map(ftsQuote).join(' OR ')) as Array<{ seq: number; r: number }>;
-  for (const { seq, r } of ranked) if (wanted.has(seq)) out.set(seq, -r);
-  return out;
-}
