@@ -117,9 +117,12 @@ describe('targets in the 2024 report fragment (001)', () => {
     all = extractTargets(doc, { reportYear: 2024 });
   });
 
-  it('prints no year: without one nothing is read', () => {
-    assert.equal(reportYearOf(doc), null);
-    assert.deepEqual(extractTargets(doc), []);
+  it('prints no year: its sidecar declares 2024; without one nothing is read', () => {
+    const bare = { ...doc, declaredYear: undefined };
+    assert.equal(reportYearOf(bare), null);
+    assert.deepEqual(extractTargets(bare), []);
+    assert.equal(reportYearOf(doc), 2024);
+    assert.deepEqual(extractTargets(doc), all);
   });
 
   it('reads the plans before 三、全面加强政府自身建设 as 2024 promises', () => {

@@ -88,6 +88,11 @@ export interface OfficialDocument {
   readonly originalText: string;
   /** Printed page range in the issue, when known. */
   readonly pages?: { readonly from: number; readonly to: number };
+  /**
+   * The year the document belongs to when nothing printed gives one (no date, no 文号): declared
+   * by the publisher in a sidecar file (see src/ingest/declared.ts), never guessed.
+   */
+  readonly declaredYear?: number;
 }
 
 export interface ContentsEntry {
@@ -135,9 +140,19 @@ export interface ReferencedDocument {
 
 export interface SourceInfo {
   readonly file: string;
+  /** Of the file's bytes, followed by its sidecar's when there is one (a corrected sidecar is a new edition). */
   readonly sha256: string;
   readonly encoding: string;
   readonly bytes: number;
+  /** Facts the text does not print, as declared in `<file>.meta.json`. */
+  readonly declared?: DeclaredFacts;
+}
+
+export interface DeclaredFacts {
+  /** The year of a publication that prints none (001_: the 2024 report's plans part). */
+  readonly year?: number;
+  /** Where the facts come from, in words (kept with the edition for provenance). */
+  readonly note?: string;
 }
 
 export interface ParseResult {

@@ -101,7 +101,7 @@ export function reportYearOf(doc: OfficialDocument): number | null {
     if (m) return Number(m[1]);
   }
   const m = /(\d{4})年.*政府工作报告/.exec(doc.title);
-  return m ? Number(m[1]) : null;
+  return m ? Number(m[1]) : (doc.declaredYear ?? null);
 }
 
 interface Section {

@@ -11,6 +11,7 @@ import { removeArtefacts, type CleanLine } from './artefacts.js';
 import { findListings, type ListingRegion } from './contents.js';
 import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
 import { decodeText, isPdf } from './decode.js';
+import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
 import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
@@ -28,11 +29,16 @@ export async function parseFile(path: string): Promise<ParseResult> {
   } catch (err) {
     throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  return parseBuffer(buf, path);
+  const sidecar = await readSidecar(path);
+  const result = await parseBuffer(buf, path, sidecar?.bytes);
+  return sidecar ? applyDeclared(result, sidecar.facts) : result;
 }
 
-export async function parseBuffer(buf: Uint8Array, name: string): Promise<ParseResult> {
-  const sha256 = createHash('sha256').update(buf).digest('hex');
+/** `extra`: further bytes the content hash covers (a sidecar's), so a change to them is a new edition. */
+export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Array): Promise<ParseResult> {
+  const hash = createHash('sha256').update(buf);
+  if (extra) hash.update(extra);
+  const sha256 = hash.digest('hex');
   const decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' as const } : decodeText(buf, name);
   return parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
 }

@@ -2,7 +2,6 @@
  * Identity and paging rules shared by both Store backends (pure), so SQLite and PostgreSQL agree.
  */
 import { createHash } from 'node:crypto';
-import { parseDocNumber } from '../domain/doc-number.js';
 import type { OfficialDocument, ParseResult, ReferencedDocument } from '../domain/types.js';
 
 function shortHash(s: string, n = 6): string {
@@ -34,12 +33,7 @@ export function referenceKey(r: Pick<ReferencedDocument, 'docNumber' | 'title'>)
 }
 
 /** The year a document belongs to for filtering: signed date, else its 文号 year. */
-export function documentYear(doc: Pick<OfficialDocument, 'signedOn' | 'docNumber'>): number | null {
-  const fromDate = doc.signedOn ? Number(doc.signedOn.slice(0, 4)) : NaN;
-  if (Number.isFinite(fromDate) && fromDate > 1900) return fromDate;
-  const n = doc.docNumber ? parseDocNumber(doc.docNumber) : null;
-  return n ? n.year : null;
-}
+export { documentYear } from '../domain/doc-year.js';
 
 /** Paging numbers from callers (HTTP query strings among them): whole, non-negative, bounded. */
 export function clampInt(v: number | undefined, fallback: number, max: number): number {

@@ -2,12 +2,11 @@
  * `gongbao start` (what `npm start` runs): on first run, fill the empty database with the bundled
  * Wulong samples and compute relations and statuses; then serve on $PORT or 3000.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { parseFile } from '../../ingest/index.js';
 import { recomputeAll } from '../../status/recompute.js';
+import { collectFiles } from './ingest.js';
 import { openStore } from '../../store/factory.js';
 import type { Store } from '../../store/store.js';
 import { parsePort, serveStore } from './serve.js';
@@ -15,12 +14,12 @@ import { parsePort, serveStore } from './serve.js';
 /** samples/wulong/ at the package root (same depth from src/cli/commands and dist/cli/commands). */
 export const BUNDLED_SAMPLES = fileURLToPath(new URL('../../../samples/wulong/', import.meta.url));
 
-/** Ingest every sample file (README.md aside) when the store holds no document. Returns files ingested. */
+/** Ingest every sample (the .txt/.pdf files, as `ingest` takes from a directory) when the store holds no document. Returns files ingested. */
 export async function seedIfEmpty(store: Store, dir = BUNDLED_SAMPLES): Promise<number> {
   if ((await store.counts()).documents > 0) return 0;
-  const files = readdirSync(dir).filter((f) => f !== 'README.md').sort();
+  const files = collectFiles([dir]);
   let documents = 0;
-  for (const f of files) documents += (await store.ingest(await parseFile(join(dir, f)))).documents;
+  for (const f of files) documents += (await store.ingest(await parseFile(f))).documents;
   const { relations, statuses } = await recomputeAll(store);
   process.stderr.write(`gongbao: empty database seeded from ${dir}: ${files.length} files, ${documents} documents, ${relations} relations, ${statuses} statuses\n`);
   return files.length;
