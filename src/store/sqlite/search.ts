@@ -26,7 +26,8 @@ const EXACT_DOCNUM_BONUS = 1000;
 /** One hit of the ranked list as it leaves SQL: only what the order needs (ties are settled in JS). */
 interface Ranked {
   readonly seq: number;
-  readonly grp: number;
+  /** How many rows rank above the first tie group of the page. */
+  readonly before: number;
   readonly score: number;
   readonly sg: string;
   readonly id: string;
@@ -143,14 +144,22 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
     )` : ''}, m AS MATERIALIZED (
       SELECT m0.seq, m0.id, m0.sg, m0.year, m0.issuer_key, m0.kind, m0.status, ${terms.length > 0 ? score.join(' + ') : '0'} AS score
       FROM m0 ${bm25 ? 'LEFT JOIN w ON w.seq = m0.seq' : ''}
-    ), k AS MATERIALIZED (
-      SELECT seq, score, sg, id, rank() OVER o - 1 AS grp, row_number() OVER o - 1 AS pos FROM m WINDOW o AS (ORDER BY score DESC, sg DESC)
+    ), p AS MATERIALIZED (
+      SELECT score, sg FROM m ORDER BY score DESC, sg DESC LIMIT ? OFFSET ?
+    ), hi AS MATERIALIZED (
+      SELECT score, sg FROM p ORDER BY score DESC, sg DESC LIMIT 1
+    ), lo AS MATERIALIZED (
+      SELECT score, sg FROM p ORDER BY score, sg LIMIT 1
+    ), before AS MATERIALIZED (
+      SELECT count(*) AS n FROM m, hi WHERE (m.score, m.sg) > (hi.score, hi.sg)
     )
     SELECT 'total', NULL, count(*), NULL, NULL, NULL FROM m
     ${DIMS.map((d) => `UNION ALL ${facet(d)}`).join('\n    ')}
-    UNION ALL SELECT 'hit', seq, grp, score, sg, id FROM k
-      WHERE grp BETWEEN (SELECT grp FROM k WHERE pos = ?) AND (SELECT max(grp) FROM k WHERE pos < ?)`;
-  const rows = stmt(db, sql).raw().all(...args, ...(bm25 ? [words.map(ftsQuote).join(' OR ')] : []), ...(terms.length > 0 ? scoreArgs : []), offset, offset + limit) as Array<
+    -- The page's rows in the order of score and date, with every row tied with its first or last
+    -- on both: ids order them in JavaScript. before.n: how many rows rank above them all.
+    UNION ALL SELECT 'hit', m.seq, before.n, m.score, m.sg, m.id FROM hi, lo, before, m
+      WHERE (m.score, m.sg) BETWEEN (lo.score, lo.sg) AND (hi.score, hi.sg)`;
+  const rows = stmt(db, sql).raw().all(...args, ...(bm25 ? [words.map(ftsQuote).join(' OR ')] : []), ...(terms.length > 0 ? scoreArgs : []), limit, offset) as Array<
     [string, string | number | null, number, number | null, string | null, string | null]
   >;
 
@@ -159,14 +168,14 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const ranked: Ranked[] = [];
   for (const [kind, value, n, score, sg, id] of rows) {
     if (kind === 'total') total = n;
-    else if (kind === 'hit') ranked.push({ seq: value as number, grp: n, score: score!, sg: sg!, id: id! });
+    else if (kind === 'hit') ranked.push({ seq: value as number, before: n, score: score!, sg: sg!, id: id! });
     else facets[kind as Dim].push({ value: String(value), count: n });
   }
   for (const d of DIMS) orderFacet(d, facets[d]);
 
   // The rows come as whole groups of equal score and date around the page; order them as before.
   ranked.sort((a, b) => b.score - a.score || b.sg.localeCompare(a.sg) || a.id.localeCompare(b.id));
-  const first = ranked.length ? Math.min(...ranked.map((r) => r.grp)) : 0;
+  const first = ranked[0]?.before ?? 0;
   const page = ranked.slice(offset - first, offset - first + limit);
   const summaries = new Map(
     (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
