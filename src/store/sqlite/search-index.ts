@@ -58,13 +58,19 @@ export class SearchIndex {
     this.db.prepare('INSERT INTO doc_tri(rowid, title, docnum, body) VALUES (?, ?, ?, ?)').run(seq, f.title, f.docnum, f.body);
     this.writeWords(seq, f);
     const ins = this.db.prepare('INSERT INTO doc_bigrams(bigram, seq, n) VALUES (?, ?, ?)');
-    for (const [bg, n] of bigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase())) ins.run(bg, seq, n);
+    for (const [bg, n] of bigramsOf(f)) ins.run(bg, seq, n);
   }
 
   remove(seq: number): void {
+    // doc_bigrams has no index on seq (it was a sixth of the file): the postings to delete are the
+    // bigrams of the text the document was indexed with, which doc_tri keeps.
+    const old = this.db.prepare('SELECT title, docnum, body FROM doc_tri WHERE rowid = ?').get(seq) as FoldedDoc | undefined;
+    if (old) {
+      const del = this.db.prepare('DELETE FROM doc_bigrams WHERE bigram = ? AND seq = ?');
+      for (const bg of bigramsOf(old).keys()) del.run(bg, seq);
+    }
     this.db.prepare('DELETE FROM doc_tri WHERE rowid = ?').run(seq);
     this.db.prepare('DELETE FROM doc_words WHERE rowid = ?').run(seq);
-    this.db.prepare('DELETE FROM doc_bigrams WHERE seq = ?').run(seq);
   }
 
   /** Re-cut the documents that contain newly learned words (other documents cannot change). */
@@ -92,4 +98,9 @@ export class SearchIndex {
       .prepare('INSERT INTO doc_words(rowid, title, docnum, body) VALUES (?, ?, ?, ?)')
       .run(seq, s.indexText(f.title), s.indexText(f.docnum), s.indexText(f.body));
   }
+}
+
+/** The bigram postings of a document: its folded title, 文号 and body, lower-cased. */
+function bigramsOf(f: FoldedDoc): Map<string, number> {
+  return bigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase());
 }
