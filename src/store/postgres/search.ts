@@ -99,7 +99,7 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
     ), m AS (
       -- issuer: the folded key, what filters and facets compare; printed_issuer: what hits show.
       SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer_key AS issuer, d.issuer AS printed_issuer, d.kind, d.year,
-        ${EFFECTIVE_STATUS} AS status, ${LATEST_ISSUE} AS issue_id,
+        ${EFFECTIVE_STATUS} AS status,
         (${terms.length ? score.join(' + ') : '0'})::float8 AS score
       FROM c JOIN documents d ON d.id = c.document_id
     ), f AS (
@@ -108,10 +108,15 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
     SELECT
       (SELECT count(*)::int FROM f) AS total,
       (SELECT coalesce(json_agg(h), '[]') FROM (
+        -- The page first, then its latest issue and the excerpt: only the page's texts are read.
         SELECT f.id, f.doc_number, f.title, f.signed_on, f.printed_issuer AS issuer, f.kind, f.status, f.issue_id, f.score,
           e.start > 1 AS cut_before, left(e.text, ${EXCERPT_LENGTH}) AS excerpt, length(e.text) > ${EXCERPT_LENGTH} AS cut_after
-        FROM f JOIN document_content c ON c.document_id = f.id CROSS JOIN LATERAL (${excerptSql(p, needles)}) e
-        ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${limit} OFFSET ${offset}) h) AS hits,
+        FROM (
+          SELECT d.*, ${LATEST_ISSUE} AS issue_id FROM (
+            SELECT * FROM f ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${limit} OFFSET ${offset}
+          ) d
+        ) f JOIN document_content c ON c.document_id = f.id CROSS JOIN LATERAL (${excerptSql(p, needles)}) e
+        ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id) h) AS hits,
       (SELECT coalesce(json_agg(x), '[]') FROM (${(['year', 'issuer', 'kind', 'status'] as const).map(facet).join(' UNION ALL ')}) x) AS facets`;
   const row = (await db.query(text, p.values)).rows[0] as { total: number; hits: HitRow[]; facets: FacetRow[] };
   return {
