@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
 import { sampleMemoryStore } from './fakes/memory-store.js';
+import { docUrl } from '../src/server/views/urls.js';
 import { openSampleStore } from './fakes/sample-db.js';
 
 const enc = encodeURIComponent;
@@ -151,10 +152,10 @@ describe('portal pages', () => {
     ];
     assert.deepEqual(rows.filter((r) => r.held).map((r) => r.id).sort(), normative.map((d) => d.id).sort());
     const judged = (await store.getNormative(normative[0]!.id))!;
-    const doc = await page(normative[0]!.url ?? `/doc/${enc(normative[0]!.id)}`);
+    const doc = await page(docUrl(normative[0]!.id));
     assert.match(doc, new RegExp(`<dt>规范性文件</dt><dd>是 <span class="meta">（${judged.reasons[0]!.replace(/[()（）.*+?[\]{}|^$\\]/g, '.')}`));
     const other = (await store.listDocuments({ normative: false, limit: 1 })).items[0]!;
-    assert.match(await page(`/doc/${enc(other.id)}`), /<dt>规范性文件<\/dt><dd>否/);
+    assert.match(await page(docUrl(other.id)), /<dt>规范性文件<\/dt><dd>否/);
   });
 
   test('指标: each indicator year by year, promise vs outcome with verdict and evidence; in the nav', async () => {
