@@ -254,7 +254,7 @@ export const MIGRATIONS: readonly Migration[] = [
   //     4,700 documents). Removing a document deletes its postings by primary key, from the bigrams
   //     of the text doc_tri holds (search-index.ts). The freed pages are reused; VACUUM returns them.
   `
-  DROP INDEX doc_bigrams_seq;
+  DROP INDEX IF EXISTS doc_bigrams_seq;
   `,
 ];
 
