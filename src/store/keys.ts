@@ -33,7 +33,16 @@ export function referenceKey(r: Pick<ReferencedDocument, 'docNumber' | 'title'>)
 }
 
 /** The year a document belongs to for filtering: signed date, else its 文号 year. */
-export { documentYear } from '../domain/doc-year.js';
+import { documentYear } from '../domain/doc-year.js';
+export { documentYear };
+
+/**
+ * The stored year column holds documentYear(d); where neither date nor 文号 gives it, it came from
+ * the file's sidecar, and reading the document gives it back as declaredYear.
+ */
+export function declaredYearField(year: unknown, signedOn: string | null, docNumber: string | null): { declaredYear?: number } {
+  return typeof year === 'number' && documentYear({ signedOn, docNumber }) === null ? { declaredYear: year } : {};
+}
 
 /** Paging numbers from callers (HTTP query strings among them): whole, non-negative, bounded. */
 export function clampInt(v: number | undefined, fallback: number, max: number): number {

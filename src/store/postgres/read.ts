@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { DocKind, LegalStatus, OfficialDocument, Publicity } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
-import { clampInt } from '../keys.js';
+import { clampInt, declaredYearField } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import type { Params } from './params.js';
 
@@ -98,7 +98,7 @@ export async function resolveDocumentId(db: pg.Pool, idOrDocNumber: string): Pro
   return r.rows[0]?.id ?? null;
 }
 
-export const DOCUMENT_SQL = `SELECT d.id, d.doc_number, d.title, d.issuer, d.kind, d.addressees, d.signed_on, d.publicity, d.pages,
+export const DOCUMENT_SQL = `SELECT d.id, d.doc_number, d.title, d.issuer, d.kind, d.addressees, d.signed_on, d.year, d.publicity, d.pages,
   d.attachments, d.warnings, c.body, c.tables, c.text, c.simplified_text, c.original_text,
   coalesce((SELECT json_agg(json_build_object('docNumber', x.doc_number, 'title', x.title, 'raw', x.raw, 'block', x.block)
     ORDER BY x.idx) FROM citations x WHERE x.document_id = d.id), '[]') AS cites
@@ -124,6 +124,7 @@ export function toDocument(r: Record<string, unknown>): OfficialDocument {
     ...(r.simplified_text != null ? { simplifiedText: r.simplified_text as string } : {}),
     originalText: r.original_text as string,
     ...(r.pages != null ? { pages: r.pages as NonNullable<OfficialDocument['pages']> } : {}),
+    ...declaredYearField(r.year, r.signed_on as string | null, r.doc_number as string | null),
   };
 }
 

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { DocKind, OfficialDocument, Publicity } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
-import { clampInt } from '../keys.js';
+import { clampInt, declaredYearField } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
@@ -146,6 +146,7 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
     ...(d.simplified_text !== null ? { simplifiedText: d.simplified_text as string } : {}),
     originalText: d.original_text as string,
     ...(d.pages_json ? { pages: JSON.parse(d.pages_json as string) } : {}),
+    ...declaredYearField(d.year, d.signed_on as string | null, d.doc_number as string | null),
   };
   return doc;
 }
