@@ -15,9 +15,10 @@ export type RegisterExtractor = (doc: OfficialDocument) => DocumentRegisters;
 /**
  * Bump when an extractor in src/extract changes what it finds: every store rebuilds its registers
  * from the stored documents once, on the next open (a stored number different from this one).
- * 1: tasks, targets and normative first stored.
+ * 1: tasks, targets and normative first stored (targets from the stub: none).
+ * 2: extractTargets and classifyNormative implemented; 2024 plans read with the declared year.
  */
-export const REGISTERS_VERSION = 1;
+export const REGISTERS_VERSION = 2;
 
 export const extractRegisters: RegisterExtractor = (doc) => ({
   tasks: extractTasks(doc),
