@@ -1,6 +1,6 @@
 /** The ingest / search / show / export commands, run as a user runs them, on the real samples. */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,4 +139,16 @@ test('tasks, targets and refs read the stored registers; --json and --unit', asy
   const list = JSON.parse(refs.stdout) as Array<{ key: string; citedBy: number }>;
   assert.ok(list.length >= 10 && list.every((r) => r.key.startsWith('ref:')));
   assert.match((await gongbao(['refs', '--db', db])).stdout, new RegExp(`\\n${list.length} documents known only by reference\\n$`));
+});
+
+test('a reader that closes the pipe early (export | head) ends the command quietly', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'export', '--format', 'jsonl', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  // Read one chunk, then hang up, as `head -c` does.
+  await new Promise<void>((done) => child.stdout.once('data', () => done()));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Error/);
 });

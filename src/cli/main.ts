@@ -34,6 +34,13 @@ registerTasks(program);
 registerTargets(program);
 registerRefs(program);
 
+// A reader that stops early (`gongbao export | head`) closes the pipe: that is the end of the
+// output, not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof UserError) {
     process.stderr.write(`gongbao: ${err.message}\n`);
