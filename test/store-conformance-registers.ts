@@ -6,7 +6,7 @@
  * asserted whatever the real extractors find today. `makeStore` must return a new, empty store.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { OfficialDocument } from '../src/domain/types.js';
 import type { Target } from '../src/extract/targets.js';
 import type { TaskAssignment } from '../src/extract/tasks.js';
@@ -15,6 +15,7 @@ import type { DocumentRegisters, Relation, Store } from '../src/store/store.js';
 import {
   ALL_FIXTURES, CHARGING, FIRE_BAN, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED, OLD_DECISION, REPORT, REPORT_FILE, TRADITIONAL,
 } from './fixtures/parse-results.js';
+import { storeLifecycle } from './store-conformance.js';
 
 const task = (doc: OfficialDocument, n: number, leads: string[], supports: string[]): TaskAssignment => ({
   documentId: doc.id,
@@ -59,22 +60,7 @@ export const handMade: RegisterExtractor = (doc): DocumentRegisters => {
 };
 
 export function runRegisterConformance(name: string, makeStore: (opts?: StoreOptions) => Promise<Store>): void {
-  const opened: Store[] = [];
-  const fresh = async (opts: StoreOptions = { extract: handMade }) => {
-    const s = await makeStore(opts);
-    opened.push(s);
-    return s;
-  };
-  const loaded = async () => {
-    const s = await fresh();
-    for (const r of ALL_FIXTURES) await s.ingest(r);
-    return s;
-  };
-  let shared: Promise<Store> | null = null;
-  const readOnly = () => (shared ??= loaded());
-  after(async () => {
-    for (const s of opened) await s.close();
-  });
+  const { fresh, loaded, readOnly } = storeLifecycle<StoreOptions>(makeStore, { extract: handMade });
   const docs = ALL_FIXTURES.flatMap((r) => r.documents);
 
   describe(`${name} store: registers`, () => {

@@ -11,10 +11,14 @@ import {
 } from './fixtures/parse-results.js';
 import { runSearchConformance } from './store-conformance-search.js';
 
-export function runStoreConformance(name: string, makeStore: () => Promise<Store>): void {
+/**
+ * Stores a suite opens: fresh (empty), loaded (every fixture ingested), and one shared loaded
+ * store for tests that only read (opening stores is what makes the suites slow); all closed after.
+ */
+export function storeLifecycle<O>(makeStore: (opts?: O) => Promise<Store>, defaults?: O) {
   const opened: Store[] = [];
-  const fresh = async () => {
-    const s = await makeStore();
+  const fresh = async (opts: O | undefined = defaults) => {
+    const s = await makeStore(opts);
     opened.push(s);
     return s;
   };
@@ -23,12 +27,16 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
     for (const r of ALL_FIXTURES) await s.ingest(r);
     return s;
   };
-  // Tests that only read share one loaded store (opening stores is what makes the suite slow).
   let shared: Promise<Store> | null = null;
   const readOnly = () => (shared ??= loaded());
   after(async () => {
     for (const s of opened) await s.close();
   });
+  return { fresh, loaded, readOnly };
+}
+
+export function runStoreConformance(name: string, makeStore: () => Promise<Store>): void {
+  const { fresh, loaded, readOnly } = storeLifecycle(makeStore);
 
   describe(`${name} store: ingest and editions`, () => {
     test('ingesting the same files twice leaves every count unchanged', async () => {
