@@ -46,9 +46,12 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
  * processes opening an old file rebuild once. Returns the number of documents rebuilt.
  */
 export function rebuildRegisters(db: Database.Database, extract: RegisterExtractor, force = false): number {
+  const current = () => db.prepare('SELECT version FROM register_state WHERE id = 1').pluck().get() as number;
+  // Opening is on every command's path: read the version without a lock, and take the write lock
+  // (then look again, another process may have rebuilt meanwhile) only when a rebuild is due.
+  if (!force && current() === REGISTERS_VERSION) return 0;
   return db.transaction((): number => {
-    const version = db.prepare('SELECT version FROM register_state WHERE id = 1').pluck().get() as number;
-    if (!force && version === REGISTERS_VERSION) return 0;
+    if (!force && current() === REGISTERS_VERSION) return 0;
     const ids = db.prepare('SELECT id FROM documents ORDER BY seq').pluck().all() as string[];
     for (const id of ids) {
       const doc = readDocument(db, id);
