@@ -13,6 +13,7 @@ import { parseFile, parseText } from '../src/ingest/index.js';
 import type { ParseResult } from '../src/domain/types.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import type { SearchQuery, Store } from '../src/store/store.js';
+import { sample } from '../test/helpers/samples.js';
 
 const SAMPLES = new URL('../samples/wulong/', import.meta.url).pathname;
 
@@ -155,7 +156,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
 export function scaledCorpus(copies: number): Array<() => Promise<ParseResult>> {
   // 000 has no cover, so its copies would all be one issue (each a corrected edition of the last).
   const ids = ['002', '003', '004'];
-  const texts = ids.map((id) => readFileSync(readdirSync(SAMPLES).map((f) => join(SAMPLES, f)).find((f) => f.includes(`/${id}_`))!, 'utf8'));
+  const texts = ids.map((id) => readFileSync(sample(id), 'utf8'));
   const out: Array<() => Promise<ParseResult>> = [];
   for (let copy = 0; copy < copies; copy++) {
     texts.forEach((text, i) => {
