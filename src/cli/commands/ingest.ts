@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { parseFile } from '../../ingest/index.js';
-import { recomputeAll } from '../../status/recompute.js';
+import { recomputeIfOwed } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { IngestOutcome } from '../../store/store.js';
 
@@ -73,7 +73,8 @@ export function registerIngest(program: Command): void {
           bar?.increment();
         }
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
-        if (outcomes.some((o) => o.action !== 'unchanged')) await recomputeAll(store);
+        // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
+        await recomputeIfOwed(store);
       } finally {
         bar?.stop();
         await store.close();

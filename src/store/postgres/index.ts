@@ -10,9 +10,10 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  DerivedState, DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
   StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount,
 } from '../store.js';
+import * as derived from './derived.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import { SharedSegmenter } from './indexing.js';
@@ -91,6 +92,12 @@ class PostgresStore implements Store {
   }
   saveStatuses(statuses: StoredStatus[]): Promise<void> {
     return facts.saveStatuses(this.db, statuses);
+  }
+  derivedState(): Promise<DerivedState> {
+    return derived.derivedState(this.db);
+  }
+  saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[]): Promise<boolean> {
+    return derived.saveDerived(this.db, changes, relations, statuses);
   }
   getStatus(documentId: string): Promise<StoredStatus | null> {
     return facts.getStatus(this.db, documentId);
