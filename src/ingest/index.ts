@@ -108,7 +108,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   if (entries.length && entries.length !== plans.length) {
     warnings.push({ code: 'contents-count-mismatch', message: `目录 lists ${entries.length} documents; ${plans.length} found in the text` });
   }
-  warnings.push(...pairContinuations(lines, plans, continuations));
+  // Appended one by one: spreading 100k+ warnings into push() overflows the call stack.
+  for (const w of pairContinuations(lines, plans, continuations)) warnings.push(w);
   repairNested(lines, plans);
 
   const discarded: Artefact[] = [...artefacts];
@@ -138,8 +139,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const frontMatter = raw.filter((_, n) => !covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
   const indexEntries = index.flatMap((r) => r.entries).map(toIndexEntry);
   const check = checkIndex(indexEntries, documents);
-  warnings.push(...check.warnings);
-  for (const d of documents) d.warnings.push(...(check.perDocument.get(d.id) ?? []));
+  for (const w of check.warnings) warnings.push(w);
+  for (const d of documents) for (const w of check.perDocument.get(d.id) ?? []) d.warnings.push(w);
 
   const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
   const issue: GazetteIssue = {
