@@ -30,7 +30,19 @@ const line = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'〔〕（）()|：:，。、第号页上接下转一二三四五六七八九十0123456789 \t\u3000'), maxLength: 30 }) },
 );
-const gazetteText = fc.array(line, { maxLength: 120 }).map((ls) => ls.join('\n'));
+// One document as printed: masthead, 文号, title, then a body of random pieces and a closing.
+const documentLines = fc
+  .tuple(
+    fc.constantFrom('重庆市武隆区人民政府文件', '重庆市武隆区人民政府办公室文件', ''),
+    fc.integer({ min: 1, max: 300 }).map((n) => `武隆府发〔2024〕${n}号`),
+    fc.constantFrom('关于印发武隆区森林防火管理办法的通知', '关于废止部分规范性文件的决定', '重庆市武隆区人民政府关于某事的通知'),
+    fc.array(line, { maxLength: 40 }),
+    fc.constantFrom(['重庆市武隆区人民政府', '2024年6月1日', '（此件公开发布）'], ['（此件公开发布）'], []),
+  )
+  .map(([masthead, number, title, body, tail]) => [masthead, '', number, '', title, ...body, ...tail]);
+const gazetteText = fc
+  .oneof(fc.array(line, { maxLength: 120 }), fc.tuple(fc.array(line, { maxLength: 10 }), fc.array(documentLines, { minLength: 1, maxLength: 5 })).map(([front, docs]) => [...front, ...docs.flat()]))
+  .map((ls) => ls.join('\n'));
 
 function parsesOrRefuses(run: () => unknown): void {
   try {
