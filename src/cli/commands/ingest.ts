@@ -7,7 +7,8 @@ import { UserError } from '../../domain/errors.js';
 import { parseFile } from '../../ingest/index.js';
 import { recomputeIfOwed } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
-import type { IngestOutcome } from '../../store/store.js';
+import type { ParseResult } from '../../domain/types.js';
+import type { IngestOutcome, Store } from '../../store/store.js';
 
 const INGESTIBLE = /\.(txt|text|pdf)$/i;
 
@@ -46,6 +47,34 @@ export function summaryLine(files: number, outcomes: readonly IngestOutcome[], f
   );
 }
 
+/**
+ * Parse and store each file in turn. A file that cannot be parsed is reported and skipped, the
+ * rest of the batch goes on; a failing database stops it (nothing after could be stored either).
+ */
+export async function ingestEach(
+  store: Store,
+  files: readonly string[],
+  parse: (file: string) => Promise<ParseResult> = parseFile,
+  /** Called when a file is done with (stored or skipped). */
+  onFile: (file: string) => void = () => {},
+): Promise<{ outcomes: IngestOutcome[]; failures: string[] }> {
+  const outcomes: IngestOutcome[] = [];
+  const failures: string[] = [];
+  for (const f of files) {
+    let parsed: ParseResult | null = null;
+    try {
+      parsed = await parse(f);
+    } catch (err) {
+      // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.
+      const msg = err instanceof UserError ? err.message : `the reader failed on this file (${String(err)}); please report it`;
+      failures.push(msg.startsWith(f) ? msg : `${f}: ${msg}`);
+    }
+    if (parsed) outcomes.push(await store.ingest(parsed));
+    onFile(f);
+  }
+  return { outcomes, failures };
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
@@ -59,19 +88,10 @@ export function registerIngest(program: Command): void {
         ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
         : null;
       bar?.start(files.length, 0, { file: '' });
-      const outcomes: IngestOutcome[] = [];
-      const failures: string[] = [];
+      let outcomes: IngestOutcome[] = [];
+      let failures: string[] = [];
       try {
-        for (const f of files) {
-          bar?.update({ file: basename(f) });
-          try {
-            outcomes.push(await store.ingest(await parseFile(f)));
-          } catch (err) {
-            if (!(err instanceof UserError)) throw err;
-            failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);
-          }
-          bar?.increment();
-        }
+        ({ outcomes, failures } = await ingestEach(store, files, parseFile, (f) => bar?.increment({ file: basename(f) })));
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
         // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
         await recomputeIfOwed(store);
