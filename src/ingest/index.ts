@@ -10,7 +10,7 @@ import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo,
 import { removeArtefacts, type CleanLine } from './artefacts.js';
 import { findListings, type ListingRegion } from './contents.js';
 import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
-import { decodeText, isPdf } from './decode.js';
+import { decodeText, isPdf, type Decoded } from './decode.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
@@ -39,8 +39,9 @@ export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Ar
   const hash = createHash('sha256').update(buf);
   if (extra) hash.update(extra);
   const sha256 = hash.digest('hex');
-  const decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' as const } : decodeText(buf, name);
-  return parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
+  const decoded: Decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' } : decodeText(buf, name);
+  const result = parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
+  return decoded.warnings ? { ...result, warnings: [...decoded.warnings, ...result.warnings] } : result;
 }
 
 /** Split listings into the issue's 目录 (page numbers) and its 主要文件目录 (文号). */
