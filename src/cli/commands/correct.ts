@@ -22,7 +22,7 @@ export function registerCorrect(program: Command): void {
       if (!(LEGAL_STATUSES as readonly string[]).includes(opts.status)) throw new UserError(`--status: expected one of ${LEGAL_STATUSES.join('、')}, got ${opts.status}`);
       if (opts.author.trim() === '' || opts.reason.trim() === '') throw new UserError('--author and --reason must not be empty');
       const from = opts.from === undefined ? null : checkDate(opts.from, '--from');
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       try {
         const id = await findSubject(store, await loadWorld(store), key);
         await store.addCorrection({

@@ -53,7 +53,7 @@ export function registerExport(program: Command): void {
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { format: string; out?: string; db?: string }) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UserError(`--format must be jsonl or csv, got "${opts.format}"`);
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
       try {
         const n = opts.format === 'csv' ? await exportCsv(store, out) : await exportJsonl(store, out);

@@ -18,7 +18,7 @@ export function registerRefs(program: Command): void {
     .option('--json', 'print them as JSON')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { json?: boolean; db?: string }) => {
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       try {
         const refs = await store.listReferences();
         if (opts.json) {

@@ -20,7 +20,7 @@ export function registerReport(program: Command): void {
     .action(async (opts: { at?: string; format: string; db?: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format: expected md, csv or json, got ${opts.format}`);
       const at = opts.at === undefined ? todayInChina() : checkDate(opts.at, '--at');
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       try {
         const r = cleanupReport(await loadWorld(store), at);
         const text = opts.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : opts.format === 'csv' ? toCsv(r) : toMarkdown(r);

@@ -96,7 +96,7 @@ Examples:
         kind: str('kind'),
         status: statusOption(str('status')),
       };
-      const store = await openStore({ db: str('db') });
+      const store = await openStore({ db: str('db'), mustExist: true });
       try {
         const r = await store.search(query);
         process.stdout.write(o.json ? `${JSON.stringify(toJson(r), null, 2)}\n` : `${renderTable(query, r, process.stdout.isTTY === true)}\n`);

@@ -52,7 +52,7 @@ export function registerServe(program: Command): void {
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { port?: string; host?: string; db?: string }) => {
       const port = parsePort(opts.port ?? process.env.PORT);
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       // A recompute an ingest killed after its last commit still owes (src/store/*/derived.ts).
       await recomputeIfOwed(store);
       await serveStore(store, { port, host: opts.host ?? process.env.HOST ?? '0.0.0.0' });

@@ -13,7 +13,7 @@ export function registerStatus(program: Command): void {
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (key: string, opts: { at?: string; json?: boolean; db?: string }) => {
       const at = opts.at === undefined ? todayInChina() : checkDate(opts.at, '--at');
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       try {
         const world = await loadWorld(store);
         const report = statusReport(world, await findSubject(store, world, key), at);

@@ -35,7 +35,7 @@ export function registerTargets(program: Command): void {
       if (year !== undefined && !(Number.isInteger(year) && year >= 1949 && year <= 2100)) {
         throw new UserError(`--year: expected a year such as 2023, got "${opts.year}"`);
       }
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       try {
         const { items } = await store.listTargets(opts.indicator !== undefined ? { indicatorKey: opts.indicator } : {});
         const timelines = compareAcrossYears(items)

@@ -27,7 +27,7 @@ export function registerTasks(program: Command): void {
     .option('--json', 'print the register as JSON')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { unit?: string; json?: boolean; db?: string }) => {
-      const store = await openStore({ db: opts.db });
+      const store = await openStore({ db: opts.db, mustExist: true });
       try {
         const units = await unitRegisters(store, opts.unit);
         if (opts.json) {

@@ -4,6 +4,7 @@
  * nothing but domain objects leaves this folder.
  */
 import pg from 'pg';
+import { UserError } from '../../domain/errors.js';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import type { NormativeJudgement } from '../../extract/normative.js';
 import type { Target } from '../../extract/targets.js';
@@ -39,8 +40,21 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
     return new PostgresStore(pool, lexicon, extract);
   } catch (err) {
     await pool.end();
-    throw err;
+    throw cannotOpen(url, err);
   }
+}
+
+/** A server that refuses us (down, wrong password, no such database) is one line, without the password. */
+function cannotOpen(url: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (err instanceof UserError || typeof code !== 'string') return err;
+  let shown = url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    shown = u.toString();
+  } catch { /* not a URL: pg said so too */ }
+  return new UserError(`${shown}: cannot open the PostgreSQL database (${code}: ${(err as Error).message.split('\n')[0]})`);
 }
 
 class PostgresStore implements Store {

@@ -1,7 +1,8 @@
 /** The embedded Store: one SQLite file (WAL), better-sqlite3 (synchronous, so calls are cheap). */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { UserError } from '../../domain/errors.js';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import type { NormativeJudgement } from '../../extract/normative.js';
 import type { Target } from '../../extract/targets.js';
@@ -110,13 +111,33 @@ export class SqliteStore implements Store {
   }
 }
 
+/** A path that cannot hold a database, said in one line (the CLI prints it and exits 2). */
+function cannotOpen(path: string, err: unknown): UserError {
+  const code = (err as { code?: string }).code ?? '';
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch { /* missing or unreachable: the error says why */ }
+  if (isDir) return new UserError(`${path}: is a directory, not a database file`);
+  if (code === 'SQLITE_NOTADB') return new UserError(`${path}: not a SQLite database`);
+  const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return new UserError(`${path}: cannot open the database (${code ? `${code}: ` : ''}${reason})`);
+}
+
 /** Open (creating and migrating) the database file; ':memory:' works for throwaway stores. */
 export async function openSqliteStore(path: string, opts: StoreOptions = {}): Promise<SqliteStore> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: 15000 });
-  // The busy timeout comes first: switching a fresh file to WAL takes a lock a concurrent opener may hold.
-  db.pragma('busy_timeout = 15000');
-  db.pragma('journal_mode = WAL');
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { timeout: 15000 });
+    // The busy timeout comes first: switching a fresh file to WAL takes a lock a concurrent opener may hold.
+    db.pragma('busy_timeout = 15000');
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (/^(SQLITE_|E[A-Z]+$)/.test(code)) throw cannotOpen(path, err);
+    throw err;
+  }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
