@@ -1,5 +1,6 @@
 /** What a document is searched by, folded: shared by both backends so they index the same text. */
 import type { OfficialDocument } from '../domain/types.js';
+import { deidentifyDocument } from '../extract/privacy-mask.js';
 import { fold } from './fold.js';
 
 export interface FoldedDoc {
@@ -8,8 +9,13 @@ export interface FoldedDoc {
   readonly body: string;
 }
 
-/** The folded fields a document is searched by; traditional pages are found by simplified words. */
-export function foldDocument(doc: OfficialDocument): FoldedDoc {
+/**
+ * The folded fields a document is searched by; traditional pages are found by simplified words.
+ * The index holds the de-identified text: nobody finds a person by name or number, and snippets
+ * (cut from this text) never show them.
+ */
+export function foldDocument(stored: OfficialDocument): FoldedDoc {
+  const doc = deidentifyDocument(stored);
   // Tables are searchable too; add their cells unless the document text already carries them.
   const missing = doc.tables.filter((t) => {
     const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);

@@ -263,6 +263,21 @@ const MIGRATIONS: Migration[] = [
       INSERT INTO register_state (version) VALUES (0);
     `),
   },
+  {
+    version: 6,
+    name: 'editors\' marks that a privacy finding is public',
+    up: sql(`
+      CREATE TABLE public_marks (
+        seq bigserial PRIMARY KEY,
+        document_id text NOT NULL,
+        text text NOT NULL,                  -- the finding, whitespace taken out
+        author text NOT NULL,
+        reason text NOT NULL,
+        created_at text NOT NULL
+      );
+      CREATE INDEX public_marks_document ON public_marks (document_id);
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */

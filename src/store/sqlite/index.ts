@@ -9,7 +9,7 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
   DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount,
+  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
@@ -17,6 +17,7 @@ import { SearchIndex } from './search-index.js';
 import { searchSqlite } from './search.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
+import * as marks from './public-marks.js';
 import { ingestResult } from './write.js';
 
 export class SqliteStore implements Store {
@@ -76,6 +77,12 @@ export class SqliteStore implements Store {
   }
   async corrections(documentId?: string): Promise<StatusCorrection[]> {
     return facts.corrections(this.db, documentId);
+  }
+  async markPublic(m: PublicMark): Promise<void> {
+    marks.markPublic(this.db, m);
+  }
+  async publicMarks(documentId?: string): Promise<PublicMark[]> {
+    return marks.publicMarks(this.db, documentId);
   }
   async listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }> {
     return registers.listTasks(this.db, filter);

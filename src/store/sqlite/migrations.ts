@@ -256,6 +256,18 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   DROP INDEX IF EXISTS doc_bigrams_seq;
   `,
+  // 6 — editors' marks that a privacy finding is public (a unit's hotline): events, like corrections.
+  `
+  CREATE TABLE public_marks (
+    seq INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    text TEXT NOT NULL,               -- the finding, whitespace taken out
+    author TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX public_marks_document ON public_marks(document_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,134 @@
+/**
+ * De-identification (去标识化) of what is published: every private finding is masked in place,
+ * keeping its length (何小双 → 何**, 15095810013 → 150****0013), so positions, snippets and
+ * the character accounting of the text stay as they were. The stored original is never changed;
+ * this is applied where stored text becomes published text (src/store/published.ts) and where
+ * the search index is fed (src/search/document.ts).
+ */
+import type { OfficialDocument, Table } from '../domain/types.js';
+import { findPersonalData, type Finding, type PersonalKind } from './privacy.js';
+import { privacyView } from './privacy-view.js';
+import { surnameLength } from './privacy-names.js';
+
+/** A finding as an editor identifies it: the printed text with the whitespace taken out. */
+export const findingKey = (text: string): string => privacyView(text).s;
+
+/** What is masked in one document: each private finding's key, with its kind; released keys are left out. */
+export type Secrets = ReadonlyMap<string, PersonalKind>;
+
+/** How many leading and trailing characters (digits for numbers) a mask keeps. */
+function kept(kind: PersonalKind, key: string, n: number): [number, number] {
+  switch (kind) {
+    case 'name':
+      return [surnameLength(key) || 1, 0];
+    case 'mobile':
+      return [3, 4];
+    case 'landline':
+      // The area code and two digits stay: 023-77****09, 77****58.
+      return [Math.max(2, n - 6), 2];
+    case 'id-number':
+      return [3, 4];
+    case 'bank-card':
+      return [4, 4];
+    case 'qq':
+      return [2, 2];
+    case 'email':
+      return [Math.min(2, key.indexOf('@') - 1), 0];
+  }
+}
+
+/** The mask of a finding as printed: whitespace and separators stay, the same length. */
+export function maskFinding(kind: PersonalKind, text: string): string {
+  const key = findingKey(text);
+  // Numbers keep their separators (023-, 138-); an e-mail keeps its domain.
+  const maskable = kind === 'name' ? /[^\s\u3000]/ : kind === 'email' ? /[^\s\u3000@]/ : kind === 'id-number' ? /[0-9Xx]/ : /[0-9]/;
+  const at = kind === 'email' ? text.indexOf('@') : text.length;
+  const positions = [...text.slice(0, at)].map((c, i) => (maskable.test(c) ? i : -1)).filter((i) => i >= 0);
+  const [head, tail] = kept(kind, key, positions.length);
+  const hidden = new Set(positions.slice(Math.max(0, head), positions.length - tail));
+  return [...text].map((c, i) => (hidden.has(i) ? '*'.repeat(c.length) : c)).join('');
+}
+
+/** Every private finding of the text plus every occurrence of the document's secrets, masked. */
+export function deidentifyText(text: string, secrets: Secrets = new Map(), released: ReadonlySet<string> = new Set()): string {
+  if (text === '') return text;
+  const spans = findPersonalData(text).filter((f) => !released.has(findingKey(f.text)));
+  if (secrets.size > 0) spans.push(...occurrences(text, secrets));
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = 0;
+  for (const f of spans) {
+    if (f.start < at) continue;
+    out += text.slice(at, f.start) + maskFinding(f.kind, text.slice(f.start, f.end));
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Where the secrets stand in the text, across line breaks; a number only as a whole number. */
+function occurrences(text: string, secrets: Secrets): Finding[] {
+  const v = privacyView(text);
+  const out: Finding[] = [];
+  for (const [key, kind] of secrets) {
+    for (let i = v.s.indexOf(key); i >= 0; i = v.s.indexOf(key, i + 1)) {
+      const j = i + key.length;
+      if (/\d/.test(key[0]!) && /\d/.test(v.s[i - 1] ?? '')) continue;
+      if (/\d/.test(key[key.length - 1]!) && /\d/.test(v.s[j] ?? '')) continue;
+      const start = v.map[i]!;
+      const end = v.map[j - 1]! + 1;
+      out.push({ kind, text: text.slice(start, end), start, end });
+    }
+  }
+  return out;
+}
+
+/** A table cell read with its column's header in front: a 联系人 column holds names. */
+export function cellFindings(table: Table): Finding[] {
+  const out: Finding[] = [];
+  for (const row of [table.header, ...table.rows]) {
+    row.forEach((cell, j) => {
+      const label = table.header[j] ?? '';
+      const prefix = row === table.header || label === '' ? '' : `${label}：`;
+      for (const f of findPersonalData(prefix + cell)) {
+        if (f.start >= prefix.length) out.push({ ...f, start: f.start - prefix.length, end: f.end - prefix.length });
+      }
+    });
+  }
+  return out;
+}
+
+/** The private findings of a document, wherever it prints them (text, tables, the original extraction). */
+export function documentSecrets(doc: OfficialDocument, released: ReadonlySet<string> = new Set()): Map<string, PersonalKind> {
+  const found = [doc.text, doc.simplifiedText ?? '', doc.originalText].flatMap((t) => findPersonalData(t));
+  found.push(...doc.tables.flatMap(cellFindings));
+  const secrets = new Map<string, PersonalKind>();
+  for (const f of found) {
+    const key = findingKey(f.text);
+    if (!released.has(key) && !secrets.has(key)) secrets.set(key, f.kind);
+  }
+  return secrets;
+}
+
+/** The document as published: every text it carries de-identified; `released`: keys an editor made public. */
+export function deidentifyDocument(doc: OfficialDocument, released: ReadonlySet<string> = new Set()): OfficialDocument {
+  const secrets = documentSecrets(doc, released);
+  const mask = (s: string) => deidentifyText(s, secrets, released);
+  const maybe = (s: string | null | undefined) => (s === null || s === undefined ? s : mask(s));
+  return {
+    ...doc,
+    addressees: maybe(doc.addressees) ?? null,
+    text: mask(doc.text),
+    ...(doc.simplifiedText !== undefined ? { simplifiedText: mask(doc.simplifiedText) } : {}),
+    originalText: mask(doc.originalText),
+    body: doc.body.map((b) => ({ ...b, text: mask(b.text), ...(b.heading !== undefined ? { heading: mask(b.heading) } : {}) })),
+    tables: doc.tables.map((t) => ({
+      ...t,
+      ...(t.title !== undefined ? { title: mask(t.title) } : {}),
+      header: t.header.map(mask),
+      rows: t.rows.map((r) => r.map(mask)),
+    })),
+    attachments: doc.attachments.map((a) => ({ ...a, title: mask(a.title) })),
+    warnings: doc.warnings.map((w) => ({ ...w, message: mask(w.message) })),
+  };
+}
