@@ -267,7 +267,7 @@ const MIGRATIONS: Migration[] = [
     version: 6,
     name: 'editors\' marks that a privacy finding is public',
     up: sql(`
-      CREATE TABLE public_marks (
+      CREATE TABLE IF NOT EXISTS public_marks (
         seq bigserial PRIMARY KEY,
         document_id text NOT NULL,
         text text NOT NULL,                  -- the finding, whitespace taken out
@@ -275,7 +275,7 @@ const MIGRATIONS: Migration[] = [
         reason text NOT NULL,
         created_at text NOT NULL
       );
-      CREATE INDEX public_marks_document ON public_marks (document_id);
+      CREATE INDEX IF NOT EXISTS public_marks_document ON public_marks (document_id);
     `),
   },
 ];

@@ -257,8 +257,9 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP INDEX IF EXISTS doc_bigrams_seq;
   `,
   // 6 — editors' marks that a privacy finding is public (a unit's hotline): events, like corrections.
+  //     IF NOT EXISTS: a database set back to an older user_version (as the upgrade test does) keeps it.
   `
-  CREATE TABLE public_marks (
+  CREATE TABLE IF NOT EXISTS public_marks (
     seq INTEGER PRIMARY KEY,
     document_id TEXT NOT NULL,
     text TEXT NOT NULL,               -- the finding, whitespace taken out
@@ -266,7 +267,7 @@ export const MIGRATIONS: readonly Migration[] = [
     reason TEXT NOT NULL,
     created_at TEXT NOT NULL
   );
-  CREATE INDEX public_marks_document ON public_marks(document_id);
+  CREATE INDEX IF NOT EXISTS public_marks_document ON public_marks(document_id);
   `,
 ];
 
