@@ -7,7 +7,7 @@
  */
 import type { OfficialDocument, Table } from '../domain/types.js';
 import { findPersonalData, type Finding, type PersonalKind } from './privacy.js';
-import { privacyView } from './privacy-view.js';
+import { privacyView, type PrivacyView } from './privacy-view.js';
 import { surnameLength } from './privacy-names.js';
 
 /** A finding as an editor identifies it: the printed text with the whitespace taken out. */
@@ -52,8 +52,9 @@ export function maskFinding(kind: PersonalKind, text: string): string {
 /** Every private finding of the text plus every occurrence of the document's secrets, masked. */
 export function deidentifyText(text: string, secrets: Secrets = new Map(), released: ReadonlySet<string> = new Set()): string {
   if (text === '') return text;
-  const spans = findPersonalData(text).filter((f) => !released.has(findingKey(f.text)));
-  if (secrets.size > 0) spans.push(...occurrences(text, secrets));
+  const v = secrets.size > 0 ? privacyView(text) : undefined;
+  const spans = findPersonalData(text, {}, v).filter((f) => !released.has(findingKey(f.text)));
+  if (v) spans.push(...occurrences(text, v, secrets));
   if (spans.length === 0) return text;
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
@@ -67,8 +68,7 @@ export function deidentifyText(text: string, secrets: Secrets = new Map(), relea
 }
 
 /** Where the secrets stand in the text, across line breaks; a number only as a whole number. */
-function occurrences(text: string, secrets: Secrets): Finding[] {
-  const v = privacyView(text);
+function occurrences(text: string, v: PrivacyView, secrets: Secrets): Finding[] {
   const out: Finding[] = [];
   for (const [key, kind] of secrets) {
     for (let i = v.s.indexOf(key); i >= 0; i = v.s.indexOf(key, i + 1)) {
@@ -113,6 +113,8 @@ export function documentSecrets(doc: OfficialDocument, released: ReadonlySet<str
 /** The document as published: every text it carries de-identified; `released`: keys an editor made public. */
 export function deidentifyDocument(doc: OfficialDocument, released: ReadonlySet<string> = new Set()): OfficialDocument {
   const secrets = documentSecrets(doc, released);
+  // Every field is cut from the text, its tables or its original: nothing found there, nothing anywhere.
+  if (secrets.size === 0) return doc;
   const mask = (s: string) => deidentifyText(s, secrets, released);
   const maybe = (s: string | null | undefined) => (s === null || s === undefined ? s : mask(s));
   return {

@@ -13,14 +13,15 @@ export interface PrivacyView {
   readonly gap: readonly boolean[];
 }
 
-const SPACE = /[\s\u3000\u00a0]/;
-const ALNUM = /[0-9A-Za-z]/;
-
-/** Full-width ASCII (０-９, Ａ-Ｚ, ＠, ：, （…) to ASCII, one character for one. */
-export function foldWidth(ch: string): string {
-  const c = ch.charCodeAt(0);
-  return c >= 0xff01 && c <= 0xff5e && ch.length === 1 ? String.fromCharCode(c - 0xfee0) : ch;
+/** \s plus the ideographic and no-break spaces, by code (this runs over every published text). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Full-width ASCII (０-９, Ａ-Ｚ, ＠, ：, （…) to ASCII, one code unit for one. */
+const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
 
 /**
  * Whitespace goes, except a run without a line break between two ASCII letters or digits (kept as
@@ -28,15 +29,15 @@ export function foldWidth(ch: string): string {
  * between digits joins them: narrow columns wrap numbers.
  */
 export function privacyView(text: string): PrivacyView {
-  let s = '';
+  const codes: number[] = [];
   const map: number[] = [];
   const gap: boolean[] = [];
   let i = 0;
   let pendingGap = false;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (!SPACE.test(ch)) {
-      s += foldWidth(ch);
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) {
+      codes.push(fold(c));
       map.push(i);
       gap.push(pendingGap);
       pendingGap = false;
@@ -44,17 +45,19 @@ export function privacyView(text: string): PrivacyView {
       continue;
     }
     let j = i;
-    while (j < text.length && SPACE.test(text[j]!)) j++;
-    const before = s[s.length - 1] ?? '';
-    const after = foldWidth(text[j] ?? '');
-    if (ALNUM.test(before) && ALNUM.test(after) && !/[\n\r]/.test(text.slice(i, j))) {
-      s += ' ';
+    let lineBreak = false;
+    for (; j < text.length && isSpace(text.charCodeAt(j)); j++) lineBreak ||= text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+    const before = codes.length > 0 ? codes[codes.length - 1]! : -1;
+    if (!lineBreak && isAlnum(before) && j < text.length && isAlnum(fold(text.charCodeAt(j)))) {
+      codes.push(32);
       map.push(i);
       gap.push(false);
-    } else pendingGap = s.length > 0;
+    } else pendingGap = codes.length > 0;
     i = j;
   }
   map.push(text.length);
+  let s = '';
+  for (let k = 0; k < codes.length; k += 8192) s += String.fromCharCode(...codes.slice(k, k + 8192));
   return { s, map, gap };
 }
 

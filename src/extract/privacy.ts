@@ -55,8 +55,12 @@ const NAME_LABEL = /(?:联系人员|联系人|联络人|联络员|经办人|负�
 const BANK_LABEL = /(?:卡号|账号|帐号|银行卡|账户|帐户|开户|收款)[^，。；]{0,8}$/;
 const CODE_LABEL = /(?:代码|索引号|编号|编码|登记号|文号|证号)[^，。；]{0,8}$/;
 
-export function findPersonalData(text: string, opts: FindOptions = {}): Finding[] {
-  const v = privacyView(text);
+/** Nothing to find without a digit, an @ or a name label (人：/员：): most blocks and cells. */
+const MAY_HOLD = /[0-9０-９@＠]|[人员][\s\u3000]*[：:]/;
+
+export function findPersonalData(text: string, opts: FindOptions = {}, view?: PrivacyView): Finding[] {
+  if (!MAY_HOLD.test(text)) return [];
+  const v = view ?? privacyView(text);
   const hits: Hit[] = [...emails(v.s), ...qqNumbers(v.s), ...labelledPhones(v.s), ...idNumbers(v.s), ...cards(v.s)];
   // Numbers read without a label count only where no labelled reading (public or not) claims them.
   for (const re of [MOBILE, AREA_LANDLINE]) {
