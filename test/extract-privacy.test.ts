@@ -86,6 +86,8 @@ describe('privacy rules', () => {
     assert.equal(maskFinding('landline', '023-77723209'), '023-77****09');
     assert.equal(maskFinding('id-number', '11010519491231002X'), '110***********002X');
     assert.equal(maskFinding('bank-card', '6222021234567890128'), '6222***********0128');
+    // Full-width digits and ＠ are found and masked like ASCII ones.
+    assert.equal(deidentifyText('手机：１３９１２３４５６７８，邮箱：ｗａｎｇ＠163.com'), '手机：１３９****５６７８，邮箱：ｗａ**＠163.com');
   });
 
   it('names: beside 联系人/联络员/负责人/经办人, letter-spaced or glued to the next label; never a unit', () => {
@@ -93,6 +95,7 @@ describe('privacy rules', () => {
     assert.deepEqual(found('负责人：欧阳小明同志'), ['name:欧阳小明']);
     assert.deepEqual(found('经办人：王 芳\n联系电话：13912345678'), ['name:王 芳', 'mobile:13912345678']);
     assert.deepEqual(found('联系人：陈立新联系电话：13912345678'), ['name:陈立新', 'mobile:13912345678']);
+    assert.deepEqual(found('联系人：张三 李四，联系电话：13912345678'), ['name:张三', 'name:李四', 'mobile:13912345678']);
     assert.deepEqual(found('联系人：区发展改革委'), []);
     assert.deepEqual(found('负责人：各乡镇（街道）主要负责人'), []);
     assert.deepEqual(found('主要负责人为成员，分管负责人兼任办公室主任'), []);

@@ -33,7 +33,7 @@ function kept(kind: PersonalKind, key: string, n: number): [number, number] {
     case 'qq':
       return [2, 2];
     case 'email':
-      return [Math.min(2, key.indexOf('@') - 1), 0];
+      return [Math.min(2, n - 1), 0];
   }
 }
 
@@ -41,8 +41,8 @@ function kept(kind: PersonalKind, key: string, n: number): [number, number] {
 export function maskFinding(kind: PersonalKind, text: string): string {
   const key = findingKey(text);
   // Numbers keep their separators (023-, 138-); an e-mail keeps its domain.
-  const maskable = kind === 'name' ? /[^\s\u3000]/ : kind === 'email' ? /[^\s\u3000@]/ : kind === 'id-number' ? /[0-9Xx]/ : /[0-9]/;
-  const at = kind === 'email' ? text.indexOf('@') : text.length;
+  const maskable = kind === 'name' || kind === 'email' ? /[^\s\u3000]/ : kind === 'id-number' ? /[0-9０-９XxＸｘ]/ : /[0-9０-９]/;
+  const at = kind === 'email' ? text.search(/[@＠]/) : text.length;
   const positions = [...text.slice(0, at)].map((c, i) => (maskable.test(c) ? i : -1)).filter((i) => i >= 0);
   const [head, tail] = kept(kind, key, positions.length);
   const hidden = new Set(positions.slice(Math.max(0, head), positions.length - tail));

@@ -191,8 +191,10 @@ function labelledNames(v: PrivacyView): Hit[] {
       const name = nameAt(v, p);
       if (!name || !isPersonName(v.s.slice(p, name))) break;
       out.push({ kind: 'name', from: p, to: name, public: false });
-      if (!/^[、/和及]/.test(v.s.slice(name, name + 1))) break;
-      p = name + 1;
+      // 张三、李四 / 张三，李四 / 张三 李四: the next name, if one follows (联系电话 does not pass as one).
+      const sep = /^[、/和及，,]/.test(v.s[name] ?? '') ? 1 : v.gap[name] ? 0 : -1;
+      if (sep < 0) break;
+      p = name + sep;
     }
   }
   return out;
