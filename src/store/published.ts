@@ -7,17 +7,20 @@
  */
 import type { OfficialDocument } from '../domain/types.js';
 import { deidentifyDocument, deidentifyText } from '../extract/privacy-mask.js';
-import type { Relation, Store, StoredStatus } from './store.js';
+import type { PublicMark, Relation, Store, StoredStatus } from './store.js';
 
 const PUBLISHED = Symbol('published');
 
+/** Document id → the finding keys marked public in it. */
+export function marksByDocument(marks: readonly PublicMark[]): (documentId: string) => ReadonlySet<string> {
+  const by = new Map<string, Set<string>>();
+  for (const m of marks) (by.get(m.documentId) ?? by.set(m.documentId, new Set()).get(m.documentId)!).add(m.text);
+  return (documentId) => by.get(documentId) ?? new Set<string>();
+}
+
 export function publishedStore(store: Store): Store {
   if ((store as { [PUBLISHED]?: true })[PUBLISHED]) return store;
-  const released = async (id?: string) => {
-    const by = new Map<string, Set<string>>();
-    for (const m of await store.publicMarks(id)) (by.get(m.documentId) ?? by.set(m.documentId, new Set()).get(m.documentId)!).add(m.text);
-    return (docId: string) => by.get(docId) ?? new Set<string>();
-  };
+  const released = async (id?: string) => marksByDocument(await store.publicMarks(id));
   const publish = async (d: OfficialDocument | null) => (d ? deidentifyDocument(d, (await released(d.id))(d.id)) : d);
   const quoted = <T extends { quote: string }>(x: T): T => ({ ...x, quote: deidentifyText(x.quote) });
   const relations = (rs: Relation[]) => rs.map(quoted);

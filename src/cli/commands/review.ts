@@ -12,6 +12,7 @@ import { findingKey } from '../../extract/privacy-mask.js';
 import { reviewDocument, type ReviewFinding } from '../../extract/privacy-review.js';
 import { parseFile } from '../../ingest/index.js';
 import { openStore } from '../../store/factory.js';
+import { marksByDocument } from '../../store/published.js';
 import type { Store } from '../../store/store.js';
 
 interface ReviewOpts {
@@ -36,10 +37,9 @@ export function formatFindings(findings: readonly ReviewFinding[]): string {
 }
 
 async function reviewStored(store: Store, docs: AsyncIterable<OfficialDocument> | OfficialDocument[], includePublic: boolean): Promise<ReviewFinding[]> {
-  const marks = new Map<string, Set<string>>();
-  for (const m of await store.publicMarks()) (marks.get(m.documentId) ?? marks.set(m.documentId, new Set()).get(m.documentId)!).add(m.text);
+  const marked = marksByDocument(await store.publicMarks());
   const out: ReviewFinding[] = [];
-  for await (const d of docs) out.push(...reviewDocument(d, { includePublic, marked: marks.get(d.id) ?? new Set() }));
+  for await (const d of docs) out.push(...reviewDocument(d, { includePublic, marked: marked(d.id) }));
   return out;
 }
 
