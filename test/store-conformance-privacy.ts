@@ -30,7 +30,7 @@ export const CONTACT: OfficialDocument = {
   originalText: TEXT.replace('联系电话', '联\n系电话'),
 };
 
-const CONTACT_ISSUE: ParseResult = {
+export const CONTACT_ISSUE: ParseResult = {
   source: { file: 'contact.txt', sha256: createHash('sha256').update('contact').digest('hex'), encoding: 'utf-8', bytes: 300 },
   issue: null,
   documents: [CONTACT],

@@ -3,6 +3,13 @@ import type { OfficialDocument } from '../domain/types.js';
 import { deidentifyDocument } from '../extract/privacy-mask.js';
 import { fold } from './fold.js';
 
+/**
+ * What the index is fed, versioned: a store whose index was fed by an older version (before the
+ * index held de-identified text, or with older privacy rules) feeds it again when it opens. Bump
+ * when foldDocument or the privacy rules change what a document is indexed by.
+ */
+export const INDEX_FEED_VERSION = 1;
+
 export interface FoldedDoc {
   readonly title: string;
   readonly docnum: string;

@@ -16,6 +16,7 @@ import type {
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
+import { refeedIndex } from './index-feed.js';
 import { SharedSegmenter } from './indexing.js';
 import { ingest } from './ingest.js';
 import { migrate } from './migrations.js';
@@ -36,6 +37,8 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
     await registers.rebuildRegisters(pool, extract);
     const lexicon = new SharedSegmenter();
     await lexicon.current(pool);
+    // An index fed before it held de-identified text (or by older privacy rules): feed it again.
+    await refeedIndex(pool, lexicon);
     return new PostgresStore(pool, lexicon, extract);
   } catch (err) {
     await pool.end();

@@ -18,6 +18,7 @@ import { searchSqlite } from './search.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
+import { refeedIndex } from './index-feed.js';
 import { ingestResult } from './write.js';
 
 export class SqliteStore implements Store {
@@ -32,6 +33,9 @@ export class SqliteStore implements Store {
 
   async ingest(result: ParseResult): Promise<IngestOutcome> {
     return ingestResult(this.db, this.index, result, this.extract);
+  }
+  refeedIndex(): number {
+    return refeedIndex(this.db, this.index);
   }
   async listIssues(): Promise<StoredIssue[]> {
     const ids = this.db.prepare('SELECT id FROM issues ORDER BY year DESC, number DESC, id').pluck().all() as string[];
@@ -123,5 +127,8 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
   const extract = opts.extract ?? extractRegisters;
   // Registers made by older extractors (or none, in a database from before migration 4): rebuild.
   registers.rebuildRegisters(db, extract);
-  return new SqliteStore(db, extract);
+  const store = new SqliteStore(db, extract);
+  // An index fed before it held de-identified text (or by older privacy rules): feed it again.
+  store.refeedIndex();
+  return store;
 }

@@ -268,6 +268,13 @@ export const MIGRATIONS: readonly Migration[] = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS public_marks_document ON public_marks(document_id);
+  -- The INDEX_FEED_VERSION the search index was fed with; below it, the store re-feeds it on open
+  -- (an index made before it held de-identified text still finds people by name and number).
+  CREATE TABLE IF NOT EXISTS index_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+  );
+  INSERT OR IGNORE INTO index_state VALUES (1, 0);
   `,
 ];
 
