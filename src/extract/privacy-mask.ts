@@ -67,14 +67,25 @@ export function deidentifyText(text: string, secrets: Secrets = new Map(), relea
   return out + text.slice(at);
 }
 
-/** Where the secrets stand in the text, across line breaks; a number only as a whole number. */
+/**
+ * Where the secrets stand in the text, across line breaks; a number only as a whole number. One
+ * pass over the text, looking up each key length at each position (a document with thousands of
+ * numbers must not cost thousands of passes).
+ */
 function occurrences(text: string, v: PrivacyView, secrets: Secrets): Finding[] {
+  const byLength = new Map<number, Map<string, PersonalKind>>();
+  for (const [key, kind] of secrets) (byLength.get(key.length) ?? byLength.set(key.length, new Map()).get(key.length)!).set(key, kind);
+  const firsts = new Set([...secrets.keys()].map((k) => k[0]));
   const out: Finding[] = [];
-  for (const [key, kind] of secrets) {
-    for (let i = v.s.indexOf(key); i >= 0; i = v.s.indexOf(key, i + 1)) {
-      const j = i + key.length;
-      if (/\d/.test(key[0]!) && /\d/.test(v.s[i - 1] ?? '')) continue;
-      if (/\d/.test(key[key.length - 1]!) && /\d/.test(v.s[j] ?? '')) continue;
+  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  for (let i = 0; i < v.s.length; i++) {
+    if (!firsts.has(v.s[i])) continue;
+    for (const [n, keys] of byLength) {
+      const key = v.s.slice(i, i + n);
+      const kind = key.length === n ? keys.get(key) : undefined;
+      if (kind === undefined) continue;
+      const j = i + n;
+      if ((digit(key[0]) && digit(v.s[i - 1])) || (digit(key[n - 1]) && digit(v.s[j]))) continue;
       const start = v.map[i]!;
       const end = v.map[j - 1]! + 1;
       out.push({ kind, text: text.slice(start, end), start, end });

@@ -63,14 +63,15 @@ export function findPersonalData(text: string, opts: FindOptions = {}, view?: Pr
   const v = view ?? privacyView(text);
   const hits: Hit[] = [...emails(v.s), ...qqNumbers(v.s), ...labelledPhones(v.s), ...idNumbers(v.s), ...cards(v.s)];
   // Numbers read without a label count only where no labelled reading (public or not) claims them.
+  const claimed = coverage(v.s.length, hits);
   for (const re of [MOBILE, AREA_LANDLINE]) {
     for (const m of v.s.matchAll(re)) {
       const h = { kind: re === MOBILE ? 'mobile' : 'landline', from: m.index, to: m.index + m[0].length, public: false } as const;
-      if (!hits.some((o) => h.from < o.to && o.from < h.to)) hits.push(h);
+      if (!claimed(h)) hits.push(h);
     }
   }
   const names = labelledNames(v);
-  hits.push(...names, ...namesBesidePhones(v, [...names, ...hits]), ...phonesAfterNames(v.s, names));
+  hits.push(...names, ...namesBesidePhones(v, hits, coverage(v.s.length, names)), ...phonesAfterNames(v.s, names));
   return settle(hits)
     .filter((h) => opts.includePublic || !h.public)
     .map((h) => {
@@ -79,12 +80,24 @@ export function findPersonalData(text: string, opts: FindOptions = {}, view?: Pr
     });
 }
 
-/** Overlaps: the earliest, then the longest, wins (an ID number is not also a card). */
+/** Overlaps: the earliest, then the longest, wins (an ID number is not also a card). Linear after the sort. */
 function settle(hits: Hit[]): Hit[] {
   const sorted = [...hits].sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
   const out: Hit[] = [];
-  for (const h of sorted) if (!out.some((o) => h.from < o.to && o.from < h.to)) out.push(h);
+  let end = 0;
+  for (const h of sorted) {
+    if (h.from < end) continue;
+    out.push(h);
+    end = h.to;
+  }
   return out;
+}
+
+/** Does a span overlap one of these hits? One mark per character, so a text full of numbers stays linear. */
+function coverage(length: number, hits: readonly Hit[]): (h: { from: number; to: number }) => boolean {
+  const covered = new Uint8Array(length);
+  for (const h of hits) covered.fill(1, h.from, h.to);
+  return (h) => covered.subarray(h.from, h.to).includes(1);
 }
 
 /** Found from each @ outwards (a regex from every start would be quadratic on long ASCII runs). */
@@ -221,7 +234,7 @@ function letterSpaced(v: PrivacyView, p: number, end: number): boolean {
 }
 
 /** （张三，13800000000）/ 张三 电话：…: a name printed right before a private number. */
-function namesBesidePhones(v: PrivacyView, found: readonly Hit[]): Hit[] {
+function namesBesidePhones(v: PrivacyView, found: readonly Hit[], named: (h: { from: number; to: number }) => boolean): Hit[] {
   const out: Hit[] = [];
   for (const h of found) {
     if (h.public || (h.kind !== 'mobile' && h.kind !== 'landline')) continue;
@@ -232,7 +245,7 @@ function namesBesidePhones(v: PrivacyView, found: readonly Hit[]): Hit[] {
       const from = to - n;
       if (from < 0 || ![...v.s.slice(from, to)].every((c) => HAN.test(c))) continue;
       const boundary = from === 0 || !HAN.test(v.s[from - 1]!) || v.gap[from];
-      if (boundary && isPersonName(v.s.slice(from, to), true) && !found.some((f) => f.kind === 'name' && f.from < to && from < f.to)) {
+      if (boundary && isPersonName(v.s.slice(from, to), true) && !named({ from, to })) {
         out.push({ kind: 'name', from, to, public: false });
         break;
       }
