@@ -71,7 +71,7 @@ export interface Score {
 }
 
 /** Pair each truth task with the most alike unpaired extracted task (≥ 0.5), then count facts. */
-export function scoreDocument(truth: readonly TruthTask[], found: readonly ScoredTask[]): Score {
+export function scoreDocument(truth: readonly TruthTask[], found: readonly ScoredTask[], report?: (line: string) => void): Score {
   const free = new Set(found.map((_, i) => i));
   let [matchedTasks, matchedFacts, truthFacts, foundFacts] = [0, 0, 0, 0];
   for (const t of truth) {
@@ -83,14 +83,22 @@ export function scoreDocument(truth: readonly TruthTask[], found: readonly Score
       const s = taskSimilarity(t.task, found[i]!.task);
       if (s > bestScore || (s === bestScore && best < 0)) [best, bestScore] = [i, s];
     }
-    if (best < 0) continue;
+    if (best < 0) {
+      report?.(`  missed task: ${t.task}`);
+      continue;
+    }
     free.delete(best);
     matchedTasks++;
     const got = facts(found[best]!);
     foundFacts += got.size;
     matchedFacts += [...got].filter((f) => want.has(f)).length;
+    const [extra, missing] = [[...got].filter((f) => !want.has(f)), [...want].filter((f) => !got.has(f))];
+    if (extra.length + missing.length) report?.(`  ${t.task.slice(0, 30)}: extra ${extra.join(' ') || '—'}; missing ${missing.join(' ') || '—'}`);
   }
-  for (const i of free) foundFacts += facts(found[i]!).size;
+  for (const i of free) {
+    foundFacts += facts(found[i]!).size;
+    report?.(`  extra task: ${found[i]!.task.slice(0, 60)}`);
+  }
   return {
     tasks: { truth: truth.length, found: found.length, matched: matchedTasks },
     facts: { truth: truthFacts, found: foundFacts, matched: matchedFacts },
@@ -110,7 +118,7 @@ export function asScored(t: object): ScoredTask {
   };
 }
 
-export async function scoreExtractor(): Promise<Array<{ docNumber: string; score: Score }>> {
+export async function scoreExtractor(report?: (line: string) => void): Promise<Array<{ docNumber: string; score: Score }>> {
   const truth = loadTruth();
   const out: Array<{ docNumber: string; score: Score }> = [];
   const parsed = new Map<string, Awaited<ReturnType<typeof parseFile>>>();
@@ -120,7 +128,8 @@ export async function scoreExtractor(): Promise<Array<{ docNumber: string; score
     if (!doc) throw new Error(`${d.docNumber} not found in sample ${d.sample}`);
     const ignored = d.ignore.map(norm);
     const found = extractTasks(doc).map(asScored).filter((t) => !ignored.some((p) => norm(t.task).startsWith(p)));
-    out.push({ docNumber: d.docNumber, score: scoreDocument(d.tasks, found) });
+    report?.(d.docNumber);
+    out.push({ docNumber: d.docNumber, score: scoreDocument(d.tasks, found, report) });
   }
   return out;
 }
@@ -147,6 +156,8 @@ export function scoreMarkdown(rows: ReadonlyArray<{ docNumber: string; score: Sc
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await scoreExtractor();
+  // --explain: every missed, extra or wrong fact, per document.
+  const explain = process.argv.includes('--explain') ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
+  const rows = await scoreExtractor(explain);
   process.stdout.write(`${scoreMarkdown(rows)}\n`);
 }
