@@ -12,7 +12,7 @@ function line(t: TaskAssignment): string {
 async function unitRegisters(store: Store, unit: string | undefined): Promise<UnitRegister[]> {
   if (unit === undefined) return registerByUnit((await store.listTasks()).items);
   const out: UnitRegister[] = [];
-  for (const u of (await store.listUnits()).filter((x) => x.unit.includes(unit))) {
+  for (const u of (await store.listUnits()).filter((x) => x.tasks > 0 && x.unit.includes(unit))) {
     const { items } = await store.listTasks({ unit: u.unit });
     const as = (role: 'leads' | 'responsible' | 'cooperating') => items.filter((t) => t[role].includes(u.unit));
     out.push({ unit: u.unit, leads: as('leads'), responsible: as('responsible'), cooperating: as('cooperating') });
