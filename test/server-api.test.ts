@@ -230,6 +230,8 @@ describe('API behaviour', () => {
     assert.ok(hr.variants.includes('区人社局'));
     assert.ok(hr.tasks.leads.length > 0);
     assert.equal((await app.inject(`/api/v1/units/${enc('公室')}`)).statusCode, 404);
+    const tasks = (await get(`/api/v1/tasks?unit=${enc('区人社局')}&limit=500`)).json!;
+    assert.deepEqual([tasks.unit, tasks.total], ['区人力社保局', (await store.listTasks({ unit: '区人力社保局' })).total]);
   });
 
   test('targets and indicator timelines are the stored targets, with the quote and document as evidence', async () => {

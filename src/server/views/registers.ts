@@ -4,6 +4,7 @@
  */
 import { compareAcrossYears, type Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
+import { canonicalUnit } from '../../store/gazetteer.js';
 import type { KnownReference, Store } from '../../store/store.js';
 import type {
   IndicatorPageT, IndicatorTimelineT, ReferencePageT, ReferenceRowT, TargetPageT, TargetRowT, TaskPageT, TaskRowT,
@@ -38,7 +39,9 @@ export async function taskRows(store: Store, tasks: TaskAssignment[]): Promise<T
   return tasks.map((t) => taskRow(t, titles));
 }
 
-export async function taskPage(store: Store, unit: string | undefined, limit: number, offset: number): Promise<TaskPageT> {
+export async function taskPage(store: Store, printed: string | undefined, limit: number, offset: number): Promise<TaskPageT> {
+  // The register holds canonical names: 区人社局 asks for 区人力社保局's tasks.
+  const unit = printed === undefined ? undefined : canonicalUnit(printed);
   const { total, items } = await store.listTasks({ ...(unit !== undefined ? { unit } : {}), limit, offset });
   return { unit: unit ?? null, total, limit, offset, items: await taskRows(store, items) };
 }
