@@ -79,9 +79,17 @@ describe('alias file', () => {
     for (const e of a.groups) for (const v of e.variants) assert.deepEqual(gz.canonical(v), { name: e.name, kind: 'group' }, v);
   });
 
+  it('rules serve any county: its own prefix and 县 units', () => {
+    const county = makeGazetteer({ place: { name: '重庆市彭水苗族土家族自治县', prefixes: ['重庆市彭水苗族土家族自治县', '彭水县'], own: '县' }, units: [], groups: [], notUnits: [] });
+    assert.deepEqual(county.canonical('重庆市彭水苗族土家族自治县人民政府办公室'), { name: '县政府办公室', kind: 'unit' });
+    assert.deepEqual(county.canonical('彭水县财政局'), { name: '县财政局', kind: 'unit' });
+    assert.equal(county.canonical('县级各部门')?.kind, 'group');
+    assert.equal(county.canonical('公室'), null);
+  });
+
   it('a malformed alias file is one line naming the file and the field (UserError)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'gongbao-aliases-')), 'bad.json');
-    writeFileSync(file, JSON.stringify({ place: { name: '某县', prefixes: [] }, units: [{ name: '县财政局', variants: 'x' }], groups: [], notUnits: [] }));
+    writeFileSync(file, JSON.stringify({ place: { name: "某县", prefixes: [], own: "县" }, units: [{ name: '县财政局', variants: 'x' }], groups: [], notUnits: [] }));
     assert.throws(() => loadAliases(file), (e: unknown) => e instanceof UserError && /bad\.json: units\.0\.variants/.test(e.message) && !e.message.includes('\n'));
     writeFileSync(file, '{');
     assert.throws(() => loadAliases(file), UserError);

@@ -20,7 +20,8 @@ const Entry = z.object({ name: z.string().min(2), variants: z.array(z.string().m
 export const AliasFile = z
   .object({
     about: z.string().optional(),
-    place: z.object({ name: z.string().min(2), prefixes: z.array(z.string().min(2)) }).strict(),
+    /** prefixes: how the place's own name is printed before a unit; own: how its units begin (区, 县). */
+    place: z.object({ name: z.string().min(2), prefixes: z.array(z.string().min(2)), own: z.string().min(1) }).strict(),
     units: z.array(Entry),
     groups: z.array(Entry),
     notUnits: z.array(z.string()),
@@ -38,7 +39,7 @@ export function foldUnitName(printed: string): string {
 }
 
 // 各乡镇（街道）, 有关部门和单位, 区级各部门, 区政府有关部门, 涉及…的相关部门, …成员单位: many units at once.
-const GROUP = /^(各|有关|相关|涉及|区级|区政府(各|有关|相关))|成员单位$/;
+const GROUP = /^(各|有关|相关|涉及|[区县市]级|[区县市]政府(各|有关|相关))|成员单位$/;
 // A unit's name never starts with what ends another (公室, 门各乡, 镇（街道）, 字会).
 const FRAGMENT = /^[门室委局办会公镇乡处所部组道字）]/;
 // 后坪乡（文凤村） names the village a township is responsible for: the unit is the township.
@@ -60,11 +61,12 @@ export function makeGazetteer(aliases: Aliases): Gazetteer {
   const notUnits = new Set(aliases.notUnits.map(foldUnitName));
   const prefixes = [...aliases.place.prefixes].sort((a, b) => b.length - a.length);
 
+  const own = aliases.place.own;
   /** 重庆市武隆区人民政府办公室 → 区政府办公室, 武隆区行政学院 → 区行政学院. */
   const local = (name: string): string => {
     const p = prefixes.find((x) => name.startsWith(x) && name.length > x.length);
-    const rest = p ? `区${name.slice(p.length)}` : name;
-    return rest.replace(/^区人民政府/, '区政府');
+    const rest = p ? `${own}${name.slice(p.length)}` : name;
+    return rest.startsWith(`${own}人民政府`) ? `${own}政府${rest.slice(own.length + 4)}` : rest;
   };
 
   const canonical = (printed: string): UnitName | null => {
@@ -76,7 +78,7 @@ export function makeGazetteer(aliases: Aliases): Gazetteer {
     const name = local(folded);
     if (GROUP.test(name)) return { name, kind: 'group' };
     const town = TOWNSHIP.exec(name);
-    if (town && !name.startsWith('区')) return { name: `${town[1]}${town[2]}${town[2] === '街道' ? '办事处' : '人民政府'}`, kind: 'unit' };
+    if (town && !name.startsWith(own)) return { name: `${town[1]}${town[2]}${town[2] === '街道' ? '办事处' : '人民政府'}`, kind: 'unit' };
     return name.length >= 3 ? { name, kind: 'unit' } : null;
   };
 
