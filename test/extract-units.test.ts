@@ -58,6 +58,7 @@ describe('unit gazetteer', () => {
     assert.deepEqual(by('区政府办公室'), [['区政府办公室', 1]]);
     assert.deepEqual(by('区统计局'), [['区统计局', 1]]);
     assert.ok(!ms.some((m) => m.printed === '区政府交办'));
+    assert.deepEqual(findUnitMentions('报区政府办理。', [], g).map((m) => m.printed), ['区政府']);
   });
 
   it('on the samples: no unit of any task list is a piece of a name', async () => {

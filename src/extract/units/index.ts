@@ -94,7 +94,9 @@ export function findUnitMentions(text: string, also: readonly string[] = [], g: 
   const spellings = [...new Set([...g.knownSpellings, ...also, ...shaped].map(foldUnitName))].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
   if (spellings.length === 0) return [];
   const found = new Map<string, { unit: string; kind: UnitKind; printed: string; count: number; at: number }>();
-  for (const m of folded.matchAll(new RegExp(spellings.map(escape).join('|'), 'g'))) {
+  // 区政府办 is an office, 区政府办理 a verb (then 区政府 is what is named).
+  const pattern = spellings.map((s) => (s.endsWith('办') ? `${escape(s)}(?![理法事学好结])` : escape(s))).join('|');
+  for (const m of folded.matchAll(new RegExp(pattern, 'g'))) {
     const c = g.canonical(m[0]);
     if (!c) continue;
     const key = `${c.name}\u0000${m[0]}`;
