@@ -112,7 +112,7 @@ function repealMeasures(doc: OfficialDocument): InterpretItem[] {
   return dedupe(out).slice(0, 40);
 }
 
-const SCOPE = /适用于|适用本|所称|适用范围|(?:实施|适用|补助|奖励|扶持|支持|服务|改造|征收)(?:对象|范围)|申请(?:条件|对象)|符合下列|具备下列|对象为|范围为|范围包括|由.{2,12}负责实施/;
+const SCOPE = /适用于|适用本|所称|适用范围|(?:实施|适用|补助|奖励|扶持|服务|改造|征收)(?:对象|范围)|申请(?:条件|对象)|符合下列|具备下列|对象为|范围为|范围包括|由.{2,12}负责实施/;
 const SCOPE_HEADING = /范围|对象|区域|场所|条件/;
 
 export function scopeItems(doc: OfficialDocument): InterpretItem[] {

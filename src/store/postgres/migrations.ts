@@ -263,6 +263,48 @@ const MIGRATIONS: Migration[] = [
       INSERT INTO register_state (version) VALUES (0);
     `),
   },
+  {
+    version: 6,
+    name: '政策解读, 问答库 and the editors audit log',
+    // Links name document ids without a foreign key: a record outlives a re-ingest of its document.
+    up: sql(`
+      CREATE TABLE interpretations (
+        id text PRIMARY KEY,
+        status text NOT NULL,
+        search_text text NOT NULL,           -- title and body, lower-cased, for substring search
+        json jsonb NOT NULL,                 -- the whole InterpretationRecord
+        updated_at text NOT NULL
+      );
+      CREATE TABLE interpretation_documents (
+        record_id text NOT NULL REFERENCES interpretations(id) ON DELETE CASCADE,
+        document_id text NOT NULL,
+        PRIMARY KEY (record_id, document_id)
+      );
+      CREATE INDEX interpretation_documents_doc ON interpretation_documents (document_id);
+      CREATE TABLE qa_entries (
+        id text PRIMARY KEY,
+        status text NOT NULL,
+        search_text text NOT NULL,           -- question and answer, lower-cased
+        json jsonb NOT NULL,                 -- the whole QaEntry
+        updated_at text NOT NULL
+      );
+      CREATE INDEX qa_entries_status ON qa_entries (status);
+      CREATE TABLE qa_documents (
+        record_id text NOT NULL REFERENCES qa_entries(id) ON DELETE CASCADE,
+        document_id text NOT NULL,
+        PRIMARY KEY (record_id, document_id)
+      );
+      CREATE INDEX qa_documents_doc ON qa_documents (document_id);
+      CREATE TABLE audit_log (
+        seq bigserial PRIMARY KEY,
+        at text NOT NULL,
+        author text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        detail jsonb NOT NULL
+      );
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */

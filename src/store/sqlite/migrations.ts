@@ -256,6 +256,45 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   DROP INDEX IF EXISTS doc_bigrams_seq;
   `,
+  // 6 — 政策解读, 问答库 and the editors' audit log (src/store/editorial.ts). Links name document ids
+  //     without a foreign key: a record outlives a re-ingest of its document, and says so.
+  `
+  CREATE TABLE interpretations (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    search_text TEXT NOT NULL,          -- title and body, lower-cased, for substring search
+    json TEXT NOT NULL,                 -- the whole InterpretationRecord
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE interpretation_documents (
+    record_id TEXT NOT NULL REFERENCES interpretations(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, document_id)
+  );
+  CREATE INDEX interpretation_documents_doc ON interpretation_documents(document_id);
+  CREATE TABLE qa_entries (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    search_text TEXT NOT NULL,          -- question and answer, lower-cased
+    json TEXT NOT NULL,                 -- the whole QaEntry
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX qa_entries_status ON qa_entries(status);
+  CREATE TABLE qa_documents (
+    record_id TEXT NOT NULL REFERENCES qa_entries(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, document_id)
+  );
+  CREATE INDEX qa_documents_doc ON qa_documents(document_id);
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail_json TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
