@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { parseFile } from '../../ingest/index.js';
+import { ingestInterpretation } from '../../status/interpretation-ingest.js';
 import { recomputeAll } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { IngestOutcome } from '../../store/store.js';
@@ -65,7 +66,10 @@ export function registerIngest(program: Command): void {
         for (const f of files) {
           bar?.update({ file: basename(f) });
           try {
-            outcomes.push(await store.ingest(await parseFile(f)));
+            // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
+            const jd = await ingestInterpretation(store, f);
+            if (jd) process.stderr.write(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}\n`);
+            else outcomes.push(await store.ingest(await parseFile(f)));
           } catch (err) {
             if (!(err instanceof UserError)) throw err;
             failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);
