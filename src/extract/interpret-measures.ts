@@ -112,8 +112,8 @@ function repealMeasures(doc: OfficialDocument): InterpretItem[] {
   return dedupe(out).slice(0, 40);
 }
 
-const SCOPE = /适用于|适用本|所称|适用范围|(?:实施|适用|补助|奖励|扶持|服务|改造|征收)(?:对象|范围)|申请(?:条件|对象)|符合下列|具备下列|对象为|范围为|范围包括|由.{2,12}负责实施/;
-const SCOPE_HEADING = /范围|对象|区域|场所|条件/;
+const SCOPE = /适用于|适用本|所称|适用范围|(?:实施|适用|补助|奖励|扶持|服务|改造)(?:对象|范围)|申请(?:条件|对象)|符合下列|具备下列|对象为|范围为|范围包括|由.{2,12}负责实施/;
+const SCOPE_HEADING = /(?:范围|对象|区域|场所|条件)(?:（[^）]*）)?$/;
 
 export function scopeItems(doc: OfficialDocument): InterpretItem[] {
   const out: InterpretItem[] = [];
@@ -121,11 +121,14 @@ export function scopeItems(doc: OfficialDocument): InterpretItem[] {
     const label = (b.heading ?? '').replace(/[。；：:]$/, '');
     if (b.level < 1 || !SCOPE_HEADING.test(label)) return;
     const own = ownContent(b.text, b.heading);
-    const src = own.length >= 4 ? firstSentence(doc, i, label) : doc.body[i + 1]?.level === 0 ? firstSentence(doc, i + 1) : null;
+    // A label (一、禁放区域) is defined by the whole paragraph after it (东：…；南：…；西：…), quoted whole.
+    const next = doc.body[i + 1];
+    const src = own.length >= 4 ? firstSentence(doc, i, label) : next?.level === 0 ? { text: next.text.trim(), block: i + 1 } : null;
     if (src) out.push(item(`${condense(label, 24)}：${condense(src.text.replace(/^.*?[：:]/, (m) => (m.length < 12 ? '' : m)), 60)}`, src));
   });
   for (const s of sentencePieces(doc)) {
-    if (SCOPE.test(s.text) && !/^本(?:通知|决定)自/.test(stripMarker(s.text))) out.push(item(condense(s.text, 70), s));
+    // A sentence announcing a list (符合下列条件之一的企业：) says nothing until the list: left out.
+    if (SCOPE.test(s.text) && !/^本(?:通知|决定)自/.test(stripMarker(s.text)) && !/[：:]$/.test(s.text) && stripMarker(s.text).length >= 15) out.push(item(condense(s.text, 70), s));
   }
   return dedupe(out).slice(0, 10);
 }
