@@ -1,6 +1,8 @@
 /** The HTTP server: REST API under /api/v1 and the server-rendered portal, over one Store. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Store } from '../store/store.js';
+import { registerAdmin } from './admin/index.js';
+import { adminAuth } from './admin/auth.js';
 import { registerApi } from './api/index.js';
 import { registerAssets } from './assets.js';
 import { errorSender, installConditionalGet, installErrorHandling } from './http.js';
@@ -12,6 +14,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Believe X-Forwarded-Proto/Host (only behind a reverse proxy): they set the feed's absolute URLs. */
   trustProxy?: boolean;
+  /** The editors' token; default $GONGBAO_ADMIN_TOKEN. Empty: every write is refused. */
+  adminToken?: string;
 }
 
 export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
@@ -34,5 +38,6 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   registerAssets(app);
   registerApi(app, store);
   registerPages(app, store);
+  registerAdmin(app, store, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
   return app;
 }

@@ -3,10 +3,12 @@
  * amends, or repeals under the same title: a new edition of a 禁火令), and the 问答 candidates of
  * every 规范性文件. Segmentation is the search Segmenter's, injected into the pure extractors.
  */
+import { createHash } from 'node:crypto';
 import type { OfficialDocument } from '../domain/types.js';
 import { interpretDocument, type Interpretation } from '../extract/interpret.js';
 import { suggestQa, type QaCandidate } from '../extract/qa.js';
 import { Segmenter } from '../search/segment.js';
+import type { QaEntry } from '../store/editorial.js';
 import type { Store } from '../store/store.js';
 
 let segmenter: Segmenter | null = null;
@@ -42,4 +44,32 @@ export async function draftQa(store: Pick<Store, 'allDocuments' | 'getNormative'
     out.push(...suggestQa(doc, interpretDocument(doc, previous ? { previous } : {})));
   }
   return out;
+}
+
+/** Stable id of a candidate: the same question on the same clause is the same entry. */
+export function candidateId(c: QaCandidate): string {
+  return `qa-${createHash('sha256').update(`${c.docNumber}\n${c.question}\n${c.quote}`).digest('hex').slice(0, 12)}`;
+}
+
+async function documentIdOf(store: Pick<Store, 'getDocument'>, docNumber: string | null): Promise<string | null> {
+  return docNumber ? ((await store.getDocument(docNumber))?.id ?? null) : null;
+}
+
+/** New candidates become draft entries; one already stored (any status) is left as the editors left it. */
+export async function saveCandidates(store: Store, candidates: readonly QaCandidate[], now = new Date().toISOString()): Promise<number> {
+  let n = 0;
+  for (const c of candidates) {
+    const id = candidateId(c);
+    if (await store.getQa(id)) continue;
+    const documentId = (await documentIdOf(store, c.docNumber)) ?? c.docNumber ?? '';
+    const e: QaEntry = {
+      id, question: c.question, answer: c.answer, unit: c.unit, status: 'draft', reviewer: null, reviewedAt: null,
+      clauses: [{ documentId, docNumber: c.docNumber, quote: c.quote, paragraph: c.paragraph }],
+      documentIds: [documentId], stale: null, acknowledged: {}, createdAt: now, updatedAt: now,
+    };
+    await store.saveQa(e);
+    await store.appendAudit({ at: now, author: 'qa suggest', action: 'qa.draft', target: id, detail: { docNumber: c.docNumber, kind: c.kind } });
+    n++;
+  }
+  return n;
 }

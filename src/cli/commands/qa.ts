@@ -3,45 +3,14 @@
  * answer quoting its clause; --save keeps them as drafts for review. `gongbao qa list` and
  * `gongbao qa review <id> --approve|--reject|--edit` are the editor's side on the command line.
  */
-import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
-import type { QaCandidate } from '../../extract/qa.js';
-import { draftQa } from '../../status/drafts.js';
+import { draftQa, saveCandidates } from '../../status/drafts.js';
 import { reviewQa, type QaReview } from '../../status/editorial.js';
-import { EDITORIAL_STATUSES, type EditorialStatus, type QaEntry } from '../../store/editorial.js';
+import { EDITORIAL_STATUSES, type EditorialStatus } from '../../store/editorial.js';
 import { openStore } from '../../store/factory.js';
-import type { Store } from '../../store/store.js';
 
 const DB = ['--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)'] as const;
-
-/** Stable id of a candidate: the same question on the same clause is the same entry. */
-export function candidateId(c: QaCandidate): string {
-  return `qa-${createHash('sha256').update(`${c.docNumber}\n${c.question}\n${c.quote}`).digest('hex').slice(0, 12)}`;
-}
-
-export async function documentIdOf(store: Pick<Store, 'getDocument'>, docNumber: string | null): Promise<string | null> {
-  return docNumber ? ((await store.getDocument(docNumber))?.id ?? null) : null;
-}
-
-/** New candidates become draft entries; one already stored (any status) is left as the editors left it. */
-export async function saveCandidates(store: Store, candidates: readonly QaCandidate[], now = new Date().toISOString()): Promise<number> {
-  let n = 0;
-  for (const c of candidates) {
-    const id = candidateId(c);
-    if (await store.getQa(id)) continue;
-    const documentId = (await documentIdOf(store, c.docNumber)) ?? c.docNumber ?? '';
-    const e: QaEntry = {
-      id, question: c.question, answer: c.answer, unit: c.unit, status: 'draft', reviewer: null, reviewedAt: null,
-      clauses: [{ documentId, docNumber: c.docNumber, quote: c.quote, paragraph: c.paragraph }],
-      documentIds: [documentId], stale: null, acknowledged: {}, createdAt: now, updatedAt: now,
-    };
-    await store.saveQa(e);
-    await store.appendAudit({ at: now, author: 'qa suggest', action: 'qa.draft', target: id, detail: { docNumber: c.docNumber, kind: c.kind } });
-    n++;
-  }
-  return n;
-}
 
 export function registerQa(program: Command): void {
   const qa = program.command('qa').description('the 政策咨询问答库: draft, list and review Q&A entries');

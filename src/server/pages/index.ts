@@ -11,6 +11,7 @@ import { canonicalDocUrl } from '../views/documents.js';
 import { libraryCsv, libraryRows } from '../views/library.js';
 import { documentPage } from './document.js';
 import { documentsPage } from './documents.js';
+import { interpretationsPage, interpretTabPage, qaListPage } from './editorial.js';
 import { atomFeed } from './feed.js';
 import { homePage } from './home.js';
 import { indicatorsPage } from './indicators.js';
@@ -75,5 +76,17 @@ export function registerPages(app: FastifyInstance, store: Store): void {
   app.get('/units', async (_req, reply) => sendHtml(reply, await unitsPage(store)));
   app.get<{ Params: { name: string } }>('/units/:name', async (req, reply) => sendHtml(reply, await unitPage(store, req.params.name)));
   app.get('/indicators', async (req, reply) => sendHtml(reply, await indicatorsPage(store, parseQuery(IndicatorsQuery, req.query))));
+  const EditorialQuery = z.object({ q: z.string().max(100).default(''), ...limitOffset(100, 20) });
+  app.get<{ Params: { key: string } }>('/doc/:key/interpret', async (req, reply) => sendHtml(reply, await interpretTabPage(store, req.params.key)));
+  app.get('/interpretations', async (req, reply) => {
+    const q = parseQuery(EditorialQuery, req.query);
+    reply.header('cache-control', 'no-cache');
+    return sendHtml(reply, await interpretationsPage(store, q.limit, q.offset));
+  });
+  app.get('/qa', async (req, reply) => {
+    const q = parseQuery(EditorialQuery, req.query);
+    reply.header('cache-control', 'no-cache');
+    return sendHtml(reply, await qaListPage(store, q.q.trim(), q.limit, q.offset));
+  });
   app.get('/feed.atom', async (req, reply) => reply.type('application/atom+xml; charset=utf-8').send(await atomFeed(store, origin(req))));
 }
