@@ -93,3 +93,16 @@ test('ingesting the repealing decision turns the 解读 and 问答 on the docume
     await s.close();
   }
 });
+
+test('with the predecessor held, interpret compares the two editions clause by clause', () => {
+  const r = gongbao('ingest', join(FIXTURES, 'fire-ban-2023.txt'));
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(gongbao('interpret', '武隆府发〔2024〕9号', '--json').out);
+  const diff = j.sections.find((s: { name: string }) => s.name === '新旧文件差异对比');
+  assert.ok(diff, j.sections.map((s: { name: string }) => s.name).join());
+  const texts = diff.items.map((i: { text: string }) => i.text);
+  assert.ok(texts.some((t: string) => t.startsWith('修改（50→100）：禁火范围')), texts.join('\n'));
+  assert.ok(texts.some((t: string) => /^修改（5000→10000，30000→50000）/.test(t)), texts.join('\n'));
+  assert.ok(diff.items.some((i: { change: string; quote: string; docNumber?: string }) => i.change === 'removed' && i.quote === '- 在林区内使用明火熬制沥青等作业；' && i.docNumber === '武隆府发〔2023〕18号'));
+  assert.ok(diff.items.some((i: { change: string; quote: string }) => i.change === 'added' && /拉电网等方式驱赶野兽/.test(i.quote)));
+});
