@@ -10,14 +10,6 @@ import { adminAuth, bearer, type AdminAuth } from './auth.js';
 import { registerAdminPortal } from './portal.js';
 import { CorrectionBody, InterpretationBody, parseBody, QaCreateBody, QaReviewBody, writes } from './writes.js';
 
-/** The write endpoints, listed on the API page (the OpenAPI document describes the reads). */
-export const WRITE_ENDPOINTS = [
-  ['POST', '/api/v1/qa', '新建问答（草稿）'],
-  ['POST', '/api/v1/qa/{id}/review', '审核问答：approve / edit / reject'],
-  ['POST', '/api/v1/interpretations', '新建或修改政策解读'],
-  ['POST', '/api/v1/documents/{key}/corrections', '人工更正效力状态'],
-] as const;
-
 function requireToken(auth: AdminAuth, req: FastifyRequest, reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
   if (!auth.enabled) throw new HttpError(403, 'writes-disabled', 'editing is not enabled on this server (GONGBAO_ADMIN_TOKEN is not set)');
