@@ -5,51 +5,27 @@
  * the document's 解读 tab, correct a status — each write in the audit table with its author.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { buildServer } from '../src/server/app.js';
-import type { Store } from '../src/store/store.js';
-import { openSampleStore } from './fakes/sample-db.js';
+import type { BrowserContext } from 'playwright-core';
+import { launchPortal, SHOTS, skipBrowser, type Portal } from './helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = new URL('../test-results/', import.meta.url).pathname;
 const TOKEN = 'browser-editor-token-9876543210';
 const enc = encodeURIComponent;
+let portal: Portal;
 
-// In CI a missing browser is a failure, not a skip.
-const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `${CHROMIUM} not installed (apt-get install chromium); browser tests skipped` : false;
-
-let store: Store;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-describe('editor forms in chromium', { skip }, () => {
+describe('editor forms in chromium', { skip: skipBrowser }, () => {
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    store = await openSampleStore();
-    app = buildServer(store, { adminToken: TOKEN });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    portal = await launchPortal({ adminToken: TOKEN });
   });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-  });
+  after(async () => portal?.close());
 
   const context = (width: number, height: number): Promise<BrowserContext> =>
-    browser.newContext({ viewport: { width, height }, javaScriptEnabled: false, locale: 'zh-CN', deviceScaleFactor: 1 });
+    portal.browser.newContext({ viewport: { width, height }, javaScriptEnabled: false, locale: 'zh-CN', deviceScaleFactor: 1 });
 
   test('sign in, draft and approve a 问答, publish a 解读, correct a status; all in the audit log', async () => {
     const ctx = await context(1280, 900);
     const page = await ctx.newPage();
-    await page.goto(`${base}/admin`);
+    await page.goto(`${portal.base}/admin`);
     assert.equal(await page.locator('h1').textContent(), '编辑登录');
     await page.fill('#token', 'not-the-token');
     await page.click('button[type=submit]');
@@ -68,10 +44,10 @@ describe('editor forms in chromium', { skip }, () => {
     assert.match((await page.locator('[role=status]').first().textContent()) ?? '', /已发布/);
     await page.screenshot({ path: `${SHOTS}admin-desktop.png` });
 
-    await page.goto(`${base}/qa`);
+    await page.goto(`${portal.base}/qa`);
     assert.match((await page.locator('article.qa h3').first().textContent()) ?? '', new RegExp(question.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 
-    await page.goto(`${base}/admin`);
+    await page.goto(`${portal.base}/admin`);
     await page.fill('#jd-new-title', '《关于发布森林防火禁火令的通告》政策解读');
     await page.fill('#jd-new-body', '每年1月1日至5月10日、7月10日至10月10日为禁火期。');
     await page.fill('#jd-new-docs', '武隆府发〔2024〕9号');
@@ -80,13 +56,13 @@ describe('editor forms in chromium', { skip }, () => {
     await page.fill('#jd-new-author', '王编辑');
     await page.click('#jd-new button[type=submit]');
     assert.match((await page.locator('[role=status]').first().textContent()) ?? '', /政策解读「《关于发布森林防火禁火令的通告》政策解读」已保存/);
-    await page.goto(`${base}/doc/${enc('武隆府发〔2024〕9号')}/interpret`);
+    await page.goto(`${portal.base}/doc/${enc('武隆府发〔2024〕9号')}/interpret`);
     assert.match((await page.locator('#pub-h + article h3').textContent()) ?? '', /禁火令的通告》政策解读/);
     assert.ok(await page.locator('.interpret-section h3', { hasText: '执行标准' }).count());
-    await page.goto(`${base}/interpretations`);
+    await page.goto(`${portal.base}/interpretations`);
     assert.equal(await page.locator('article.interpretation').count(), 1);
 
-    await page.goto(`${base}/admin`);
+    await page.goto(`${portal.base}/admin`);
     await page.fill('#corr-doc', '武隆府办发〔2021〕31号');
     await page.selectOption('#corr-status', '已失效');
     await page.fill('#corr-reason', '2024年规范性文件清理目录列明失效');
@@ -101,7 +77,7 @@ describe('editor forms in chromium', { skip }, () => {
   test('without the session the workbench is the login form; it fits a phone', async () => {
     const ctx = await context(375, 812);
     const page = await ctx.newPage();
-    const res = await page.goto(`${base}/admin`);
+    const res = await page.goto(`${portal.base}/admin`);
     assert.equal(res?.status(), 200);
     assert.equal(await page.locator('h1').textContent(), '编辑登录');
     const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
