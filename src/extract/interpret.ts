@@ -43,6 +43,8 @@ export interface Interpretation {
   readonly documentId: string;
   readonly title: string;
   readonly sections: InterpretSection[];
+  /** The held document compared in 新旧文件差异对比, when one was given. */
+  readonly previous?: { readonly docNumber: string | null; readonly title: string };
 }
 
 export interface InterpretOptions {
@@ -64,5 +66,8 @@ export function interpretDocument(doc: OfficialDocument, opts: InterpretOptions 
     { name: '专业名词', items: termItems(doc) },
     { name: '新旧文件差异对比', items: opts.previous ? diffDocuments(doc, opts.previous) : [] },
   ];
-  return { docNumber: doc.docNumber, documentId: doc.id, title: doc.title, sections: sections.filter((s) => s.items.length > 0) };
+  return {
+    docNumber: doc.docNumber, documentId: doc.id, title: doc.title, sections: sections.filter((s) => s.items.length > 0),
+    ...(opts.previous ? { previous: { docNumber: opts.previous.docNumber, title: opts.previous.title } } : {}),
+  };
 }

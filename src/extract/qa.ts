@@ -143,9 +143,14 @@ export function suggestQa(doc: OfficialDocument, interp: Interpretation): QaCand
       }
     }
   }
-  for (const i of items('新旧文件差异对比').filter((x) => x.change !== 'removed').slice(0, PER_KIND)) {
-    const s = sentenceOf(doc, i);
-    if (s) out.push(make(doc, '变化', `${name}与原文件相比，${firstClause(s.text)}有什么变化？`, `${i.text}。${cite(doc)}`, s));
+  // What changed against the predecessor: the first changed and the first added clause (each quotes this document).
+  const before = interp.previous ? `原文件${interp.previous.docNumber ? `（${interp.previous.docNumber}）` : ''}` : '原文件';
+  for (const [change, verb] of [['changed', '修改'], ['added', '新增']] as const) {
+    const all = items('新旧文件差异对比').filter((x) => x.change === change);
+    const i = all[0];
+    const s = i ? sentenceOf(doc, i) : null;
+    const more = all.length > 1 ? `（共${all.length}处，其余见本文件解读的新旧文件差异对比）` : '';
+    if (i && s) out.push(make(doc, '变化', `与${before}相比，${name}${verb}了哪些规定？`, `${i.text}${more}。${cite(doc)}`, s));
   }
   const seen = new Set<string>();
   const key = (c: QaCandidate) => `${c.question}\n${c.quote}`;
