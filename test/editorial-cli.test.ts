@@ -105,4 +105,8 @@ test('with the predecessor held, interpret compares the two editions clause by c
   assert.ok(texts.some((t: string) => /^修改（5000→10000，30000→50000）/.test(t)), texts.join('\n'));
   assert.ok(diff.items.some((i: { change: string; quote: string; docNumber?: string }) => i.change === 'removed' && i.quote === '- 在林区内使用明火熬制沥青等作业；' && i.docNumber === '武隆府发〔2023〕18号'));
   assert.ok(diff.items.some((i: { change: string; quote: string }) => i.change === 'added' && /拉电网等方式驱赶野兽/.test(i.quote)));
+  // 问答 on what changed, naming the predecessor.
+  const qa = JSON.parse(gongbao('qa', 'suggest', '--json').out) as Array<{ question: string; answer: string }>;
+  const changed = qa.find((c) => c.question === '与原文件（武隆府发〔2023〕18号）相比，《关于发布森林防火禁火令的通告》修改了哪些规定？');
+  assert.match(changed?.answer ?? '', /^修改（50→100）：禁火范围/);
 });
