@@ -31,7 +31,7 @@ function assertOneLine(r: { code: number; stderr: string }, pattern: RegExp): vo
 
 const READ_ONLY: string[][] = [
   ['search', '禁火令'], ['show', '武隆府发〔2024〕1号'], ['status', '武隆府发〔2024〕1号'], ['report', 'cleanup'], ['export'],
-  ['tasks'], ['targets'], ['refs'], ['serve', '--port', '0'],
+  ['tasks'], ['targets'], ['refs'], ['units'], ['review', '--all'], ['qa', 'list'], ['interpret', '武隆府发〔2024〕1号'], ['serve', '--port', '0'],
 ];
 
 describe('a bad --db is one line and exit 2', () => {

@@ -4,6 +4,7 @@
  */
 import type { OfficialDocument } from '../domain/types.js';
 import type { Store, StoredStatus } from '../store/store.js';
+import { markStale, type EditorialStore } from './editorial.js';
 import { statusAsOf } from './status-as-of.js';
 import { buildWorld, type World } from './world.js';
 
@@ -39,6 +40,8 @@ export async function recomputeAll(store: StatusStore, today: string = todayInCh
   const world = await loadWorld(store);
   const statuses = statusesOf(world, today);
   await store.saveDerived(changes, world.relations, statuses);
+  // 解读 and 问答 resting on a document just repealed or amended become 待更新 (stores that keep them).
+  if ('listQa' in store) await markStale(store as unknown as EditorialStore, statuses);
   return { relations: world.relations.length, statuses: statuses.length };
 }
 

@@ -4,7 +4,9 @@ import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
+import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
 import { parseFile } from '../../ingest/index.js';
+import { ingestInterpretation } from '../../status/interpretation-ingest.js';
 import { recomputeIfOwed } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { ParseResult } from '../../domain/types.js';
@@ -47,6 +49,15 @@ export function summaryLine(files: number, outcomes: readonly IngestOutcome[], f
   );
 }
 
+/** One line per document printing personal data: what kinds, and where to see each finding. */
+export function privacyWarnings(file: string, r: ParseResult): string[] {
+  return r.documents.flatMap((d) => {
+    const findings = reviewDocument(d);
+    const key = d.docNumber ?? d.id;
+    return findings.length === 0 ? [] : [`${file}: ${key}: personal data (${countByKind(findings)}), published masked; see: gongbao review ${key}`];
+  });
+}
+
 /**
  * Parse and store each file in turn. A file that cannot be parsed is reported and skipped, the
  * rest of the batch goes on; a failing database stops it (nothing after could be stored either).
@@ -57,22 +68,34 @@ export async function ingestEach(
   parse: (file: string) => Promise<ParseResult> = parseFile,
   /** Called when a file is done with (stored or skipped). */
   onFile: (file: string) => void = () => {},
-): Promise<{ outcomes: IngestOutcome[]; failures: string[] }> {
+): Promise<{ outcomes: IngestOutcome[]; failures: string[]; notes: string[] }> {
   const outcomes: IngestOutcome[] = [];
   const failures: string[] = [];
+  const notes: string[] = [];
   for (const f of files) {
     let parsed: ParseResult | null = null;
     try {
+      // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
+      const jd = await ingestInterpretation(store, f);
+      if (jd) {
+        notes.push(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}`);
+        onFile(f);
+        continue;
+      }
       parsed = await parse(f);
     } catch (err) {
       // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.
       const msg = err instanceof UserError ? err.message : `the reader failed on this file (${String(err)}); please report it`;
       failures.push(msg.startsWith(f) ? msg : `${f}: ${msg}`);
     }
-    if (parsed) outcomes.push(await store.ingest(parsed));
+    if (parsed) {
+      const outcome = await store.ingest(parsed);
+      outcomes.push(outcome);
+      if (outcome.action !== 'unchanged') notes.push(...privacyWarnings(f, parsed));
+    }
     onFile(f);
   }
-  return { outcomes, failures };
+  return { outcomes, failures, notes };
 }
 
 export function registerIngest(program: Command): void {
@@ -90,8 +113,9 @@ export function registerIngest(program: Command): void {
       bar?.start(files.length, 0, { file: '' });
       let outcomes: IngestOutcome[] = [];
       let failures: string[] = [];
+      let privacy: string[] = [];
       try {
-        ({ outcomes, failures } = await ingestEach(store, files, parseFile, (f) => bar?.increment({ file: basename(f) })));
+        ({ outcomes, failures, notes: privacy } = await ingestEach(store, files, parseFile, (f) => bar?.increment({ file: basename(f) })));
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
         // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
         await recomputeIfOwed(store);
@@ -99,6 +123,7 @@ export function registerIngest(program: Command): void {
         bar?.stop();
         await store.close();
       }
+      for (const msg of privacy) process.stderr.write(`gongbao: warning: ${msg}\n`);
       for (const msg of failures) process.stderr.write(`gongbao: ${msg}\n`);
       process.stdout.write(`${summaryLine(files.length, outcomes, failures.length)}\n`);
       if (failures.length > 0) process.exitCode = 2;
