@@ -6,15 +6,22 @@ import { registerAdmin } from './admin/index.js';
 import { adminAuth } from './admin/auth.js';
 import { registerApi } from './api/index.js';
 import { registerAssets } from './assets.js';
+import { baseUrlOf, hsts, installRateLimit, type RateLimit } from './hardening.js';
 import { errorSender, installConditionalGet, installErrorHandling } from './http.js';
+
+export { rateLimitFromEnv } from './hardening.js';
 import { errorPage } from './pages/layout.js';
 import { registerPages } from './pages/index.js';
 
 export interface ServerOptions {
   /** Fastify's pino logger options; off unless asked (tests stay quiet). */
   logger?: FastifyServerOptions['logger'];
-  /** Believe X-Forwarded-Proto/Host (only behind a reverse proxy): they set the feed's absolute URLs. */
+  /** Believe X-Forwarded-Proto/For (only behind a reverse proxy): https for HSTS, the client address for the rate limit. */
   trustProxy?: boolean;
+  /** The site's public address for absolute URLs (feed, CSV); default $GONGBAO_BASE_URL; '' → relative links. */
+  baseUrl?: string;
+  /** Requests per client on search and the API; none unless given (`serve` takes it from $GONGBAO_RATE_LIMIT). */
+  rateLimit?: RateLimit | null;
   /** The editors' token; default $GONGBAO_ADMIN_TOKEN. Empty: every write is refused. */
   adminToken?: string;
 }
@@ -22,6 +29,7 @@ export interface ServerOptions {
 export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyInstance {
   // Everything served is the published (de-identified) text.
   const store = publishedStore(stored);
+  const baseUrl = baseUrlOf(opts.baseUrl ?? process.env.GONGBAO_BASE_URL);
   const sendError = errorSender(errorPage);
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -31,7 +39,9 @@ export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyIns
   });
   installErrorHandling(app, sendError);
   installConditionalGet(app);
-  app.addHook('onSend', async (_req, reply, payload) => {
+  if (opts.rateLimit) installRateLimit(app, opts.rateLimit);
+  app.addHook('onSend', async (req, reply, payload) => {
+    hsts(req, reply);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     // Everything is served from here: no CDN, no inline script.
@@ -40,7 +50,7 @@ export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyIns
   });
   registerAssets(app);
   registerApi(app, store);
-  registerPages(app, store);
+  registerPages(app, store, { baseUrl });
   registerAdmin(app, store, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
   return app;
 }

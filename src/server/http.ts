@@ -35,6 +35,8 @@ export type SendError = (req: FastifyRequest, reply: FastifyReply, status: numbe
 export function errorSender(htmlError: (status: number, message: string) => string): SendError {
   return (req, reply, status, code, message) => {
     reply.code(status).header('cache-control', 'no-store');
+    // HTML or JSON by the Accept header: a cache must key on it.
+    if (!req.url.startsWith('/api/')) reply.header('vary', 'Accept');
     if (wantsHtml(req)) return reply.type('text/html; charset=utf-8').send(htmlError(status, message));
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
   };

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../../domain/errors.js';
-import { buildServer } from '../../server/app.js';
+import { buildServer, rateLimitFromEnv } from '../../server/app.js';
 import { recomputeIfOwed } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { Store } from '../../store/store.js';
@@ -21,10 +21,16 @@ export function parsePort(value: string | undefined, fallback = 3000): number {
 
 /**
  * Listen until SIGINT/SIGTERM, then close the server and the store. Request logs go through pino
- * (LOG_LEVEL); set TRUST_PROXY=true behind a reverse proxy so absolute URLs use its host.
+ * (LOG_LEVEL). GONGBAO_BASE_URL is the public address absolute URLs (feed, CSV) are made from;
+ * GONGBAO_RATE_LIMIT caps search and API requests per client per minute (default 600, 0: off);
+ * TRUST_PROXY=true behind a reverse proxy, so its X-Forwarded-For/Proto give the client and https.
  */
 export async function serveStore(store: Store, opts: ServeOptions): Promise<FastifyInstance> {
-  const app = buildServer(store, { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: process.env.TRUST_PROXY === 'true' });
+  const app = buildServer(store, {
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    rateLimit: rateLimitFromEnv(),
+  });
   const stop = async () => {
     await app.close();
     await store.close();

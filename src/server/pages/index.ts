@@ -1,5 +1,5 @@
 /** Server-rendered portal routes; every page works without JavaScript. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { LEGAL_STATUSES } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
@@ -24,8 +24,6 @@ import { unitPage, unitsPage } from './units.js';
 
 const sendHtml = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 
-/** Absolute URLs for the feed and the CSV, from the Host the client used. */
-const origin = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;
 
 function safeDecode(s: string): string {
   try {
@@ -49,7 +47,11 @@ const DocumentsQuery = z.object({
   ...limitOffset(100, 20),
 });
 
-export function registerPages(app: FastifyInstance, store: Store): void {
+/**
+ * `baseUrl`: the configured public address the feed and the CSV make absolute URLs from (never the
+ * Host header a client sent: those answers are publicly cached); '' gives relative links.
+ */
+export function registerPages(app: FastifyInstance, store: Store, { baseUrl = '' }: { baseUrl?: string } = {}): void {
   app.get('/', async (_req, reply) => sendHtml(reply, await homePage(store)));
   app.get('/issues', async (_req, reply) => sendHtml(reply, await issuesPage(store)));
   app.get<{ Params: { id: string } }>('/issues/:id', async (req, reply) => sendHtml(reply, await issuePage(store, req.params.id)));
@@ -73,7 +75,7 @@ export function registerPages(app: FastifyInstance, store: Store): void {
     const q = parseQuery(LibraryQuery, req.query);
     const rows = await libraryRows(store, q.tab, q.sort);
     reply.header('content-disposition', `attachment; filename="library-${q.tab}.csv"`);
-    return reply.type('text/csv; charset=utf-8').send(libraryCsv(rows, origin(req)));
+    return reply.type('text/csv; charset=utf-8').send(libraryCsv(rows, baseUrl));
   });
   app.get('/units', async (_req, reply) => sendHtml(reply, await unitsPage(store)));
   app.get<{ Params: { name: string } }>('/units/:name', async (req, reply) => {
@@ -95,5 +97,5 @@ export function registerPages(app: FastifyInstance, store: Store): void {
     reply.header('cache-control', 'no-cache');
     return sendHtml(reply, await qaListPage(store, q.q.trim(), q.limit, q.offset));
   });
-  app.get('/feed.atom', async (req, reply) => reply.type('application/atom+xml; charset=utf-8').send(await atomFeed(store, origin(req))));
+  app.get('/feed.atom', async (req, reply) => reply.type('application/atom+xml; charset=utf-8').send(await atomFeed(store, baseUrl)));
 }
