@@ -54,9 +54,10 @@ test('search --json keeps the contract', async () => {
   const r = await gongbao(['search', '武隆府办发(2024)17号', '--json', '--limit', '3', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(out), ['total', 'facets', 'hits']);
+  assert.deepEqual(Object.keys(out), ['total', 'facets', 'lookup', 'hits']);
   assert.deepEqual(Object.keys(out.facets).sort(), ['issuer', 'kind', 'status', 'year']);
-  assert.deepEqual(Object.keys(out.hits[0]), ['id', 'docNumber', 'title', 'signedOn', 'issuer', 'kind', 'score', 'snippet']);
+  assert.deepEqual(Object.keys(out.hits[0]), ['id', 'docNumber', 'title', 'signedOn', 'issuer', 'kind', 'status', 'score', 'snippet']);
+  assert.equal(out.lookup.docNumber, '武隆府办发〔2024〕17号');
   assert.equal(out.hits[0].id, '武隆府办发〔2024〕17号');
   const table = await gongbao(['search', '禁火令', '--year', '2024', '--db', db]);
   assert.match(table.stdout, /^1 document match "禁火令"/);
@@ -72,6 +73,21 @@ test('search --json keeps the contract', async () => {
   const bad = await gongbao(['search', '禁火令', '--limit', 'ten', '--db', db]);
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
+});
+
+test('search for a 文号: its document first with status and evidence, held or known by reference', async () => {
+  const repealed = JSON.parse((await gongbao(['search', '武隆府发〔2023〕18号', '--json', '--db', db])).stdout);
+  assert.equal(repealed.lookup.held, false);
+  assert.equal(repealed.lookup.status.status, '已废止');
+  assert.equal(repealed.lookup.status.since, '2024-06-13');
+  assert.equal(repealed.lookup.status.evidence[0].docNumber, '武隆府发〔2024〕9号');
+  assert.deepEqual(repealed.lookup.citedBy.map((d: { docNumber: string }) => d.docNumber), ['武隆府发〔2024〕9号']);
+  assert.ok(repealed.hits.every((h: { status: string }) => typeof h.status === 'string'));
+  const table = await gongbao(['search', '武隆府办发〔2018〕126号', '--db', db]);
+  assert.match(table.stdout, /^文号 武隆府办发〔2018〕126号: .*\n {2}已废止（自2024-08-01）\n {2}依据 武隆府办发〔2024〕39号/);
+  const variant = JSON.parse((await gongbao(['search', '武隆府办发[2023]11号', '--json', '--db', db])).stdout);
+  assert.equal(variant.lookup.docNumber, '武隆府办〔2023〕11号');
+  assert.match(variant.lookup.note, /主要文件目录/);
 });
 
 test('show by any spelling of the 文号; an unknown one is a one-line error', async () => {

@@ -104,3 +104,13 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
   }
   return out;
 }
+
+/**
+ * Near spellings of a 文号 that listings print for the same document: the 主要文件目录 of 003_
+ * gives 武隆府办发〔2023〕11号 for a document printed as 武隆府办〔2023〕11号. Only the trailing 发 of
+ * the agency differs; they are different series, so a match is offered with a note, never merged.
+ */
+export function nearDocNumbers(n: DocNumber): DocNumber[] {
+  const other = n.agency.endsWith('发') ? n.agency.slice(0, -1) : `${n.agency}发`;
+  return other.length > 0 ? [{ ...n, agency: other }] : [];
+}

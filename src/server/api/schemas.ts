@@ -167,16 +167,43 @@ export const ReferenceDetail = named(
   z.object({ id: z.string(), docNumber: nullableString, title: nullableString, status: StatusInfo, incoming: z.array(RelationLink), url: z.string() }),
 );
 
+/** A query that is a 文号: the document it names (held or known by reference), first, with its status. */
+export const DocNumberLookup = named(
+  'DocNumberLookup',
+  z.object({
+    /** The 文号 as typed, in canonical form. */
+    asked: z.string(),
+    /** The 文号 of the document found (differs from `asked` when a variant spelling matched). */
+    docNumber: z.string(),
+    /** How a variant matched (the 主要文件目录 prints it so; a near 文号), in Chinese; null for an exact match. */
+    note: nullableString,
+    id: z.string(),
+    /** false: known only by reference (cited, repealed or listed), its text not held. */
+    held: z.boolean(),
+    title: nullableString,
+    signedOn: nullableString,
+    status: StatusInfo,
+    /** Stored documents that cite, repeal or amend it, newest first. */
+    citedBy: z.array(DocumentSummary.omit({ issueId: true }).extend({ verbs: z.array(z.string()) })),
+    url: z.string(),
+  }),
+);
+
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
 export const SearchResponse = named(
   'SearchResponse',
   z.object({
+    /** The query searched for (cut to 200 characters when longer). */
     q: z.string(),
+    /** Set when the query was changed before searching (cut to length), in Chinese. */
+    notice: nullableString,
     total: z.number().int(),
     limit: z.number().int(),
     offset: z.number().int(),
     facets: z.object({ year: Facet, issuer: Facet, kind: Facet, status: Facet }),
+    /** Set when the query is a 文号 (any spelling): that document comes first, before the hits. */
+    lookup: DocNumberLookup.nullable(),
     hits: z.array(
       DocumentSummary.omit({ issueId: true }).extend({
         score: z.number(),
@@ -349,6 +376,7 @@ export type RelationLinkT = z.infer<typeof RelationLink>;
 export type DocumentDetailT = z.infer<typeof DocumentDetail>;
 export type ReferenceDetailT = z.infer<typeof ReferenceDetail>;
 export type SearchResponseT = z.infer<typeof SearchResponse>;
+export type DocNumberLookupT = z.infer<typeof DocNumberLookup>;
 export type LibraryRowT = z.infer<typeof LibraryRow>;
 export type LibraryPageT = z.infer<typeof LibraryPage>;
 export type UnitListT = z.infer<typeof UnitList>;

@@ -6,7 +6,8 @@ import { defineRoute, limitOffset } from './route.js';
 import { SearchResponse } from './schemas.js';
 
 export const SearchQuerySchema = z.object({
-  q: z.string().max(200).default('').describe('words, a 文号, "quoted phrases", -exclusions, OR'),
+  // A longer query is cut to MAX_QUERY characters with a notice in the answer, never refused.
+  q: z.string().default('').describe('words, a 文号, "quoted phrases", -exclusions, OR; only the first 200 characters are used'),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   issuer: z.string().min(1).optional(),
   kind: z.string().min(1).optional(),

@@ -1,11 +1,12 @@
 /** Document page (by 文号 or id), the original-text view, and the page of a document known only by reference. */
 import type { Store } from '../../store/store.js';
 import type { DocumentDetailT, RelationLinkT, StatusInfoT } from '../api/schemas.js';
-import { html, type Html } from '../html.js';
+import { html, query, type Html } from '../html.js';
 import { notFound } from '../http.js';
 import { documentDetail, originalText, referenceDetail } from '../views/documents.js';
 import { renderBody } from './document-body.js';
-import { page, statusBadge } from './layout.js';
+import { docList, errorPage, page, statusBadge } from './layout.js';
+import { similarDocNumbers } from '../views/lookup.js';
 
 function statusSection(s: StatusInfoT): Html {
   return html`<section class="status" aria-labelledby="status-h">
@@ -58,9 +59,20 @@ function viewTabs(d: DocumentDetailT, original: boolean): Html {
 </ul></nav>`;
 }
 
-export async function documentPage(store: Store, key: string, view: string | undefined): Promise<string> {
+/** /doc/<key> for a key nothing answers to: say so, and offer the nearest 文号 and a search. */
+export async function docNotFoundPage(store: Store, key: string): Promise<string> {
+  const near = await similarDocNumbers(store, key);
+  return errorPage(
+    404,
+    `本库没有文号或编号为「${key}」的文件，也没有文件引用或废止它。`,
+    near.length ? html`<h2>相近的文号</h2>${docList(near)}` : html`<p><a href="/search${query({ q: key })}">按「${key}」全文检索</a></p>`,
+  );
+}
+
+/** `note`: why this document answers a different 文号 (a variant the 目录 prints). */
+export async function documentPage(store: Store, key: string, view: string | undefined, note: string | null = null): Promise<string> {
   const d = await documentDetail(store, key);
-  if (!d) return referencePage(store, key);
+  if (!d) return referencePage(store, key, note);
   const original = view === 'original';
   const { outline, body } = renderBody(d);
   const text = original ? (await originalText(store, d.id))?.originalText ?? '' : '';
@@ -72,6 +84,7 @@ export async function documentPage(store: Store, key: string, view: string | und
 <h1>${d.title}</h1>
 <p>${statusBadge(d.status.status)}${d.docNumber ? html` <span class="docno">${d.docNumber}</span>` : ''}</p>
 </header>
+${note ? html`<p class="notice">${note}</p>` : ''}
 ${metadata(d)}
 ${d.attachments.length
   ? html`<section aria-labelledby="att-h"><h2 id="att-h">附件</h2><ol class="attachments">${d.attachments.map(
@@ -89,7 +102,7 @@ ${original
   );
 }
 
-async function referencePage(store: Store, key: string): Promise<string> {
+async function referencePage(store: Store, key: string, note: string | null): Promise<string> {
   const r = await referenceDetail(store, key);
   if (!r) throw notFound('document');
   const title = r.title ?? r.docNumber ?? r.id;
@@ -100,6 +113,7 @@ async function referencePage(store: Store, key: string): Promise<string> {
 <h1>${title}</h1>
 <p>${statusBadge(r.status.status)}${r.docNumber ? html` <span class="docno">${r.docNumber}</span>` : ''}</p>
 </header>
+${note ? html`<p class="notice">${note}</p>` : ''}
 <p class="notice">本库未收录该文件全文；以下信息来自引用或废止它的文件。</p>
 ${statusSection(r.status)}
 <section class="links" aria-labelledby="rel-h"><h2 id="rel-h">关联文件</h2>${relationList(r.incoming, VERB_IN, 'in')}</section>

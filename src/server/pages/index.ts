@@ -9,7 +9,8 @@ import { SearchQuerySchema } from '../api/search.js';
 import { parseQuery } from '../http.js';
 import { canonicalDocUrl } from '../views/documents.js';
 import { libraryCsv, libraryRows } from '../views/library.js';
-import { documentPage } from './document.js';
+import { docNotFoundPage, documentPage } from './document.js';
+import { lookupDocNumber } from '../views/lookup.js';
 import { documentsPage } from './documents.js';
 import { atomFeed } from './feed.js';
 import { homePage } from './home.js';
@@ -56,7 +57,12 @@ export function registerPages(app: FastifyInstance, store: Store): void {
     const [path, qs] = req.url.split('?', 2) as [string, string | undefined];
     const canonical = await canonicalDocUrl(store, req.params.key);
     if (canonical && safeDecode(canonical) !== safeDecode(path)) return reply.redirect(canonical + (qs ? `?${qs}` : ''), 301);
-    return sendHtml(reply, await documentPage(store, req.params.key, req.query.view));
+    if (canonical) return sendHtml(reply, await documentPage(store, req.params.key, req.query.view));
+    // Not a spelling of anything known: a variant (the 目录's 文号) shows its document and says why.
+    const found = await lookupDocNumber(store, req.params.key);
+    if (found) return sendHtml(reply, await documentPage(store, found.id, req.query.view, found.note));
+    reply.code(404).header('cache-control', 'no-store');
+    return sendHtml(reply, await docNotFoundPage(store, req.params.key));
   });
   app.get('/search', async (req, reply) => {
     reply.header('cache-control', 'public, max-age=30');

@@ -105,9 +105,12 @@ ${current < pages - 1 ? html`<li><a href="${href(current + 1)}" rel="next">下�
 </ul></nav>`;
 }
 
-export function errorPage(status: number, message: string): string {
+/** An error a reader can act on: what went wrong in Chinese, a search box, and anything near (`more`). */
+export function errorPage(status: number, message: string, more: Html | string = ''): string {
   const title = status === 404 ? '未找到' : status < 500 ? '请求有误' : '服务器错误';
-  return page({ title }, html`<h1>${title}</h1><p>${message}</p><p><a href="/">返回首页</a> · <a href="/search">检索文件</a></p>`);
+  return page({ title }, html`<h1>${title}</h1><p class="notice">${message}</p>${more}
+${searchForm('', '检索公报文件（关键词或文号）')}
+<p><a href="/">返回首页</a> · <a href="/library">规范性文件库</a> · <a href="/issues">历期公报</a></p>`);
 }
 
 export function searchForm(q = '', label = '检索公报文件'): Html {

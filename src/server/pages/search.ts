@@ -1,7 +1,7 @@
 /** Search page: query box, facets as links, highlighted snippets, pagination. */
 import type { Store } from '../../store/store.js';
 import { html, highlight, query, type Html } from '../html.js';
-import type { SearchResponseT } from '../api/schemas.js';
+import type { DocNumberLookupT, SearchResponseT } from '../api/schemas.js';
 import { searchView, type SearchParams } from '../views/search.js';
 import { page, pager, searchForm, statusBadge } from './layout.js';
 
@@ -20,8 +20,29 @@ function facets(r: SearchResponseT, p: SearchParams): Html {
   )}</aside>`;
 }
 
-export async function searchPage(store: Store, p: SearchParams): Promise<string> {
-  const r = await searchView(store, p);
+const VERB_LABEL: Record<string, string> = { cites: '引用', repeals: '废止', amends: '修改', replaces: '替代' };
+
+/** The document a 文号 query names, first: status, the evidence for it, then who refers to it. */
+export function lookupCard(l: DocNumberLookupT): Html {
+  const s = l.status;
+  return html`<section class="lookup" aria-labelledby="lookup-h">
+<h2 id="lookup-h">文号 ${l.asked}</h2>
+${l.note ? html`<p class="notice">${l.note}</p>` : ''}
+<h3><a href="${l.url}">${l.title ?? l.docNumber}</a></h3>
+<div class="meta">${statusBadge(s.status)}${s.since ? html` <span>自 <time datetime="${s.since}">${s.since}</time></span>` : ''} <span class="docno">${l.docNumber}</span>${l.signedOn ? html` <time datetime="${l.signedOn}">${l.signedOn}</time>` : ''}${l.held ? '' : html` <span class="note">（本库未收录全文，以下信息来自引用它的文件）</span>`}</div>
+${s.evidence.length ? html`<ul class="evidence">${s.evidence.map(
+    (e) => html`<li>依据${e.docNumber ? html` ${e.url ? html`<a href="${e.url}">${e.docNumber}</a>` : e.docNumber}` : ''}${e.date ? html`（<time datetime="${e.date}">${e.date}</time>）` : ''}：${e.quote}</li>`,
+  )}</ul>` : ''}
+${l.citedBy.length ? html`<h3>提到该文件的文件（${l.citedBy.length}）</h3><ul class="docs">${l.citedBy.map(
+    (d) => html`<li><a href="${d.url}">${d.title}</a>
+<div class="meta">${statusBadge(d.status)}${d.docNumber ? html` <span class="docno">${d.docNumber}</span>` : ''}${d.signedOn ? html` <time datetime="${d.signedOn}">${d.signedOn}</time>` : ''} <span>${d.verbs.map((v) => VERB_LABEL[v] ?? v).join('、')}</span></div></li>`,
+  )}</ul>` : ''}
+</section>`;
+}
+
+export async function searchPage(store: Store, params: SearchParams): Promise<string> {
+  const r = await searchView(store, params);
+  const p = { ...params, q: r.q };
   const filters = { q: p.q, year: p.year, issuer: p.issuer, kind: p.kind, status: p.status };
   const results = p.q.trim() === ''
     ? html`<p>输入关键词、标题中的词语或文号（如 <a href="/search?q=${encodeURIComponent('禁火令')}">禁火令</a>、<a href="/search?q=${encodeURIComponent('武隆府发〔2024〕9号')}">武隆府发〔2024〕9号</a>）。</p>`
@@ -37,7 +58,7 @@ ${pager('/search', filters, r.total, p.limit, p.offset)}`;
     html`<h1>检索</h1>
 ${searchForm(p.q, '关键词或文号')}
 <div class="search-layout">
-<div class="results">${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
+<div class="results">${r.notice ? html`<p class="notice" role="status">${r.notice}</p>` : ''}${r.lookup ? lookupCard(r.lookup) : ''}${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
 ${facets(r, p)}
 </div>`,
   );

@@ -1,0 +1,107 @@
+/**
+ * 文号 look-up first (API, search page, /doc/<any spelling>), pages' errors in Chinese with a way
+ * on, and long queries cut rather than refused — on the sample database.
+ */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/server/app.js';
+import type { Store } from '../src/store/store.js';
+import { openSampleStore } from './fakes/sample-db.js';
+
+const enc = encodeURIComponent;
+let store: Store;
+let app: FastifyInstance;
+
+async function get(url: string, accept = 'application/json') {
+  const res = await app.inject({ method: 'GET', url, headers: { accept } });
+  return { status: res.statusCode, body: res.body, json: () => JSON.parse(res.body) };
+}
+
+before(async () => {
+  store = await openSampleStore();
+  app = buildServer(store);
+});
+after(async () => {
+  await app.close();
+  await store.close();
+});
+
+describe('文号 look-up first', () => {
+  test('a repealed 文号 known by reference answers 已废止, by which document, since when, then who cites it', async () => {
+    for (const [q, by, since] of [['武隆府发[2023]18号', '武隆府发〔2024〕9号', '2024-06-13'], ['武隆府办发（2018）126號', '武隆府办发〔2024〕39号', '2024-08-01']] as const) {
+      const r = (await get(`/api/v1/search?q=${enc(q)}`)).json();
+      assert.equal(r.lookup.held, false, q);
+      assert.equal(r.lookup.status.status, '已废止', q);
+      assert.equal(r.lookup.status.since, since, q);
+      assert.equal(r.lookup.status.evidence[0].docNumber, by, q);
+      assert.ok(r.lookup.citedBy.some((d: { docNumber: string; verbs: string[] }) => d.docNumber === by && d.verbs.includes('repeals')), q);
+      assert.ok(r.hits.length > 0 && r.hits.every((h: { status?: string }) => typeof h.status === 'string'), q);
+      // The search page shows the look-up before any hit.
+      const page = (await get(`/search?q=${enc(q)}`, 'text/html')).body;
+      const card = page.indexOf('class="lookup"');
+      assert.ok(card > 0 && card < page.indexOf('class="hits"'), q);
+      assert.match(page.slice(card, page.indexOf('</section>', card)), /已废止[\s\S]*自 <time datetime="\d{4}-\d\d-\d\d">[\s\S]*依据/);
+    }
+  });
+
+  test('the 目录 spelling 武隆府办发〔2023〕11号 finds the document printed as 武隆府办〔2023〕11号, saying why', async () => {
+    const r = (await get(`/api/v1/search?q=${enc('武隆府办发〔2023〕11号')}`)).json();
+    assert.equal(r.lookup.held, true);
+    assert.equal(r.lookup.docNumber, '武隆府办〔2023〕11号');
+    assert.match(r.lookup.note, /主要文件目录将本文件列为 武隆府办发〔2023〕11号/);
+    const page = await get(`/doc/${enc('武隆府办发〔2023〕11号')}`, 'text/html');
+    assert.equal(page.status, 200);
+    assert.match(page.body, /统计工作联席会议制度|統計工作聯席會議制度/);
+    assert.match(page.body, /<p class="notice">公报的主要文件目录将本文件列为/);
+  });
+
+  test('a held document leads its own 文号 search', async () => {
+    const r = (await get(`/api/v1/search?q=${enc('武隆府发〔2024〕9号')}`)).json();
+    assert.equal(r.lookup.held, true);
+    assert.equal(r.hits[0].id, '武隆府发〔2024〕9号');
+    assert.equal(r.lookup.status.status, '现行有效');
+    assert.equal((await get(`/api/v1/search?q=${enc('森林防火')}`)).json().lookup, null);
+  });
+});
+
+describe('page errors in Chinese with a way on', () => {
+  test('an unknown 文号: 404 page with near 文号 and a search box', async () => {
+    const r = await get(`/doc/${enc('武隆府办发〔2023〕99号')}`, 'text/html');
+    assert.equal(r.status, 404);
+    assert.match(r.body, /本库没有文号或编号为「武隆府办发〔2023〕99号」的文件/);
+    assert.match(r.body, /<h2>相近的文号<\/h2>[\s\S]*武隆府办发〔2023〕24号/);
+    assert.match(r.body, /<form class="search"/);
+    assert.doesNotMatch(r.body, /not found/);
+  });
+
+  test('no route, an unknown unit and a bad parameter are explained in Chinese', async () => {
+    const none = await get('/x', 'text/html');
+    assert.equal(none.status, 404);
+    assert.match(none.body, /没有这个页面：\/x/);
+    assert.doesNotMatch(none.body, /no route/);
+    const unit = await get(`/units/${enc('不存在的单位')}`, 'text/html');
+    assert.match(unit.body, /没有找到这个单位/);
+    const bad = await get('/documents?year=abc', 'text/html');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body, /年份格式不对，应为数字/);
+    assert.match(bad.body, /<form class="search"/);
+    const big = await get('/search?q=x&limit=1000', 'text/html');
+    assert.match(big.body, /每页条数超出范围（最大 50）/);
+    // Programs still get the machine-readable English message.
+    assert.match((await get('/api/v1/documents?year=abc')).json().error.message, /^year: /);
+  });
+
+  test('a 2,000-character query is cut with a notice, over a real socket (no bare 431)', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const q = '森林防火'.repeat(500);
+    const page = await fetch(`${base}/search?q=${enc(q)}`, { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /检索词过长（2000 个字），只按前 200 个字检索/);
+    const api = (await (await fetch(`${base}/api/v1/search?q=${enc(q)}`)).json()) as { q: string; notice: string; total: number };
+    assert.equal([...api.q].length, 200);
+    assert.match(api.notice, /只按前 200 个字/);
+  });
+});
