@@ -109,9 +109,34 @@ test('export jsonl and csv hold every document', async () => {
   const csv = readFileSync(out, 'utf8');
   assert.ok(csv.startsWith('\ufeff'), 'a BOM, for spreadsheets');
   const lines = csv.slice(1).trimEnd().split('\r\n');
-  assert.equal(lines[0], 'id,docNumber,title,issuer,kind,signedOn,status,issueId');
+  assert.equal(lines[0], '编号,发文字号,标题,发文机关,文种,成文日期,效力状态,公报期次');
   assert.equal(lines.length, docs.length + 1);
   assert.equal((await gongbao(['export', '--format', 'xml', '--db', db])).code, 2);
+});
+
+test('export: --format follows --out\'s extension; a missing directory is one line, exit 2', async () => {
+  const out = join(dir, 'by-extension.csv');
+  const r = await gongbao(['export', '--out', out, '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(readFileSync(out, 'utf8').startsWith('\ufeff编号,发文字号,'));
+  const jsonl = join(dir, 'x.jsonl');
+  await gongbao(['export', '--out', jsonl, '--db', db]);
+  assert.doesNotThrow(() => JSON.parse(readFileSync(jsonl, 'utf8').split('\n')[0]!));
+  const explicit = join(dir, 'explicit.csv');
+  await gongbao(['export', '--out', explicit, '--format', 'jsonl', '--db', db]);
+  assert.match(readFileSync(explicit, 'utf8'), /^\{/);
+  const nodir = await gongbao(['export', '--out', join(dir, 'nodir', 'x'), '--db', db]);
+  assert.equal(nodir.code, 2);
+  assert.match(nodir.stderr, /^gongbao: --out .*nodir[/\\]x: no such directory .*nodir\n$/);
+});
+
+test('usage mistakes (missing argument, unknown command) are one line, exit 2; --help exits 0', async () => {
+  for (const args of [['show'], ['status'], ['nosuch'], ['export', '--nope']]) {
+    const r = await gongbao([...args, '--db', db]);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, /^gongbao: [^\n]+\n$/, args.join(' '));
+  }
+  assert.equal((await gongbao(['show', '--help'])).code, 0);
 });
 
 test('csv fields are quoted only when they must be', () => {
