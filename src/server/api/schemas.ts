@@ -81,7 +81,7 @@ export const Stats = named(
     documents: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
     byKind: z.record(z.string(), z.number().int()),
-    /** Documents known only because a stored decision repealed them (not held, so not in byStatus). */
+    /** Documents known only because a stored document repealed them or states they are repealed (not held, so not in byStatus). */
     repealedNotHeld: z.number().int(),
     latestIssue: IssueSummary.nullable(),
   }),
@@ -226,6 +226,8 @@ export const LibraryRow = named(
     status: Status,
     since: nullableString,
     repealedBy: z.object({ docNumber: nullableString, title: nullableString, url: nullableString }).nullable(),
+    /** No repealing document known, but a stored document states it is repealed (上位文件…已废止): that one. */
+    statedBy: z.object({ docNumber: nullableString, url: z.string() }).nullable(),
     url: z.string(),
   }),
 );
@@ -235,7 +237,8 @@ export const LIBRARY_SORTS = ['-signedOn', 'signedOn', 'docNumber', 'title'] as 
 
 export const LibraryPage = named(
   'LibraryPage',
-  paged(LibraryRow).extend({ tab: z.enum(LIBRARY_TABS), sort: z.enum(LIBRARY_SORTS) }),
+  // held: how many of `total` are documents whose text we hold (the rest are known by reference).
+  paged(LibraryRow).extend({ tab: z.enum(LIBRARY_TABS), sort: z.enum(LIBRARY_SORTS), held: z.number().int() }),
 );
 
 export const UnitList = named(

@@ -1,9 +1,9 @@
 /** Document page (by 文号 or id), the original-text view, and the page of a document known only by reference. */
 import type { Store } from '../../store/store.js';
-import type { DocumentDetailT, RelationLinkT, StatusInfoT } from '../api/schemas.js';
+import type { DocumentDetailT, ReferenceDetailT, RelationLinkT, StatusInfoT } from '../api/schemas.js';
 import { html, query, type Html } from '../html.js';
 import { notFound } from '../http.js';
-import { documentDetail, originalText, referenceDetail } from '../views/documents.js';
+import { documentDetail, notedBy, originalText, referenceDetail } from '../views/documents.js';
 import { renderBody } from './document-body.js';
 import { docList, errorPage, page, statusBadge } from './layout.js';
 import { similarDocNumbers } from '../views/lookup.js';
@@ -102,6 +102,20 @@ ${original
   );
 }
 
+/** What the referring texts tell about a document we do not hold: the repeal's date and author. */
+function referenceFacts(r: ReferenceDetailT): Html {
+  const repeal = r.incoming.find((l) => l.verb === 'repeals');
+  const noted = repeal ? null : notedBy(r.incoming);
+  const ended = r.status.status === '已废止' || r.status.status === '已失效';
+  const row = (term: string, value: Html | string | null) => (value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : '');
+  return html`<dl class="meta-list">
+${row('发文字号', r.docNumber ? html`<span class="docno">${r.docNumber}</span>` : null)}
+${row('成文日期', '未知（本库未收录全文）')}
+${row('废止日期', ended ? (r.status.since ? html`<time datetime="${r.status.since}">${r.status.since}</time>` : '未载明') : null)}
+${row('废止文件', repeal ? html`<a href="${repeal.url ?? ''}">${repeal.docNumber ?? repeal.title ?? '废止决定'}</a>` : noted ? html`未载明（<a href="${noted.url}">${noted.docNumber ?? '其他文件'}</a>称其已废止）` : null)}
+</dl>`;
+}
+
 async function referencePage(store: Store, key: string, note: string | null): Promise<string> {
   const r = await referenceDetail(store, key);
   if (!r) throw notFound('document');
@@ -115,6 +129,7 @@ async function referencePage(store: Store, key: string, note: string | null): Pr
 </header>
 ${note ? html`<p class="notice">${note}</p>` : ''}
 <p class="notice">本库未收录该文件全文；以下信息来自引用或废止它的文件。</p>
+${referenceFacts(r)}
 ${statusSection(r.status)}
 <section class="links" aria-labelledby="rel-h"><h2 id="rel-h">关联文件</h2>${relationList(r.incoming, VERB_IN, 'in')}</section>
 </article>`,

@@ -107,8 +107,21 @@ export function issueTitle(i: { title: string; year: number | null; number: numb
 }
 
 /**
+ * A document stated to be repealed by someone else (上位文件…已废止): the status engine records it
+ * as a `cites` relation carrying the statement as its reason (plain citations carry none), so the
+ * stating document is never shown as the repealer.
+ */
+export const isNotedRepeal = (r: { verb: string; reason: string | null }): boolean => r.verb === 'cites' && r.reason !== null && r.reason.includes('废止');
+
+export function notedBy(links: RelationLinkT[]): { docNumber: string | null; url: string } | null {
+  const l = links.find(isNotedRepeal);
+  return l ? { docNumber: l.docNumber, url: l.url ?? docUrl(l.otherId) } : null;
+}
+
+/**
  * A document we do not hold but know by citation or repeal. Null when nothing points at it.
- * Without a stored status, an incoming repeal is shown as 已废止 with that repeal as evidence.
+ * Without a stored status, an incoming repeal is shown as 已废止 with that repeal as evidence;
+ * a noted repeal as 已废止 since an unknown date, its statement as evidence.
  */
 export async function referenceDetail(store: Store, key: string): Promise<ReferenceDetailT | null> {
   const id = refKey(key);
@@ -116,9 +129,12 @@ export async function referenceDetail(store: Store, key: string): Promise<Refere
   if (rels.incoming.length === 0) return null;
   const incoming = await linksIn(store, rels.incoming);
   const repeal = incoming.find((l) => l.verb === 'repeals');
+  const noted = incoming.find(isNotedRepeal);
   const fallback: Partial<StatusInfoT> | undefined = repeal
     ? { status: '已废止' as LegalStatus, since: repeal.date, evidence: [{ docNumber: repeal.docNumber, quote: repeal.quote, date: repeal.date, url: repeal.url }] }
-    : undefined;
+    : noted
+      ? { status: '已废止' as LegalStatus, since: null, evidence: [{ docNumber: noted.docNumber, quote: noted.reason ?? noted.quote, date: noted.date, url: noted.url }] }
+      : undefined;
   const first = rels.incoming[0]!;
   const docNumber = first.objectDocNumber ?? normaliseDocNumber(id.slice(4));
   return {
