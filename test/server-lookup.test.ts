@@ -3,6 +3,7 @@
  * on, and long queries cut rather than refused — on the sample database.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -103,5 +104,34 @@ describe('page errors in Chinese with a way on', () => {
     const api = (await (await fetch(`${base}/api/v1/search?q=${enc(q)}`)).json()) as { q: string; notice: string; total: number };
     assert.equal([...api.q].length, 200);
     assert.match(api.notice, /只按前 200 个字/);
+  });
+});
+
+describe('document page', () => {
+  test('the original text downloads with the SHA-256 the page prints; the received file is named with its own', async () => {
+    const url = `/doc/${enc('武隆府发〔2024〕9号')}`;
+    const page = (await get(url, 'text/html')).body;
+    const [, href, hash] = /<a href="([^"]+\/original\.txt)" download>[^<]*<\/a> <span class="meta">SHA-256 <code class="hash">([0-9a-f]{64})</.exec(page) ?? [];
+    assert.ok(href && hash, 'download link with its hash');
+    const res = await app.inject(href!);
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^text\/plain; charset=utf-8/);
+    assert.equal(createHash('sha256').update(res.rawPayload).digest('hex'), hash);
+    assert.match(res.body, /森林防火/);
+    const issue = (await store.listIssues()).find((i) => i.sourceFile.includes('002_'))!;
+    assert.ok(page.includes(`002_c2ec7535d22ea83c.txt</span> <span class="meta">SHA-256 <code class="hash">${issue.sha256}</code>`));
+    const detail = (await get(`/api/v1/documents/${enc('武隆府发〔2024〕9号')}`)).json();
+    assert.equal(detail.source.textSha256, hash);
+    assert.equal((await app.inject(`/doc/${enc('武隆府发〔1999〕1号')}/original.txt`)).statusCode, 404);
+  });
+
+  test('cited laws do not carry the citing document\'s date; the outline lists every 一、…十、', async () => {
+    const page = (await get(`/doc/${enc('武隆府办发〔2024〕39号')}`, 'text/html')).body;
+    const cites = page.slice(page.indexOf('class="relations out-cites"'), page.indexOf('</ul>', page.indexOf('class="relations out-cites"')));
+    assert.match(cites, /中华人民共和国安全生产法/);
+    assert.doesNotMatch(cites, /<time/);
+    const notice = (await get(`/doc/${enc('武隆府发〔2024〕9号')}`, 'text/html')).body;
+    const outline = notice.slice(notice.indexOf('<nav class="outline"'), notice.indexOf('</nav>', notice.indexOf('<nav class="outline"')));
+    assert.deepEqual([...outline.matchAll(/<li class="o1"><a href="#b\d+">(.)、/g)].map((m) => m[1]), ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
   });
 });

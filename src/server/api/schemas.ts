@@ -148,6 +148,14 @@ export const DocumentDetail = named(
     publicity: nullableString,
     pages: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
     issue: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable(),
+    /**
+     * Where the text came from: the file as received (name and SHA-256 of its bytes) and the
+     * document's text as extracted from it (download URL and its SHA-256). The store keeps the
+     * extracted text, not the file's bytes.
+     */
+    source: z
+      .object({ file: nullableString, fileSha256: nullableString, textUrl: z.string(), textSha256: z.string() })
+      .nullable(),
     attachments: z.array(z.object({ number: z.number().int(), title: z.string(), omitted: z.boolean() })),
     body: z.array(BodyBlock),
     tables: z.array(Table),

@@ -6,8 +6,8 @@ import type { Store } from '../../store/store.js';
 import { LibraryQuery } from '../api/library.js';
 import { limitOffset } from '../api/route.js';
 import { SearchQuerySchema } from '../api/search.js';
-import { parseQuery } from '../http.js';
-import { canonicalDocUrl } from '../views/documents.js';
+import { notFound, parseQuery } from '../http.js';
+import { canonicalDocUrl, originalText, sha256 } from '../views/documents.js';
 import { libraryCsv, libraryRows } from '../views/library.js';
 import { docNotFoundPage, documentPage } from './document.js';
 import { lookupDocNumber } from '../views/lookup.js';
@@ -63,6 +63,15 @@ export function registerPages(app: FastifyInstance, store: Store): void {
     if (found) return sendHtml(reply, await documentPage(store, found.id, req.query.view, found.note));
     reply.code(404).header('cache-control', 'no-store');
     return sendHtml(reply, await docNotFoundPage(store, req.params.key));
+  });
+  app.get<{ Params: { key: string } }>('/doc/:key/original.txt', async (req, reply) => {
+    // The text exactly as extracted from the received file; its SHA-256 is printed on the document page.
+    const doc = await originalText(store, req.params.key);
+    if (!doc) throw notFound('document');
+    const name = `${(doc.id).replace(/[\\/:*?"<>|\s]/g, '_')}.txt`;
+    reply.header('content-disposition', `attachment; filename="original.txt"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    reply.header('x-content-sha256', sha256(doc.originalText));
+    return reply.type('text/plain; charset=utf-8').send(doc.originalText);
   });
   app.get('/search', async (req, reply) => {
     reply.header('cache-control', 'public, max-age=30');

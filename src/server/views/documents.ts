@@ -1,4 +1,6 @@
 /** Document-level data for the API and the pages: one function per response, same shape for both. */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { LegalStatus } from '../../domain/types.js';
 import type { DocumentSummary, Relation, Store } from '../../store/store.js';
@@ -87,6 +89,12 @@ export async function documentDetail(store: Store, key: string): Promise<Documen
     publicity: doc.publicity,
     pages: doc.pages ?? null,
     issue: issue ? { id: issue.id, title: issueTitle(issue), url: issueUrl(issue.id) } : null,
+    source: {
+      file: issue ? basename(issue.sourceFile) : null,
+      fileSha256: issue?.sha256 ?? null,
+      textUrl: originalTextUrl(doc.id),
+      textSha256: sha256(doc.originalText),
+    },
     attachments: doc.attachments,
     body: doc.body,
     tables: doc.tables,
@@ -146,6 +154,11 @@ export async function referenceDetail(store: Store, key: string): Promise<Refere
     url: refUrl(id, docNumber),
   };
 }
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The document's text as extracted from the received file, as a UTF-8 download. */
+export const originalTextUrl = (id: string): string => `${docUrl(id)}/original.txt`;
 
 export async function originalText(store: Store, key: string): Promise<{ id: string; originalText: string } | null> {
   const doc = await store.getDocument(key);
