@@ -256,4 +256,25 @@ describe('portal in chromium', { skip }, () => {
       await ctx.close();
     }
   });
+
+  test('the API documentation page renders every operation of the OpenAPI document, from local files only', async () => {
+    const spec = (await (await fetch(`${base}/api/v1/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE_390]] as const) {
+      const ctx = await context(viewport);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && foreign.push(r.url()));
+      const res = await page.goto(`${base}/api/docs`);
+      assert.equal(res?.status(), 200);
+      await page.locator('.opblock').first().waitFor();
+      assert.equal(await page.locator('.opblock').count(), Object.keys(spec.paths).length, label);
+      assert.match((await page.locator('.info .title').textContent()) ?? '', /Gongbao API/);
+      assert.deepEqual(foreign, [], `${label}: requests leaving the site`);
+      assert.deepEqual(errors, [], `${label}: console errors`);
+      await page.screenshot({ path: `${SHOTS}api-docs-${label}.png` });
+      await ctx.close();
+    }
+  });
 });

@@ -156,6 +156,16 @@ describe('API contract', () => {
 });
 
 describe('API behaviour', () => {
+  test('the documentation page /api/docs renders the OpenAPI document (Swagger UI, local files)', async () => {
+    const page = await app.inject({ url: '/api/docs', headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<script src="\/api\/docs\/static\/swagger-ui-bundle\.js"/);
+    assert.doesNotMatch(page.body, /(src|href)="(https?:)?\/\//, 'no CDN');
+    const shown = JSON.parse((await app.inject('/api/docs/json')).body) as Json;
+    assert.deepEqual(Object.keys(shown.paths), Object.keys(openapi.paths));
+    assert.equal((await app.inject('/api/docs/static/swagger-ui-bundle.js')).statusCode, 200);
+  });
+
   test('pagination: limit and offset slice the list, total stays', async () => {
     const all = (await get('/api/v1/documents?sort=title&limit=100')).json!;
     assert.ok(all.total >= 3);

@@ -4,6 +4,7 @@ import type { Store } from '../../store/store.js';
 import { documentRoutes } from './documents.js';
 import { issueRoutes } from './issues.js';
 import { libraryRoutes } from './library.js';
+import { registerApiDocs } from './docs.js';
 import { buildOpenApi } from './openapi.js';
 import { registerRoutes } from './registers.js';
 import { API_PREFIX, registerApiRoutes } from './route.js';
@@ -18,4 +19,5 @@ export function registerApi(app: FastifyInstance, store: Store): void {
     reply.header('cache-control', 'public, max-age=3600');
     return reply.type('application/json; charset=utf-8').send(doc);
   });
+  registerApiDocs(app, doc);
 }

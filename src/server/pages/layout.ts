@@ -53,7 +53,7 @@ ${body}
 </main>
 <footer class="site">
 <div class="wrap">
-<p>数据来自已公开的政府公报（此件公开发布）。<a href="/feed.atom">订阅更新（Atom）</a> · <a href="/api/v1/openapi.json">开放接口（OpenAPI）</a></p>
+<p>数据来自已公开的政府公报（此件公开发布）。<a href="/feed.atom">订阅更新（Atom）</a> · <a href="/api/docs">开放接口文档</a>（<a href="/api/v1/openapi.json">OpenAPI</a>）</p>
 </div>
 </footer>
 </body>
