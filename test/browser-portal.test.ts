@@ -277,4 +277,30 @@ describe('portal in chromium', { skip }, () => {
       await ctx.close();
     }
   });
+
+  test('search by title only, in a 成文日期 range, newest first — without JavaScript, on desktop and phone', async () => {
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE_390]] as const) {
+      const ctx = await context(viewport, false);
+      const page = await ctx.newPage();
+      await open(page, `/search?q=${enc('消防')}`, /检索/);
+      const everywhere = await page.locator('ol.hits > li').count();
+      await page.selectOption('#field', 'title');
+      await page.fill('#from', '2023-01-01');
+      await page.fill('#to', '2023-12-31');
+      await page.selectOption('#sort', 'date');
+      await page.getByRole('button', { name: '检索' }).click();
+      await page.waitForURL(/field=title/);
+      assert.match(page.url(), /from=2023-01-01&to=2023-12-31&sort=date/);
+      const titles = await page.locator('ol.hits h2').allTextContents();
+      assert.ok(titles.length > 0 && titles.length < everywhere, `${label}: ${titles.length} of ${everywhere}`);
+      assert.ok(titles.every((t) => t.includes('消防')));
+      const dates = await page.locator('ol.hits .meta time').allTextContents();
+      assert.ok(dates.every((d) => d.startsWith('2023')));
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      assert.ok(scroll <= width, `${label}: ${scroll}px wide`);
+      await page.screenshot({ path: `${SHOTS}search-refine-${label}.png` });
+      await ctx.close();
+    }
+  });
 });

@@ -90,6 +90,22 @@ test('search for a 文号: its document first with status and evidence, held or 
   assert.match(variant.lookup.note, /主要文件目录/);
 });
 
+test('search --from/--to/--field/--sort; bad values are one line, exit 2', async () => {
+  const run = async (...extra: string[]) => JSON.parse((await gongbao(['search', '消防', '--json', '--limit', '50', ...extra, '--db', db])).stdout);
+  const all = await run();
+  const title = await run('--field', 'title');
+  assert.ok(title.total > 0 && title.total < all.total && title.hits.every((h: { title: string }) => h.title.includes('消防')));
+  const ranged = await run('--from', '2024-01-01', '--to', '2024-12-31');
+  assert.ok(ranged.total > 0 && ranged.hits.every((h: { signedOn: string }) => h.signedOn.startsWith('2024')));
+  const dates = (await run('--sort', 'date')).hits.map((h: { signedOn: string | null }) => h.signedOn ?? '');
+  assert.deepEqual(dates, [...dates].sort().reverse());
+  for (const bad of [['--from', '2024-02-30'], ['--field', 'body'], ['--sort', 'newest']]) {
+    const r = await gongbao(['search', '消防', ...bad, '--db', db]);
+    assert.equal(r.code, 2, bad.join(' '));
+    assert.match(r.stderr, /^gongbao: [^\n]+\n$/);
+  }
+});
+
 test('show by any spelling of the 文号; an unknown one is a one-line error', async () => {
   const r = await gongbao(['show', '武隆府发[2024]9号', '--json', '--db', db]);
   assert.equal(JSON.parse(r.stdout).id, '武隆府发〔2024〕9号');

@@ -135,3 +135,32 @@ describe('document page', () => {
     assert.deepEqual([...outline.matchAll(/<li class="o1"><a href="#b\d+">(.)、/g)].map((m) => m[1]), ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
   });
 });
+
+describe('search: 成文日期 range, field and order, in the API and the page (a plain GET form)', () => {
+  test('API: field=title keeps title hits, from/to bound the 成文日期, sort=date orders newest first', async () => {
+    const all = (await get(`/api/v1/search?q=${enc('消防')}&limit=50`)).json();
+    const title = (await get(`/api/v1/search?q=${enc('消防')}&field=title&limit=50`)).json();
+    assert.ok(title.total > 0 && title.total < all.total);
+    assert.ok(title.hits.every((h: { title: string }) => h.title.includes('消防')));
+    const ranged = (await get(`/api/v1/search?q=${enc('消防')}&from=2023-01-01&to=2023-12-31&limit=50`)).json();
+    assert.ok(ranged.total > 0 && ranged.hits.every((h: { signedOn: string }) => h.signedOn >= '2023-01-01' && h.signedOn <= '2023-12-31'));
+    const byDate = (await get(`/api/v1/search?q=${enc('武隆')}&sort=date&limit=50`)).json().hits.map((h: { signedOn: string | null }) => h.signedOn ?? '');
+    assert.deepEqual(byDate, [...byDate].sort().reverse());
+    const byNumber = (await get(`/api/v1/search?q=${enc('〔2023〕')}&field=docNumber&limit=50`)).json();
+    assert.ok(byNumber.total > 0 && byNumber.hits.every((h: { docNumber: string }) => h.docNumber.includes('〔2023〕')));
+    assert.equal((await get(`/api/v1/search?q=x&from=2023-1-1`)).status, 400);
+    assert.equal((await get(`/api/v1/search?q=x&sort=newest`)).status, 400);
+    // A blank date box from the form is no filter.
+    assert.equal((await get(`/api/v1/search?q=${enc('消防')}&from=&to=&limit=50`)).json().total, all.total);
+  });
+
+  test('page: the form carries field, dates and order; facet and pager links keep them', async () => {
+    const page = (await get(`/search?q=${enc('武隆')}&field=title&from=2023-01-01&sort=date&limit=1`, 'text/html')).body;
+    assert.match(page, /<select id="field" name="field">[\s\S]*<option value="title" selected>标题<\/option>/);
+    assert.match(page, /<input id="from" name="from" type="date" value="2023-01-01">/);
+    assert.match(page, /<option value="date" selected>成文日期（新→旧）<\/option>/);
+    const links = [...page.matchAll(/<a href="(\/search\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    assert.ok(links.length > 2);
+    for (const l of links) assert.match(l, /field=title&from=2023-01-01&sort=date|from=2023-01-01.*field=title.*sort=date/, l);
+  });
+});

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
-import type { SearchQuery, SearchResult } from '../../store/store.js';
+import { SEARCH_FIELDS, SEARCH_SORTS, type SearchQuery, type SearchResult } from '../../store/store.js';
+import { checkDate } from '../../status/lookup.js';
 import type { DocNumberLookupT } from '../../server/api/schemas.js';
 import { lookupDocNumber } from '../../server/views/lookup.js';
 
@@ -27,6 +28,12 @@ export function statusOption(v: string | undefined): LegalStatus | undefined {
   if (v === undefined) return undefined;
   if (!(LEGAL_STATUSES as readonly string[]).includes(v)) throw new UserError(`--status must be one of ${LEGAL_STATUSES.join(', ')}; got "${v}"`);
   return v as LegalStatus;
+}
+
+export function choice<T extends string>(option: string, v: string | undefined, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new UserError(`${option} must be one of ${allowed.join(', ')}; got "${v}"`);
+  return v as T;
 }
 
 /** The JSON contract: exactly these fields, so scripts can rely on them (`lookup` as in the API). */
@@ -81,6 +88,10 @@ export function registerSearch(program: Command): void {
     .option('--issuer <name>', 'only documents of this issuer (exact name, as listed in the facets)')
     .option('--kind <文种>', 'only documents of this kind, e.g. 通知')
     .option('--status <status>', `only documents with this status (${LEGAL_STATUSES.join(', ')})`)
+    .option('--from <date>', 'only documents with a 成文日期 on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only documents with a 成文日期 on or before this date (YYYY-MM-DD)')
+    .option('--field <field>', `where the words must be: ${SEARCH_FIELDS.join(', ')} (default all)`)
+    .option('--sort <order>', `${SEARCH_SORTS.join(' or ')} (date: newest 成文日期 first)`)
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .addHelpText(
       'after',
@@ -95,7 +106,8 @@ Query syntax (inside the one query argument):
 Examples:
   gongbao search 禁火令 --year 2024
   gongbao search '"禁火时间" -超充' --json --limit 5
-  gongbao search '超充 OR 充电桩' --kind 通知`,
+  gongbao search '超充 OR 充电桩' --kind 通知
+  gongbao search 禁火令 --field title --from 2024-01-01 --sort date`,
     )
     .action(async (words: string[], o: Record<string, string | boolean | undefined>) => {
       const typo = words.find((w) => w.startsWith('--'));
@@ -110,6 +122,10 @@ Examples:
         issuer: str('issuer'),
         kind: str('kind'),
         status: statusOption(str('status')),
+        from: str('from') === undefined ? undefined : checkDate(str('from')!, '--from'),
+        to: str('to') === undefined ? undefined : checkDate(str('to')!, '--to'),
+        field: choice('--field', str('field'), SEARCH_FIELDS),
+        sort: choice('--sort', str('sort'), SEARCH_SORTS),
       };
       const store = await openStore({ db: str('db') });
       try {

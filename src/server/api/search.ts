@@ -1,9 +1,13 @@
 /** /search */
 import { z } from 'zod';
 import { LEGAL_STATUSES } from '../../domain/types.js';
+import { SEARCH_FIELDS, SEARCH_SORTS } from '../../store/store.js';
 import { searchView } from '../views/search.js';
 import { defineRoute, limitOffset } from './route.js';
 import { SearchResponse } from './schemas.js';
+
+// An empty value (a form's blank date box) means no filter.
+const isoDate = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional());
 
 export const SearchQuerySchema = z.object({
   // A longer query is cut to MAX_QUERY characters with a notice in the answer, never refused.
@@ -12,6 +16,10 @@ export const SearchQuerySchema = z.object({
   issuer: z.string().min(1).optional(),
   kind: z.string().min(1).optional(),
   status: z.enum(LEGAL_STATUSES).optional(),
+  from: isoDate.optional().describe('成文日期 on or after (YYYY-MM-DD)'),
+  to: isoDate.optional().describe('成文日期 on or before (YYYY-MM-DD)'),
+  field: z.enum(SEARCH_FIELDS).optional().describe('where the words must be: all (default), title, docNumber'),
+  sort: z.enum(SEARCH_SORTS).optional().describe('relevance (default) or date (newest 成文日期 first)'),
   ...limitOffset(50, 10),
 });
 

@@ -113,9 +113,11 @@ ${searchForm('', '检索公报文件（关键词或文号）')}
 <p><a href="/">返回首页</a> · <a href="/library">规范性文件库</a> · <a href="/issues">历期公报</a></p>`);
 }
 
-export function searchForm(q = '', label = '检索公报文件'): Html {
+/** `more`: extra controls inside the same GET form (the search page's field, dates and order). */
+export function searchForm(q = '', label = '检索公报文件', more: Html | string = ''): Html {
   return html`<form class="search" action="/search" method="get" role="search">
 <label for="q">${label}</label>
 <div class="row"><input id="q" name="q" type="search" value="${q}" placeholder="关键词或文号，如 超充、武隆府办发〔2024〕17号" maxlength="200"><button type="submit">检索</button></div>
+${more}
 </form>`;
 }

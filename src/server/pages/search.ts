@@ -7,8 +7,27 @@ import { page, pager, searchForm, statusBadge } from './layout.js';
 
 const FACET_LABELS = { status: '效力状态', year: '年份', kind: '文种', issuer: '发文机关' } as const;
 
+/** Every parameter a link from this page keeps (facets, pager). */
+const kept = (p: SearchParams) => ({ q: p.q, year: p.year, issuer: p.issuer, kind: p.kind, status: p.status, from: p.from, to: p.to, field: p.field, sort: p.sort });
+
+const FIELDS: Record<NonNullable<SearchParams['field']>, string> = { all: '全文', title: '标题', docNumber: '文号' };
+const SORTS: Record<NonNullable<SearchParams['sort']>, string> = { relevance: '相关度', date: '成文日期（新→旧）' };
+
+/** Field, 成文日期 range and order: plain form controls, so they work without JavaScript. */
+function refine(p: SearchParams): Html {
+  const options = <K extends string>(all: Record<K, string>, on: K | undefined, dflt: K) =>
+    (Object.keys(all) as K[]).map((k) => html`<option value="${k}"${(on ?? dflt) === k ? html` selected` : ''}>${all[k]}</option>`);
+  // Facet filters in force stay in force when the form is sent again.
+  const hidden = (['year', 'issuer', 'kind', 'status'] as const).filter((k) => p[k] !== undefined).map((k) => html`<input type="hidden" name="${k}" value="${String(p[k])}">`);
+  return html`<fieldset class="refine"><legend>检索条件</legend>
+<div><label for="field">检索范围</label> <select id="field" name="field">${options(FIELDS, p.field, 'all')}</select></div>
+<div><label for="from">成文日期 从</label> <input id="from" name="from" type="date" value="${p.from ?? ''}"> <label for="to">到</label> <input id="to" name="to" type="date" value="${p.to ?? ''}"></div>
+<div><label for="sort">排序</label> <select id="sort" name="sort">${options(SORTS, p.sort, 'relevance')}</select></div>
+${hidden}</fieldset>`;
+}
+
 function facets(r: SearchResponseT, p: SearchParams): Html {
-  const current = { q: p.q, year: p.year, issuer: p.issuer, kind: p.kind, status: p.status };
+  const current = kept(p);
   const groups = (Object.keys(FACET_LABELS) as Array<keyof typeof FACET_LABELS>).filter((k) => r.facets[k].length > 0);
   if (groups.length === 0) return html``;
   return html`<aside class="facets" id="facets" aria-label="筛选">${groups.map(
@@ -43,7 +62,7 @@ ${l.citedBy.length ? html`<h3>提到该文件的文件（${l.citedBy.length}）<
 export async function searchPage(store: Store, params: SearchParams): Promise<string> {
   const r = await searchView(store, params);
   const p = { ...params, q: r.q };
-  const filters = { q: p.q, year: p.year, issuer: p.issuer, kind: p.kind, status: p.status };
+  const filters = kept(p);
   const results = p.q.trim() === ''
     ? html`<p>输入关键词、标题中的词语或文号（如 <a href="/search?q=${encodeURIComponent('禁火令')}">禁火令</a>、<a href="/search?q=${encodeURIComponent('武隆府发〔2024〕9号')}">武隆府发〔2024〕9号</a>）。</p>`
     : html`<p class="summary" role="status">找到 <strong>${r.total}</strong> 件文件${r.total > 0 ? html`，第 ${p.offset + 1}–${Math.min(p.offset + p.limit, r.total)} 件` : ''}。</p>
@@ -56,7 +75,7 @@ ${pager('/search', filters, r.total, p.limit, p.offset)}`;
   return page(
     { title: p.q ? `检索：${p.q}` : '检索', active: '/search' },
     html`<h1>检索</h1>
-${searchForm(p.q, '关键词或文号')}
+${searchForm(p.q, '关键词或文号', refine(p))}
 <div class="search-layout">
 <div class="results">${r.notice ? html`<p class="notice" role="status">${r.notice}</p>` : ''}${r.lookup ? lookupCard(r.lookup) : ''}${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
 ${facets(r, p)}

@@ -1,6 +1,6 @@
 /** Search results for the API and the search page. */
 import type { LegalStatus } from '../../domain/types.js';
-import type { Store } from '../../store/store.js';
+import type { SearchQuery, Store } from '../../store/store.js';
 import type { SearchResponseT } from '../api/schemas.js';
 import { lookupDocNumber } from './lookup.js';
 import { docUrl } from './urls.js';
@@ -11,6 +11,10 @@ export interface SearchParams {
   issuer?: string | undefined;
   kind?: string | undefined;
   status?: LegalStatus | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  field?: SearchQuery['field'] | undefined;
+  sort?: SearchQuery['sort'] | undefined;
   limit: number;
   offset: number;
 }
