@@ -221,6 +221,22 @@ describe('portal pages', () => {
     assert.match(res.body, /<title>已废止：/);
   });
 
+  test('feed: entry ids do not depend on the Host header; entries are dated by the document; no summary runs into a signature', async () => {
+    const feed = async (host: string) => (await app.inject({ url: '/feed.atom', headers: { host } })).body;
+    const a = await feed('portal.example.gov.cn');
+    const b = await feed('127.0.0.1:3000');
+    const ids = (x: string) => [...x.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    assert.deepEqual(ids(a), ids(b));
+    assert.ok(ids(a).every((id) => id!.startsWith('tag:gongbao,2024:')));
+    const entries = [...a.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
+    const fireBan = entries.find((e) => e.includes('<category term="document"') && e.includes(enc('武隆府发〔2024〕9号')))!;
+    assert.match(fireBan, /<updated>2024-06-13T00:00:00Z<\/updated>/);
+    const ingested = (await store.listIssues()).map((i) => i.ingestedAt);
+    assert.ok(entries.every((e) => !ingested.some((t) => e.includes(`<updated>${t}</updated>`))), 'no entry dated by the ingest');
+    assert.doesNotMatch(a, /不再施重庆市/);
+    assert.match(a, /予以废止，不再施……（原文至此中断）<\/summary>/);
+  });
+
   test('missing pages are an HTML 404 for browsers', async () => {
     const body = await page(`/doc/${enc('武隆府办发〔1999〕999号')}`, 404);
     assert.match(body, /<h1>未找到<\/h1>/);

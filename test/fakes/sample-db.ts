@@ -17,7 +17,8 @@ export const SAMPLES_DIR = new URL('../../samples/wulong/', import.meta.url);
 export async function openSampleStore(): Promise<Store> {
   const dir = mkdtempSync(join(tmpdir(), 'gongbao-portal-'));
   const store = await openStore({ db: join(dir, 'samples.db') });
-  for (const f of readdirSync(SAMPLES_DIR).filter((f) => f !== 'README.md').sort()) {
+  // The gazettes only, as `gongbao start` seeds them: a .meta.json sidecar is read beside its file, not as one.
+  for (const f of readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort()) {
     await store.ingest(await parseFile(new URL(f, SAMPLES_DIR).pathname));
   }
   await recomputeAll(store);
