@@ -106,6 +106,18 @@ test('search --from/--to/--field/--sort; bad values are one line, exit 2', async
   }
 });
 
+test('show and status answer the 目录 spelling of a 文号, and show a document known only by reference', async () => {
+  const variant = await gongbao(['show', '武隆府办发〔2023〕11号', '--db', db]);
+  assert.equal(variant.code, 0, variant.stderr);
+  assert.match(variant.stdout, /文号：武隆府办〔2023〕11号/);
+  assert.match(variant.stderr, /主要文件目录将本文件列为 武隆府办发〔2023〕11号/);
+  const ref = await gongbao(['show', '武隆府办发〔2018〕126号', '--db', db]);
+  assert.equal(ref.code, 0, ref.stderr);
+  assert.match(ref.stdout, /已废止（自2024-08-01）\n {2}依据 武隆府办发〔2024〕39号/);
+  const status = await gongbao(['status', '武隆府办发〔2023〕11号', '--json', '--db', db]);
+  assert.equal(JSON.parse(status.stdout).docNumber, '武隆府办〔2023〕11号');
+});
+
 test('show by any spelling of the 文号; an unknown one is a one-line error', async () => {
   const r = await gongbao(['show', '武隆府发[2024]9号', '--json', '--db', db]);
   assert.equal(JSON.parse(r.stdout).id, '武隆府发〔2024〕9号');
