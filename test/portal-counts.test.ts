@@ -3,14 +3,13 @@
  * reference documents with the facts the referring text gives, and 文号 in numeric order.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { compareDocNumbers } from '../src/domain/doc-number.js';
-import { buildServer } from '../src/server/app.js';
 import { cleanupReport } from '../src/status/cleanup.js';
 import { loadWorld } from '../src/status/recompute.js';
 import type { Store } from '../src/store/store.js';
-import { openSampleStore } from './fakes/sample-db.js';
+import { withSampleServer } from './fakes/sample-db.js';
 
 const enc = encodeURIComponent;
 let store: Store;
@@ -19,13 +18,9 @@ type Row = { docNumber: string | null; held: boolean; since: string | null; sign
 const api = async (url: string) => JSON.parse((await app.inject(url)).body);
 const html = async (url: string) => (await app.inject({ url, headers: { accept: 'text/html' } })).body;
 
-before(async () => {
-  store = await openSampleStore();
-  app = buildServer(store);
-});
-after(async () => {
-  await app.close();
-  await store.close();
+withSampleServer((s, a) => {
+  store = s;
+  app = a;
 });
 
 test('the library, the home page and the cleanup report count the repealed documents alike', async () => {

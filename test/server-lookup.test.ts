@@ -5,11 +5,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
-import { openSampleStore } from './fakes/sample-db.js';
+import { withSampleServer } from './fakes/sample-db.js';
 
 const enc = encodeURIComponent;
 let store: Store;
@@ -20,13 +19,9 @@ async function get(url: string, accept = 'application/json') {
   return { status: res.statusCode, body: res.body, json: () => JSON.parse(res.body) };
 }
 
-before(async () => {
-  store = await openSampleStore();
-  app = buildServer(store);
-});
-after(async () => {
-  await app.close();
-  await store.close();
+withSampleServer((s, a) => {
+  store = s;
+  app = a;
 });
 
 describe('文号 look-up first', () => {

@@ -1,12 +1,12 @@
 /** Every page type renders server-side, with the expected titles, escaped text and accessibility basics. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
 import { sampleMemoryStore } from './fakes/memory-store.js';
 import { docUrl } from '../src/server/views/urls.js';
-import { openSampleStore } from './fakes/sample-db.js';
+import { withSampleServer } from './fakes/sample-db.js';
 
 const enc = encodeURIComponent;
 let store: Store;
@@ -29,13 +29,9 @@ function assertShell(body: string): void {
   assert.doesNotMatch(body, /<script>/, 'no inline script');
 }
 
-before(async () => {
-  store = await openSampleStore();
-  app = buildServer(store);
-});
-after(async () => {
-  await app.close();
-  await store.close();
+withSampleServer((s, a) => {
+  store = s;
+  app = a;
 });
 
 describe('portal pages', () => {

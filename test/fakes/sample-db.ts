@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { parseFile } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/factory.js';
 import type { Store } from '../../src/store/store.js';
+import { after, before } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app.js';
 import { recomputeAll } from '../../src/status/recompute.js';
 
 export const SAMPLES_DIR = new URL('../../samples/wulong/', import.meta.url);
@@ -28,4 +31,19 @@ export async function openSampleStore(): Promise<Store> {
     rmSync(dir, { recursive: true, force: true });
   };
   return store;
+}
+
+/** A test file's before/after: the sample store and a server over it, both closed at the end. */
+export function withSampleServer(use: (store: Store, app: FastifyInstance) => void): void {
+  let store: Store | undefined;
+  let app: FastifyInstance | undefined;
+  before(async () => {
+    store = await openSampleStore();
+    app = buildServer(store);
+    use(store, app);
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+  });
 }
