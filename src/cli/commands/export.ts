@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { BOM, csvField, csvLine } from '../../domain/csv.js';
 import { UserError } from '../../domain/errors.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import type { DocumentSummary, Store } from '../../store/store.js';
 
 export { csvField };
@@ -77,7 +78,7 @@ export function registerExport(program: Command): void {
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { format?: string; out?: string; db?: string }) => {
       const format = exportFormat(opts.format, opts.out);
-      const store = await openStore({ db: opts.db });
+      const store = publishedStore(await openStore({ db: opts.db }));
       try {
         const out: Writable = opts.out ? openOut(opts.out) : process.stdout;
         const n = format === 'csv' ? await exportCsv(store, out) : await exportJsonl(store, out);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import { SEARCH_FIELDS, SEARCH_SORTS, type SearchQuery, type SearchResult } from '../../store/store.js';
 import { checkDate } from '../../status/lookup.js';
 import type { DocNumberLookupT } from '../../server/api/schemas.js';
@@ -127,7 +128,7 @@ Examples:
         field: choice('--field', str('field'), SEARCH_FIELDS),
         sort: choice('--sort', str('sort'), SEARCH_SORTS),
       };
-      const store = await openStore({ db: str('db') });
+      const store = publishedStore(await openStore({ db: str('db') }));
       try {
         const [r, lookup] = await Promise.all([store.search(query), lookupDocNumber(store, q)]);
         // The document a 文号 names leads the hits, as on the portal.

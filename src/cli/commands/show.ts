@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import type { OfficialDocument } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import type { StoredStatus } from '../../store/store.js';
 import { lookupDocNumber } from '../../server/views/lookup.js';
 import { renderLookup } from './search.js';
@@ -43,7 +44,7 @@ export function registerShow(program: Command): void {
     .option('--json', 'print the document as JSON (the parse contract)')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (key: string, opts: { json?: boolean; db?: string }) => {
-      const store = await openStore({ db: opts.db });
+      const store = publishedStore(await openStore({ db: opts.db }));
       try {
         let doc = await store.getDocument(key);
         // Not a spelling of a stored 文号: the 目录's variant of one, or a document known by reference.
