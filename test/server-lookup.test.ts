@@ -53,6 +53,11 @@ describe('文号 look-up first', () => {
     assert.match(page.body, /<p class="notice">公报的主要文件目录将本文件列为/);
   });
 
+  test('a 文号 nobody holds or cites: the search page says so first and offers the nearest 文号', async () => {
+    const page = (await get(`/search?q=${enc('武隆府办发[2023]99号')}`, 'text/html')).body;
+    assert.match(page, /<section class="lookup"[^>]*><h2 id="lookup-h">文号 武隆府办发〔2023〕99号<\/h2>\n<p class="notice">本库没有文号为 武隆府办发〔2023〕99号 的文件[^<]*相近的文号：<\/p><ul class="docs">/);
+  });
+
   test('a held document leads its own 文号 search', async () => {
     const r = (await get(`/api/v1/search?q=${enc('武隆府发〔2024〕9号')}`)).json();
     assert.equal(r.lookup.held, true);

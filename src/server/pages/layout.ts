@@ -80,7 +80,7 @@ export function docList(items: readonly DocumentSummaryT[], empty = '没有文�
   if (items.length === 0) return html`<p class="empty">${empty}</p>`;
   return html`<ul class="docs">${items.map(
     (d) => html`<li><a href="${d.url}">${d.title}</a>
-<div class="meta">${statusBadge(d.status)}${d.docNumber ? html` <span>${d.docNumber}</span>` : ''}${d.signedOn ? html` <time datetime="${d.signedOn}">${d.signedOn}</time>` : ''}</div></li>`,
+<div class="meta">${statusBadge(d.status)}${d.docNumber ? html` <span class="docno">${d.docNumber}</span>` : ''}${d.signedOn ? html` <time datetime="${d.signedOn}">${d.signedOn}</time>` : ''}</div></li>`,
   )}</ul>`;
 }
 

@@ -3,7 +3,9 @@ import type { Store } from '../../store/store.js';
 import { html, highlight, query, type Html } from '../html.js';
 import type { DocNumberLookupT, SearchResponseT } from '../api/schemas.js';
 import { searchView, type SearchParams } from '../views/search.js';
-import { page, pager, searchForm, statusBadge } from './layout.js';
+import { docList, page, pager, searchForm, statusBadge } from './layout.js';
+import { normaliseDocNumber } from '../../domain/doc-number.js';
+import { similarDocNumbers } from '../views/lookup.js';
 
 const FACET_LABELS = { status: '效力状态', year: '年份', kind: '文种', issuer: '发文机关' } as const;
 
@@ -59,16 +61,26 @@ ${l.citedBy.length ? html`<h3>提到该文件的文件（${l.citedBy.length}）<
 </section>`;
 }
 
+/** A 文号 nobody holds or refers to: say so before the text hits, with the nearest 文号 of its series. */
+async function unknownDocNumber(store: Store, q: string): Promise<Html> {
+  const asked = normaliseDocNumber(q.trim());
+  if (!asked) return html``;
+  const near = await similarDocNumbers(store, asked);
+  return html`<section class="lookup" aria-labelledby="lookup-h"><h2 id="lookup-h">文号 ${asked}</h2>
+<p class="notice">本库没有文号为 ${asked} 的文件，也没有文件引用或废止它。${near.length ? '相近的文号：' : ''}</p>${near.length ? docList(near) : ''}</section>`;
+}
+
 export async function searchPage(store: Store, params: SearchParams): Promise<string> {
   const r = await searchView(store, params);
   const p = { ...params, q: r.q };
+  const lookup = r.lookup ? lookupCard(r.lookup) : await unknownDocNumber(store, r.q);
   const filters = kept(p);
   const results = p.q.trim() === ''
     ? html`<p>输入关键词、标题中的词语或文号（如 <a href="/search?q=${encodeURIComponent('禁火令')}">禁火令</a>、<a href="/search?q=${encodeURIComponent('武隆府发〔2024〕9号')}">武隆府发〔2024〕9号</a>）。</p>`
     : html`<p class="summary" role="status">找到 <strong>${r.total}</strong> 件文件${r.total > 0 ? html`，第 ${p.offset + 1}–${Math.min(p.offset + p.limit, r.total)} 件` : ''}。</p>
 <ol class="hits" start="${p.offset + 1}">${r.hits.map(
         (h) => html`<li><h2><a href="${h.url}">${h.title}</a></h2>
-<div class="meta">${statusBadge(h.status)}${h.docNumber ? html` <span>${h.docNumber}</span>` : ''}${h.signedOn ? html` <time datetime="${h.signedOn}">${h.signedOn}</time>` : ''}${h.issuer ? html` <span>${h.issuer}</span>` : ''}</div>
+<div class="meta">${statusBadge(h.status)}${h.docNumber ? html` <span class="docno">${h.docNumber}</span>` : ''}${h.signedOn ? html` <time datetime="${h.signedOn}">${h.signedOn}</time>` : ''}${h.issuer ? html` <span>${h.issuer}</span>` : ''}</div>
 <p class="snippet">${highlight(h.snippet)}</p></li>`,
       )}</ol>
 ${pager('/search', filters, r.total, p.limit, p.offset)}`;
@@ -77,7 +89,7 @@ ${pager('/search', filters, r.total, p.limit, p.offset)}`;
     html`<h1>检索</h1>
 ${searchForm(p.q, '关键词或文号', refine(p))}
 <div class="search-layout">
-<div class="results">${r.notice ? html`<p class="notice" role="status">${r.notice}</p>` : ''}${r.lookup ? lookupCard(r.lookup) : ''}${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
+<div class="results">${r.notice ? html`<p class="notice" role="status">${r.notice}</p>` : ''}${lookup}${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
 ${facets(r, p)}
 </div>`,
   );

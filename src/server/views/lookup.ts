@@ -57,7 +57,7 @@ async function citedBy(store: Store, id: string): Promise<DocNumberLookupT['cite
   const verbs = new Map<string, Set<string>>();
   for (const r of incoming) verbs.set(r.subjectId, (verbs.get(r.subjectId) ?? new Set()).add(r.verb));
   if (verbs.size === 0) return [];
-  const { items } = await store.listDocuments({ ids: [...verbs.keys()], sort: '-signedOn' });
+  const { items } = await store.listDocuments({ ids: [...verbs.keys()], sort: '-signedOn', limit: verbs.size });
   return items.map(({ issueId: _, ...s }) => ({ ...s, url: docUrl(s.id), verbs: [...verbs.get(s.id)!] }));
 }
 
@@ -75,7 +75,7 @@ export async function similarDocNumbers(store: Store, key: string, max = 5): Pro
   const n = parseDocNumber(key.trim());
   if (!n) return [];
   const agencies = new Set([n.agency, ...nearDocNumbers(n).map((v) => v.agency)]);
-  const { items } = await store.listDocuments({ year: n.year });
+  const { items } = await store.listDocuments({ year: n.year, limit: 10_000 });
   return items
     .map((d) => ({ d, p: d.docNumber ? parseDocNumber(d.docNumber) : null }))
     .filter((x) => x.p && agencies.has(x.p.agency) && x.p.year === n.year)
