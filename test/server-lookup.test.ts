@@ -58,6 +58,14 @@ describe('文号 look-up first', () => {
     assert.match(page, /<section class="lookup"[^>]*><h2 id="lookup-h">文号 武隆府办发〔2023〕99号<\/h2>\n<p class="notice">本库没有文号为 武隆府办发〔2023〕99号 的文件[^<]*相近的文号：<\/p><ul class="docs">/);
   });
 
+  test('the API answers a 文号 on its own: /api/v1/lookup/<any spelling>', async () => {
+    const r = (await get(`/api/v1/lookup/${enc('武隆府办发(2018)126号')}`)).json();
+    assert.deepEqual([r.asked, r.held, r.status.status, r.status.since, r.status.evidence[0].docNumber], ['武隆府办发〔2018〕126号', false, '已废止', '2024-08-01', '武隆府办发〔2024〕39号']);
+    const v = (await get(`/api/v1/lookup/${enc('武隆府办发〔2023〕11号')}`)).json();
+    assert.equal(v.docNumber, '武隆府办〔2023〕11号');
+    assert.equal((await get(`/api/v1/lookup/${enc('武隆府办发〔2023〕99号')}`)).status, 404);
+  });
+
   test('a held document leads its own 文号 search', async () => {
     const r = (await get(`/api/v1/search?q=${enc('武隆府发〔2024〕9号')}`)).json();
     assert.equal(r.lookup.held, true);

@@ -4,7 +4,8 @@ import { LEGAL_STATUSES } from '../../domain/types.js';
 import { SEARCH_FIELDS, SEARCH_SORTS } from '../../store/store.js';
 import { searchView } from '../views/search.js';
 import { defineRoute, limitOffset } from './route.js';
-import { SearchResponse } from './schemas.js';
+import { DocNumberLookup, SearchResponse } from './schemas.js';
+import { lookupDocNumber } from '../views/lookup.js';
 
 // An empty value (a form's blank date box) means no filter.
 const isoDate = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional());
@@ -24,6 +25,16 @@ export const SearchQuerySchema = z.object({
 });
 
 export const searchRoutes = [
+  defineRoute({
+    path: '/lookup/:docNumber',
+    tag: 'search',
+    summary: '文号 look-up: the document a 文号 names (any spelling, a 目录 variant too), held or known by reference, with status, evidence and who cites it',
+    params: { docNumber: 'a 文号 in any spelling, e.g. 武隆府发[2023]18号' },
+    response: DocNumberLookup,
+    notFound: 'document',
+    maxAge: 60,
+    handler: (store, _q, p) => lookupDocNumber(store, p.docNumber!),
+  }),
   defineRoute({
     path: '/search',
     tag: 'search',
