@@ -59,6 +59,7 @@ test('a document known by reference shows the repeal date and the repealing docu
 test('the 失效/废止 tab shows and sorts by the date each ended; 文号 sort is numeric', async () => {
   const page = await html('/library?tab=repealed');
   assert.match(page, /失效\/废止日期 ↓/);
+  assert.match(page, /<option value="-signedOn" selected>失效\/废止日期（新→旧）<\/option>/);
   const rows = (await api('/api/v1/library?tab=repealed&limit=500')).items as Row[];
   const dates = rows.map((r) => r.since).filter((d): d is string => d !== null);
   assert.ok(dates.length >= 40);

@@ -39,7 +39,7 @@ export async function libraryPageHtml(store: Store, tab: LibraryTab, sort: Libra
 <form class="sort" action="/library" method="get">
 <input type="hidden" name="tab" value="${tab}">
 <label for="sort">排序</label>
-<select id="sort" name="sort">${(Object.keys(SORTS) as LibrarySort[]).map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${SORTS[s]}</option>`)}</select>
+<select id="sort" name="sort">${(Object.keys(SORTS) as LibrarySort[]).map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${SORTS[s].replace('成文日期', dateLabel)}</option>`)}</select>
 <button type="submit" class="js-hide">排序</button>
 <a class="csv" href="${csv}" download>导出 CSV</a>
 </form>
