@@ -66,6 +66,14 @@ describe('文号 look-up first', () => {
     assert.equal((await get(`/api/v1/lookup/${enc('武隆府办发〔2023〕99号')}`)).status, 404);
   });
 
+  test('a 文号 the 目录 also gives to another document answers with its own document and says so', async () => {
+    // 003_'s 主要文件目录 lists 武隆府办〔2023〕13号 (防汛抗旱指挥部) as 武隆府办发〔2023〕13号, which is the 绿色建材 意见's.
+    const r = (await get(`/api/v1/lookup/${enc('武隆府办发〔2023〕13号')}`)).json();
+    assert.equal(r.docNumber, '武隆府办发〔2023〕13号');
+    assert.match(r.title, /绿色建材/);
+    assert.equal(r.note, '另：公报的主要文件目录也把文号为 武隆府办〔2023〕13号 的文件列为 武隆府办发〔2023〕13号。');
+  });
+
   test('a held document leads its own 文号 search', async () => {
     const r = (await get(`/api/v1/search?q=${enc('武隆府发〔2024〕9号')}`)).json();
     assert.equal(r.lookup.held, true);

@@ -4,7 +4,7 @@
  * documents that refer to it. A 目录's variant spelling (武隆府办 for 武隆府办发) finds the document
  * with a note saying why. Shared by the search page, the API and `gongbao search`.
  */
-import { formatDocNumber, nearDocNumbers, parseDocNumber } from '../../domain/doc-number.js';
+import { formatDocNumber, nearDocNumbers, normaliseDocNumber, parseDocNumber } from '../../domain/doc-number.js';
 import type { Store } from '../../store/store.js';
 import type { DocNumberLookupT, DocumentSummaryT } from '../api/schemas.js';
 import { referenceDetail, statusInfo, toSummary } from './documents.js';
@@ -14,9 +14,17 @@ export async function lookupDocNumber(store: Store, q: string): Promise<DocNumbe
   const n = parseDocNumber(q.trim());
   if (!n) return null;
   const asked = formatDocNumber(n);
-  for (const candidate of [asked, ...nearDocNumbers(n).map(formatDocNumber)]) {
+  // Exact; then what an issue's 主要文件目录 printed as this 文号 for a document printing another;
+  // then the near spelling of the same series.
+  const aliases = await listedAs(store, asked);
+  for (const candidate of new Set([asked, ...aliases, ...nearDocNumbers(n).map(formatDocNumber)])) {
     const found = await held(store, candidate) ?? await reference(store, candidate) ?? await listed(store, candidate);
-    if (found) return { ...found, asked, note: candidate === asked ? null : await variantNote(store, asked, found) };
+    if (!found) continue;
+    if (candidate !== asked) return { ...found, asked, note: await variantNote(store, asked, found) };
+    // The 文号 is this document's, yet a 目录 also gives it to another document: say so.
+    const others = aliases.filter((a) => a !== found.docNumber);
+    const note = others.length ? `另：公报的主要文件目录也把文号为 ${others.join('、')} 的文件列为 ${asked}。` : null;
+    return { ...found, asked, note };
   }
   return null;
 }
@@ -59,6 +67,22 @@ async function citedBy(store: Store, id: string): Promise<DocNumberLookupT['cite
   if (verbs.size === 0) return [];
   const { items } = await store.listDocuments({ ids: [...verbs.keys()], sort: '-signedOn', limit: verbs.size });
   return items.map(({ issueId: _, ...s }) => ({ ...s, url: docUrl(s.id), verbs: [...verbs.get(s.id)!] }));
+}
+
+/** The crosscheck's words (src/ingest/crosscheck.ts): 主要文件目录 lists 《…》 as X; the document prints Y. */
+const INDEX_MISMATCH = /\bas (\S+); the document prints (\S+)$/;
+
+/** 文号 printed by documents that an issue's 主要文件目录 lists as `asked`. */
+async function listedAs(store: Store, asked: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const issue of await store.listIssues()) {
+    for (const w of issue.warnings) {
+      const m = w.code === 'index-docnumber-mismatch' ? INDEX_MISMATCH.exec(w.message) : null;
+      const printed = m && normaliseDocNumber(m[1]!) === asked ? normaliseDocNumber(m[2]!) : null;
+      if (printed) out.push(printed);
+    }
+  }
+  return out;
 }
 
 /** Why a different 文号 answers: the issue's own 主要文件目录 prints it so, or it is only near. */
