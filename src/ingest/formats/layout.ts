@@ -1,0 +1,337 @@
+/**
+ * Glyph runs with positions (a PDF's text items, an OFD's TextCodes) → the text the reader
+ * consumes: one line per paragraph, a blank line between paragraphs, as the extracted samples
+ * are. Positions decide everything the run order cannot: vertical mastheads (a column of single
+ * characters), letter-spaced mastheads, two-column pages (目录) read column by column, running
+ * headers and page numbers by their place on the page (returned apart, never in the text), and
+ * lines wrapped at the column edge — also across a page break — joined back into their paragraph.
+ */
+import type { Artefact } from '../../domain/types.js';
+
+/** A run of text on a page; `y` is the baseline measured upwards from the page bottom. */
+export interface Run {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly size: number;
+}
+
+export interface LaidPage {
+  readonly width: number;
+  readonly height: number;
+  readonly runs: readonly Run[];
+}
+
+export interface LaidOut {
+  readonly text: string;
+  /** Running headers and page numbers, taken out by position. */
+  readonly furniture: Artefact[];
+}
+
+interface Line {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  /** Cells of a table row (text apart by more than a character) are joined by tabs. */
+  cells: number;
+  page: number;
+  /** Column the line sits in: its left and right edge. */
+  left: number;
+  right: number;
+  region: number;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Columns of ≥3 single characters stacked at one x (vertical mastheads, mottoes) → one line each. */
+function verticalLines(runs: Run[]): { lines: Run[]; rest: Run[] } {
+  // A character standing alone on its baseline: no other run within a character and a half either side.
+  const alone = (r: Run) =>
+    !runs.some((o) => o !== r && Math.abs(o.y - r.y) < 0.5 * r.size && o.x < r.x + r.w + 1.5 * r.size && o.x + o.w > r.x - 1.5 * r.size);
+  const singles = runs.filter((r) => [...r.text.trim()].length === 1 && CJK.test(r.text) && alone(r));
+  const byX = new Map<number, Run[]>();
+  for (const r of singles) {
+    const key = [...byX.keys()].find((x) => Math.abs(x - r.x) < 1) ?? r.x;
+    byX.set(key, [...(byX.get(key) ?? []), r]);
+  }
+  const used = new Set<Run>();
+  const lines: Run[] = [];
+  for (const col of byX.values()) {
+    col.sort((a, b) => b.y - a.y);
+    let run: Run[] = [];
+    const flush = () => {
+      if (run.length >= 3) {
+        run.forEach((r) => used.add(r));
+        lines.push({ text: run.map((r) => r.text.trim()).join(''), x: run[0]!.x, y: run[0]!.y, w: run[0]!.w, size: run[0]!.size });
+      }
+      run = [];
+    };
+    for (const r of col) {
+      const prev = run[run.length - 1];
+      if (prev && !(prev.y - r.y > 0.8 * r.size && prev.y - r.y < 2 * r.size)) flush();
+      run.push(r);
+    }
+    flush();
+  }
+  // A vertical column's characters each sit on their own baseline: only keep it when no other run shares them.
+  return { lines, rest: runs.filter((r) => !used.has(r)) };
+}
+
+/** Runs → visual lines (same baseline), each a list of runs left to right. */
+function baselines(runs: readonly Run[]): Run[][] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const out: Run[][] = [];
+  for (const r of sorted) {
+    const line = out[out.length - 1];
+    if (line && Math.abs(line[0]!.y - r.y) <= 0.35 * Math.max(line[0]!.size, r.size)) line.push(r);
+    else out.push([r]);
+  }
+  return out.map((l) => l.sort((a, b) => a.x - b.x));
+}
+
+/** Pieces of a visual line apart by more than a character and a half. */
+function segments(line: readonly Run[]): Run[][] {
+  const out: Run[][] = [];
+  for (const r of line) {
+    const seg = out[out.length - 1];
+    const prev = seg?.[seg.length - 1];
+    if (prev && r.x - (prev.x + prev.w) <= 1.5 * Math.max(prev.size, r.size)) seg!.push(r);
+    else out.push([r]);
+  }
+  return out;
+}
+
+function joinRuns(runs: readonly Run[]): string {
+  let s = '';
+  runs.forEach((r, i) => {
+    const prev = runs[i - 1];
+    if (prev && r.x - (prev.x + prev.w) > 0.25 * r.size && !/\s$/.test(s) && !/^\s/.test(r.text)) s += ' ';
+    s += r.text;
+  });
+  return s;
+}
+
+const extent = (runs: readonly Run[]) => ({ x0: runs[0]!.x, x1: Math.max(...runs.map((r) => r.x + r.w)) });
+const chars = (runs: readonly Run[]) => runs.map((r) => r.text).join('').replace(/\s/g, '').length;
+
+/** The x of a gutter splitting ≥3 lines into two columns of ≥2 characters each side, if any. */
+function gutter(lines: readonly Run[][][], width: number): number | null {
+  const votes = new Map<number, number>();
+  for (const segs of lines) {
+    if (segs.length !== 2 || chars(segs[0]!) < 2 || chars(segs[1]!) < 2) continue;
+    const a = extent(segs[0]!).x1;
+    const b = segs[1]![0]!.x;
+    const mid = Math.round((a + b) / 2 / 4) * 4;
+    if (mid < 0.3 * width || mid > 0.7 * width) continue;
+    votes.set(mid, (votes.get(mid) ?? 0) + 1);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best || best[1] < 3) return null;
+  const crosses = lines.filter((segs) => segs.some((s) => { const e = extent(s); return e.x0 < best[0] && e.x1 > best[0]; })).length;
+  // A page of running text has the odd short pair of pieces, but most of its lines cross the middle.
+  return crosses > best[1] * 3 ? null : best[0];
+}
+
+function toLine(runs: readonly Run[][], page: number, region: number): Line {
+  const flat = runs.flat();
+  const { x0 } = extent(runs[0]!);
+  const x1 = Math.max(...runs.map((s) => extent(s).x1));
+  return {
+    text: runs.map(joinRuns).join('\t'),
+    x0,
+    x1,
+    y: flat[0]!.y,
+    size: Math.max(...flat.map((r) => r.size)),
+    cells: runs.length,
+    page,
+    left: 0,
+    right: 0,
+    region,
+  };
+}
+
+/** One page's lines in reading order: a two-column stretch gives its left column, then its right. */
+function pageLines(page: LaidPage, p: number, regionBase: number): Line[] {
+  const { lines: vertical, rest } = verticalLines([...page.runs]);
+  const visual = baselines(rest).map(segments);
+  const g = gutter(visual, page.width);
+  const out: Line[] = [];
+  let left: Line[] = [];
+  let right: Line[] = [];
+  let region = regionBase;
+  const flushColumns = () => {
+    if (left.length + right.length === 0) return;
+    const l = left.map((x) => ({ ...x, region }));
+    const r = right.map((x) => ({ ...x, region: region + 1 }));
+    out.push(...l, ...r);
+    region += 2;
+    left = [];
+    right = [];
+  };
+  for (const segs of visual) {
+    // A letter-spaced heading (目　录) has a character either side of the gutter: it spans both columns.
+    const crosses =
+      g === null || segs.length > 2 || (segs.length === 2 && segs.some((s) => chars(s) < 2)) || segs.some((s) => { const e = extent(s); return e.x0 < g && e.x1 > g; });
+    if (crosses) {
+      flushColumns();
+      out.push(toLine(segs, p, region++));
+      continue;
+    }
+    const l = segs.filter((s) => extent(s).x1 <= g!);
+    const r = segs.filter((s) => s[0]!.x >= g!);
+    if (l.length) left.push(toLine(l, p, 0));
+    if (r.length) right.push(toLine(r, p, 0));
+  }
+  flushColumns();
+  for (const v of vertical) out.push({ text: v.text, x0: v.x, x1: v.x + v.w, y: v.y, size: v.size, cells: 1, page: p, left: 0, right: 0, region: region++ });
+  // Vertical columns are read where they stand, among the lines by their top.
+  return placeVertical(out, vertical.length);
+}
+
+/** Put the vertical lines (appended last) before the first line below their top. */
+function placeVertical(lines: Line[], n: number): Line[] {
+  if (n === 0) return lines;
+  const flow = lines.slice(0, lines.length - n);
+  for (const v of lines.slice(lines.length - n)) {
+    const at = flow.findIndex((l) => l.y < v.y - 0.5 * v.size);
+    flow.splice(at < 0 ? flow.length : at, 0, v);
+  }
+  return flow;
+}
+
+const PAGE_NUMBER = /^\s*([·•\-—–－]\s*\d{1,4}\s*[·•\-—–－]|第\s*\d{1,4}\s*页|\d{1,4})\s*$/;
+
+/** Running headers and footers: a page's top/bottom line at the same height on most pages, or a page number at the bottom. */
+function furnitureOf(pages: Line[][], heights: readonly number[]): Set<Line> {
+  const out = new Set<Line>();
+  const repeated = (pick: (ls: Line[]) => Line | undefined) => {
+    const ys = pages.map(pick).filter((l): l is Line => !!l);
+    for (const l of ys) {
+      const same = ys.filter((o) => Math.abs(o.y - l.y) < 2).length;
+      if (pages.length >= 2 && same >= Math.max(2, pages.length * 0.4)) out.add(l);
+    }
+  };
+  const top = (ls: Line[]) => [...ls].sort((a, b) => b.y - a.y)[0];
+  const bottom = (ls: Line[]) => [...ls].sort((a, b) => a.y - b.y)[0];
+  repeated((ls) => { const t = top(ls); return t && t.y > heights[t.page]! * 0.8 ? t : undefined; });
+  repeated((ls) => { const b = bottom(ls); return b && b.y < heights[b.page]! * 0.2 ? b : undefined; });
+  pages.forEach((ls) => {
+    const b = bottom(ls);
+    if (b && b.y < heights[b.page]! * 0.15 && PAGE_NUMBER.test(b.text)) out.add(b);
+  });
+  return out;
+}
+
+/** Left and right edge of each region (a column, or the page's text block for full-width lines). */
+function setEdges(lines: Line[]): void {
+  const text = lines.filter((l) => l.cells === 1);
+  const sizes = text.map((l) => Math.round(l.size));
+  const body = mode(sizes) ?? 12;
+  const full = text.filter((l) => Math.round(l.size) === body);
+  const docLeft = quantile(full.map((l) => l.x0), 0.1);
+  const docRight = quantile(full.map((l) => l.x1), 0.9);
+  const byRegion = new Map<string, Line[]>();
+  for (const l of lines) {
+    const key = `${l.page}:${l.region}`;
+    byRegion.set(key, [...(byRegion.get(key) ?? []), l]);
+  }
+  for (const ls of byRegion.values()) {
+    const column = ls.length > 1 && ls.some((l) => l.x1 < docRight - 0.25 * (docRight - docLeft) || l.x0 > docLeft + 0.25 * (docRight - docLeft));
+    const left = column ? Math.min(...ls.map((l) => l.x0)) : docLeft;
+    const right = column ? Math.max(...ls.map((l) => l.x1)) : docRight;
+    for (const l of ls) {
+      l.left = left;
+      l.right = right;
+    }
+  }
+}
+
+function mode(xs: number[]): number | undefined {
+  const m = new Map<number, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : 0;
+}
+
+const LEADER_PAGE = /(\.{3,}|…+|·{3,}|-{3,})\s*\d{1,4}\s*$/;
+
+/** A wrapped line: it runs to its column's right edge and the next starts at the left edge, same size. */
+function continues(a: Line, b: Line): boolean {
+  if (a.cells > 1 || b.cells > 1) return false;
+  // A listing entry ends in its leader and page number, wherever the line happens to end.
+  if (LEADER_PAGE.test(a.text)) return false;
+  if (Math.abs(a.size - b.size) > 0.15 * a.size) return false;
+  if (a.x1 < a.right - 1.5 * a.size || a.x0 > a.left + 2.5 * a.size) return false;
+  if (b.x0 > b.left + 0.5 * b.size) return false;
+  if (a.page === b.page && a.region === b.region && a.y - b.y > 2.2 * a.size) return false;
+  return true;
+}
+
+/** A letter-spaced line (重 庆 市 武 隆 区 …: most neighbouring characters one space apart) closed up. */
+function closeLetterSpacing(text: string): string {
+  const spaced = text.match(/[\u3400-\u9fff](?= [\u3400-\u9fff])/g)?.length ?? 0;
+  const close = text.match(/[\u3400-\u9fff](?=[\u3400-\u9fff])/g)?.length ?? 0;
+  if (spaced < 3 || spaced < close) return text;
+  return text.replace(/(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '');
+}
+
+export function layOut(pages: readonly LaidPage[]): LaidOut {
+  let region = 0;
+  const perPage = pages.map((page, p) => {
+    const ls = pageLines(page, p, region);
+    region += ls.length * 2 + 2;
+    return ls;
+  });
+  const furniture = furnitureOf(perPage, pages.map((p) => p.height));
+  const lines = perPage.flat().filter((l) => !furniture.has(l));
+  setEdges(lines);
+  const pitch = new Map<number, number>();
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    if (a.page === b.page && a.region === b.region && Math.round(a.size) === Math.round(b.size) && a.y > b.y) {
+      const k = Math.round(a.size);
+      const d = a.y - b.y;
+      pitch.set(k, Math.min(pitch.get(k) ?? Infinity, d));
+    }
+  }
+  const out: string[] = [];
+  const removed: Artefact[] = [];
+  let current: Line | null = null;
+  let text = '';
+  const pagesSeen = new Set<number>();
+  const emit = () => {
+    if (current) out.push(closeLetterSpacing(text));
+  };
+  for (const l of lines) {
+    if (!pagesSeen.has(l.page)) {
+      pagesSeen.add(l.page);
+      for (const f of perPage[l.page]!.filter((x) => furniture.has(x))) {
+        removed.push({ kind: PAGE_NUMBER.test(f.text) ? 'page-number' : 'running-header', text: f.text, line: out.length + 1 });
+      }
+    }
+    if (current && continues(current, l)) {
+      text += /[A-Za-z0-9]$/.test(text) && /^[A-Za-z]/.test(l.text) ? ` ${l.text}` : l.text;
+      current = l;
+      continue;
+    }
+    const prev: Line | null = current;
+    emit();
+    if (prev) {
+      const p = pitch.get(Math.round(l.size)) ?? 1.5 * l.size;
+      const gap = prev.page !== l.page || prev.region !== l.region || Math.round(prev.size) !== Math.round(l.size) || prev.y - l.y > 1.15 * p;
+      if (gap) out.push('');
+    }
+    current = l;
+    text = l.text;
+  }
+  emit();
+  return { text: out.join('\n'), furniture: removed };
+}
