@@ -46,7 +46,7 @@ export function documentBlocks(lines: readonly string[]): Block[] {
       out.push({ kind: 'docno', text: l });
       seenNo = true;
     } else if (seenNo && !titleDone && out[out.length - 1]?.kind !== 'p') out.push({ kind: 'title', text: l });
-    else out.push({ kind: 'p', text: l.replace(/^- /, '') });
+    else out.push({ kind: 'p', text: l });
   }
   return out.filter((b) => b.kind === 'table' || b.text !== '');
 }

@@ -207,11 +207,13 @@ const PAGE_NUMBER = /^\s*([·•\-—–－]\s*\d{1,4}\s*[·•\-—–－]|第\
 /** Running headers and footers: a page's top/bottom line at the same height on most pages, or a page number at the bottom. */
 function furnitureOf(pages: Line[][], heights: readonly number[]): Set<Line> {
   const out = new Set<Line>();
+  // Same height and same words (numbers aside) on several pages: text set solid also starts every page at one height.
+  const key = (l: Line) => l.text.replace(/[\d\s]/g, '');
   const repeated = (pick: (ls: Line[]) => Line | undefined) => {
     const ys = pages.map(pick).filter((l): l is Line => !!l);
     for (const l of ys) {
-      const same = ys.filter((o) => Math.abs(o.y - l.y) < 2).length;
-      if (pages.length >= 2 && same >= Math.max(2, pages.length * 0.4)) out.add(l);
+      const same = ys.filter((o) => Math.abs(o.y - l.y) < 2 && key(o) === key(l)).length;
+      if (pages.length >= 2 && same >= Math.max(2, pages.length * 0.2)) out.add(l);
     }
   };
   const top = (ls: Line[]) => [...ls].sort((a, b) => b.y - a.y)[0];
@@ -274,6 +276,19 @@ function continues(a: Line, b: Line): boolean {
   return true;
 }
 
+const centred = (l: Line) => l.x0 > l.left + l.size && Math.abs((l.x0 + l.x1) / 2 - (l.left + l.right) / 2) < l.size;
+
+/**
+ * A blank line between two lines not joined: a gap wider than the line pitch, a new page, column
+ * or size — or, set solid as GB/T 9704 prints (no space between paragraphs), a line starting
+ * indented or a line before it ending short. Lines of one centred title stay together.
+ */
+function paragraphBreak(prev: Line, l: Line, pitch: number): boolean {
+  if (prev.page !== l.page || prev.region !== l.region || Math.round(prev.size) !== Math.round(l.size) || prev.y - l.y > 1.15 * pitch) return true;
+  if (centred(prev) && centred(l)) return false;
+  return l.x0 > l.left + 1.2 * l.size || prev.x1 < prev.right - 1.5 * prev.size;
+}
+
 /** A letter-spaced line (重 庆 市 武 隆 区 …: most neighbouring characters one space apart) closed up. */
 function closeLetterSpacing(text: string): string {
   const spaced = text.match(/[\u3400-\u9fff](?= [\u3400-\u9fff])/g)?.length ?? 0;
@@ -326,8 +341,7 @@ export function layOut(pages: readonly LaidPage[]): LaidOut {
     emit();
     if (prev) {
       const p = pitch.get(Math.round(l.size)) ?? 1.5 * l.size;
-      const gap = prev.page !== l.page || prev.region !== l.region || Math.round(prev.size) !== Math.round(l.size) || prev.y - l.y > 1.15 * p;
-      if (gap) out.push('');
+      if (paragraphBreak(prev, l, p)) out.push('');
     }
     current = l;
     text = l.text;
