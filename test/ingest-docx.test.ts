@@ -1,33 +1,12 @@
 /** Word (.docx): a sample document written with the `docx` library reads back as the same document as its text. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { UserError } from '../src/domain/errors.js';
 import type { OfficialDocument } from '../src/domain/types.js';
 import { extract } from '../src/ingest/formats/index.js';
 import { parseBuffer, parseText } from '../src/ingest/index.js';
-import { documentBlocks, documentLines } from './helpers/sample-document.js';
-
-async function toDocx(lines: readonly string[]): Promise<Buffer> {
-  const children = documentBlocks(lines).map((b) => {
-    switch (b.kind) {
-      case 'masthead':
-        return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: b.text, color: 'C00000', bold: true, size: 44 })] });
-      case 'docno':
-        return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(b.text)] });
-      case 'title':
-        return new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(b.text)] });
-      case 'p':
-        return new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: b.text, font: 'FangSong' })] });
-      case 'table':
-        return new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: b.rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
-        });
-    }
-  });
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
-}
+import { toDocx } from './helpers/formats.js';
+import { documentLines } from './helpers/sample-document.js';
 
 const same = (d: OfficialDocument) => ({
   docNumber: d.docNumber,

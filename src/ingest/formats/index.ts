@@ -16,8 +16,38 @@ export type { Extracted, ExtractOptions, Format } from './types.js';
 
 const startsWith = (buf: Uint8Array, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
+type Sniffed = { format: Format } | { unsupported: string };
+
+const TEXT_NAME = /(\.(txt|text)|\/[^./]+)$/i;
+
+/**
+ * What a file found in a directory is, from its first bytes (4 KB do): PDF, zip (.docx or OFD —
+ * told apart when read), web page, plain text; other files are skipped with the reason. Plain
+ * text is taken from .txt files (and files without an extension) only: a README.md or a CSV
+ * beside the gazettes is not one.
+ */
+export function sniffHead(head: Uint8Array, path: string): Sniffed | { format: 'zip' } {
+  if (head.length === 0) return { unsupported: 'empty file' };
+  if (isPdf(head)) return { format: 'pdf' };
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return { format: 'zip' };
+  const binary = binaryKind(head);
+  if (binary) return { unsupported: binary };
+  if (looksLikeHtml(head)) return { format: 'html' };
+  if (TEXT_NAME.test(`/${path.replace(/\\/g, '/')}`)) return { format: 'text' };
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1] ?? '';
+  return { unsupported: `.${ext.toLowerCase()} file (plain text is read from .txt files)` };
+}
+
+function binaryKind(buf: Uint8Array): string | null {
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) return 'a Word 97–2003 .doc (save it as .docx)';
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47]) || startsWith(buf, [0xff, 0xd8, 0xff]) || startsWith(buf, [0x49, 0x49, 0x2a, 0x00]) || startsWith(buf, [0x4d, 0x4d, 0x00, 0x2a])) {
+    return 'an image (put scans in a PDF and use --ocr)';
+  }
+  return null;
+}
+
 /** What the bytes are: a supported format, or the reason they are not. */
-export async function sniff(buf: Uint8Array): Promise<{ format: Format } | { unsupported: string }> {
+export async function sniff(buf: Uint8Array): Promise<Sniffed> {
   if (isPdf(buf)) return { format: 'pdf' };
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     const { default: JSZip } = await import('jszip');
@@ -31,10 +61,8 @@ export async function sniff(buf: Uint8Array): Promise<{ format: Format } | { uns
     if (names.some((n) => /^\/?OFD\.xml$/i.test(n))) return { format: 'ofd' };
     return { unsupported: 'a zip archive that is neither a Word .docx nor an OFD' };
   }
-  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) return { unsupported: 'a Word 97–2003 .doc (save it as .docx)' };
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47]) || startsWith(buf, [0xff, 0xd8, 0xff]) || startsWith(buf, [0x49, 0x49, 0x2a, 0x00]) || startsWith(buf, [0x4d, 0x4d, 0x00, 0x2a])) {
-    return { unsupported: 'an image (put scans in a PDF and use --ocr)' };
-  }
+  const binary = binaryKind(buf);
+  if (binary) return { unsupported: binary };
   if (looksLikeHtml(buf)) return { format: 'html' };
   return { format: 'text' };
 }
