@@ -119,20 +119,26 @@ const chars = (runs: readonly Run[]) => runs.map((r) => r.text).join('').replace
 
 /** The x of a gutter splitting ≥3 lines into two columns of ≥2 characters each side, if any. */
 function gutter(lines: readonly Run[][][], width: number): number | null {
-  const votes = new Map<number, number>();
+  const gaps: Array<[number, number]> = [];
   for (const segs of lines) {
     if (segs.length !== 2 || chars(segs[0]!) < 2 || chars(segs[1]!) < 2) continue;
-    const a = extent(segs[0]!).x1;
-    const b = segs[1]![0]!.x;
-    const mid = Math.round((a + b) / 2 / 4) * 4;
-    if (mid < 0.3 * width || mid > 0.7 * width) continue;
-    votes.set(mid, (votes.get(mid) ?? 0) + 1);
+    gaps.push([extent(segs[0]!).x1, segs[1]![0]!.x]);
   }
-  const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  // The x inside the most gaps between a line's two pieces, in the middle of the page.
+  let best: [number, number] | null = null;
+  for (const [a, b] of gaps) {
+    const mid = (a + b) / 2;
+    if (mid < 0.3 * width || mid > 0.7 * width) continue;
+    const votes = gaps.filter(([c, d]) => c < mid && mid < d).length;
+    if (!best || votes > best[1]) best = [mid, votes];
+  }
   if (!best || best[1] < 3) return null;
-  const crosses = lines.filter((segs) => segs.some((s) => { const e = extent(s); return e.x0 < best[0] && e.x1 > best[0]; })).length;
+  // The middle of the gutter all those gaps share: a centred heading above the columns crosses it.
+  const inside = gaps.filter(([c, d]) => c < best![0] && best![0] < d);
+  const g = (Math.max(...inside.map(([c]) => c)) + Math.min(...inside.map(([, d]) => d))) / 2;
+  const crosses = lines.filter((segs) => segs.some((s) => { const e = extent(s); return e.x0 < g && e.x1 > g; })).length;
   // A page of running text has the odd short pair of pieces, but most of its lines cross the middle.
-  return crosses > best[1] * 3 ? null : best[0];
+  return crosses > best[1] * 3 ? null : g;
 }
 
 function toLine(runs: readonly Run[][], page: number, region: number): Line {
