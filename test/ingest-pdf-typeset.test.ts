@@ -83,6 +83,14 @@ describe('typeset gazette PDFs (Chromium)', { skip }, () => {
     assert.match(text, /^重庆市武隆区人民政府公报$/m, 'letter-spaced masthead closed up');
   });
 
+  it('004: a ruled table is read row by row, cells in their columns, across a page break', () => {
+    const d = read.get('004')!.result.documents.find((x) => x.docNumber === '武隆府办发〔2021〕32号')!;
+    const t = d.tables[0]!;
+    assert.deepEqual(t.header, ['序号', '类别', '目标及措施', '主要内容', '牵头单位', '责任单位']);
+    assert.deepEqual(t.rows.slice(0, 8).map((r) => r[0]), ['1', '2', '3', '4', '5', '6', '7', '8']);
+    assert.deepEqual(t.rows[0]!.slice(0, 3), ['1', '空气质量目标', '城区空气质量']);
+  });
+
   it('002: the 11号 decision printed inside 9号 comes out, and 9号 reads on', () => {
     const r = read.get('002')!.result;
     const nine = r.documents.find((d) => d.docNumber === '武隆府发〔2024〕9号')!;

@@ -35,13 +35,18 @@ interface Line {
   x1: number;
   y: number;
   size: number;
-  /** Cells of a table row (text apart by more than a character) are joined by tabs. */
+  /** Pieces of text apart by most of a character (table cells): joined by tabs, with their left x. */
   cells: number;
+  cellX: number[];
   page: number;
   /** Column the line sits in: its left and right edge. */
   left: number;
   right: number;
   region: number;
+  /** In a column of a two-column stretch (its own edges), not across the text block. */
+  column: boolean;
+  /** Rows of one table (rebuilt by `tableRows`) share an id: no blank line between them. */
+  table?: number;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -92,13 +97,13 @@ function baselines(runs: readonly Run[]): Run[][] {
   return out.map((l) => l.sort((a, b) => a.x - b.x));
 }
 
-/** Pieces of a visual line apart by more than a character and a half. */
-function segments(line: readonly Run[]): Run[][] {
+/** Pieces of a visual line apart by more than `gap` characters (1.5: columns; 0.8: table cells). */
+function segments(line: readonly Run[], gap = 1.5): Run[][] {
   const out: Run[][] = [];
   for (const r of line) {
     const seg = out[out.length - 1];
     const prev = seg?.[seg.length - 1];
-    if (prev && r.x - (prev.x + prev.w) <= 1.5 * Math.max(prev.size, r.size)) seg!.push(r);
+    if (prev && r.x - (prev.x + prev.w) <= gap * Math.max(prev.size, r.size)) seg!.push(r);
     else out.push([r]);
   }
   return out;
@@ -119,6 +124,8 @@ const chars = (runs: readonly Run[]) => runs.map((r) => r.text).join('').replace
 
 /** The x of a gutter splitting ≥3 lines into two columns of ≥2 characters each side, if any. */
 function gutter(lines: readonly Run[][][], width: number): number | null {
+  // A page with rows of three pieces or more holds a table: its columns are cells, not text columns.
+  if (lines.filter((segs) => segs.length > 2).length >= 2) return null;
   const gaps: Array<[number, number]> = [];
   for (const segs of lines) {
     if (segs.length !== 2 || chars(segs[0]!) < 2 || chars(segs[1]!) < 2) continue;
@@ -143,47 +150,53 @@ function gutter(lines: readonly Run[][][], width: number): number | null {
 
 function toLine(runs: readonly Run[][], page: number, region: number): Line {
   const flat = runs.flat();
+  const cells = segments(flat, 0.8);
   const { x0 } = extent(runs[0]!);
   const x1 = Math.max(...runs.map((s) => extent(s).x1));
   return {
-    text: runs.map(joinRuns).join('\t'),
+    text: cells.map(joinRuns).join('\t'),
     x0,
     x1,
     y: flat[0]!.y,
     size: Math.max(...flat.map((r) => r.size)),
-    cells: runs.length,
+    cells: cells.length,
+    cellX: cells.map((c) => c[0]!.x),
     page,
     left: 0,
     right: 0,
     region,
+    column: false,
   };
 }
 
 /** One page's lines in reading order: a two-column stretch gives its left column, then its right. */
 function pageLines(page: LaidPage, p: number, regionBase: number): Line[] {
   const { lines: vertical, rest } = verticalLines([...page.runs]);
-  const visual = baselines(rest).map(segments);
-  const g = gutter(visual, page.width);
+  const visual = baselines(rest).map((l) => segments(l));
+  // Running headers and footers (top and bottom tenth of the page) span the page, whatever its columns.
+  const margin = (segs: Run[][]) => segs[0]![0]!.y > 0.9 * page.height || segs[0]![0]!.y < 0.1 * page.height;
+  const g = gutter(visual.filter((segs) => !margin(segs)), page.width);
   const out: Line[] = [];
   let left: Line[] = [];
   let right: Line[] = [];
   let region = regionBase;
   const flushColumns = () => {
     if (left.length + right.length === 0) return;
-    const l = left.map((x) => ({ ...x, region }));
-    const r = right.map((x) => ({ ...x, region: region + 1 }));
+    const l = left.map((x) => ({ ...x, region: region + 1, column: true }));
+    const r = right.map((x) => ({ ...x, region: region + 2, column: true }));
     out.push(...l, ...r);
-    region += 2;
+    region += 3;
     left = [];
     right = [];
   };
   for (const segs of visual) {
     // A letter-spaced heading (目　录) has a character either side of the gutter: it spans both columns.
     const crosses =
-      g === null || segs.length > 2 || (segs.length === 2 && segs.some((s) => chars(s) < 2)) || segs.some((s) => { const e = extent(s); return e.x0 < g && e.x1 > g; });
+      g === null ||
+      margin(segs) || segs.length > 2 || (segs.length === 2 && segs.some((s) => chars(s) < 2)) || segs.some((s) => { const e = extent(s); return e.x0 < g && e.x1 > g; });
     if (crosses) {
       flushColumns();
-      out.push(toLine(segs, p, region++));
+      out.push(toLine(segs, p, region));
       continue;
     }
     const l = segs.filter((s) => extent(s).x1 <= g!);
@@ -192,7 +205,7 @@ function pageLines(page: LaidPage, p: number, regionBase: number): Line[] {
     if (r.length) right.push(toLine(r, p, 0));
   }
   flushColumns();
-  for (const v of vertical) out.push({ text: v.text, x0: v.x, x1: v.x + v.w, y: v.y, size: v.size, cells: 1, page: p, left: 0, right: 0, region: region++ });
+  for (const v of vertical) out.push({ text: v.text, x0: v.x, x1: v.x + v.w, y: v.y, size: v.size, cells: 1, cellX: [v.x], page: p, left: 0, right: 0, region: ++region, column: false });
   // Vertical columns are read where they stand, among the lines by their top.
   return placeVertical(out, vertical.length);
 }
@@ -247,7 +260,7 @@ function setEdges(lines: Line[]): void {
     byRegion.set(key, [...(byRegion.get(key) ?? []), l]);
   }
   for (const ls of byRegion.values()) {
-    const column = ls.length > 1 && ls.some((l) => l.x1 < docRight - 0.25 * (docRight - docLeft) || l.x0 > docLeft + 0.25 * (docRight - docLeft));
+    const column = ls[0]!.column;
     const left = column ? Math.min(...ls.map((l) => l.x0)) : docLeft;
     const right = column ? Math.max(...ls.map((l) => l.x1)) : docRight;
     for (const l of ls) {
@@ -282,6 +295,77 @@ function continues(a: Line, b: Line): boolean {
   return true;
 }
 
+/** Column starts of a table: the cells' left edges, those within a little of each other merged. */
+function columnStarts(lines: readonly Line[]): number[] {
+  const xs = lines.filter((l) => l.cells > 1).flatMap((l) => l.cellX).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of xs) if (!out.length || x - out[out.length - 1]! > 0.6 * lines[0]!.size) out.push(x);
+  return out;
+}
+
+/**
+ * Ruled tables: a run of lines of one size on one page, most in several cells, with a line a
+ * cell's text wraps to kept in its cell. A row ends where the gap to the next line is wider than
+ * the line pitch (cell padding); each row becomes one line of tab-separated cells, as the reader
+ * reads tables — a table across a page break is a run on each page.
+ */
+function tableRows(lines: readonly Line[], pitchOf: (size: number) => number): Line[] {
+  const out: Line[] = [];
+  let id = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    if (first.cells < 2) {
+      out.push(first);
+      continue;
+    }
+    // The run: same page, column and size, lines close together, each in cells or no wider than a column.
+    let j = i + 1;
+    while (j < lines.length) {
+      const l = lines[j]!;
+      const near = l.page === first.page && l.region === first.region && Math.abs(l.size - first.size) <= 0.15 * first.size && lines[j - 1]!.y - l.y < 4 * first.size;
+      // A paragraph after the table starts at the left edge and runs wide; a wrapped cell line does neither.
+      if (!near || (l.cells < 2 && l.x0 < first.left + 3 * l.size && l.x1 - l.x0 > 0.55 * (first.right - first.left))) break;
+      j++;
+    }
+    const block = lines.slice(i, j);
+    let starts = columnStarts(block);
+    if (block.filter((l) => l.cells > 1).length < 2 || starts.length < 2) {
+      out.push(first);
+      continue;
+    }
+    // Continued from the foot of the previous page (no header repeated): the same table, its columns.
+    const prev = out[out.length - 1];
+    const same = (a: number, b: number) => Math.abs(a - b) < first.size;
+    const continued =
+      prev?.table !== undefined && prev.page === first.page - 1 && same(prev.cellX[0]!, starts[0]!) && starts.every((x) => prev.cellX.some((p) => same(p, x) || x > p));
+    if (continued) starts = prev.cellX;
+    const table = continued ? prev.table! : id++;
+    const pitch = pitchOf(first.size);
+    let row: Line[] = [];
+    const flush = () => {
+      if (!row.length) return;
+      const cells = starts.map(() => '');
+      for (const l of row) {
+        const texts = l.text.split('\t');
+        l.cellX.forEach((x, k) => {
+          const col = Math.max(0, starts.filter((s0) => s0 <= x + 0.6 * l.size).length - 1);
+          const add = texts[k] ?? '';
+          cells[col] += /[A-Za-z0-9]$/.test(cells[col]!) && /^[A-Za-z0-9]/.test(add) ? ` ${add}` : add;
+        });
+      }
+      out.push({ ...row[0]!, text: cells.join('\t'), cells: starts.length, cellX: starts, x0: Math.min(...row.map((l) => l.x0)), x1: Math.max(...row.map((l) => l.x1)), table });
+      row = [];
+    };
+    block.forEach((l, k) => {
+      if (k > 0 && block[k - 1]!.y - l.y > 1.12 * pitch) flush();
+      row.push(l);
+    });
+    flush();
+    i = j - 1;
+  }
+  return out;
+}
+
 const centred = (l: Line) => l.x0 > l.left + l.size && Math.abs((l.x0 + l.x1) / 2 - (l.left + l.right) / 2) < l.size;
 
 /**
@@ -290,6 +374,8 @@ const centred = (l: Line) => l.x0 > l.left + l.size && Math.abs((l.x0 + l.x1) / 
  * indented or a line before it ending short. Lines of one centred title stay together.
  */
 function paragraphBreak(prev: Line, l: Line, pitch: number): boolean {
+  // Rows of one table stay together, also across a page break.
+  if (prev.table !== undefined && prev.table === l.table) return false;
   if (prev.page !== l.page || prev.region !== l.region || Math.round(prev.size) !== Math.round(l.size) || prev.y - l.y > 1.15 * pitch) return true;
   if (centred(prev) && centred(l)) return false;
   return l.x0 > l.left + 1.2 * l.size || prev.x1 < prev.right - 1.5 * prev.size;
@@ -323,6 +409,7 @@ export function layOut(pages: readonly LaidPage[]): LaidOut {
       pitch.set(k, Math.min(pitch.get(k) ?? Infinity, d));
     }
   }
+  const rows = tableRows(lines, (size) => pitch.get(Math.round(size)) ?? 1.5 * size);
   const out: string[] = [];
   const removed: Artefact[] = [];
   let current: Line | null = null;
@@ -331,7 +418,7 @@ export function layOut(pages: readonly LaidPage[]): LaidOut {
   const emit = () => {
     if (current) out.push(closeLetterSpacing(text));
   };
-  for (const l of lines) {
+  for (const l of rows) {
     if (!pagesSeen.has(l.page)) {
       pagesSeen.add(l.page);
       for (const f of perPage[l.page]!.filter((x) => furniture.has(x))) {
