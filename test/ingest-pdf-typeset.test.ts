@@ -11,6 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { ParseResult } from '../src/domain/types.js';
 import { extract, type Extracted } from '../src/ingest/formats/index.js';
 import { parseBuffer } from '../src/ingest/index.js';
+import { unaccounted } from './helpers/accounting.js';
 import { CHROMIUM, typesetSample } from './pdf/typeset.js';
 
 const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `${CHROMIUM} not installed (apt-get install chromium); typeset-PDF tests skipped` : false;
@@ -18,12 +19,6 @@ const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `${CHROMIUM} n
 interface Golden {
   issue: { title: string; year: number | null; number: number | null; totalNumber: number | null; publishedOn: string | null; contents: number; index: number };
   documents: Array<{ docNumber: string; title: string; signedOn: string | null }>;
-}
-
-function inventory(...texts: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of texts) for (const c of t) if (/[\u4e00-\u9fff0-9]/.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
-  return m;
 }
 
 describe('typeset gazette PDFs (Chromium)', { skip }, () => {
@@ -67,12 +62,7 @@ describe('typeset gazette PDFs (Chromium)', { skip }, () => {
 
     it(`${id}: loses no text — documents + front matter + discarded = the extracted text and its furniture`, () => {
       const { extracted, result: r } = read.get(id)!;
-      const input = inventory(extracted.text, ...extracted.furniture.map((f) => f.text));
-      const output = inventory(...r.documents.map((d) => d.text), r.frontMatter, ...r.discarded.map((a) => a.text));
-      const diff = [...new Set([...input.keys(), ...output.keys()])]
-        .map((c) => [c, (input.get(c) ?? 0) - (output.get(c) ?? 0)] as const)
-        .filter(([, n]) => n !== 0);
-      assert.deepEqual(diff, []);
+      assert.deepEqual(unaccounted([extracted.text, ...extracted.furniture.map((f) => f.text)], r), []);
     });
   }
 
