@@ -34,6 +34,13 @@ describe('saved web pages', () => {
     assert.match(got.text, /具体到点。$/m);
   });
 
+  it('the same facts laid out as a list (<li><b>文号：</b>…) read the same', async () => {
+    const got = await extract(Buffer.from(webPage(lines, META, 'utf-8', 'list')), '36-list.html');
+    const filled = Object.entries(META).filter(([, v]) => v !== '');
+    assert.deepEqual(got.text.split('\n').slice(0, filled.length), filled.map(([k, v]) => `${k}：${v}`));
+    assert.equal(got.text.match(/索引号/g)?.length, 1, 'the block is not repeated in the text');
+  });
+
   it('the page gives one document, the same as its text', async () => {
     const r = await parseBuffer(bytes, '36.html');
     const fromText = parseText(lines.join('\n'), { file: '36.txt', sha256: '', encoding: 'utf-8', bytes: 0 });

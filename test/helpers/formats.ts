@@ -110,7 +110,8 @@ export async function toOfd(lines: readonly string[]): Promise<Buffer> {
 
 
 /** The page: chrome around a content div; the masthead is not on the web, the 文号 and title are. */
-export function webPage(lines: readonly string[], meta: Record<string, string>, charset: string): string {
+/** `list`: the metadata as <li><b>label：</b>value</li> items instead of a table. */
+export function webPage(lines: readonly string[], meta: Record<string, string>, charset: string, layout: 'table' | 'list' = 'table'): string {
   const blocks = documentBlocks(lines).filter((b) => b.kind !== 'masthead');
   const title = blocks.find((b) => b.kind === 'title');
   const rows = Object.entries(meta);
@@ -129,7 +130,7 @@ export function webPage(lines: readonly string[], meta: Record<string, string>, 
 <div class="header"><img src="logo.png" alt="重庆市武隆区人民政府"><div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zjwl/">走进武隆</a></li></ul></div></div>
 <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; 政策文件</div>
 <div class="zwgk-box">
-  <table class="xxgk-table">${table.join('\n')}</table>
+  ${layout === 'table' ? `<table class="xxgk-table">${table.join('\n')}</table>` : `<ul class="xxgk-info">${rows.map(([k, v]) => `<li><b>${k}：</b>${esc(v)}</li>`).join('')}</ul>`}
   <div class="article">
     <h1 class="article-title">${title && 'text' in title ? esc(title.text) : ''}</h1>
     <div class="article-info">来源：重庆市武隆区人民政府办公室 发布时间：${esc(meta['发布日期'] ?? '')} 字号：大 中 小 打印本页</div>

@@ -35,8 +35,10 @@ const CANONICAL: Record<string, string> = { 发文字号: '文号', 发文机关
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 
+const isLabel = (s: string) => LABEL.exec(s.replace(/\s/g, ''));
+
 /** label → value pairs of the metadata table: cells alternate label, value (any number per row). */
-function metadata($: CheerioAPI): { pairs: Array<[string, string]>; table: Cheerio<Element> | null } {
+function metadataTable($: CheerioAPI): { pairs: Array<[string, string]>; table: Cheerio<Element> | null } {
   for (const t of $('table').toArray()) {
     const cells = $(t).find('td, th').toArray().map((c) => squash($(c).text()));
     const pairs: Array<[string, string]> = [];
@@ -51,13 +53,52 @@ function metadata($: CheerioAPI): { pairs: Array<[string, string]>; table: Cheer
       const im = LABEL_INLINE.exec(cells[i]!);
       if (im) pairs.push([CANONICAL[im[1]!] ?? im[1]!, squash(im[2]!)]);
     }
-    if (pairs.filter(([l]) => (METADATA_LABELS as readonly string[]).includes(l)).length >= 3) return { pairs, table: $(t) };
+    if (enough(pairs)) return { pairs, table: $(t) };
   }
   return { pairs: [], table: null };
 }
 
+const enough = (pairs: ReadonlyArray<[string, string]>) => pairs.filter(([l]) => (METADATA_LABELS as readonly string[]).includes(l)).length >= 3;
+
+/**
+ * The same facts laid out without a table: `<li>索引号：…</li>`, `<dt>索引号</dt><dd>…</dd>`,
+ * `<span class="label">文号：</span><span>…</span>` — elements with no block inside.
+ */
+function metadataElements($: CheerioAPI): { pairs: Array<[string, string]>; table: Cheerio<Element> | null } {
+  const pairs: Array<[string, string]> = [];
+  const used: Element[] = [];
+  for (const el of $('li, p, dt, dd, span, div, em, b, strong, label').toArray()) {
+    const e = $(el);
+    if (e.find('li, p, div, table, dt, dd').length > 0 || used.some((u) => $(u).find(el).length > 0)) continue;
+    const text = squash(e.text());
+    const inline = LABEL_INLINE.exec(text);
+    const label = isLabel(text);
+    if (inline && !isLabel(squash(inline[2]!))) {
+      pairs.push([CANONICAL[inline[1]!] ?? inline[1]!, squash(inline[2]!)]);
+      used.push(el);
+    } else if (label) {
+      const next = e.next();
+      const value = next.length ? squash(next.text()) : '';
+      if (next.length && !isLabel(value)) {
+        pairs.push([CANONICAL[label[1]!] ?? label[1]!, value]);
+        used.push(el, next[0]!);
+      }
+    }
+  }
+  if (!enough(pairs)) return { pairs: [], table: null };
+  // The block to drop from the content: the nearest element holding every pair.
+  let box = $(used[0]!).parent();
+  while (box.length && !used.every((u) => box.find(u).length > 0)) box = box.parent();
+  return { pairs, table: box.length ? (box as Cheerio<Element>) : null };
+}
+
+function metadata($: CheerioAPI): { pairs: Array<[string, string]>; table: Cheerio<Element> | null } {
+  const t = metadataTable($);
+  return t.pairs.length ? t : metadataElements($);
+}
+
 const CHROME = 'script, style, noscript, template, iframe, nav, header, footer, aside, form, button, select, input, svg, [role=navigation], [aria-hidden=true]';
-const CHROME_NAME = /(^|[-_ ])(nav|menu|header|footer|breadcrumb|crumb|share|sidebar|side|bread|search|login|toolbar|copyright|related|links?|top|bottom|foot|head)([-_ ]|$)/i;
+const CHROME_NAME = /(^|[-_ ])(nav|navbar|menu|header|footer|breadcrumb|crumb|share|sidebar|bread|search|login|toolbar|copyright|related|top|bottom|foot)([-_ ]|$)/i;
 
 /** The element holding the document: the one with the most CJK text in paragraphs, chrome removed. */
 function mainContent($: CheerioAPI): Cheerio<AnyNode> {
@@ -71,8 +112,10 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> {
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {
+    // Paragraph text held directly (in <p>, headings, tables, or bare text between <br>s) counts.
     const own = $(el).children('p, h1, h2, h3, h4, h5, h6, table, div, span, font, center, br').length;
-    const score = cjk($(el).children('p, h1, h2, h3, h4, h5, h6, table, center, font').text()) + own;
+    const bare = $(el).contents().toArray().filter((n) => n.type === 'text').map((n) => (n as unknown as { data: string }).data).join('');
+    const score = cjk($(el).children('p, h1, h2, h3, h4, h5, h6, table, center, font').text()) + cjk(bare) + own;
     if (score > bestScore) {
       best = el;
       bestScore = score;
