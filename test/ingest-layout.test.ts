@@ -37,8 +37,8 @@ describe('layout by position', () => {
   });
 
   it('a vertical motto (one character a line, stacked) reads as words; a letter-spaced masthead closes up', () => {
-    const runs: Run[] = [run('重 庆 市 武 隆 区 人 民 政 府 公 报', 100, 780, 24)];
-    ['传达政令', '宣传政策'].forEach((w, c) => [...w].forEach((ch, i) => runs.push(run(ch, 200 + c * 60, 700 - i * 24, 18))));
+    const runs: Run[] = [run('重 庆 市 武 隆 区 人 民 政 府 公 报', 100, 700, 24)];
+    ['传达政令', '宣传政策'].forEach((w, c) => [...w].forEach((ch, i) => runs.push(run(ch, 200 + c * 60, 640 - i * 24, 18))));
     const lines = layOut([page(runs)]).text.split('\n').filter(Boolean);
     assert.deepEqual(lines, ['重庆市武隆区人民政府公报', '传达政令', '宣传政策']);
   });

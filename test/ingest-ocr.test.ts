@@ -27,7 +27,8 @@ describe('tesseract habits undone', () => {
     assert.equal(tidyOcr('武隆府发[ 2024 ] 9号'), '武隆府发〔2024〕9号');
     assert.equal(tidyOcr('武隆府办发 2024 】 17号'), '武隆府办发〔2024〕17号');
     assert.equal(tidyOcr('区政府 特颁布 森林防火禁火令。'), '区政府特颁布森林防火禁火令。');
-    assert.equal(tidyOcr('每年 7 月'), '每年 7 月');
+    assert.equal(tidyOcr('禁火时间 : 每年 7 月 10 日 ;'), '禁火时间：每年7月10日；');
+    assert.equal(tidyOcr('1. 按照 GB 17691'), '1. 按照 GB 17691');
   });
 });
 
@@ -58,11 +59,12 @@ describe('a scanned gazette page', { skip }, () => {
     assert.match(err.stderr, /needs OCR/);
   });
 
-  it('with --ocr: the page is read, its 文号 and title found', async () => {
+  it('with --ocr: the page is read by position, its 文号 and title found, lines wrapped at the edge rejoined', async () => {
     const r = await parseBuffer(scan, 'scan.pdf', undefined, { ocr: true });
     assert.equal(r.source.encoding, 'pdf+ocr');
     assert.equal(r.documents.length, 1);
     assert.equal(r.documents[0]!.docNumber, '武隆府发〔2024〕9号');
-    assert.match(r.documents[0]!.text, /森林防火禁火令/);
+    assert.match(r.documents[0]!.title, /关于发布森林防火禁火令的通告$/);
+    assert.ok(r.documents[0]!.body.some((b) => /^为有效预防和遏制森林火灾，.*区政府特颁布森林防火禁火令。$/.test(b.text)), 'first paragraph whole');
   });
 });

@@ -242,6 +242,12 @@ function furnitureOf(pages: Line[][], heights: readonly number[]): Set<Line> {
   pages.forEach((ls) => {
     const b = bottom(ls);
     if (b && b.y < heights[b.page]! * 0.15 && PAGE_NUMBER.test(b.text)) out.add(b);
+    // One page alone (a scan, a single sheet): a line in the top or bottom twelfth, well apart from the text.
+    const byY = [...ls].sort((x, y) => y.y - x.y);
+    const [t, next] = byY;
+    if (t && next && t.y > heights[t.page]! * 0.92 && t.y - next.y > 2.5 * t.size) out.add(t);
+    const [last, before] = byY.reverse();
+    if (last && before && last.y < heights[last.page]! * 0.08 && before.y - last.y > 2.5 * last.size) out.add(last);
   });
   return out;
 }

@@ -53,5 +53,5 @@ export async function pdfToText(buf: Uint8Array, name: string, opts: ExtractOpti
   const { text, furniture } = layOut(pages);
   if (text.replace(/\s+/g, '') !== '') return { format: 'pdf', encoding: 'pdf', text, furniture };
   if (!opts.ocr) throw new UserError(`${name}: PDF has no text layer (a scan): it needs OCR — run again with --ocr (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils)`);
-  return { format: 'pdf', encoding: 'pdf+ocr', text: await ocrPdf(buf, name), furniture: [] };
+  return { format: 'pdf', encoding: 'pdf+ocr', ...(await ocrPdf(buf, name)) };
 }
