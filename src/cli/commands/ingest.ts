@@ -4,11 +4,12 @@ import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
-import type { ParseResult } from '../../domain/types.js';
+import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
 import { sniffHead } from '../../ingest/formats/index.js';
 import { parseFile } from '../../ingest/index.js';
 import { recomputeAll } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
+import type { ParseResult } from '../../domain/types.js';
 import type { IngestOutcome } from '../../store/store.js';
 
 export interface Inputs {
@@ -81,6 +82,15 @@ export function summaryLine(files: number, outcomes: readonly IngestOutcome[], f
   );
 }
 
+/** One line per document printing personal data: what kinds, and where to see each finding. */
+export function privacyWarnings(file: string, r: ParseResult): string[] {
+  return r.documents.flatMap((d) => {
+    const findings = reviewDocument(d);
+    const key = d.docNumber ?? d.id;
+    return findings.length === 0 ? [] : [`${file}: ${key}: personal data (${countByKind(findings)}), published masked; see: gongbao review ${key}`];
+  });
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
@@ -99,14 +109,16 @@ export function registerIngest(program: Command): void {
       const outcomes: IngestOutcome[] = [];
       const failures: string[] = [];
       const report: string[] = [];
+      const privacy: string[] = [];
       try {
         for (const f of files) {
           bar?.update({ file: basename(f) });
           try {
-            const parsed = await parseFile(f, { ocr: !!opts.ocr });
-            const outcome = await store.ingest(parsed);
+            const result = await parseFile(f, { ocr: !!opts.ocr });
+            const outcome = await store.ingest(result);
             outcomes.push(outcome);
-            report.push(fileLine(f, parsed, outcome));
+            report.push(fileLine(f, result, outcome));
+            if (outcome.action !== 'unchanged') privacy.push(...privacyWarnings(f, result));
           } catch (err) {
             if (!(err instanceof UserError)) throw err;
             failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);
@@ -119,8 +131,9 @@ export function registerIngest(program: Command): void {
         bar?.stop();
         await store.close();
       }
-      // One line per file read (the bar is gone by now), failures on stderr, then the batch.
+      // One line per file read (the bar is gone by now), warnings and failures on stderr, then the batch.
       for (const line of report) process.stdout.write(`${line}\n`);
+      for (const msg of privacy) process.stderr.write(`gongbao: warning: ${msg}\n`);
       for (const msg of failures) process.stderr.write(`gongbao: ${msg}\n`);
       process.stdout.write(`${summaryLine(files.length, outcomes, failures.length, skipped.length)}\n`);
       if (failures.length > 0) process.exitCode = 2;
