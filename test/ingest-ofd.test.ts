@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { UserError } from '../src/domain/errors.js';
 import type { OfficialDocument } from '../src/domain/types.js';
+import { extract } from '../src/ingest/formats/index.js';
 import { expandDeltas } from '../src/ingest/formats/ofd.js';
 import { parseBuffer, parseText } from '../src/ingest/index.js';
 import { toOfd, typeset } from './helpers/formats.js';
@@ -32,6 +33,15 @@ describe('OFD (GB/T 33190-2016)', () => {
     assert.equal(r.documents.length, 1);
     assert.deepEqual(same(r.documents[0]!), same(fromText.documents[0]!));
     assert.ok(r.discarded.some((a) => a.kind === 'page-number' && a.text === '— 2 —'), 'page numbers taken out by position');
+  });
+
+  it('a vertical TextCode (DeltaY) reads top to bottom', async () => {
+    const zip = await JSZip.loadAsync(await toOfd(lines));
+    const path = 'Doc_0/Pages/Page_0/Content.xml';
+    const motto = '<ofd:TextObject ID="9001" Boundary="199 60 8 40" Font="2" Size="6"><ofd:TextCode X="0" Y="6" DeltaY="g 3 7">此件公开</ofd:TextCode></ofd:TextObject>';
+    zip.file(path, (await zip.file(path)!.async('string')).replace('</ofd:Layer>', `${motto}</ofd:Layer>`));
+    const { text } = await extract(await zip.generateAsync({ type: 'nodebuffer' }), 'v.ofd');
+    assert.match(text, /^此件公开$/m);
   });
 
   it('an OFD missing its Document.xml is one clear line', async () => {

@@ -69,6 +69,15 @@ function codeRuns(obj: Node, code: Node, height: number): Run[] {
   const x0 = Number(code['@X'] ?? 0);
   const y = Number(code['@Y'] ?? 0);
   const runs: Run[] = [];
+  const down = expandDeltas(code['@DeltaY']);
+  if (down.length > 0 && deltas.length === 0) {
+    // Set vertically (DeltaY only): one run a character, stacked — read as a vertical line by layout.ts.
+    let yy = y;
+    return chars.flatMap((ch, i) => {
+      if (i > 0) yy += down[i - 1] ?? size;
+      return ch.trim() ? [{ text: ch, x: bx + e + a * x0, y: height - (by + f + d * yy), w: a * size, size: size * Math.abs(d) }] : [];
+    });
+  }
   let x = x0;
   let runX = x0;
   let text = '';
