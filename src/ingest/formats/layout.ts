@@ -7,6 +7,7 @@
  * lines wrapped at the column edge — also across a page break — joined back into their paragraph.
  */
 import type { Artefact } from '../../domain/types.js';
+import { tableRows, type Line } from './layout-tables.js';
 
 /** A run of text on a page; `y` is the baseline measured upwards from the page bottom. */
 export interface Run {
@@ -27,26 +28,6 @@ export interface LaidOut {
   readonly text: string;
   /** Running headers and page numbers, taken out by position. */
   readonly furniture: Artefact[];
-}
-
-interface Line {
-  text: string;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  /** Pieces of text apart by most of a character (table cells): joined by tabs, with their left x. */
-  cells: number;
-  cellX: number[];
-  page: number;
-  /** Column the line sits in: its left and right edge. */
-  left: number;
-  right: number;
-  region: number;
-  /** In a column of a two-column stretch (its own edges), not across the text block. */
-  column: boolean;
-  /** Rows of one table (rebuilt by `tableRows`) share an id: no blank line between them. */
-  table?: number;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -81,7 +62,6 @@ function verticalLines(runs: Run[]): { lines: Run[]; rest: Run[] } {
     }
     flush();
   }
-  // A vertical column's characters each sit on their own baseline: only keep it when no other run shares them.
   return { lines, rest: runs.filter((r) => !used.has(r)) };
 }
 
@@ -299,77 +279,6 @@ function continues(a: Line, b: Line): boolean {
   if (b.x0 > b.left + 0.5 * b.size) return false;
   if (a.page === b.page && a.region === b.region && a.y - b.y > 2.2 * a.size) return false;
   return true;
-}
-
-/** Column starts of a table: the cells' left edges, those within a little of each other merged. */
-function columnStarts(lines: readonly Line[]): number[] {
-  const xs = lines.filter((l) => l.cells > 1).flatMap((l) => l.cellX).sort((a, b) => a - b);
-  const out: number[] = [];
-  for (const x of xs) if (!out.length || x - out[out.length - 1]! > 0.6 * lines[0]!.size) out.push(x);
-  return out;
-}
-
-/**
- * Ruled tables: a run of lines of one size on one page, most in several cells, with a line a
- * cell's text wraps to kept in its cell. A row ends where the gap to the next line is wider than
- * the line pitch (cell padding); each row becomes one line of tab-separated cells, as the reader
- * reads tables — a table across a page break is a run on each page.
- */
-function tableRows(lines: readonly Line[], pitchOf: (size: number) => number): Line[] {
-  const out: Line[] = [];
-  let id = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const first = lines[i]!;
-    if (first.cells < 2) {
-      out.push(first);
-      continue;
-    }
-    // The run: same page, column and size, lines close together, each in cells or no wider than a column.
-    let j = i + 1;
-    while (j < lines.length) {
-      const l = lines[j]!;
-      const near = l.page === first.page && l.region === first.region && Math.abs(l.size - first.size) <= 0.15 * first.size && lines[j - 1]!.y - l.y < 4 * first.size;
-      // A paragraph after the table starts at the left edge and runs wide; a wrapped cell line does neither.
-      if (!near || (l.cells < 2 && l.x0 < first.left + 3 * l.size && l.x1 - l.x0 > 0.55 * (first.right - first.left))) break;
-      j++;
-    }
-    const block = lines.slice(i, j);
-    let starts = columnStarts(block);
-    if (block.filter((l) => l.cells > 1).length < 2 || starts.length < 2) {
-      out.push(first);
-      continue;
-    }
-    // Continued from the foot of the previous page (no header repeated): the same table, its columns.
-    const prev = out[out.length - 1];
-    const same = (a: number, b: number) => Math.abs(a - b) < first.size;
-    const continued =
-      prev?.table !== undefined && prev.page === first.page - 1 && same(prev.cellX[0]!, starts[0]!) && starts.every((x) => prev.cellX.some((p) => same(p, x) || x > p));
-    if (continued) starts = prev.cellX;
-    const table = continued ? prev.table! : id++;
-    const pitch = pitchOf(first.size);
-    let row: Line[] = [];
-    const flush = () => {
-      if (!row.length) return;
-      const cells = starts.map(() => '');
-      for (const l of row) {
-        const texts = l.text.split('\t');
-        l.cellX.forEach((x, k) => {
-          const col = Math.max(0, starts.filter((s0) => s0 <= x + 0.6 * l.size).length - 1);
-          const add = texts[k] ?? '';
-          cells[col] += /[A-Za-z0-9]$/.test(cells[col]!) && /^[A-Za-z0-9]/.test(add) ? ` ${add}` : add;
-        });
-      }
-      out.push({ ...row[0]!, text: cells.join('\t'), cells: starts.length, cellX: starts, x0: Math.min(...row.map((l) => l.x0)), x1: Math.max(...row.map((l) => l.x1)), table });
-      row = [];
-    };
-    block.forEach((l, k) => {
-      if (k > 0 && block[k - 1]!.y - l.y > 1.12 * pitch) flush();
-      row.push(l);
-    });
-    flush();
-    i = j - 1;
-  }
-  return out;
 }
 
 const centred = (l: Line) => l.x0 > l.left + l.size && Math.abs((l.x0 + l.x1) / 2 - (l.left + l.right) / 2) < l.size;
