@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extract } from '../src/ingest/formats/index.js';
-import { declaredCharset } from '../src/ingest/formats/html.js';
+import { declaredCharset, looksLikeHtml } from '../src/ingest/formats/html.js';
 import { parseBuffer, parseText } from '../src/ingest/index.js';
 import { gbkPage, META, webPage } from './helpers/formats.js';
 import { documentLines } from './helpers/sample-document.js';
@@ -15,6 +15,13 @@ import { documentLines } from './helpers/sample-document.js';
 describe('saved web pages', () => {
   const lines = documentLines('002', '武隆府办发〔2024〕36号');
   const bytes = gbkPage(webPage(lines, META, 'gb2312'));
+
+  it('a page is told by its content: doctype, <html>, XHTML with an XML declaration, a comment first', () => {
+    for (const head of ['<!DOCTYPE html><html>', '<html lang="zh">', '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">', '<!-- saved from url=(0040)http://cqwl.gov.cn/ -->\n<html>']) {
+      assert.ok(looksLikeHtml(Buffer.from(head)), head);
+    }
+    assert.ok(!looksLikeHtml(Buffer.from('重庆市武隆区人民政府公报\n<html> in a text')));
+  });
 
   it('the charset comes from the page (<meta http-equiv … charset=gb2312>)', () => {
     assert.equal(declaredCharset(bytes), 'gb18030');

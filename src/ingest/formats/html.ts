@@ -12,7 +12,8 @@ import { UserError } from '../../domain/errors.js';
 import type { Extracted } from './types.js';
 
 export function looksLikeHtml(buf: Uint8Array): boolean {
-  const head = Buffer.from(buf.subarray(0, 2048)).toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  // After a BOM, an XML declaration (XHTML) and comments, the page opens with its doctype or an HTML element.
+  const head = Buffer.from(buf.subarray(0, 2048)).toString('latin1').replace(/^\xEF\xBB\xBF/, '').replace(/^\s*<\?xml[^>]*\?>/i, '').trimStart().toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /^(<!--[\s\S]*?-->\s*)*<(html|head|body|meta)[\s>]/.test(head);
 }
 
