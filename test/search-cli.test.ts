@@ -27,7 +27,10 @@ async function gongbao(args: string[], env: Record<string, string> = {}): Promis
 before(async () => {
   const first = await gongbao(['ingest', SAMPLE_DIR, '--db', db]);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, /^5 files: 5 issues \(5 added, 0 replaced, 0 unchanged\), \d+ documents, \d+ warnings\n$/);
+  // One line per file read, README.md listed as skipped, then the batch.
+  assert.match(first.stdout, /^.*002_c2ec7535d22ea83c\.txt: utf-8, 重庆市武隆区人民政府公报 2024年第2期, 12 documents, \d+ warnings — added$/m);
+  assert.match(first.stdout, /README\.md: skipped — \.md file/);
+  assert.match(first.stdout, /\n5 files: 5 issues \(5 added, 0 replaced, 0 unchanged\), \d+ documents, \d+ warnings, 1 skipped\n$/);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
