@@ -68,7 +68,7 @@ describe('Vary', () => {
     const app = buildServer(store, { baseUrl: '' });
     try {
       for (const accept of ['text/html', 'application/json']) {
-        const res = await app.inject({ url: '/doc/no-such-document-anywhere', headers: { accept } });
+        const res = await app.inject({ url: '/no/such/page', headers: { accept } });
         assert.equal(res.statusCode, 404);
         assert.match(String(res.headers.vary), /Accept/i, accept);
       }

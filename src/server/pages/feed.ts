@@ -1,24 +1,11 @@
 /** Atom feed of new documents and status changes (RFC 4287). */
-import { createHash } from 'node:crypto';
 import type { Store } from '../../store/store.js';
 import { html } from '../html.js';
-import { feedView } from '../views/feed.js';
+import { entryTag, feedView } from '../views/feed.js';
 import { SITE } from './layout.js';
 
 /** Characters XML 1.0 forbids (PDF extraction can leave form feeds and the like). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/**
- * A name-based UUID (RFC 4122 version 5 layout over SHA-1): ids that stay the same whatever host
- * or address the feed is read through, so a reader never sees an entry twice.
- */
-function urn(name: string): string {
-  const h = createHash('sha1').update(`gongbao:${name}`).digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `urn:uuid:${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
 
 /** `origin`: the configured base URL, or '' for links relative to the feed's own address. */
 export async function atomFeed(store: Store, origin: string): Promise<string> {
@@ -27,7 +14,7 @@ export async function atomFeed(store: Store, origin: string): Promise<string> {
   return html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
 <title>${SITE}：新文件与效力变化</title>
-<id>${urn(`feed:${origin}`)}</id>
+<id>${entryTag('feed')}</id>
 <link rel="self" type="application/atom+xml" href="${origin}/feed.atom"/>
 <link rel="alternate" type="text/html" href="${origin}/"/>
 <updated>${f.updated}</updated>
@@ -35,7 +22,7 @@ export async function atomFeed(store: Store, origin: string): Promise<string> {
 ${f.entries.map(
   (e) => html`<entry>
 <title>${e.title}</title>
-<id>${urn(e.id)}</id>
+<id>${entryTag(e.id)}</id>
 <link rel="alternate" type="text/html" href="${origin}${e.url}"/>
 <updated>${e.updated}</updated>
 <category term="${e.type}" label="${e.type === 'document' ? '新文件' : '效力变化'}"/>
