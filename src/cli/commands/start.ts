@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { parseFile } from '../../ingest/index.js';
-import { recomputeAll } from '../../status/recompute.js';
+import { recomputeAll, recomputeIfOwed } from '../../status/recompute.js';
 import { collectInputs } from './ingest.js';
 import { openStore } from '../../store/factory.js';
 import type { Store } from '../../store/store.js';
@@ -32,7 +32,8 @@ export function registerStart(program: Command): void {
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { db?: string }) => {
       const store = await openStore({ db: opts.db });
-      await seedIfEmpty(store);
+      // Seeded now, or owed a recompute by an ingest killed after its last commit.
+      if ((await seedIfEmpty(store)) === 0) await recomputeIfOwed(store);
       await serveStore(store, { port: parsePort(process.env.PORT), host: process.env.HOST ?? '0.0.0.0' });
     });
 }
