@@ -40,8 +40,13 @@ export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Ar
   const sha256 = hash.digest('hex');
   const got = await extract(buf, name, opts);
   const r = parseText(got.text, { file: basename(name), sha256, encoding: got.encoding, bytes: buf.length });
-  // Page furniture the adapter took out by position is accounted for with the other artefacts.
-  return got.furniture.length ? { ...r, discarded: [...got.furniture, ...r.discarded] } : r;
+  // Page furniture the adapter took out by position is accounted for with the other artefacts;
+  // damage the decoder read around (invalid bytes) is a warning on the issue.
+  return {
+    ...r,
+    discarded: got.furniture.length ? [...got.furniture, ...r.discarded] : r.discarded,
+    warnings: got.warnings?.length ? [...got.warnings, ...r.warnings] : r.warnings,
+  };
 }
 
 /** Split listings into the issue's 目录 (page numbers) and its 主要文件目录 (文号). */
@@ -109,7 +114,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   if (entries.length && entries.length !== plans.length) {
     warnings.push({ code: 'contents-count-mismatch', message: `目录 lists ${entries.length} documents; ${plans.length} found in the text` });
   }
-  warnings.push(...pairContinuations(lines, plans, continuations));
+  // Appended one by one: spreading 100k+ warnings into push() overflows the call stack.
+  for (const w of pairContinuations(lines, plans, continuations)) warnings.push(w);
   repairNested(lines, plans);
 
   const discarded: Artefact[] = [...artefacts];
@@ -139,8 +145,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const frontMatter = raw.filter((_, n) => !covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
   const indexEntries = index.flatMap((r) => r.entries).map(toIndexEntry);
   const check = checkIndex(indexEntries, documents);
-  warnings.push(...check.warnings);
-  for (const d of documents) d.warnings.push(...(check.perDocument.get(d.id) ?? []));
+  for (const w of check.warnings) warnings.push(w);
+  for (const d of documents) for (const w of check.perDocument.get(d.id) ?? []) d.warnings.push(w);
 
   const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
   const issue: GazetteIssue = {

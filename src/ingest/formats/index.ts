@@ -89,7 +89,7 @@ function adapter(format: Format): (buf: Uint8Array, name: string, opts: ExtractO
     case 'text':
       return async (buf, name) => {
         const d = decodeText(buf, name);
-        return { format: 'text', encoding: d.encoding, text: d.text, furniture: [] };
+        return { format: 'text', encoding: d.encoding, text: d.text, furniture: [], ...(d.warnings ? { warnings: d.warnings } : {}) };
       };
   }
 }

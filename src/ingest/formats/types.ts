@@ -1,5 +1,5 @@
 /** What every format adapter gives the reader: text laid out as the extracted samples are. */
-import type { Artefact } from '../../domain/types.js';
+import type { Artefact, Warning } from '../../domain/types.js';
 
 export type Format = 'text' | 'pdf' | 'docx' | 'ofd' | 'html';
 
@@ -10,6 +10,8 @@ export interface Extracted {
   readonly text: string;
   /** Page furniture the adapter took out by position (running headers, page numbers). */
   readonly furniture: Artefact[];
+  /** Damage read around (a text file's invalid bytes), with where it was. */
+  readonly warnings?: Warning[];
 }
 
 export interface ExtractOptions {
