@@ -104,3 +104,84 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
   }
   return out;
 }
+
+/**
+ * 令 numbers identify 规章 and 行政法规, which carry no 文号: 上海市人民政府令第84号,
+ * 国务院令第238号, 广西壮族自治区人民政府令2016年第116号, 国土资源部第55号令, 公告 of a
+ * standing committee (…常务委员会公告第28号). `issuer` is what is printed before 令; it may be
+ * short (渝府, 省政府, 政府) or empty when the header prints 第84号 alone: resolveOrderIssuer
+ * completes it from the document's own issuer.
+ */
+export interface OrderNumber {
+  readonly issuer: string;
+  readonly form: '令' | '公告';
+  readonly year: number | null;
+  readonly serial: number;
+}
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一百四十三 → 143 (the serials printed in words: 主席令第三十七号). */
+export function chineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[零〇○一二三四五六七八九十百千]+$/.test(s)) return null;
+  let total = 0;
+  let digit = 0;
+  for (const c of s) {
+    if (c in CN_DIGIT) digit = CN_DIGIT[c]!;
+    else {
+      const unit = c === '十' ? 10 : c === '百' ? 100 : 1000;
+      total += (digit || 1) * unit;
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+const ORDER_PREFIX = /^中华人民共和国(?=国务院|主席)/;
+const SERIAL = '([\\d零〇○一二三四五六七八九十百]{1,8})';
+const ORDER_FORMS: RegExp[] = [
+  // 上海市人民政府令第84号 · 政府令〔2010〕第15号 · …令2016年第116号 · 主席令（九届第37号） · 渝府令第 121 号
+  new RegExp(`^(.{0,30}?)(令|公告)[〔(\\[]?((?:19|20)\\d\\d)?[〕)\\]]?年?[(]?(?:[一二三四五六七八九十]+届)?第${SERIAL}号[)]?$`),
+  // 国土资源部第55号令 · 建设部〔2007〕第162号令
+  new RegExp(`^(.{1,30}?)(?:[〔\\[]((?:19|20)\\d\\d)[〕\\]])?第${SERIAL}号(令)$`),
+];
+
+/** Parse a 令／公告 number as printed (one line, spacing and bracket width ignored). */
+export function parseOrderNumber(input: string): OrderNumber | null {
+  const s = normaliseDocNumberText(input).replace(/[（【]/g, '(').replace(/[）】]/g, ')').replace(/[［]/g, '[').replace(/[］]/g, ']');
+  let m = ORDER_FORMS[0]!.exec(s);
+  if (m) {
+    const serial = chineseNumber(m[4]!);
+    if (serial === null || /[，。；：、]/.test(m[1]!)) return null;
+    return { issuer: m[1]!.replace(ORDER_PREFIX, ''), form: m[2] as '令' | '公告', year: m[3] ? Number(m[3]) : null, serial };
+  }
+  m = ORDER_FORMS[1]!.exec(s);
+  if (m) {
+    const serial = chineseNumber(m[3]!);
+    if (serial === null || /[，。；：、]/.test(m[1]!)) return null;
+    return { issuer: m[1]!.replace(ORDER_PREFIX, ''), form: '令', year: m[2] ? Number(m[2]) : null, serial };
+  }
+  return null;
+}
+
+export function formatOrderNumber(n: OrderNumber): string {
+  return `${n.issuer}${n.form}${n.year ? `〔${n.year}〕` : ''}第${n.serial}号`;
+}
+
+/** An organ's full name, not an abbreviation (渝府, 省政府) or a bare 政府. */
+function isFullIssuer(s: string): boolean {
+  return s.length >= 3 && !/^(省|市|县|区|州|盟|旗)?政府$/.test(s) && /(人民政府|国务院|主席|部|委员会|总局|局|署|院|行|办公厅|办公室)$/.test(s);
+}
+
+/** Complete a short or missing 令 issuer with the issuing organ's full name (上海市人民政府). */
+export function resolveOrderIssuer(n: OrderNumber, issuer: string | null): OrderNumber {
+  if (isFullIssuer(n.issuer) || !issuer) return n;
+  return { ...n, issuer: issuer.replace(ORDER_PREFIX, '') };
+}
+
+/** Canonical 令 number; null when the input is not one. */
+export function normaliseOrderNumber(input: string): string | null {
+  const n = parseOrderNumber(input);
+  return n ? formatOrderNumber(n) : null;
+}
