@@ -14,6 +14,7 @@ import { decodeText, isPdf } from './decode.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
+import { readPage, type PageRead } from './page.js';
 import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
 import { pdfToText } from './pdf.js';
 import { mastheadHeaders, titleBigrams, titleHeaders } from './running-headers.js';
@@ -86,6 +87,21 @@ function reportDocument(lines: readonly CleanLine[], raw: readonly string[]): Of
   });
 }
 
+/** Why a text with no document in it is refused, in one line. */
+function notADocument(text: string): string {
+  const c = compact(text);
+  if (c === '') return 'empty file (no text)';
+  if (!/[\u4e00-\u9fff]/.test(c)) return 'not Chinese text (no CJK characters): not an official document';
+  return 'not an official document: no title, 文号, 令 number, addressees or signature found';
+}
+
+function pageResult(page: PageRead, raw: readonly string[], lines: readonly CleanLine[], artefacts: Artefact[], source: SourceInfo, warnings: Warning[]): ParseResult {
+  const frontMatter = raw.filter((_, n) => !page.covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
+  const facts = Object.fromEntries(Object.entries(page.facts).filter(([, v]) => v !== undefined));
+  const declared = Object.keys(facts).length > 0 ? { ...source, declared: { ...source.declared, ...facts } } : source;
+  return { source: declared, issue: null, documents: page.documents, references: [], frontMatter, discarded: artefacts, warnings };
+}
+
 export function parseText(text: string, source: SourceInfo): ParseResult {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const { lines, artefacts } = removeArtefacts(raw);
@@ -93,12 +109,18 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const { plans, continuations } = planDocuments(lines, listings);
   const warnings: Warning[] = [];
 
+  // Not a gazette issue (no 目录, one 文号-anchored document at most): a page with one document
+  // (or a few) as sites and reprints print them. A report fragment without a title keeps its own path.
+  if (listings.length === 0 && plans.length <= 1) {
+    const page = readPage(lines, raw);
+    if (page) return pageResult(page, raw, lines, artefacts, source, warnings);
+  }
   if (plans.length === 0) {
-    if (/各位代表|政府工作报告/.test(text)) {
+    if (/各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)))) {
       const doc = reportDocument(lines, raw);
       return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
     }
-    throw new UserError(`${source.file}: not a gazette or work report (no 文号 with a masthead or title found)`);
+    throw new UserError(`${source.file}: ${notADocument(text)}`);
   }
 
   const { contents, index } = classifyListings(listings, plans[0]!.start);

@@ -1,0 +1,370 @@
+/**
+ * A file that is not a gazette issue: one document (or a few) as a web page, a legal-information
+ * site, a reprint or a newspaper prints it. The document is recognised from its header as a
+ * whole — title (…关于…的通知, a 规章 name), 文号 or 令 number wherever printed, issuer,
+ * addressees, signature and 成文日期 — and any of them may be missing or damaged. Navigation
+ * chrome and the site's metadata block stay out of the document (front matter); the metadata
+ * block is read as declared facts. Each field carries the reader's confidence.
+ */
+import { createHash } from 'node:crypto';
+import { formatOrderNumber, normaliseDocNumber, parseOrderNumber, resolveOrderIssuer, type OrderNumber } from '../domain/doc-number.js';
+import type { DocKind, FieldConfidence, OfficialDocument, Warning } from '../domain/types.js';
+import type { CleanLine } from './artefacts.js';
+import { buildDocument } from './document.js';
+import { issuerOfTitle } from './header.js';
+import { publicityOf } from './markers.js';
+import { signatureDate, subtitleDate, looseDate } from './page-dates.js';
+import {
+  damagedDocNumber, docNumberOfLine, endsTitle, isAddressee, isIssuerLine, isTitlePiece, localIssuer, opensBody,
+  orderOfLine, pageLine, promulgationNote, titleKind, type PageLine,
+} from './page-lines.js';
+import { readMetadata, type PageFacts } from './page-meta.js';
+
+export interface PageRead {
+  readonly documents: OfficialDocument[];
+  /** Line indices that belong to a document (the rest is front matter). */
+  readonly covered: ReadonlySet<number>;
+  readonly facts: PageFacts;
+}
+
+interface TitleRead {
+  readonly title: string;
+  /** ls indices of the title's lines. */
+  readonly from: number;
+  readonly to: number;
+  readonly docNumber: string | null;
+  readonly order: OrderNumber | null;
+  /** The title line is a page's heading, not the document's own (《…》, 文号《…》). */
+  readonly fromPageTitle: boolean;
+}
+
+/** 《…》 around a whole line, a 文号 in front (鲁政发〔2014〕20号《…》), a 文号 or 令 in brackets behind. */
+function unwrapTitle(key: string): { key: string; docNumber: string | null; order: OrderNumber | null; page: boolean } {
+  let k = key;
+  let docNumber: string | null = null;
+  let order: OrderNumber | null = null;
+  let page = false;
+  const front = /^([\u4e00-\u9fa5]{2,12}[〔\[［(（](?:19|20)\d\d[〕\]］)）]第?\d{1,5}号)(《.+》)$/.exec(k);
+  if (front) {
+    docNumber = normaliseDocNumber(front[1]!);
+    k = front[2]!;
+    page = true;
+  }
+  if (/^《[^《》]+(《[^《》]*》[^《》]*)*》$/.test(k) || /^《.+》$/.test(k) && !/》.*《/.test(k.slice(1, -1))) {
+    k = k.slice(1, -1);
+    page = true;
+  }
+  const back = /^(.+?)[(（]([^()（）]{4,30})[)）]$/.exec(k);
+  if (back) {
+    const dn = normaliseDocNumber(back[2]!);
+    const on = dn ? null : parseOrderNumber(back[2]!);
+    if (dn || on) {
+      k = back[1]!;
+      docNumber ??= dn;
+      order = on;
+    } else if (/^(\d{4}|修订|试行|暂行|\d{4}年?修订|\d{4}年修正)/.test(back[2]!) && /修订|修正/.test(back[2]!)) {
+      k = back[1]!;
+    }
+  }
+  return { key: k, docNumber, order, page };
+}
+
+const gapBetween = (ls: readonly PageLine[], a: number, b: number, meta: ReadonlySet<number>): number => {
+  for (let n = ls[a]!.n + 1; n < ls[b]!.n; n++) if (meta.has(n)) return 99;
+  return ls[b]!.n - ls[a]!.n - 1;
+};
+
+/** The title ending at ls[end]: earlier pieces joined (one blank line at most between them). */
+function titleAt(ls: readonly PageLine[], end: number, meta: ReadonlySet<number>): TitleRead {
+  const last = unwrapTitle(ls[end]!.key);
+  const parts = [last.key];
+  let from = end;
+  const opens = (k: string) => /^(关于|印发|转发)/.test(k) || /^.{2,40}?(关于|印发|转发)/.test(k);
+  while (from > 0) {
+    const prev = ls[from - 1]!.key;
+    const gap = gapBetween(ls, from - 1, from, meta);
+    if (gap > 1 || !isTitlePiece(prev) || endsTitle(prev)) break;
+    const head = parts[0]!;
+    if (opens(head)) {
+      // The issuer printed on its own line above 关于… (济宁市人民政府 / 关于…), or the joint
+      // issuers ending with 印发 (鹤岗市人民政府 鹤岗市中级人民法院印发 / 关于…).
+      if (/^(关于|印发|转发)/.test(head) && (isIssuerLine(prev) || /(印发|转发)$/.test(prev))) {
+        parts.unshift(prev);
+        from--;
+      }
+      break;
+    }
+    if (prev.startsWith('《') && !prev.includes('》')) break;
+    parts.unshift(prev);
+    from--;
+  }
+  return { title: parts.join(''), from, to: end, docNumber: last.docNumber, order: last.order, fromPageTitle: last.page };
+}
+
+/** Title, 文号 and date printed on one line, separated by spaces (中华文库, 浙政发[2009]69号 2009-11-03 …). */
+function inlineHeader(l: PageLine): { title: string | null; docNumber: string | null; order: OrderNumber | null; date: string | null } | null {
+  const segs = l.spaced.split(' ');
+  if (segs.length < 2) return null;
+  let title: string | null = null;
+  let docNumber: string | null = null;
+  let order: OrderNumber | null = null;
+  let date: string | null = null;
+  segs.forEach((s, i) => {
+    const k = s.replace(/[|｜]/g, '');
+    if (title === null && i === 0 && endsTitle(k)) title = k;
+    else if (docNumber === null && normaliseDocNumber(k)) docNumber = normaliseDocNumber(k);
+    else if (order === null && (parseOrderNumber(k) || parseOrderNumber(k + (segs[i + 1] ?? '')))) order = parseOrderNumber(k) ?? parseOrderNumber(k + segs[i + 1]!);
+    else if (date === null && title !== null && /^(\d{4}[-年]\d{1,2}[-月]\d{1,2}日?)$/.test(k)) date = looseDate(k);
+  });
+  return title || docNumber || order ? { title, docNumber, order, date } : null;
+}
+
+const OFFICIAL_CUE = /本决定|本通知|本办法|本规定|本意见|特此通知|特此批复|现予公布|现予印发|现予发布|印发给你们|通知如下|批复如下|函复如下|请认真贯彻执行|请遵照执行|决定(对以下|废止|予以废止)/;
+
+interface Found {
+  readonly start: number;
+  readonly title: TitleRead | null;
+  readonly docNumber: string | null;
+  readonly docNumberConfidence: number;
+  readonly order: OrderNumber | null;
+  readonly date: string | null;
+  readonly dateConfidence: number;
+  readonly signer: string | null;
+  readonly issuerLine: string | null;
+  readonly masthead: string | null;
+  readonly subtitleIssuer: string | null;
+  readonly official: boolean;
+}
+
+/** Read one document's header within ls[s..e). */
+function readSegment(ls: readonly PageLine[], s: number, e: number, meta: ReadonlySet<number>): Found {
+  let body = e;
+  for (let i = s; i < e; i++) if (opensBody(ls[i]!)) { body = i; break; }
+  // The title: the last one before the body (a page prints its heading, then the document's own).
+  let title: TitleRead | null = null;
+  for (let i = body - 1; i >= s; i--) {
+    const u = unwrapTitle(ls[i]!.key);
+    if (endsTitle(u.key)) {
+      title = titleAt(ls, i, meta);
+      if (title.from < s) title = { ...title, from: s };
+      break;
+    }
+  }
+  let inline: ReturnType<typeof inlineHeader> = null;
+  for (let i = s; i <= Math.min(body, e - 1) && !inline; i++) inline = inlineHeader(ls[i]!);
+  if (!title && inline?.title) {
+    const at = ls.findIndex((l, i) => i >= s && l.spaced.startsWith(inline!.title!.slice(0, 4)));
+    title = { title: inline.title, from: Math.max(s, at), to: Math.max(s, at), docNumber: null, order: null, fromPageTitle: false };
+  }
+
+  // 文号 / 令 number near the title: on its own line, in the title, on the header line, in the note.
+  const lo = Math.max(s, (title?.from ?? body) - 4);
+  const hi = Math.min(e, Math.max(body, title ? title.to + 1 : s) + 3);
+  let docNumber: string | null = null;
+  let docNumberConfidence = 0;
+  let order: OrderNumber | null = null;
+  let numberAt = -1;
+  for (let i = lo; i < hi && docNumber === null && order === null; i++) {
+    const dn = docNumberOfLine(ls[i]!.key);
+    if (dn) {
+      docNumber = dn;
+      numberAt = i;
+      continue;
+    }
+    const on = orderOfLine(ls[i]!.key, ls[i + 1]?.key);
+    if (on && i !== body) {
+      order = on;
+      numberAt = i;
+    }
+  }
+  if (docNumber === null && order === null && title) {
+    docNumber = title.docNumber;
+    order = title.order;
+  }
+  if (docNumber === null && order === null && inline) {
+    docNumber = inline.docNumber;
+    order = inline.order;
+  }
+  if (docNumber !== null || order !== null) docNumberConfidence = numberAt >= 0 ? 1 : 0.9;
+  if (docNumber === null && order === null) {
+    for (let i = lo; i < Math.min(e, hi + 3) && order === null; i++) order = promulgationNote(ls[i]!.key);
+    if (order) docNumberConfidence = 0.8;
+  }
+  if (docNumber === null && order === null) {
+    for (let i = lo; i < hi && docNumber === null; i++) {
+      docNumber = damagedDocNumber(ls[i]!.key);
+      if (docNumber) numberAt = i;
+    }
+    if (docNumber) docNumberConfidence = 0.4;
+  }
+
+  // 成文日期: the signature's date after the title, else a subtitle date, else the header line's.
+  let date: string | null = null;
+  let dateConfidence = 0;
+  let signer: string | null = null;
+  const afterTitle = title ? title.to + 1 : s;
+  for (let i = afterTitle; i < e; i++) {
+    const d = signatureDate(ls[i]!.text);
+    if (!d) continue;
+    date = d.date;
+    dateConfidence = d.damaged ? 0.4 : 1;
+    // The issuers printed above the date (joint documents print one per line).
+    const names: string[] = [];
+    for (let j = i - 1; j >= afterTitle && names.length < 4; j--) {
+      const k = ls[j]!.key;
+      if (publicityOf(k)) continue;
+      if (!isIssuerLine(k)) break;
+      names.unshift(k);
+    }
+    signer = names.length > 0 ? names.join('、') : null;
+    break;
+  }
+  let subtitleIssuer: string | null = null;
+  if (date === null && title) {
+    for (let i = title.to + 1; i < Math.min(e, title.to + 3); i++) {
+      const d = subtitleDate(ls[i]!.key);
+      if (d) {
+        date = d;
+        dateConfidence = 0.9;
+        const held = /在(.{2,20}?[县市区州旗])第.{1,6}届人民代表大会/.exec(ls[i]!.key);
+        if (held) subtitleIssuer = `${held[1]}人民政府`;
+        break;
+      }
+    }
+  }
+  if (date === null && inline?.date) {
+    date = inline.date;
+    dateConfidence = 0.9;
+  }
+
+  // Issuer lines above the title (a site's 发布机关 line) and the 版头.
+  let issuerLine: string | null = null;
+  let masthead: string | null = null;
+  const top = title ? title.from : Math.min(body, e);
+  for (let i = Math.max(s, top - 6); i < top; i++) {
+    const k = ls[i]!.key;
+    if (/文件$/.test(k) && isIssuerLine(k.replace(/文件$/, ''))) masthead = k.replace(/文件$/, '');
+    else if (isIssuerLine(k)) issuerLine = localIssuer(k);
+  }
+  // …and below it (infoeach prints the issuer between two copies of the title).
+  if (!issuerLine && title) {
+    for (let i = title.to + 1; i < Math.min(body, title.to + 3); i++) if (isIssuerLine(ls[i]!.key)) issuerLine = localIssuer(ls[i]!.key);
+  }
+
+  const text = ls.slice(s, e).map((l) => l.key).join('\n');
+  const official = ls.slice(s, e).some((l) => isAddressee(l.key)) || OFFICIAL_CUE.test(text) || date !== null;
+  const starts = [title?.from, numberAt >= 0 ? numberAt : undefined].filter((x): x is number => x !== undefined);
+  const start = starts.length > 0 ? Math.min(...starts, body) : body < e ? body : s;
+  return { start, title, docNumber, docNumberConfidence, order, date, dateConfidence, signer, issuerLine, masthead, subtitleIssuer, official };
+}
+
+const ORGAN_TAIL = /(人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|法院|党组|[部局厅署委院])$/;
+
+function issuerOf(f: Found, facts: PageFacts): string | null {
+  const t = f.title?.title ?? '';
+  const fromTitle = issuerOfTitle(t);
+  if (fromTitle && ORGAN_TAIL.test(fromTitle) && !/^(关于|印发|转发)/.test(fromTitle)) return fromTitle;
+  const lead = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|行政公署))(?!令)/.exec(t);
+  if (lead && t.length > lead[1]!.length + 2) return lead[1]!;
+  if (f.signer) return f.signer;
+  if (f.masthead) return f.masthead;
+  if (f.issuerLine) return f.issuerLine;
+  if (f.order && /人民政府|国务院|部$|委员会/.test(f.order.issuer) && f.order.issuer.length >= 3) return f.order.issuer;
+  if (f.subtitleIssuer) return f.subtitleIssuer;
+  if (facts.issuer && ORGAN_TAIL.test(facts.issuer) && !/网站|信息公开/.test(facts.issuer)) return facts.issuer;
+  return null;
+}
+
+function kindOf(f: Found, title: string, text: string): DocKind | null {
+  if (f.order) return f.order.form;
+  const k = titleKind(title);
+  if (k) return k;
+  if (title) return null;
+  if (/本决定/.test(text)) return '决定';
+  if (/印发给你们|现予印发|通知如下|特此通知/.test(text)) return '通知';
+  return null;
+}
+
+const sha12 = (s: string): string => createHash('sha1').update(s).digest('hex').slice(0, 12);
+
+/** Where the documents of a page start: a distinct 文号 or 令 number next to a title. */
+function segmentStarts(ls: readonly PageLine[], meta: ReadonlySet<number>): number[] {
+  const seen = new Set<string>();
+  const starts: number[] = [];
+  ls.forEach((l, i) => {
+    const id = docNumberOfLine(l.key);
+    if (!id || seen.has(id)) return;
+    let titleEnd = -1;
+    for (let j = i - 1; j >= Math.max(0, i - 2); j--) if (endsTitle(unwrapTitle(ls[j]!.key).key)) { titleEnd = j; break; }
+    if (titleEnd < 0) for (let j = i + 1; j <= Math.min(ls.length - 1, i + 2); j++) if (endsTitle(ls[j]!.key)) { titleEnd = j; break; }
+    if (titleEnd < 0) return;
+    seen.add(id);
+    starts.push(Math.min(i, titleAt(ls, titleEnd, meta).from));
+  });
+  return starts.length >= 2 ? starts : [0];
+}
+
+/**
+ * Read a page; null when no document is found in it (no title, 文号, 令 number, addressees,
+ * signature or official wording).
+ */
+export function readPage(lines: readonly CleanLine[], raw: readonly string[]): PageRead | null {
+  const meta = readMetadata(lines.map((l) => l.text));
+  const ls: PageLine[] = [];
+  lines.forEach((l, n) => {
+    if (!meta.lines.has(n) && l.text.trim() !== '') ls.push(pageLine(n, l.text));
+  });
+  if (ls.length === 0) return null;
+  const starts = segmentStarts(ls, meta.lines);
+  const documents: OfficialDocument[] = [];
+  const covered = new Set<number>();
+  starts.forEach((s0, k) => {
+    const e = k + 1 < starts.length ? starts[k + 1]! : ls.length;
+    const f = readSegment(ls, s0, e, meta.lines);
+    const single = starts.length === 1;
+    const facts = single ? meta.facts : {};
+    if (!f.title && !f.docNumber && !f.order && !f.official && !(single && (facts.title || facts.docNumber))) return;
+    const from = ls[f.start]!.n;
+    const to = k + 1 < starts.length ? ls[starts[k + 1]!]!.n : lines.length;
+    for (let n = from; n < to; n++) if (!meta.lines.has(n)) covered.add(n);
+    const docLines = lines.slice(from, to).filter((_, i) => !meta.lines.has(from + i)).map((l) => l.text);
+    const built = buildDocument({ lines: docLines, originalText: raw.slice(from, to).join('\n') });
+    documents.push(finish(built, f, facts));
+  });
+  return documents.length > 0 ? { documents, covered, facts: meta.facts } : null;
+}
+
+/** The reader's findings over what the document reader made of the same lines. */
+function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDocument {
+  const declaredTitle = facts.title ? facts.title.replace(/[(（](?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]/g, '') : null;
+  const title = f.title?.title ?? declaredTitle ?? '';
+  const titleConfidence = f.title ? (f.title.fromPageTitle ? 0.8 : 1) : declaredTitle ? 0.7 : 0;
+  const issuer = issuerOf(f, facts);
+  let docNumber = f.docNumber;
+  let docNumberConfidence = f.docNumberConfidence;
+  if (f.order) docNumber = formatOrderNumber(resolveOrderIssuer(f.order, issuer));
+  if (docNumber === null && facts.docNumber) {
+    const declared = normaliseDocNumber(facts.docNumber) ?? (parseOrderNumber(facts.docNumber) ? formatOrderNumber(resolveOrderIssuer(parseOrderNumber(facts.docNumber)!, issuer)) : null);
+    if (declared) {
+      docNumber = declared;
+      docNumberConfidence = 0.8;
+    }
+  }
+  if (docNumber === null) docNumberConfidence = 0.6;
+  let signedOn = f.date;
+  let dateConfidence = f.dateConfidence;
+  if (signedOn === null && (facts.writtenDate || facts.issuedDate)) {
+    signedOn = facts.writtenDate ?? facts.issuedDate!;
+    dateConfidence = facts.writtenDate ? 0.8 : 0.6;
+  }
+  if (signedOn === null) dateConfidence = 0.5;
+  const kind = kindOf(f, title, built.text);
+  const warnings: Warning[] = built.warnings.filter((w) =>
+    !(w.code === 'document-no-title' && title) && !(w.code === 'document-no-signed-date' && signedOn) && w.code !== 'document-no-docnumber');
+  if (!title) warnings.push({ code: 'document-no-title', message: 'no title printed: the document is kept under a content key' });
+  if (docNumberConfidence < 0.5 && docNumber) warnings.push({ code: 'docnumber-repaired', message: `文号 read from a damaged print as ${docNumber}` });
+  if (dateConfidence < 0.5 && signedOn) warnings.push({ code: 'date-repaired', message: `成文日期 read from a damaged print as ${signedOn}` });
+  const confidence: FieldConfidence = { docNumber: docNumberConfidence, title: titleConfidence, signedOn: dateConfidence };
+  const id = docNumber ?? (title ? `doc-${sha12(title + (signedOn ?? ''))}` : `doc-${sha12(built.text)}`);
+  return { ...built, id, docNumber, title, issuer, kind, signedOn, warnings, confidence };
+}
