@@ -171,6 +171,7 @@ export function formatOrderNumber(n: OrderNumber): string {
 
 /** An organ's full name, not an abbreviation (渝府, 省政府) or a bare 政府. */
 function isFullIssuer(s: string): boolean {
+  if (s === '国务院' || s === '主席') return true;
   return s.length >= 3 && !/^(省|市|县|区|州|盟|旗)?政府$/.test(s) && /(人民政府|国务院|主席|部|委员会|总局|局|署|院|行|办公厅|办公室)$/.test(s);
 }
 

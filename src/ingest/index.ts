@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { normaliseDocNumber } from '../domain/doc-number.js';
 import { UserError } from '../domain/errors.js';
 import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo, Warning } from '../domain/types.js';
 import { removeArtefacts, type CleanLine } from './artefacts.js';
@@ -109,18 +110,20 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const { plans, continuations } = planDocuments(lines, listings);
   const warnings: Warning[] = [];
 
-  // Not a gazette issue (no 目录, one 文号-anchored document at most): a page with one document
+  // Not a gazette issue (one 文号-anchored document at most, printed once or twice): a page with one document
   // (or a few) as sites and reprints print them. A report fragment without a title keeps its own path.
-  if (listings.length === 0 && plans.length <= 1) {
+  if (new Set(plans.map((p) => normaliseDocNumber(p.docNumberText) ?? p.docNumberText)).size <= 1) {
     const page = readPage(lines, raw);
-    if (page) return pageResult(page, raw, lines, artefacts, source, warnings);
-  }
-  if (plans.length === 0) {
-    if (/各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)))) {
-      const doc = reportDocument(lines, raw);
-      return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
+    const report = /各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)));
+    // A report fragment (001_) prints no title or 文号 on top: its title is only a footer.
+    if (page && !(report && page.documents.every((d) => !d.title && !d.docNumber))) return pageResult(page, raw, lines, artefacts, source, warnings);
+    if (plans.length === 0) {
+      if (report) {
+        const doc = reportDocument(lines, raw);
+        return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
+      }
+      throw new UserError(`${source.file}: ${notADocument(text)}`);
     }
-    throw new UserError(`${source.file}: ${notADocument(text)}`);
   }
 
   const { contents, index } = classifyListings(listings, plans[0]!.start);

@@ -27,7 +27,7 @@ export function pageLine(n: number, text: string): PageLine {
 }
 
 /** Names a 规章 or an internal rule carries instead of a 公文 文种. */
-const RULE_NAMES = /(规定|办法|规则|条例|细则|方案|制度|要点|规划|纲要|章程|决议|解读|议事规则|工作规则|实施意见|若干意见|措施)$/;
+const RULE_NAMES = /(规定|办法|规则|条例|细则|方案|制度|要点|规划|纲要|章程|决议|解读|议事规则|工作规则|实施意见|若干意见|措施)$|^中华人民共和国.{2,30}法$|^(文字|图文|政策)?解读《.+》$/;
 
 /** The 文种 of a title: one of the fifteen, else null (规章 names are titles without a 文种). */
 export function titleKind(key: string): DocKind | null {
@@ -36,19 +36,22 @@ export function titleKind(key: string): DocKind | null {
 
 /** A piece of a title: no sentence punctuation, not a heading, not a date, short. */
 export function isTitlePiece(key: string): boolean {
+  if (docNumberOfLine(key) || orderOfLine(key)) return false;
   return key.length >= 2 && key.length <= 100 && !/[：:，,。；;！？!?<>|]/.test(key) && !headingMarker(key)
     && !signatureDate(key) && !/^(第[一二三四五六七八九十百\d]+[章条节]|根据|为了|为|按照|经|现将|请|各)/.test(key);
 }
 
 /** A complete title, or the last piece of one: it ends with a 文种 or a 规章 name. */
 export function endsTitle(key: string): boolean {
-  return isTitlePiece(key) && (titleKind(key) !== null || RULE_NAMES.test(key));
+  return isTitlePiece(key) && ((titleKind(key) !== null && key.length >= 4) || (RULE_NAMES.test(key) && key.length >= 6));
 }
 
 const ORGAN = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|法院|检察院|党组|党委|市委|县委|区委|省委|[部局厅署委院])$/;
 
 /** A line that names only issuing bodies (惠州市人民政府; 财政部、司法部; 中共岳阳市委办公室). */
-export function isIssuerLine(key: string): boolean {
+export function isIssuerLine(printed: string): boolean {
+  // 甘肃省人民政府???? (a bad extraction), …等10部门 (a joint document's lead and count).
+  const key = printed.replace(/[?？]+$/, '').replace(/等[\d一二三四五六七八九十]+个?(部门|单位)$/, '');
   if (key.length < 2 || key.length > 60 || !/^[\u4e00-\u9fa5、]+$/.test(key) || endsTitle(key)) return false;
   return key.split('、').every((p) => p.length >= 2 && ORGAN.test(p));
 }
@@ -62,7 +65,9 @@ export function localIssuer(name: string): string {
 /** A 文号 printed on its own line, bare or in brackets: the canonical form, or null. */
 export function docNumberOfLine(key: string): string | null {
   const k = key.replace(/^[（(]/, '').replace(/[）)]$/, '');
-  return k.length <= 26 ? normaliseDocNumber(k) : null;
+  // 政府令〔2010〕第15号 is a 令 number, read by orderOfLine.
+  if (k.length > 26 || /(令|公告)[〔\[［(（]/.test(k)) return null;
+  return normaliseDocNumber(k);
 }
 
 /** A 文号 lost its closing bracket and 号 in extraction: 牟政办发〔201746 → 牟政办发〔2017〕46号. */
@@ -72,7 +77,13 @@ export function damagedDocNumber(key: string): string | null {
 }
 
 /** A 令 or 公告 number line; `next` completes 中华人民共和国国务院令 / 第238号 printed over two lines. */
-export function orderOfLine(key: string, next?: string): OrderNumber | null {
+export function orderOfLine(key: string, next?: string, spaced?: string): OrderNumber | null {
+  // A title and its 令 on one line (广西壮族自治区土地整治办法 广西壮族自治区人民政府令 第116号).
+  const segs = spaced?.split(' ') ?? [];
+  for (let k = Math.max(0, segs.length - 2); segs.length > 1 && k < segs.length; k++) {
+    const tail = parseOrderNumber(segs.slice(k).join(''));
+    if (tail && tail.issuer.length <= 20) return tail;
+  }
   const own = key.length <= 40 ? parseOrderNumber(key) : null;
   if (own) return own;
   if (next && /(令|公告)$/.test(key) && /^[（(]?第[\d一二三四五六七八九十百]+号[）)]?$/.test(next)) {
@@ -102,11 +113,18 @@ export function isPromulgation(key: string): boolean {
 
 const CHROME = /(浏览|阅读|来源[:：]|作者[:：]|时间[:：]|下载|字号|分享|打印|关闭|当前位置|您的位置|首页|发布时间|更新[:：])/;
 
-/** The first line of 正文: an addressee, a promulgation, a chapter or article, or a sentence. */
-export function opensBody(l: PageLine): boolean {
+/** The first line of 正文 for sure: an addressee, a promulgation, the first chapter or article. */
+export function surelyOpensBody(l: PageLine): boolean {
   const k = l.key;
   if (isAddressee(k) || isPromulgation(k)) return true;
-  if (/^(第[一二三四五六七八九十]+[章条]|[一二三四五六七八九十]+、)/.test(k)) return true;
+  // 第十一条 第二十一条 第三十一条 is a wiki's list of links, not an article.
+  return /^(第[一二三四五六七八九十]+[章条]|[一二三四五六七八九十]+、)/.test(k) && !/^(第[一二三四五六七八九十百]+条)+$/.test(k);
+}
+
+/** The first line of 正文: as above, or a sentence. */
+export function opensBody(l: PageLine): boolean {
+  const k = l.key;
+  if (surelyOpensBody(l)) return true;
   if (CHROME.test(k)) return false;
   return /[。；]/.test(k) || (/[，,]/.test(k) && k.length >= 30);
 }

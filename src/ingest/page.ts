@@ -15,8 +15,8 @@ import { issuerOfTitle } from './header.js';
 import { publicityOf } from './markers.js';
 import { signatureDate, subtitleDate, looseDate } from './page-dates.js';
 import {
-  damagedDocNumber, docNumberOfLine, endsTitle, isAddressee, isIssuerLine, isTitlePiece, localIssuer, opensBody,
-  orderOfLine, pageLine, promulgationNote, titleKind, type PageLine,
+  damagedDocNumber, docNumberOfLine, endsTitle, isAddressee, isIssuerLine, isPromulgation, isTitlePiece, localIssuer, opensBody,
+  orderOfLine, pageLine, promulgationNote, surelyOpensBody, titleKind, type PageLine,
 } from './page-lines.js';
 import { readMetadata, type PageFacts } from './page-meta.js';
 
@@ -134,24 +134,46 @@ interface Found {
   readonly masthead: string | null;
   readonly subtitleIssuer: string | null;
   readonly official: boolean;
+  /** A 令 header was printed (not only a promulgation note). */
+  readonly orderPrinted: boolean;
 }
 
 /** Read one document's header within ls[s..e). */
 function readSegment(ls: readonly PageLine[], s: number, e: number, meta: ReadonlySet<number>): Found {
+  // Where 正文 starts: an addressee, a promulgation or a first article; else the first sentence
+  // (chrome, spam and a news lead may come before the document on a page).
   let body = e;
-  for (let i = s; i < e; i++) if (opensBody(ls[i]!)) { body = i; break; }
+  for (let i = s; i < e; i++) if (surelyOpensBody(ls[i]!)) { body = i; break; }
+  if (body === e) for (let i = s; i < e; i++) if (opensBody(ls[i]!)) { body = i; break; }
+  const isOrderHeader = (i: number) => orderOfLine(ls[i]!.key, ls[i + 1]?.key, ls[i]!.spaced) !== null;
   // The title: the last one before the body (a page prints its heading, then the document's own).
   let title: TitleRead | null = null;
-  for (let i = body - 1; i >= s; i--) {
+  for (let i = body - 1; i >= Math.max(s, body - 12); i--) {
     const u = unwrapTitle(ls[i]!.key);
-    if (endsTitle(u.key)) {
+    if (endsTitle(u.key) && !isOrderHeader(i)) {
       title = titleAt(ls, i, meta);
       if (title.from < s) title = { ...title, from: s };
       break;
     }
   }
-  let inline: ReturnType<typeof inlineHeader> = null;
-  for (let i = s; i <= Math.min(body, e - 1) && !inline; i++) inline = inlineHeader(ls[i]!);
+  // A 令 page whose 令 header was dropped: the promulgation, the signature, then the title.
+  if (!title && body < e && isPromulgation(ls[body]!.key)) {
+    for (let i = body + 1; i < Math.min(e, body + 5); i++) {
+      if (endsTitle(ls[i]!.key)) {
+        title = titleAt(ls, i, meta);
+        if (title.from <= body) title = { ...title, from: i };
+        break;
+      }
+    }
+  }
+  let inline: { title: string | null; docNumber: string | null; order: OrderNumber | null; date: string | null } | null = null;
+  for (let i = s; i <= Math.min(body, e - 1); i++) {
+    const h = inlineHeader(ls[i]!);
+    if (!h) continue;
+    inline = inline
+      ? { title: inline.title ?? h.title, docNumber: inline.docNumber ?? h.docNumber, order: inline.order ?? h.order, date: inline.date ?? h.date }
+      : h;
+  }
   if (!title && inline?.title) {
     const at = ls.findIndex((l, i) => i >= s && l.spaced.startsWith(inline!.title!.slice(0, 4)));
     title = { title: inline.title, from: Math.max(s, at), to: Math.max(s, at), docNumber: null, order: null, fromPageTitle: false };
@@ -171,7 +193,7 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
       numberAt = i;
       continue;
     }
-    const on = orderOfLine(ls[i]!.key, ls[i + 1]?.key);
+    const on = orderOfLine(ls[i]!.key, ls[i + 1]?.key, ls[i]!.spaced);
     if (on && i !== body) {
       order = on;
       numberAt = i;
@@ -203,7 +225,8 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
   let dateConfidence = 0;
   let signer: string | null = null;
   const afterTitle = title ? title.to + 1 : s;
-  for (let i = afterTitle; i < e; i++) {
+  // A date between the title and 正文 is the page's (publication), not the signature's.
+  for (let i = Math.max(afterTitle, Math.min(body, e)); i < e; i++) {
     const d = signatureDate(ls[i]!.text);
     if (!d) continue;
     date = d.date;
@@ -255,17 +278,20 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
   const official = ls.slice(s, e).some((l) => isAddressee(l.key)) || OFFICIAL_CUE.test(text) || date !== null;
   const starts = [title?.from, numberAt >= 0 ? numberAt : undefined].filter((x): x is number => x !== undefined);
   const start = starts.length > 0 ? Math.min(...starts, body) : body < e ? body : s;
-  return { start, title, docNumber, docNumberConfidence, order, date, dateConfidence, signer, issuerLine, masthead, subtitleIssuer, official };
+  return { start, title, docNumber, docNumberConfidence, order, date, dateConfidence, signer, issuerLine, masthead, subtitleIssuer, official, orderPrinted: order !== null && numberAt >= 0 };
 }
 
 const ORGAN_TAIL = /(人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|法院|党组|[部局厅署委院])$/;
 
+/** Issuing bodies only: 浙江省人民政府 (not 浙江省人民政府贯彻国务院), joint names allowed. */
+const ORGANS = /^(?:[\u4e00-\u9fa5]{2,24}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|人民法院|检察院|党组|[部局厅署委])[、\s]*)+$/;
+
 function issuerOf(f: Found, facts: PageFacts): string | null {
   const t = f.title?.title ?? '';
   const fromTitle = issuerOfTitle(t);
-  if (fromTitle && ORGAN_TAIL.test(fromTitle) && !/^(关于|印发|转发)/.test(fromTitle)) return fromTitle;
+  if (fromTitle && ORGANS.test(fromTitle) && !/^(关于|印发|转发)|贯彻|落实/.test(fromTitle)) return fromTitle;
   const lead = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|行政公署))(?!令)/.exec(t);
-  if (lead && t.length > lead[1]!.length + 2) return lead[1]!;
+  if (lead && t.length > lead[1]!.length + 2 && !/^(关于|印发|转发)/.test(lead[1]!)) return lead[1]!;
   if (f.signer) return f.signer;
   if (f.masthead) return f.masthead;
   if (f.issuerLine) return f.issuerLine;
@@ -276,7 +302,7 @@ function issuerOf(f: Found, facts: PageFacts): string | null {
 }
 
 function kindOf(f: Found, title: string, text: string): DocKind | null {
-  if (f.order) return f.order.form;
+  if (f.order && f.orderPrinted) return f.order.form;
   const k = titleKind(title);
   if (k) return k;
   if (title) return null;
@@ -358,7 +384,7 @@ function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDo
     dateConfidence = facts.writtenDate ? 0.8 : 0.6;
   }
   if (signedOn === null) dateConfidence = 0.5;
-  const kind = kindOf(f, title, built.text);
+  const kind = kindOf(f, title, built.simplifiedText ?? built.text);
   const warnings: Warning[] = built.warnings.filter((w) =>
     !(w.code === 'document-no-title' && title) && !(w.code === 'document-no-signed-date' && signedOn) && w.code !== 'document-no-docnumber');
   if (!title) warnings.push({ code: 'document-no-title', message: 'no title printed: the document is kept under a content key' });

@@ -95,8 +95,9 @@ function pair(truth: readonly TruthDocument[], docs: readonly OfficialDocument[]
 
 function issuerRight(t: TruthDocument, got: string | null): boolean {
   if (got === null) return false;
-  const g = textKey(got);
-  return t.issuers.some((i) => textKey(i) === g) || textKey(t.issuers.join('')) === g;
+  const key = (s: string) => textKey(s).replace(/[、，,]/g, '');
+  const g = key(got);
+  return t.issuers.some((i) => key(i) === g) || key(t.issuers.join('')) === g;
 }
 
 function repealMatches(wanted: string, target: { docNumber: string | null; title: string | null }): boolean {
