@@ -153,13 +153,13 @@ export function parseOrderNumber(input: string): OrderNumber | null {
   let m = ORDER_FORMS[0]!.exec(s);
   if (m) {
     const serial = chineseNumber(m[4]!);
-    if (serial === null || /[，。；：、]/.test(m[1]!)) return null;
+    if (serial === null || /[，。；：、()《》]/.test(m[1]!)) return null;
     return { issuer: m[1]!.replace(ORDER_PREFIX, ''), form: m[2] as '令' | '公告', year: m[3] ? Number(m[3]) : null, serial };
   }
   m = ORDER_FORMS[1]!.exec(s);
   if (m) {
     const serial = chineseNumber(m[3]!);
-    if (serial === null || /[，。；：、]/.test(m[1]!)) return null;
+    if (serial === null || /[，。；：、()《》]/.test(m[1]!)) return null;
     return { issuer: m[1]!.replace(ORDER_PREFIX, ''), form: '令', year: m[2] ? Number(m[2]) : null, serial };
   }
   return null;

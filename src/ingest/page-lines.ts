@@ -108,6 +108,8 @@ export function isAddressee(key: string): boolean {
 
 /** The promulgation sentence of a 令 or a 公告: 《…》已经…通过，现予公布. */
 export function isPromulgation(key: string): boolean {
+  // 《生猪屠宰管理条例》已经1997年12月12日 / 国务院第六十四次常务会议通过… (broken over lines)
+  if (/^《[^》]+》([(（][^)）]*[)）])?(已经|业经|已由|已于)/.test(key)) return true;
   return /^(《.+》)?(已经|业经|已由|已于|\d{4}年\d{1,2}月\d{1,2}日).{0,60}(通过|同意|批准)/.test(key) && /(公布|发布|施行|印发)/.test(key);
 }
 

@@ -92,7 +92,7 @@ function pairs(printed: string): Array<[Key, string, string]> | null {
   const marks = [first, ...hits.map((h) => ({ index: h.index!, end: h.index! + h[0].length, label: h[1]! }))];
   marks.forEach((m, k) => {
     const to = k + 1 < marks.length ? marks[k + 1]!.index : line.length;
-    out.push([keyOf(m.label), line.slice(m.end, to), m.label.replace(/[\s\u3000]+/g, '')]);
+    out.push([keyOf(m.label), line.slice(m.end, to), k === 0 && !start[2] ? 'bare' : 'separated']);
   });
   return out;
 }
@@ -110,9 +110,10 @@ export function readMetadata(lines: readonly string[], span = 60): MetaBlock {
     taken.add(i);
     for (const [key, value] of ps) store(facts, key, value);
     // A label alone on its line: its value is the next non-blank line, unless that is a label too.
-    const [lastKey, lastValue, lastLabel] = ps[ps.length - 1]!;
-    // 内容概述 (a summary) is prose: what follows it is the document, not its value.
-    if (ps.length === 1 && clean(lastValue) === '' && lastLabel !== '内容概述') {
+    const [lastKey, lastValue, form] = ps[ps.length - 1]!;
+    // A bare label (索引号 / value / 发文机构 / value…) owns the next line; an empty `来源:` owns
+    // it only when its value matters — a title or an issuer may follow an empty field.
+    if (ps.length === 1 && clean(lastValue) === '' && (form === 'bare' || lastKey !== 'other')) {
       let j = i + 1;
       while (j < end && isBlank(lines[j]!)) j++;
       if (j < end && !pairs(lines[j]!) && lines[j]!.trim().length <= 60) {

@@ -19,6 +19,7 @@ import {
   orderOfLine, pageLine, promulgationNote, surelyOpensBody, titleKind, type PageLine,
 } from './page-lines.js';
 import { readMetadata, type PageFacts } from './page-meta.js';
+import { stripPinyin } from './traditional.js';
 
 export interface PageRead {
   readonly documents: OfficialDocument[];
@@ -119,7 +120,7 @@ function inlineHeader(l: PageLine): { title: string | null; docNumber: string | 
   return title || docNumber || order ? { title, docNumber, order, date } : null;
 }
 
-const OFFICIAL_CUE = /本决定|本通知|本办法|本规定|本意见|特此通知|特此批复|现予公布|现予印发|现予发布|印发给你们|通知如下|批复如下|函复如下|请认真贯彻执行|请遵照执行|决定(对以下|废止|予以废止)/;
+const OFFICIAL_CUE = /提出如下意见|提出以下意见|制定本(办法|规定|细则|规则|条例)|本决定|本通知|本办法|本规定|本意见|特此通知|特此批复|现予公布|现予印发|现予发布|印发给你们|通知如下|批复如下|函复如下|请认真贯彻执行|请遵照执行|决定(对以下|废止|予以废止)/;
 
 interface Found {
   readonly start: number;
@@ -226,15 +227,16 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
   let signer: string | null = null;
   const afterTitle = title ? title.to + 1 : s;
   // A date between the title and 正文 is the page's (publication), not the signature's.
-  for (let i = Math.max(afterTitle, Math.min(body, e)); i < e; i++) {
+  const sigFrom = title && title.from > body ? body : Math.max(afterTitle, Math.min(body, e));
+  for (let i = sigFrom; i < e; i++) {
     const d = signatureDate(ls[i]!.text);
     if (!d) continue;
     date = d.date;
     dateConfidence = d.damaged ? 0.4 : 1;
     // The issuers printed above the date (joint documents print one per line).
     const names: string[] = [];
-    for (let j = i - 1; j >= afterTitle && names.length < 4; j--) {
-      const k = ls[j]!.key;
+    for (let j = i - 1; j >= sigFrom && names.length < 4; j--) {
+      const k = ls[j]!.key.replace(/[?？]+$/, '');
       if (publicityOf(k)) continue;
       if (!isIssuerLine(k)) break;
       names.unshift(k);
@@ -275,7 +277,7 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
   }
 
   const text = ls.slice(s, e).map((l) => l.key).join('\n');
-  const official = ls.slice(s, e).some((l) => isAddressee(l.key)) || OFFICIAL_CUE.test(text) || date !== null;
+  const official = ls.slice(s, e).some((l) => isAddressee(l.key) || surelyOpensBody(l)) || OFFICIAL_CUE.test(text) || date !== null;
   const starts = [title?.from, numberAt >= 0 ? numberAt : undefined].filter((x): x is number => x !== undefined);
   const start = starts.length > 0 ? Math.min(...starts, body) : body < e ? body : s;
   return { start, title, docNumber, docNumberConfidence, order, date, dateConfidence, signer, issuerLine, masthead, subtitleIssuer, official, orderPrinted: order !== null && numberAt >= 0 };
@@ -284,14 +286,14 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
 const ORGAN_TAIL = /(人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|法院|党组|[部局厅署委院])$/;
 
 /** Issuing bodies only: 浙江省人民政府 (not 浙江省人民政府贯彻国务院), joint names allowed. */
-const ORGANS = /^(?:[\u4e00-\u9fa5]{2,24}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|人民法院|检察院|党组|[部局厅署委])[、\s]*)+$/;
+const ORGANS = /^(?:[\u4e00-\u9fa5]{0,24}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|人民法院|检察院|党组|[部局厅署委])[、\s]*)+$/;
 
 function issuerOf(f: Found, facts: PageFacts): string | null {
   const t = f.title?.title ?? '';
   const fromTitle = issuerOfTitle(t);
   if (fromTitle && ORGANS.test(fromTitle) && !/^(关于|印发|转发)|贯彻|落实/.test(fromTitle)) return fromTitle;
   const lead = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|行政公署))(?!令)/.exec(t);
-  if (lead && t.length > lead[1]!.length + 2 && !/^(关于|印发|转发)/.test(lead[1]!)) return lead[1]!;
+  if (lead && t.length > lead[1]!.length + 2 && !/^(关于|印发|转发)|《/.test(lead[1]!)) return lead[1]!;
   if (f.signer) return f.signer;
   if (f.masthead) return f.masthead;
   if (f.issuerLine) return f.issuerLine;
@@ -349,7 +351,8 @@ export function readPage(lines: readonly CleanLine[], raw: readonly string[]): P
     const f = readSegment(ls, s0, e, meta.lines);
     const single = starts.length === 1;
     const facts = single ? meta.facts : {};
-    if (!f.title && !f.docNumber && !f.order && !f.official && !(single && (facts.title || facts.docNumber))) return;
+    // A headline alone is not a document: it needs a 文号, a 令, or an official document's wording.
+    if (!f.docNumber && !f.order && !f.official && !(single && (facts.title || facts.docNumber))) return;
     const from = ls[f.start]!.n;
     const to = k + 1 < starts.length ? ls[starts[k + 1]!]!.n : lines.length;
     for (let n = from; n < to; n++) if (!meta.lines.has(n)) covered.add(n);
@@ -365,7 +368,7 @@ function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDo
   const declaredTitle = facts.title ? facts.title.replace(/[(（](?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]/g, '') : null;
   const title = f.title?.title ?? declaredTitle ?? '';
   const titleConfidence = f.title ? (f.title.fromPageTitle ? 0.8 : 1) : declaredTitle ? 0.7 : 0;
-  const issuer = issuerOf(f, facts);
+  const issuer = issuerOf(f, facts)?.replace(/^中华人民共和国(?=国务院)/, '') ?? null;
   let docNumber = f.docNumber;
   let docNumberConfidence = f.docNumberConfidence;
   if (f.order) docNumber = formatOrderNumber(resolveOrderIssuer(f.order, issuer));
@@ -384,9 +387,9 @@ function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDo
     dateConfidence = facts.writtenDate ? 0.8 : 0.6;
   }
   if (signedOn === null) dateConfidence = 0.5;
-  const kind = kindOf(f, title, built.simplifiedText ?? built.text);
+  const kind = kindOf(f, title, stripPinyin(built.simplifiedText ?? built.text));
   const warnings: Warning[] = built.warnings.filter((w) =>
-    !(w.code === 'document-no-title' && title) && !(w.code === 'document-no-signed-date' && signedOn) && w.code !== 'document-no-docnumber');
+    w.code !== 'document-no-title' && !(w.code === 'document-no-signed-date' && signedOn) && w.code !== 'document-no-docnumber');
   if (!title) warnings.push({ code: 'document-no-title', message: 'no title printed: the document is kept under a content key' });
   if (docNumberConfidence < 0.5 && docNumber) warnings.push({ code: 'docnumber-repaired', message: `文号 read from a damaged print as ${docNumber}` });
   if (dateConfidence < 0.5 && signedOn) warnings.push({ code: 'date-repaired', message: `成文日期 read from a damaged print as ${signedOn}` });
