@@ -279,7 +279,11 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
   const text = ls.slice(s, e).map((l) => l.key).join('\n');
   const official = ls.slice(s, e).some((l) => isAddressee(l.key) || surelyOpensBody(l)) || OFFICIAL_CUE.test(text) || date !== null;
   const starts = [title?.from, numberAt >= 0 ? numberAt : undefined].filter((x): x is number => x !== undefined);
-  const start = starts.length > 0 ? Math.min(...starts, body) : body < e ? body : s;
+  // Without a title or a number the document opens at its first sentence (016: the decision's
+  // own sentence stands above its list of items).
+  let firstSentence = body;
+  for (let i = s; i < body; i++) if (opensBody(ls[i]!)) { firstSentence = i; break; }
+  const start = starts.length > 0 ? Math.min(...starts, body) : firstSentence < e ? firstSentence : s;
   return { start, title, docNumber, docNumberConfidence, order, date, dateConfidence, signer, issuerLine, masthead, subtitleIssuer, official, orderPrinted: order !== null && numberAt >= 0 };
 }
 
