@@ -46,7 +46,7 @@ export function endsTitle(key: string): boolean {
   return isTitlePiece(key) && ((titleKind(key) !== null && key.length >= 4) || (RULE_NAMES.test(key) && key.length >= 6));
 }
 
-const ORGAN = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|法院|检察院|党组|党委|市委|县委|区委|省委|[部局厅署委院])$/;
+const ORGAN = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|联合会|常委会|国务院|政府|公署|行署|法院|检察院|党组|党委|市委|县委|区委|省委|[部局厅署委院])$/;
 
 /** A line that names only issuing bodies (惠州市人民政府; 财政部、司法部; 中共岳阳市委办公室). */
 export function isIssuerLine(printed: string): boolean {
