@@ -15,6 +15,7 @@ import { registerStart } from './commands/start.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTargets } from './commands/targets.js';
 import { registerRefs } from './commands/refs.js';
+import { registerVerify } from './commands/verify.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
@@ -33,6 +34,7 @@ registerStart(program);
 registerTasks(program);
 registerTargets(program);
 registerRefs(program);
+registerVerify(program);
 
 // A reader that stops early (`gongbao export | head`) closes the pipe: that is the end of the
 // output, not an error worth a stack trace.

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { formatOrderNumber, normaliseDocNumber, parseOrderNumber, resolveOrderIssuer, type OrderNumber } from '../domain/doc-number.js';
+import { reviewWarnings } from '../domain/review.js';
 import type { DocKind, FieldConfidence, OfficialDocument, Warning } from '../domain/types.js';
 import type { CleanLine } from './artefacts.js';
 import { buildDocument } from './document.js';
@@ -395,9 +396,13 @@ function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDo
   const warnings: Warning[] = built.warnings.filter((w) =>
     w.code !== 'document-no-title' && !(w.code === 'document-no-signed-date' && signedOn) && w.code !== 'document-no-docnumber');
   if (!title) warnings.push({ code: 'document-no-title', message: 'no title printed: the document is kept under a content key' });
-  if (docNumberConfidence < 0.5 && docNumber) warnings.push({ code: 'docnumber-repaired', message: `文号 read from a damaged print as ${docNumber}` });
-  if (dateConfidence < 0.5 && signedOn) warnings.push({ code: 'date-repaired', message: `成文日期 read from a damaged print as ${signedOn}` });
   const confidence: FieldConfidence = { docNumber: docNumberConfidence, title: titleConfidence, signedOn: dateConfidence };
+  warnings.push(...reviewWarnings(confidence, { docNumber, title, signedOn }, {
+    ...(docNumberConfidence < 0.5 && docNumber ? { docNumber: '印刷残缺，已修复' } : {}),
+    ...(!f.title && declaredTitle ? { title: '取自网页元数据' } : {}),
+    ...(signedOn && !f.date ? { signedOn: '取自网页元数据' } : {}),
+    ...(dateConfidence < 0.5 && signedOn ? { signedOn: '印刷残缺，已修复' } : {}),
+  }));
   const id = docNumber ?? (title ? `doc-${sha12(title + (signedOn ?? ''))}` : `doc-${sha12(built.text)}`);
   return { ...built, id, docNumber, title, issuer, kind, signedOn, warnings, confidence };
 }
