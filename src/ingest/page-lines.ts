@@ -17,13 +17,16 @@ export interface PageLine {
   readonly text: string;
   /** Simplified, no pinyin glosses, no whitespace. */
   readonly key: string;
+  /** As printed without pinyin glosses and whitespace: what titles and names are cut from. */
+  readonly plain: string;
   /** Simplified, no pinyin glosses, runs of whitespace as one space (for one-line headers). */
   readonly spaced: string;
 }
 
 export function pageLine(n: number, text: string): PageLine {
-  const plain = toSimplified(stripPinyin(text));
-  return { n, text, key: plain.replace(/[\s\u3000]+/g, ''), spaced: plain.replace(/[\s\u3000]+/g, ' ').trim() };
+  const stripped = stripPinyin(text);
+  const simple = toSimplified(stripped);
+  return { n, text, key: simple.replace(/[\s\u3000]+/g, ''), plain: stripped.replace(/[\s\u3000]+/g, ''), spaced: simple.replace(/[\s\u3000]+/g, ' ').trim() };
 }
 
 /** Names a 规章 or an internal rule carries instead of a 公文 文种. */

@@ -20,7 +20,7 @@ import {
   orderOfLine, pageLine, promulgationNote, surelyOpensBody, titleKind, type PageLine,
 } from './page-lines.js';
 import { readMetadata, type PageFacts } from './page-meta.js';
-import { stripPinyin } from './traditional.js';
+import { stripPinyin, toSimplified } from './traditional.js';
 
 export interface PageRead {
   readonly documents: OfficialDocument[];
@@ -30,7 +30,10 @@ export interface PageRead {
 }
 
 interface TitleRead {
+  /** Simplified (for matching). */
   readonly title: string;
+  /** As printed (traditional pages stay traditional). */
+  readonly printed: string;
   /** ls indices of the title's lines. */
   readonly from: number;
   readonly to: number;
@@ -100,7 +103,16 @@ function titleAt(ls: readonly PageLine[], end: number, meta: ReadonlySet<number>
     parts.unshift(prev);
     from--;
   }
-  return { title: parts.join(''), from, to: end, docNumber: last.docNumber, order: last.order, fromPageTitle: last.page };
+  const title = parts.join('');
+  return { title, printed: asPrinted(ls.slice(from, end + 1), title), from, to: end, docNumber: last.docNumber, order: last.order, fromPageTitle: last.page };
+}
+
+/** The printed form of a piece of the lines' keys (OpenCC maps character for character). */
+function asPrinted(lines: readonly PageLine[], key: string): string {
+  const keys = lines.map((l) => l.key).join('');
+  const plain = lines.map((l) => l.plain).join('');
+  const at = keys.indexOf(key);
+  return at >= 0 && keys.length === plain.length ? plain.slice(at, at + key.length) : key;
 }
 
 /** Title, 文号 and date printed on one line, separated by spaces (中华文库, 浙政发[2009]69号 2009-11-03 …). */
@@ -178,7 +190,7 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
   }
   if (!title && inline?.title) {
     const at = ls.findIndex((l, i) => i >= s && l.spaced.startsWith(inline!.title!.slice(0, 4)));
-    title = { title: inline.title, from: Math.max(s, at), to: Math.max(s, at), docNumber: null, order: null, fromPageTitle: false };
+    title = { title: inline.title, printed: asPrinted([ls[Math.max(s, at)]!], inline.title), from: Math.max(s, at), to: Math.max(s, at), docNumber: null, order: null, fromPageTitle: false };
   }
 
   // 文号 / 令 number near the title: on its own line, in the title, on the header line, in the note.
@@ -240,7 +252,7 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
       const k = ls[j]!.key.replace(/[?？]+$/, '');
       if (publicityOf(k)) continue;
       if (!isIssuerLine(k)) break;
-      names.unshift(k);
+      names.unshift(asPrinted([ls[j]!], k));
     }
     signer = names.length > 0 ? names.join('、') : null;
     break;
@@ -269,12 +281,12 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
   const top = title ? title.from : Math.min(body, e);
   for (let i = Math.max(s, top - 6); i < top; i++) {
     const k = ls[i]!.key;
-    if (/文件$/.test(k) && isIssuerLine(k.replace(/文件$/, ''))) masthead = k.replace(/文件$/, '');
-    else if (isIssuerLine(k)) issuerLine = localIssuer(k);
+    if (/文件$/.test(k) && isIssuerLine(k.replace(/文件$/, ''))) masthead = asPrinted([ls[i]!], k.replace(/文件$/, ''));
+    else if (isIssuerLine(k)) issuerLine = asPrinted([ls[i]!], localIssuer(k));
   }
   // …and below it (infoeach prints the issuer between two copies of the title).
   if (!issuerLine && title) {
-    for (let i = title.to + 1; i < Math.min(body, title.to + 3); i++) if (isIssuerLine(ls[i]!.key)) issuerLine = localIssuer(ls[i]!.key);
+    for (let i = title.to + 1; i < Math.min(body, title.to + 3); i++) if (isIssuerLine(ls[i]!.key)) issuerLine = asPrinted([ls[i]!], localIssuer(ls[i]!.key));
   }
 
   const text = ls.slice(s, e).map((l) => l.key).join('\n');
@@ -295,10 +307,12 @@ const ORGANS = /^(?:[\u4e00-\u9fa5]{0,24}?(?:人民政府办公室|人民政府�
 
 function issuerOf(f: Found, facts: PageFacts): string | null {
   const t = f.title?.title ?? '';
+  // The issuer as printed: the same characters of the printed title.
+  const printed = (k: string) => (f.title && f.title.printed.length === t.length ? f.title.printed.slice(0, k.length) : k);
   const fromTitle = issuerOfTitle(t);
-  if (fromTitle && ORGANS.test(fromTitle) && !/^(关于|印发|转发)|贯彻|落实/.test(fromTitle)) return fromTitle;
+  if (fromTitle && ORGANS.test(fromTitle) && !/^(关于|印发|转发)|贯彻|落实/.test(fromTitle)) return printed(fromTitle);
   const lead = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|行政公署))(?!令)/.exec(t);
-  if (lead && t.length > lead[1]!.length + 2 && !/^(关于|印发|转发)|《/.test(lead[1]!)) return lead[1]!;
+  if (lead && t.length > lead[1]!.length + 2 && !/^(关于|印发|转发)|《/.test(lead[1]!)) return printed(lead[1]!);
   if (f.signer) return f.signer;
   if (f.masthead) return f.masthead;
   if (f.issuerLine) return f.issuerLine;
@@ -371,7 +385,7 @@ export function readPage(lines: readonly CleanLine[], raw: readonly string[]): P
 /** The reader's findings over what the document reader made of the same lines. */
 function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDocument {
   const declaredTitle = facts.title ? facts.title.replace(/[(（](?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]/g, '') : null;
-  const title = f.title?.title ?? declaredTitle ?? '';
+  const title = f.title?.printed ?? declaredTitle ?? '';
   const titleConfidence = f.title ? (f.title.fromPageTitle ? 0.8 : 1) : declaredTitle ? 0.7 : 0;
   const issuer = issuerOf(f, facts)?.replace(/^中华人民共和国(?=国务院)/, '') ?? null;
   let docNumber = f.docNumber;
@@ -392,7 +406,7 @@ function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDo
     dateConfidence = facts.writtenDate ? 0.8 : 0.6;
   }
   if (signedOn === null) dateConfidence = 0.5;
-  const kind = kindOf(f, title, stripPinyin(built.simplifiedText ?? built.text));
+  const kind = kindOf(f, f.title?.title ?? (declaredTitle ? toSimplified(declaredTitle) : ''), stripPinyin(built.simplifiedText ?? built.text));
   const warnings: Warning[] = built.warnings.filter((w) =>
     w.code !== 'document-no-title' && !(w.code === 'document-no-signed-date' && signedOn) && w.code !== 'document-no-docnumber');
   if (!title) warnings.push({ code: 'document-no-title', message: 'no title printed: the document is kept under a content key' });
