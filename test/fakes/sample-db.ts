@@ -17,7 +17,7 @@ export const SAMPLES_DIR = new URL('../../samples/wulong/', import.meta.url);
 export async function openSampleStore(): Promise<Store> {
   const dir = mkdtempSync(join(tmpdir(), 'gongbao-portal-'));
   const store = await openStore({ db: join(dir, 'samples.db') });
-  for (const f of readdirSync(SAMPLES_DIR).filter((f) => f !== 'README.md').sort()) {
+  for (const f of readdirSync(SAMPLES_DIR).filter((f) => f !== 'README.md' && !f.endsWith('.meta.json')).sort()) {
     await store.ingest(await parseFile(new URL(f, SAMPLES_DIR).pathname));
   }
   await recomputeAll(store);
