@@ -133,3 +133,25 @@ describe('one document read off a page', () => {
     await assert.rejects(parseBuffer(Buffer.from('Dear reader, nothing here.\n'), 'letter.txt'), /not Chinese text/);
   });
 });
+
+describe('character accounting on every field page', () => {
+  const inventory = (...texts: string[]) => {
+    const m = new Map<string, number>();
+    for (const t of texts) for (const c of t) if (/[\u4e00-\u9fff0-9]/.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
+    return m;
+  };
+  it('documents + front matter + discarded = input, for each page read', async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const f of readdirSync(FIELD).filter((x) => x.endsWith('.txt'))) {
+      let r;
+      try {
+        r = await parseFile(`${FIELD}${f}`);
+      } catch {
+        continue;
+      }
+      const input = inventory(readFileSync(`${FIELD}${f}`, 'utf8'));
+      const output = inventory(...r.documents.map((d) => d.text), r.frontMatter, ...r.discarded.map((a) => a.text));
+      for (const [c, n] of input) assert.ok((output.get(c) ?? 0) >= n, `${f}: ${c} ×${n} in, ×${output.get(c) ?? 0} out`);
+    }
+  });
+});
