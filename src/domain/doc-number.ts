@@ -45,11 +45,16 @@ function trimAgency(agency: string): string {
   return a;
 }
 
+// Before the 1990s the year came first, in two digits: (78)交公路字412号.
+const OLD_STYLE = new RegExp(`^[${OPEN}]([5-9]\\d)[${CLOSE}]([\\u4e00-\\u9fa5]{1,12})第?(\\d{1,5})号$`);
+
 /** Parse one 文号 written in any of the variants seen in extracted text; null when it is not one. */
 export function parseDocNumber(input: string): DocNumber | null {
-  const m = EXACT.exec(normaliseDocNumberText(input));
-  if (!m) return null;
-  return { agency: trimAgency(m[1]!), year: Number(m[2]), serial: Number(m[3]) };
+  const text = normaliseDocNumberText(input);
+  const m = EXACT.exec(text);
+  if (m) return { agency: trimAgency(m[1]!), year: Number(m[2]), serial: Number(m[3]) };
+  const old = OLD_STYLE.exec(text);
+  return old ? { agency: old[2]!, year: 1900 + Number(old[1]), serial: Number(old[3]) } : null;
 }
 
 /** Canonical printed form, used as the document key: 武隆府办发〔2024〕17号. */
