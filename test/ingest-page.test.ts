@@ -155,3 +155,14 @@ describe('character accounting on every field page', () => {
     }
   });
 });
+
+describe('the HTML adapter\'s metadata lines (label：value at the top)', () => {
+  it('are declared facts, not a document, and fill what the text does not print', async () => {
+    const text = ['标题：镇巴县人民政府工作规则', '文号：镇政发〔2024〕7号', '成文日期：2024-04-06', '发布机构：镇巴县人民政府', '有效性：有效', '废止时间：2029-04-06', '', '镇巴县人民政府工作规则', '', '第一章总则', '', '一、根据《中华人民共和国宪法》，结合本县实际，制定本规则。'].join('\n');
+    const r = await parseBuffer(Buffer.from(text), 'zb.html.txt');
+    assert.equal(r.documents.length, 1);
+    const [d] = r.documents;
+    assert.deepEqual([d!.title, d!.docNumber, d!.signedOn, d!.issuer], ['镇巴县人民政府工作规则', '镇政发〔2024〕7号', '2024-04-06', '镇巴县人民政府']);
+    assert.deepEqual([r.source.declared?.validity, r.source.declared?.repealDate], ['有效', '2029-04-06']);
+  });
+});
