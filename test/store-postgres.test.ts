@@ -53,7 +53,7 @@ if ('skip' in server) {
       assert.deepEqual((await again.search({ q: '禁火令' })).hits.map((h) => h.id), hits);
       assert.equal((await again.ingest(ISSUE_2024)).action, 'unchanged');
       const versions = await sql(url, 'SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(versions.map((r) => r.version), [1, 2, 3, 4, 5]);
+      assert.deepEqual(versions.map((r) => r.version), Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1));
     });
 
     test('migration 3 backfills the folded issuer of documents stored before it', async () => {

@@ -263,6 +263,28 @@ const MIGRATIONS: Migration[] = [
       INSERT INTO register_state (version) VALUES (0);
     `),
   },
+  {
+    version: 6,
+    name: 'editors\' marks that a privacy finding is public; index feed version',
+    up: sql(`
+      CREATE TABLE IF NOT EXISTS public_marks (
+        seq bigserial PRIMARY KEY,
+        document_id text NOT NULL,
+        text text NOT NULL,                  -- the finding, whitespace taken out
+        author text NOT NULL,
+        reason text NOT NULL,
+        created_at text NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS public_marks_document ON public_marks (document_id);
+      -- The INDEX_FEED_VERSION the search columns were fed with; below it, the store re-feeds them on
+      -- open (an index made before it held de-identified text still finds people by name and number).
+      CREATE TABLE IF NOT EXISTS index_state (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        version integer NOT NULL
+      );
+      INSERT INTO index_state (version) VALUES (0) ON CONFLICT DO NOTHING;
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */
