@@ -108,8 +108,11 @@ describe('one document read off a page', () => {
   it('a government with a court as joint issuers (039)', async () => {
     assert.equal((await page('039')).documents[0]!.issuer, '鹤岗市人民政府鹤岗市中级人民法院');
   });
-  it('a traditional mirror with pinyin keeps its 文号 (018)', async () => {
-    assert.equal((await page('018')).documents[0]!.docNumber, '沪府发〔2017〕92号');
+  it('a traditional mirror with pinyin keeps its 文号 and the 文号 it cites (018)', async () => {
+    const [d] = (await page('018')).documents;
+    assert.equal(d!.docNumber, '沪府发〔2017〕92号');
+    assert.ok(d!.cites.some((c) => c.docNumber === '国发〔2016〕76号'), JSON.stringify(d!.cites));
+    assert.ok(!/\(fā\)/.test(d!.text) && /\(fā\)/.test(d!.originalText));
   });
   it('two documents quoted in one article are two (052)', async () => {
     assert.deepEqual((await page('052')).documents.map((d) => d.docNumber), ['国办函〔2020〕52号', '国办函〔2018〕19号']);

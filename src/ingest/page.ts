@@ -375,7 +375,9 @@ export function readPage(lines: readonly CleanLine[], raw: readonly string[]): P
     const from = ls[f.start]!.n;
     const to = k + 1 < starts.length ? ls[starts[k + 1]!]!.n : lines.length;
     for (let n = from; n < to; n++) if (!meta.lines.has(n)) covered.add(n);
-    const docLines = lines.slice(from, to).filter((_, i) => !meta.lines.has(from + i)).map((l) => l.text);
+    // Pinyin glosses (發(fā)) are a mirror's, not the document's: read and index the text without
+    // them (the original text keeps them).
+    const docLines = lines.slice(from, to).filter((_, i) => !meta.lines.has(from + i)).map((l) => stripPinyin(l.text));
     const built = buildDocument({ lines: docLines, originalText: raw.slice(from, to).join('\n') });
     documents.push(finish(built, f, facts));
   });
