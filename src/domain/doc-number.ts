@@ -191,3 +191,24 @@ export function normaliseOrderNumber(input: string): string | null {
   const n = parseOrderNumber(input);
   return n ? formatOrderNumber(n) : null;
 }
+
+/**
+ * The identifier of a document whichever kind it carries: its canonical 文号, else its canonical
+ * 令 number; null when the text is neither.
+ */
+export function normaliseIdentifier(input: string): string | null {
+  // 河北省人民政府令〔2010〕第15号 reads as a 文号 too: a 令 or 公告 before 第N号 decides.
+  if (/(令|公告)\s*([〔\[［(（]\s*\d{4}\s*[〕\]］)）])?\s*第/.test(input)) return normaliseOrderNumber(input) ?? normaliseDocNumber(input);
+  return normaliseDocNumber(input) ?? normaliseOrderNumber(input);
+}
+
+/**
+ * Keys to look a document up by: the canonical identifier, and for a 令 number printed with its
+ * year (河北省人民政府令〔2010〕第15号) also the form without it — a repeal list may cite it so.
+ */
+export function identifierKeys(input: string): string[] {
+  const id = normaliseIdentifier(input);
+  if (!id) return [];
+  const yearless = id.replace(/(令|公告)〔\d{4}〕第/, '$1第');
+  return yearless === id ? [id] : [id, yearless];
+}
