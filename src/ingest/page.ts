@@ -248,7 +248,7 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
     dateConfidence = d.damaged ? 0.4 : 1;
     // The issuers printed above the date (joint documents print one per line).
     const names: string[] = [];
-    for (let j = i - 1; j >= sigFrom && names.length < 4; j--) {
+    for (let j = i - 1; j >= sigFrom && names.length < 12; j--) {
       const k = ls[j]!.key.replace(/[?？]+$/, '');
       if (publicityOf(k)) continue;
       if (!isIssuerLine(k)) break;
@@ -256,6 +256,15 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
     }
     signer = names.length > 0 ? names.join('、') : null;
     break;
+  }
+  // A date that lost its year in a repost (年12月31日): no date, but the signers above it count.
+  if (date === null) {
+    for (let i = sigFrom; i < e && signer === null; i++) {
+      if (!/^年\d{1,2}月\d{1,2}日$/.test(ls[i]!.key)) continue;
+      const names: string[] = [];
+      for (let j = i - 1; j >= sigFrom && names.length < 12 && isIssuerLine(ls[j]!.key); j--) names.unshift(asPrinted([ls[j]!], ls[j]!.key));
+      if (names.length > 0) signer = names.join('、');
+    }
   }
   let subtitleIssuer: string | null = null;
   if (date === null && title) {
