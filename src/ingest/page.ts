@@ -327,7 +327,8 @@ function issuerOf(f: Found, facts: PageFacts): string | null {
   if (f.issuerLine) return f.issuerLine;
   if (f.order && /人民政府|国务院|部$|委员会/.test(f.order.issuer) && f.order.issuer.length >= 3) return f.order.issuer;
   if (f.subtitleIssuer) return f.subtitleIssuer;
-  if (facts.issuer && ORGAN_TAIL.test(facts.issuer) && !/网站|信息公开/.test(facts.issuer)) return facts.issuer;
+  const declared = facts.issuer ? toSimplified(facts.issuer) : '';
+  if (facts.issuer && ORGAN_TAIL.test(declared) && !/网站|信息公开/.test(declared)) return facts.issuer;
   return null;
 }
 
