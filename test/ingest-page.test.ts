@@ -105,8 +105,10 @@ describe('one document read off a page', () => {
     assert.equal((await page('008')).documents[0]!.docNumber, '国务院令第238号');
     assert.equal((await page('041')).documents[0]!.docNumber, '主席令第37号');
   });
-  it('a government with a court as joint issuers (039)', async () => {
-    assert.equal((await page('039')).documents[0]!.issuer, '鹤岗市人民政府鹤岗市中级人民法院');
+  it('a government with a court as joint issuers, the space between them kept (039)', async () => {
+    const [d] = (await page('039')).documents;
+    assert.equal(d!.issuer, '鹤岗市人民政府 鹤岗市中级人民法院');
+    assert.equal(d!.title, '鹤岗市人民政府 鹤岗市中级人民法院印发关于完善“府院联动”机制的意见的通知');
   });
   it('a traditional mirror with pinyin keeps its 文号 and the 文号 it cites (018)', async () => {
     const [d] = (await page('018')).documents;

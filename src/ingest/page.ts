@@ -104,8 +104,29 @@ function titleAt(ls: readonly PageLine[], end: number, meta: ReadonlySet<number>
     from--;
   }
   const title = parts.join('');
-  return { title, printed: asPrinted(ls.slice(from, end + 1), title), from, to: end, docNumber: last.docNumber, order: last.order, fromPageTitle: last.page };
+  const lines = ls.slice(from, end + 1);
+  return { title, printed: keepIssuerSpaces(asPrinted(lines, title), lines), from, to: end, docNumber: last.docNumber, order: last.order, fromPageTitle: last.page };
 }
+
+const ORGAN_END = /(人民政府|人民法院|人民检察院|办公室|办公厅|委员会|人民政府办公室|[部局厅委院])$/;
+
+/**
+ * Joint issuers printed with a space between them (鹤岗市人民政府 鹤岗市中级人民法院印发…) keep it:
+ * the space separates two names, it is not extraction damage.
+ */
+function keepIssuerSpaces(title: string, lines: readonly PageLine[]): string {
+  const source = lines.map((l) => stripPinyin(l.text)).join('\n');
+  let out = '';
+  for (let i = 0; i < title.length; i++) {
+    out += title[i];
+    const left = title.slice(0, i + 1);
+    const next = title.slice(i + 1, i + 3);
+    if (next.length === 2 && ORGAN_END.test(toSimplified(left)) && new RegExp(`${escape(title.slice(Math.max(0, i - 1), i + 1))}[ \u3000]+${escape(next)}`).test(source)) out += ' ';
+  }
+  return out;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The printed form of a piece of the lines' keys (OpenCC maps character for character). */
 function asPrinted(lines: readonly PageLine[], key: string): string {
@@ -317,7 +338,14 @@ const ORGANS = /^(?:[\u4e00-\u9fa5]{0,24}?(?:人民政府办公室|人民政府�
 function issuerOf(f: Found, facts: PageFacts): string | null {
   const t = f.title?.title ?? '';
   // The issuer as printed: the same characters of the printed title.
-  const printed = (k: string) => (f.title && f.title.printed.length === t.length ? f.title.printed.slice(0, k.length) : k);
+  const printed = (k: string) => {
+    if (!f.title) return k;
+    // Walk the printed title over k's characters; spaces kept between joint issuers come along.
+    let i = 0;
+    let n = 0;
+    while (i < f.title.printed.length && n < k.length) if (f.title.printed[i++] !== ' ') n++;
+    return n === k.length && f.title.printed.replace(/ /g, '').length === t.length ? f.title.printed.slice(0, i) : k;
+  };
   const fromTitle = issuerOfTitle(t);
   if (fromTitle && ORGANS.test(fromTitle) && !/^(关于|印发|转发)|贯彻|落实/.test(fromTitle)) return printed(fromTitle);
   const lead = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|行政公署))(?!令)/.exec(t);
