@@ -171,3 +171,18 @@ describe('the HTML adapter\'s metadata lines (label：value at the top)', () => 
     assert.deepEqual([r.source.declared?.validity, r.source.declared?.repealDate], ['有效', '2029-04-06']);
   });
 });
+
+describe('a gazette issue that holds one document', () => {
+  it('keeps its cover and 目录: it is an issue, not a page (002 cut after its first document)', async () => {
+    const { sample } = await import('./helpers/samples.js');
+    const text = readFileSync(sample('002'), 'utf8');
+    const full = await parseBuffer(Buffer.from(text), '002.txt');
+    const second = full.documents[1]!.originalText.split('\n').find((l) => l.trim() !== '')!;
+    const first = text.indexOf(full.documents[0]!.originalText.slice(0, 40));
+    const cut = text.slice(0, text.indexOf(second, first + 40));
+    const r = await parseBuffer(Buffer.from(cut), '002-first.txt');
+    assert.ok(r.issue, 'an issue');
+    assert.equal(r.issue!.title, full.issue!.title);
+    assert.equal(r.documents[0]!.docNumber, full.documents[0]!.docNumber);
+  });
+});

@@ -112,7 +112,12 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
 
   // Not a gazette issue (one 文号-anchored document at most, printed once or twice): a page with one document
   // (or a few) as sites and reprints print them. A report fragment without a title keeps its own path.
-  if (new Set(plans.map((p) => normaliseDocNumber(p.docNumberText) ?? p.docNumberText)).size <= 1) {
+  // A gazette issue that holds one document still has its cover (…公报, 年第N期) and 目录.
+  const gazette = plans.length > 0 && listings.length > 0 && (() => {
+    const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
+    return cover.title !== null && cover.number !== null;
+  })();
+  if (!gazette && new Set(plans.map((p) => normaliseDocNumber(p.docNumberText) ?? p.docNumberText)).size <= 1) {
     const page = readPage(lines, raw);
     const report = /各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)));
     // A report fragment (001_) prints no title or 文号 on top: its title is only a footer.
