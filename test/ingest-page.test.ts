@@ -186,3 +186,12 @@ describe('a gazette issue that holds one document', () => {
     assert.equal(r.documents[0]!.docNumber, full.documents[0]!.docNumber);
   });
 });
+
+describe('第N号 alone in a 令 header', () => {
+  it('resolves to the issuer\'s 令 number (017 printed without 厦门市人民政府令 before 第136号)', async () => {
+    const text = lines('017').map((l) => (l === '厦门市人民政府令第136号' ? '第136号' : l)).join('\n');
+    const [d] = (await parseBuffer(Buffer.from(text), '017-bare.txt')).documents;
+    assert.equal(d!.docNumber, '厦门市人民政府令第136号');
+    assert.equal(d!.kind, '令');
+  });
+});

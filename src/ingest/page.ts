@@ -228,7 +228,10 @@ function readSegment(ls: readonly PageLine[], s: number, e: number, meta: Readon
       numberAt = i;
       continue;
     }
-    const on = orderOfLine(ls[i]!.key, ls[i + 1]?.key, ls[i]!.spaced);
+    // 第84号 alone under a 令's title: the 令 number, its issuer the document's (resolved later).
+    const bare = /^[（(]?第[\d一二三四五六七八九十百]+号[）)]?$/.test(ls[i]!.key) && body < e && isPromulgation(ls[body]!.key)
+      ? parseOrderNumber(`令${ls[i]!.key.replace(/[（()）]/g, '')}`) : null;
+    const on = orderOfLine(ls[i]!.key, ls[i + 1]?.key, ls[i]!.spaced) ?? bare;
     if (on && i !== body) {
       order = on;
       numberAt = i;
