@@ -28,8 +28,23 @@ export interface PageRead {
 
 const ORGAN_TAIL = /(人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|法院|党组|[部局厅署委院])$/;
 
-/** Issuing bodies only: 浙江省人民政府 (not 浙江省人民政府贯彻国务院), joint names allowed. */
-const ORGANS = /^(?:[\u4e00-\u9fa5]{0,24}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|人民法院|检察院|党组|[部局厅署委])[、\s]*)+$/;
+/** One issuing body's name, from the start: 浙江省人民政府, 财政部、 (a joint list goes on). */
+const ORGAN_NAME = /[\u4e00-\u9fa5]{0,24}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|常委会|国务院|政府|公署|行署|人民法院|检察院|党组|[部局厅署委])[、\s]*/y;
+
+/**
+ * Issuing bodies only: 浙江省人民政府 (not 浙江省人民政府贯彻国务院), joint names allowed. One
+ * pass name by name, so a long run of 部部部… cannot make it backtrack.
+ */
+function isOrganList(s: string): boolean {
+  let at = 0;
+  while (at < s.length) {
+    ORGAN_NAME.lastIndex = at;
+    const m = ORGAN_NAME.exec(s);
+    if (!m || m[0].length === 0) return false;
+    at += m[0].length;
+  }
+  return s.length > 0;
+}
 
 function issuerOf(f: Found, facts: PageFacts): string | null {
   const t = f.title?.title ?? '';
@@ -43,7 +58,7 @@ function issuerOf(f: Found, facts: PageFacts): string | null {
     return n === k.length && f.title.printed.replace(/ /g, '').length === t.length ? f.title.printed.slice(0, i) : k;
   };
   const fromTitle = issuerOfTitle(t);
-  if (fromTitle && ORGANS.test(fromTitle) && !/^(关于|印发|转发)|贯彻|落实/.test(fromTitle)) return printed(fromTitle);
+  if (fromTitle && isOrganList(fromTitle) && !/^(关于|印发|转发)|贯彻|落实/.test(fromTitle)) return printed(fromTitle);
   const lead = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|行政公署))(?!令)/.exec(t);
   if (lead && t.length > lead[1]!.length + 2 && !/^(关于|印发|转发)|《/.test(lead[1]!)) return printed(lead[1]!);
   if (f.signer) return f.signer;
