@@ -186,6 +186,10 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
     })),
     index: indexEntries,
   };
+  // A single document without a cover is not an issue: no placeholder compilation for it.
+  if (!cover.title && documents.length === 1 && entries.length === 0) {
+    return { source, issue: null, documents, references: check.references, frontMatter, discarded, warnings };
+  }
   if (!cover.title) warnings.push({ code: 'no-cover', message: 'no gazette cover: issue title, number and date unknown' });
   return { source, issue, documents, references: check.references, frontMatter, discarded, warnings };
 }
