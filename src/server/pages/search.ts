@@ -3,6 +3,7 @@ import type { Store } from '../../store/store.js';
 import { html, highlight, query, type Html } from '../html.js';
 import type { DocNumberLookupT, SearchResponseT } from '../api/schemas.js';
 import { searchView, type SearchParams } from '../views/search.js';
+import { qaFacet } from './editorial.js';
 import { docList, page, pager, searchForm, statusBadge } from './layout.js';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import { similarDocNumbers } from '../views/lookup.js';
@@ -74,6 +75,7 @@ export async function searchPage(store: Store, params: SearchParams): Promise<st
   const r = await searchView(store, params);
   const p = { ...params, q: r.q };
   const lookup = r.lookup ? lookupCard(r.lookup) : await unknownDocNumber(store, r.q);
+  const answers = await qaFacet(store, p.q);
   const filters = kept(p);
   const results = p.q.trim() === ''
     ? html`<p>输入关键词、标题中的词语或文号（如 <a href="/search?q=${encodeURIComponent('禁火令')}">禁火令</a>、<a href="/search?q=${encodeURIComponent('武隆府发〔2024〕9号')}">武隆府发〔2024〕9号</a>）。</p>`
@@ -89,7 +91,7 @@ ${pager('/search', filters, r.total, p.limit, p.offset)}`;
     html`<h1>检索</h1>
 ${searchForm(p.q, '关键词或文号', refine(p))}
 <div class="search-layout">
-<div class="results">${r.notice ? html`<p class="notice" role="status">${r.notice}</p>` : ''}${lookup}${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
+<div class="results">${r.notice ? html`<p class="notice" role="status">${r.notice}</p>` : ''}${lookup}${answers}${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
 ${facets(r, p)}
 </div>`,
   );
