@@ -15,6 +15,7 @@ import { registerStart } from './commands/start.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTargets } from './commands/targets.js';
 import { registerRefs } from './commands/refs.js';
+import { registerReview } from './commands/review.js';
 import { registerUnits } from './commands/units.js';
 
 const program = new Command('gongbao')
@@ -34,6 +35,7 @@ registerStart(program);
 registerTasks(program);
 registerTargets(program);
 registerRefs(program);
+registerReview(program);
 registerUnits(program);
 
 // A reader that stops early (`gongbao export | head`) closes the pipe: that is the end of the

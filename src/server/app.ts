@@ -1,5 +1,6 @@
 /** The HTTP server: REST API under /api/v1 and the server-rendered portal, over one Store. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { publishedStore } from '../store/published.js';
 import type { Store } from '../store/store.js';
 import { registerApi } from './api/index.js';
 import { registerAssets } from './assets.js';
@@ -14,7 +15,9 @@ export interface ServerOptions {
   trustProxy?: boolean;
 }
 
-export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
+export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyInstance {
+  // Everything served is the published (de-identified) text.
+  const store = publishedStore(stored);
   const sendError = errorSender(errorPage);
   const app = Fastify({
     logger: opts.logger ?? false,

@@ -136,6 +136,20 @@ export interface StatusCorrection {
 }
 
 /**
+ * An editor's decision that a finding of the privacy review is public after all (a unit's public
+ * hotline): stored as an event like a status correction; the document is then published with
+ * that text unmasked (src/store/published.ts).
+ */
+export interface PublicMark {
+  readonly documentId: string;
+  /** The finding as printed, whitespace taken out (`findingKey`): every occurrence in the document. */
+  readonly text: string;
+  readonly author: string;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
+/**
  * What a document implies beyond its text, extracted once at ingest and stored in tables of its
  * own (replaced whenever the document is written again): the task register, the work-report
  * targets and the 规范性文件 judgement.
@@ -230,6 +244,10 @@ export interface Store {
   getStatus(documentId: string): Promise<StoredStatus | null>;
   addCorrection(c: StatusCorrection): Promise<void>;
   corrections(documentId?: string): Promise<StatusCorrection[]>;
+  /** Record that a privacy finding of a document is public (published unmasked from then on). */
+  markPublic(m: PublicMark): Promise<void>;
+  /** Public marks, oldest first; of one document, or all. */
+  publicMarks(documentId?: string): Promise<PublicMark[]>;
   /** Task assignments, newest document first, then in the document's order. */
   listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }>;
   /** Every unit of the task register or named in a text (canonical names), most tasks first. */

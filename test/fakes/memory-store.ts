@@ -9,6 +9,7 @@ import type {
   DocumentSummary,
   Facets,
   IngestOutcome,
+  PublicMark,
   Relation,
   SearchQuery,
   SearchResult,
@@ -29,6 +30,7 @@ export class MemoryStore implements Store {
   private rels: Relation[] = [];
   private statuses = new Map<string, StoredStatus>();
   private corrs: StatusCorrection[] = [];
+  private marks: PublicMark[] = [];
   private registers = new Map<string, DocumentRegisters>();
   private refs: ParseResult['references'] = [];
 
@@ -137,6 +139,12 @@ export class MemoryStore implements Store {
   }
   async corrections(id?: string) {
     return this.corrs.filter((c) => id === undefined || c.documentId === id);
+  }
+  async markPublic(m: PublicMark) {
+    this.marks.push(m);
+  }
+  async publicMarks(id?: string) {
+    return this.marks.filter((m) => id === undefined || m.documentId === id);
   }
   private page<T>(items: T[], f: { limit?: number; offset?: number }) {
     const from = f.offset ?? 0;

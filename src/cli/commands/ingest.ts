@@ -4,9 +4,11 @@ import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
+import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
 import { parseFile } from '../../ingest/index.js';
 import { recomputeAll } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
+import type { ParseResult } from '../../domain/types.js';
 import type { IngestOutcome } from '../../store/store.js';
 
 const INGESTIBLE = /\.(txt|text|pdf)$/i;
@@ -46,6 +48,15 @@ export function summaryLine(files: number, outcomes: readonly IngestOutcome[], f
   );
 }
 
+/** One line per document printing personal data: what kinds, and where to see each finding. */
+export function privacyWarnings(file: string, r: ParseResult): string[] {
+  return r.documents.flatMap((d) => {
+    const findings = reviewDocument(d);
+    const key = d.docNumber ?? d.id;
+    return findings.length === 0 ? [] : [`${file}: ${key}: personal data (${countByKind(findings)}), published masked; see: gongbao review ${key}`];
+  });
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
@@ -61,11 +72,15 @@ export function registerIngest(program: Command): void {
       bar?.start(files.length, 0, { file: '' });
       const outcomes: IngestOutcome[] = [];
       const failures: string[] = [];
+      const privacy: string[] = [];
       try {
         for (const f of files) {
           bar?.update({ file: basename(f) });
           try {
-            outcomes.push(await store.ingest(await parseFile(f)));
+            const result = await parseFile(f);
+            const outcome = await store.ingest(result);
+            outcomes.push(outcome);
+            if (outcome.action !== 'unchanged') privacy.push(...privacyWarnings(f, result));
           } catch (err) {
             if (!(err instanceof UserError)) throw err;
             failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);
@@ -78,6 +93,7 @@ export function registerIngest(program: Command): void {
         bar?.stop();
         await store.close();
       }
+      for (const msg of privacy) process.stderr.write(`gongbao: warning: ${msg}\n`);
       for (const msg of failures) process.stderr.write(`gongbao: ${msg}\n`);
       process.stdout.write(`${summaryLine(files.length, outcomes, failures.length)}\n`);
       if (failures.length > 0) process.exitCode = 2;

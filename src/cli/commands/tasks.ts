@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerByUnit, type TaskAssignment, type UnitRegister } from '../../extract/tasks.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import type { Store } from '../../store/store.js';
 
 function line(t: TaskAssignment): string {
@@ -28,7 +29,7 @@ export function registerTasks(program: Command): void {
     .option('--json', 'print the register as JSON')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { unit?: string; json?: boolean; db?: string }) => {
-      const store = await openStore({ db: opts.db });
+      const store = publishedStore(await openStore({ db: opts.db }));
       try {
         const units = await unitRegisters(store, opts.unit);
         if (opts.json) {
