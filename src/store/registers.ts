@@ -20,8 +20,9 @@ export type RegisterExtractor = (doc: OfficialDocument) => DocumentRegisters;
  * 1: tasks, targets and normative first stored (targets from the stub: none).
  * 2: extractTargets and classifyNormative implemented; 2024 plans read with the declared year.
  * 3: roles as printed (牵头/责任/配合), canonical unit names (the gazetteer), units named in text.
+ * 4: unit-mention snippets cut from the de-identified text (they are published).
  */
-export const REGISTERS_VERSION = 3;
+export const REGISTERS_VERSION = 4;
 
 export const extractRegisters: RegisterExtractor = (doc) => {
   const printed = extractTasks(doc);

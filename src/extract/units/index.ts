@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../domain/errors.js';
 import type { TaskAssignment } from '../tasks.js';
+import { deidentifyText } from '../privacy-mask.js';
 import { AliasFile, foldUnitName, makeGazetteer, type Aliases, type Gazetteer, type UnitKind } from './gazetteer.js';
 
 export { foldUnitName, makeGazetteer, type Aliases, type Gazetteer, type UnitKind, type UnitName } from './gazetteer.js';
@@ -103,5 +104,8 @@ export function findUnitMentions(text: string, also: readonly string[] = [], g: 
     const hit = found.get(key) ?? found.set(key, { unit: c.name, kind: c.kind, printed: m[0], count: 0, at: m.index! }).get(key)!;
     hit.count++;
   }
-  return [...found.values()].map(({ at, ...m }) => ({ ...m, snippet: snippetAt(folded, at, m.printed) }));
+  if (found.size === 0) return [];
+  // Snippets are published: cut them from the de-identified text (its masks keep every length).
+  const shown = deidentifyText(folded);
+  return [...found.values()].map(({ at, ...m }) => ({ ...m, snippet: snippetAt(shown, at, m.printed) }));
 }
