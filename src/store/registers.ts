@@ -7,7 +7,6 @@ import type { OfficialDocument } from '../domain/types.js';
 import { classifyNormative } from '../extract/normative.js';
 import { extractTargets, type Target } from '../extract/targets.js';
 import { extractTasks, type TaskAssignment } from '../extract/tasks.js';
-import { deidentifyDocument } from '../extract/privacy-mask.js';
 import { canonicalTask, defaultGazetteer, findUnitMentions } from '../extract/units/index.js';
 import type { LegalStatus } from '../domain/types.js';
 import { RELATION_VERBS, type DocumentRegisters, type KnownReference, type RelationVerb, type UnitCount } from './store.js';
@@ -32,9 +31,7 @@ export const extractRegisters: RegisterExtractor = (doc) => {
     tasks: printed.map((t) => canonicalTask(t, g)),
     targets: extractTargets(doc),
     normative: classifyNormative(doc),
-    // Snippets are cut from the published (de-identified) text: a window cut first could hide the
-    // context a finding is recognised by (1316543020@qq.com cut to 1316543020).
-    units: findUnitMentions(deidentifyDocument(doc).text, also, g),
+    units: findUnitMentions(doc.text, also, g),
   };
 };
 
