@@ -47,6 +47,7 @@ export function publishedStore(store: Store): Store {
       const r = await store.listTasks(f);
       return { ...r, items: r.items.map((t) => ({ ...t, task: deidentifyText(t.task) })) };
     },
+    // Snippets around a unit's name, stored at ingest: published like search snippets.
     listUnitMentions: async (unit) => (await store.listUnitMentions(unit)).map((m) => ({ ...m, snippet: deidentifyText(m.snippet) })),
     listTargets: async (f) => {
       const r = await store.listTargets(f);
