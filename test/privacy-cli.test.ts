@@ -79,6 +79,9 @@ describe('gongbao review', () => {
       assert.deepEqual(leaked(o.stdout), []);
     }
     assert.match(outputs[0]!.stdout, /联系人：杨\*\*；联系电话：150\*\*\*\*0013/);
+    // Editors read the stored text as printed.
+    const unmasked = await gongbao('show', '武隆府办发〔2021〕29号', '--unmasked', '--db', db);
+    assert.match(unmasked.stdout, /联系人：杨柳青；联系电话：15095810013/);
   });
 
   test('--public marks a finding public (author and reason), after which it is published as printed', async () => {
