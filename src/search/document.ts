@@ -19,10 +19,10 @@ export interface FoldedDoc {
 /**
  * The folded fields a document is searched by; traditional pages are found by simplified words.
  * The index holds the de-identified text: nobody finds a person by name or number, and snippets
- * (cut from this text) never show them.
+ * (cut from this text) never show them; `released`: findings an editor marked public.
  */
-export function foldDocument(stored: OfficialDocument): FoldedDoc {
-  const doc = deidentifyDocument(stored);
+export function foldDocument(stored: OfficialDocument, released: ReadonlySet<string> = new Set()): FoldedDoc {
+  const doc = deidentifyDocument(stored, released);
   // Tables are searchable too; add their cells unless the document text already carries them.
   const missing = doc.tables.filter((t) => {
     const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);
