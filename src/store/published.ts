@@ -2,7 +2,7 @@
  * The store as the public sees it: the one place where stored text becomes published text. Every
  * document, snippet and quote it returns is de-identified (src/extract/privacy-mask.ts), except
  * findings an editor marked public; everything else passes through untouched. The portal, the API,
- * the feed, library.csv, `export`, `show` and `search` read through it; editors' tools (`review`)
+ * the feed, library.csv, `export`, `show`, `search` and `tasks` read through it; editors' tools (`review`)
  * and the ingest/recompute machinery use the store itself, which keeps the original text.
  */
 import type { OfficialDocument } from '../domain/types.js';
