@@ -61,6 +61,9 @@ describe('gongbao review', () => {
     const one = await gongbao('review', '武隆府办发〔2023〕4号', '--db', db);
     assert.match(one.stdout, /^武隆府办发〔2023〕4号\tname\t何小双\t\d+-\d+$/m);
     assert.match(one.stdout, /^3 findings in 1 document$/m);
+    const missing = await gongbao('review', join(dir, 'nope.txt'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^gongbao: .*nope\.txt: no such file or directory\n$/);
     const bad = await gongbao('review', '武隆府办发〔2099〕1号', '--db', db);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^gongbao: .*no file and no stored document/);
