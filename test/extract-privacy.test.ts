@@ -97,6 +97,8 @@ describe('privacy rules', () => {
     assert.deepEqual(found('联系人：陈立新联系电话：13912345678'), ['name:陈立新', 'mobile:13912345678']);
     assert.deepEqual(found('联系人：张三 李四，联系电话：13912345678'), ['name:张三', 'name:李四', 'mobile:13912345678']);
     assert.deepEqual(found('联系人：区发展改革委'), []);
+    assert.deepEqual(found('（联系人：区政府办公室张三，电话：77712345）'), ['name:张三', 'landline:77712345']);
+    assert.deepEqual(found('负责人：区政府办公室主任'), []);
     assert.deepEqual(found('负责人：各乡镇（街道）主要负责人'), []);
     assert.deepEqual(found('主要负责人为成员，分管负责人兼任办公室主任'), []);
     // No label, but a name printed right before a private number.
