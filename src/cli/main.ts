@@ -16,6 +16,7 @@ import { registerTasks } from './commands/tasks.js';
 import { registerTargets } from './commands/targets.js';
 import { registerRefs } from './commands/refs.js';
 import { registerReview } from './commands/review.js';
+import { registerUnits } from './commands/units.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
@@ -35,6 +36,7 @@ registerTasks(program);
 registerTargets(program);
 registerRefs(program);
 registerReview(program);
+registerUnits(program);
 
 // A reader that stops early (`gongbao export | head`) closes the pipe: that is the end of the
 // output, not an error worth a stack trace.

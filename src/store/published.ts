@@ -47,6 +47,7 @@ export function publishedStore(store: Store): Store {
       const r = await store.listTasks(f);
       return { ...r, items: r.items.map((t) => ({ ...t, task: deidentifyText(t.task) })) };
     },
+    listUnitMentions: async (unit) => (await store.listUnitMentions(unit)).map((m) => ({ ...m, snippet: deidentifyText(m.snippet) })),
     listTargets: async (f) => {
       const r = await store.listTargets(f);
       return { ...r, items: r.items.map(quoted) };

@@ -11,7 +11,7 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
   DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount, PublicMark,
+  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
@@ -116,6 +116,9 @@ class PostgresStore implements Store {
   }
   listUnits(): Promise<UnitCount[]> {
     return registers.listUnits(this.db);
+  }
+  listUnitMentions(unit: string): Promise<StoredUnitMention[]> {
+    return registers.listUnitMentions(this.db, unit);
   }
   listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }> {
     return registers.listTargets(this.db, filter);

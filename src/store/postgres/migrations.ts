@@ -285,6 +285,29 @@ const MIGRATIONS: Migration[] = [
       INSERT INTO index_state (version) VALUES (0) ON CONFLICT DO NOTHING;
     `),
   },
+  {
+    version: 7,
+    name: 'task roles as printed (牵头/责任/配合), printed spellings, units named in text',
+    // Unit names become the gazetteer's canonical ones (src/extract/units); version 0 rebuilds the
+    // registers on the next open (REGISTERS_VERSION 3).
+    up: sql(`
+      ALTER TABLE tasks RENAME COLUMN supports TO responsible;
+      ALTER INDEX tasks_supports RENAME TO tasks_responsible;
+      ALTER TABLE tasks ADD COLUMN cooperating text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE tasks ADD COLUMN printed jsonb NOT NULL DEFAULT '{}';  -- canonical name → spelling printed, where they differ
+      CREATE INDEX tasks_cooperating ON tasks USING gin (cooperating);
+      CREATE TABLE unit_mentions (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        unit text NOT NULL,                  -- canonical name
+        printed text NOT NULL,
+        count integer NOT NULL,
+        snippet text NOT NULL,
+        PRIMARY KEY (document_id, unit, printed)
+      );
+      CREATE INDEX unit_mentions_unit ON unit_mentions (unit);
+      UPDATE register_state SET version = 0;
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */

@@ -9,7 +9,7 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
   DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount, PublicMark,
+  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
@@ -96,6 +96,9 @@ export class SqliteStore implements Store {
   }
   async listUnits(): Promise<UnitCount[]> {
     return registers.listUnits(this.db);
+  }
+  async listUnitMentions(unit: string): Promise<StoredUnitMention[]> {
+    return registers.listUnitMentions(this.db, unit);
   }
   async listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }> {
     return registers.listTargets(this.db, filter);

@@ -276,6 +276,33 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   INSERT OR IGNORE INTO index_state VALUES (1, 0);
   `,
+  // 7 — roles as printed (牵头 lead / 责任 responsible / 配合 cooperating) and the spelling each unit
+  //     was printed with (its name is the gazetteer's canonical one); the units each text names.
+  //     The registers are rebuilt on the next open (version 0 here, REGISTERS_VERSION 3).
+  `
+  DROP TABLE task_units;
+  CREATE TABLE task_units (
+    document_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'responsible', 'cooperating')),
+    position INTEGER NOT NULL,
+    unit TEXT NOT NULL,                 -- canonical name (src/extract/units)
+    printed TEXT NOT NULL,              -- as the document prints it
+    PRIMARY KEY (document_id, idx, role, position),
+    FOREIGN KEY (document_id, idx) REFERENCES tasks(document_id, idx) ON DELETE CASCADE
+  );
+  CREATE INDEX task_units_unit ON task_units(unit, role);
+  CREATE TABLE unit_mentions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,                 -- canonical name
+    printed TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    snippet TEXT NOT NULL,
+    PRIMARY KEY (document_id, unit, printed)
+  );
+  CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
+  UPDATE register_state SET version = 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
