@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParseResult } from '../src/domain/types.js';
 import { parseFile } from '../src/ingest/index.js';
+import { toSimplified } from '../src/ingest/traditional.js';
 import { findPersonalData, idChecksumOk, luhnOk } from '../src/extract/privacy.js';
 import { deidentifyDocument, deidentifyText, maskFinding } from '../src/extract/privacy-mask.js';
 import { reviewDocument } from '../src/extract/privacy-review.js';
@@ -63,6 +64,16 @@ describe('privacy review of the samples', () => {
     assert.match(p.text, /联系人：何\*\*；联系电话：77\*\*\*\*58；邮箱：13\*{8}@qq\.com/);
     // The original extraction breaks 联系电话 across lines; the mask follows the number there too.
     assert.match(p.originalText, /何\*\*；联\s+系电话：77\*\*\*\*58/);
+  });
+
+  it('reads pages printed in traditional characters through their simplified form', async () => {
+    const doc = (await samples())[3]!.documents.find((d) => d.simplifiedText !== undefined)!;
+    const printed = '請於月底前報送（聯繫人：何小雙；聯繫電話：15095810013）。';
+    const traditional = { ...doc, text: printed, originalText: printed.replace('聯繫電話', '聯繫\n電話'), body: [{ level: 0, text: printed }], tables: [], simplifiedText: toSimplified(printed) };
+    assert.deepEqual(reviewDocument(traditional).map((f) => `${f.kind}:${f.text}:${printed.slice(f.start, f.end)}`), ['name:何小雙:何小雙', 'mobile:15095810013:15095810013']);
+    const p = deidentifyDocument(traditional);
+    assert.deepEqual(leaked(JSON.stringify(p)).concat(JSON.stringify(p).includes('何小雙') ? ['何小雙'] : []), []);
+    assert.equal(p.body[0]!.text, '請於月底前報送（聯繫人：何**；聯繫電話：150****0013）。');
   });
 
   it('keeps public lines and marked findings as printed', async () => {
