@@ -6,9 +6,10 @@ import { fold } from './fold.js';
 /**
  * What the index is fed, versioned: a store whose index was fed by an older version (before the
  * index held de-identified text, or with older privacy rules) feeds it again when it opens. Bump
- * when foldDocument or the privacy rules change what a document is indexed by.
+ * when foldDocument or the privacy rules change what a document is indexed by (2: traditional
+ * pages, persons named after their unit).
  */
-export const INDEX_FEED_VERSION = 1;
+export const INDEX_FEED_VERSION = 2;
 
 export interface FoldedDoc {
   readonly title: string;
