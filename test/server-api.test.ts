@@ -75,6 +75,9 @@ async function exampleUrls(): Promise<Record<string, string[]>> {
     '/api/v1/units': ['/api/v1/units'],
     '/api/v1/units/{name}': [`/api/v1/units/${enc(unit)}`],
     '/api/v1/feed': ['/api/v1/feed'],
+    '/api/v1/documents/{key}/interpretation': docs.filter((d) => d.docNumber).slice(0, 20).map((d) => `/api/v1/documents/${enc(d.docNumber!)}/interpretation`),
+    '/api/v1/interpretations': ['/api/v1/interpretations', `/api/v1/interpretations?document=${enc(numbered.id)}&q=${enc('解读')}`],
+    '/api/v1/qa': ['/api/v1/qa', `/api/v1/qa?q=${enc('罚款')}&limit=5`, `/api/v1/qa?document=${enc(numbered.id)}`],
   };
 }
 

@@ -13,6 +13,7 @@ import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
 import { runStoreConformance } from './store-conformance.js';
+import { runEditorialConformance } from './store-conformance-editorial.js';
 import { runRegisterConformance } from './store-conformance-registers.js';
 import { ingestSamples, runSampleConformance } from './store-samples.js';
 
@@ -24,6 +25,7 @@ if ('skip' in server) {
   runStoreConformance('postgres', open);
   runSampleConformance('postgres', open);
   runRegisterConformance('postgres', async (opts) => openPostgresStore(await server.freshDatabase(), opts));
+  runEditorialConformance('postgres', open);
 
   describe('postgres store: server behaviour', () => {
     const opened: Store[] = [];

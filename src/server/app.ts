@@ -2,6 +2,8 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { publishedStore } from '../store/published.js';
 import type { Store } from '../store/store.js';
+import { registerAdmin } from './admin/index.js';
+import { adminAuth } from './admin/auth.js';
 import { registerApi } from './api/index.js';
 import { registerAssets } from './assets.js';
 import { errorSender, installConditionalGet, installErrorHandling } from './http.js';
@@ -13,6 +15,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Believe X-Forwarded-Proto/Host (only behind a reverse proxy): they set the feed's absolute URLs. */
   trustProxy?: boolean;
+  /** The editors' token; default $GONGBAO_ADMIN_TOKEN. Empty: every write is refused. */
+  adminToken?: string;
 }
 
 export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyInstance {
@@ -37,5 +41,6 @@ export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyIns
   registerAssets(app);
   registerApi(app, store);
   registerPages(app, store);
+  registerAdmin(app, store, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
   return app;
 }

@@ -7,6 +7,7 @@ import type { NormativeJudgement } from '../extract/normative.js';
 import type { Target, TargetKind } from '../extract/targets.js';
 import type { TaskAssignment } from '../extract/tasks.js';
 import type { UnitKind, UnitMention } from '../extract/units/index.js';
+import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from './editorial.js';
 
 /** A stored issue (one edition of it — the newest unless asked otherwise). */
 export interface StoredIssue extends GazetteIssue {
@@ -262,6 +263,17 @@ export interface Store {
   listReferences(): Promise<KnownReference[]>;
   /** Re-extract every stored document's registers (after an extractor changed); returns how many. */
   rebuildRegisters(): Promise<number>;
+  /** 政策解读 records (insert or replace by id), newest first. */
+  saveInterpretation(r: InterpretationRecord): Promise<void>;
+  getInterpretation(id: string): Promise<InterpretationRecord | null>;
+  listInterpretations(filter?: EditorialFilter): Promise<InterpretationRecord[]>;
+  /** 问答库 entries (insert or replace by id), newest first. */
+  saveQa(e: QaEntry): Promise<void>;
+  getQa(id: string): Promise<QaEntry | null>;
+  listQa(filter?: EditorialFilter): Promise<QaEntry[]>;
+  /** Every editor's write, appended; read newest first. */
+  appendAudit(e: AuditEntry): Promise<void>;
+  listAudit(limit?: number): Promise<AuditEntry[]>;
   counts(): Promise<{ issues: number; documents: number; byStatus: Record<string, number>; byKind: Record<string, number> }>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /** An in-memory Store for portal tests: just enough behaviour, no SQL, no ranking subtleties. */
 import { normaliseDocNumber } from '../../src/domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../src/domain/types.js';
+import { EditorialMemory } from '../../src/store/editorial-memory.js';
 import { extractRegisters, knownReferences, taskUnits, unitCounts } from '../../src/store/registers.js';
 import type { TaskAssignment } from '../../src/extract/tasks.js';
 import type {
@@ -33,6 +34,15 @@ export class MemoryStore implements Store {
   private marks: PublicMark[] = [];
   private registers = new Map<string, DocumentRegisters>();
   private refs: ParseResult['references'] = [];
+  private readonly editorial = new EditorialMemory();
+  saveInterpretation = this.editorial.saveInterpretation.bind(this.editorial);
+  getInterpretation = this.editorial.getInterpretation.bind(this.editorial);
+  listInterpretations = this.editorial.listInterpretations.bind(this.editorial);
+  saveQa = this.editorial.saveQa.bind(this.editorial);
+  getQa = this.editorial.getQa.bind(this.editorial);
+  listQa = this.editorial.listQa.bind(this.editorial);
+  appendAudit = this.editorial.appendAudit.bind(this.editorial);
+  listAudit = this.editorial.listAudit.bind(this.editorial);
 
   async ingest(r: ParseResult): Promise<IngestOutcome> {
     const id = r.issue ? `${r.issue.year}-${r.issue.number}` : r.source.sha256.slice(0, 12);

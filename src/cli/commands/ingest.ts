@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
 import { parseFile } from '../../ingest/index.js';
+import { ingestInterpretation } from '../../status/interpretation-ingest.js';
 import { recomputeAll } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { ParseResult } from '../../domain/types.js';
@@ -77,10 +78,15 @@ export function registerIngest(program: Command): void {
         for (const f of files) {
           bar?.update({ file: basename(f) });
           try {
-            const result = await parseFile(f);
-            const outcome = await store.ingest(result);
-            outcomes.push(outcome);
-            if (outcome.action !== 'unchanged') privacy.push(...privacyWarnings(f, result));
+            // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
+            const jd = await ingestInterpretation(store, f);
+            if (jd) process.stderr.write(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}\n`);
+            else {
+              const result = await parseFile(f);
+              const outcome = await store.ingest(result);
+              outcomes.push(outcome);
+              if (outcome.action !== 'unchanged') privacy.push(...privacyWarnings(f, result));
+            }
           } catch (err) {
             if (!(err instanceof UserError)) throw err;
             failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);

@@ -13,6 +13,7 @@ import { canonicalUnit } from '../views/units.js';
 import { unitUrl } from '../views/urls.js';
 import { documentPage } from './document.js';
 import { documentsPage } from './documents.js';
+import { interpretationsPage, interpretTabPage, qaListPage } from './editorial.js';
 import { atomFeed } from './feed.js';
 import { homePage } from './home.js';
 import { indicatorsPage } from './indicators.js';
@@ -82,5 +83,17 @@ export function registerPages(app: FastifyInstance, store: Store): void {
     return sendHtml(reply, await unitPage(store, req.params.name));
   });
   app.get('/indicators', async (req, reply) => sendHtml(reply, await indicatorsPage(store, parseQuery(IndicatorsQuery, req.query))));
+  const EditorialQuery = z.object({ q: z.string().max(100).default(''), ...limitOffset(100, 20) });
+  app.get<{ Params: { key: string } }>('/doc/:key/interpret', async (req, reply) => sendHtml(reply, await interpretTabPage(store, req.params.key)));
+  app.get('/interpretations', async (req, reply) => {
+    const q = parseQuery(EditorialQuery, req.query);
+    reply.header('cache-control', 'no-cache');
+    return sendHtml(reply, await interpretationsPage(store, q.limit, q.offset));
+  });
+  app.get('/qa', async (req, reply) => {
+    const q = parseQuery(EditorialQuery, req.query);
+    reply.header('cache-control', 'no-cache');
+    return sendHtml(reply, await qaListPage(store, q.q.trim(), q.limit, q.offset));
+  });
   app.get('/feed.atom', async (req, reply) => reply.type('application/atom+xml; charset=utf-8').send(await atomFeed(store, origin(req))));
 }

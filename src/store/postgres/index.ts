@@ -13,6 +13,8 @@ import type {
   DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
   StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
+import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
+import * as editorial from './editorial.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
@@ -101,6 +103,30 @@ class PostgresStore implements Store {
   }
   addCorrection(c: StatusCorrection): Promise<void> {
     return facts.addCorrection(this.db, c);
+  }
+  saveInterpretation(r: InterpretationRecord): Promise<void> {
+    return editorial.saveRecord(this.db, 'interpretation', r);
+  }
+  getInterpretation(id: string): Promise<InterpretationRecord | null> {
+    return editorial.getRecord(this.db, 'interpretation', id);
+  }
+  listInterpretations(filter?: EditorialFilter): Promise<InterpretationRecord[]> {
+    return editorial.listRecords(this.db, 'interpretation', filter);
+  }
+  saveQa(e: QaEntry): Promise<void> {
+    return editorial.saveRecord(this.db, 'qa', e);
+  }
+  getQa(id: string): Promise<QaEntry | null> {
+    return editorial.getRecord(this.db, 'qa', id);
+  }
+  listQa(filter?: EditorialFilter): Promise<QaEntry[]> {
+    return editorial.listRecords(this.db, 'qa', filter);
+  }
+  appendAudit(e: AuditEntry): Promise<void> {
+    return editorial.appendAudit(this.db, e);
+  }
+  listAudit(limit?: number): Promise<AuditEntry[]> {
+    return editorial.listAudit(this.db, limit);
   }
   corrections(documentId?: string): Promise<StatusCorrection[]> {
     return facts.corrections(this.db, documentId);

@@ -308,6 +308,48 @@ const MIGRATIONS: Migration[] = [
       UPDATE register_state SET version = 0;
     `),
   },
+  {
+    version: 8,
+    name: '政策解读, 问答库 and the editors audit log',
+    // Links name document ids without a foreign key: a record outlives a re-ingest of its document.
+    up: sql(`
+      CREATE TABLE IF NOT EXISTS interpretations (
+        id text PRIMARY KEY,
+        status text NOT NULL,
+        search_text text NOT NULL,           -- title and body, lower-cased, for substring search
+        json jsonb NOT NULL,                 -- the whole InterpretationRecord
+        updated_at text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS interpretation_documents (
+        record_id text NOT NULL REFERENCES interpretations(id) ON DELETE CASCADE,
+        document_id text NOT NULL,
+        PRIMARY KEY (record_id, document_id)
+      );
+      CREATE INDEX IF NOT EXISTS interpretation_documents_doc ON interpretation_documents (document_id);
+      CREATE TABLE IF NOT EXISTS qa_entries (
+        id text PRIMARY KEY,
+        status text NOT NULL,
+        search_text text NOT NULL,           -- question and answer, lower-cased
+        json jsonb NOT NULL,                 -- the whole QaEntry
+        updated_at text NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS qa_entries_status ON qa_entries (status);
+      CREATE TABLE IF NOT EXISTS qa_documents (
+        record_id text NOT NULL REFERENCES qa_entries(id) ON DELETE CASCADE,
+        document_id text NOT NULL,
+        PRIMARY KEY (record_id, document_id)
+      );
+      CREATE INDEX IF NOT EXISTS qa_documents_doc ON qa_documents (document_id);
+      CREATE TABLE IF NOT EXISTS audit_log (
+        seq bigserial PRIMARY KEY,
+        at text NOT NULL,
+        author text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        detail jsonb NOT NULL
+      );
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */

@@ -15,6 +15,8 @@ import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
 import { SearchIndex } from './search-index.js';
 import { searchSqlite } from './search.js';
+import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
+import * as editorial from './editorial.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
@@ -78,6 +80,30 @@ export class SqliteStore implements Store {
   }
   async addCorrection(c: StatusCorrection): Promise<void> {
     facts.addCorrection(this.db, c);
+  }
+  async saveInterpretation(r: InterpretationRecord): Promise<void> {
+    editorial.saveRecord(this.db, 'interpretation', r);
+  }
+  async getInterpretation(id: string): Promise<InterpretationRecord | null> {
+    return editorial.getRecord(this.db, 'interpretation', id);
+  }
+  async listInterpretations(filter?: EditorialFilter): Promise<InterpretationRecord[]> {
+    return editorial.listRecords(this.db, 'interpretation', filter);
+  }
+  async saveQa(e: QaEntry): Promise<void> {
+    editorial.saveRecord(this.db, 'qa', e);
+  }
+  async getQa(id: string): Promise<QaEntry | null> {
+    return editorial.getRecord(this.db, 'qa', id);
+  }
+  async listQa(filter?: EditorialFilter): Promise<QaEntry[]> {
+    return editorial.listRecords(this.db, 'qa', filter);
+  }
+  async appendAudit(e: AuditEntry): Promise<void> {
+    editorial.appendAudit(this.db, e);
+  }
+  async listAudit(limit?: number): Promise<AuditEntry[]> {
+    return editorial.listAudit(this.db, limit);
   }
   async corrections(documentId?: string): Promise<StatusCorrection[]> {
     return facts.corrections(this.db, documentId);

@@ -303,6 +303,46 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
   UPDATE register_state SET version = 0;
   `,
+  // 8 — 政策解读, 问答库 and the editors' audit log (src/store/editorial.ts). Links name document ids
+  //     without a foreign key: a record outlives a re-ingest of its document. IF NOT EXISTS: a
+  //     database taken back to an older version and upgraded again keeps the editors' records.
+  `
+  CREATE TABLE IF NOT EXISTS interpretations (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    search_text TEXT NOT NULL,          -- title and body, lower-cased, for substring search
+    json TEXT NOT NULL,                 -- the whole InterpretationRecord
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS interpretation_documents (
+    record_id TEXT NOT NULL REFERENCES interpretations(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, document_id)
+  );
+  CREATE INDEX IF NOT EXISTS interpretation_documents_doc ON interpretation_documents(document_id);
+  CREATE TABLE IF NOT EXISTS qa_entries (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    search_text TEXT NOT NULL,          -- question and answer, lower-cased
+    json TEXT NOT NULL,                 -- the whole QaEntry
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS qa_entries_status ON qa_entries(status);
+  CREATE TABLE IF NOT EXISTS qa_documents (
+    record_id TEXT NOT NULL REFERENCES qa_entries(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, document_id)
+  );
+  CREATE INDEX IF NOT EXISTS qa_documents_doc ON qa_documents(document_id);
+  CREATE TABLE IF NOT EXISTS audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail_json TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
