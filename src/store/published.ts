@@ -52,6 +52,11 @@ export function publishedStore(store: Store): Store {
       const r = await store.listTargets(f);
       return { ...r, items: r.items.map(quoted) };
     },
+    // The listings the 解读 and 问答 pages publish; get* stay as stored, for the editors' forms.
+    listInterpretations: async (f) =>
+      (await store.listInterpretations(f)).map((r) => ({ ...r, title: deidentifyText(r.title), body: deidentifyText(r.body) })),
+    listQa: async (f) =>
+      (await store.listQa(f)).map((e) => ({ ...e, question: deidentifyText(e.question), answer: deidentifyText(e.answer), clauses: e.clauses.map(quoted) })),
   };
   // A Proxy rather than a class: methods added to Store later pass through without edits here.
   return new Proxy(store, {
