@@ -10,19 +10,18 @@ import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo,
 import { removeArtefacts, type CleanLine } from './artefacts.js';
 import { findListings, type ListingRegion } from './contents.js';
 import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
-import { decodeText, isPdf } from './decode.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
 import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
-import { pdfToText } from './pdf.js';
+import { extract, type ExtractOptions } from './formats/index.js';
 import { mastheadHeaders, titleBigrams, titleHeaders } from './running-headers.js';
 import { pairContinuations, planDocuments, repairNested, type DocumentPlan, type Range } from './split.js';
 
 export { decodeText } from './decode.js';
 
-/** Read, decode and parse one file (text in any supported encoding, or PDF). */
-export async function parseFile(path: string): Promise<ParseResult> {
+/** Read, decode and parse one file (text in any supported encoding, PDF, .docx, OFD, saved web page). */
+export async function parseFile(path: string, opts: ExtractOptions = {}): Promise<ParseResult> {
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -30,17 +29,24 @@ export async function parseFile(path: string): Promise<ParseResult> {
     throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   const sidecar = await readSidecar(path);
-  const result = await parseBuffer(buf, path, sidecar?.bytes);
+  const result = await parseBuffer(buf, path, sidecar?.bytes, opts);
   return sidecar ? applyDeclared(result, sidecar.facts) : result;
 }
 
 /** `extra`: further bytes the content hash covers (a sidecar's), so a change to them is a new edition. */
-export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Array): Promise<ParseResult> {
+export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Array, opts: ExtractOptions = {}): Promise<ParseResult> {
   const hash = createHash('sha256').update(buf);
   if (extra) hash.update(extra);
   const sha256 = hash.digest('hex');
-  const decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' as const } : decodeText(buf, name);
-  return parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
+  const got = await extract(buf, name, opts);
+  const r = parseText(got.text, { file: basename(name), sha256, encoding: got.encoding, bytes: buf.length });
+  // Page furniture the adapter took out by position is accounted for with the other artefacts;
+  // what it repaired (invalid bytes) comes first among the warnings.
+  return {
+    ...r,
+    ...(got.furniture.length ? { discarded: [...got.furniture, ...r.discarded] } : {}),
+    ...(got.warnings?.length ? { warnings: [...got.warnings, ...r.warnings] } : {}),
+  };
 }
 
 /** Split listings into the issue's 目录 (page numbers) and its 主要文件目录 (文号). */
@@ -108,7 +114,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   if (entries.length && entries.length !== plans.length) {
     warnings.push({ code: 'contents-count-mismatch', message: `目录 lists ${entries.length} documents; ${plans.length} found in the text` });
   }
-  warnings.push(...pairContinuations(lines, plans, continuations));
+  // Appended one by one: spreading 100k+ warnings into push() overflows the call stack.
+  for (const w of pairContinuations(lines, plans, continuations)) warnings.push(w);
   repairNested(lines, plans);
 
   const discarded: Artefact[] = [...artefacts];
@@ -138,8 +145,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const frontMatter = raw.filter((_, n) => !covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
   const indexEntries = index.flatMap((r) => r.entries).map(toIndexEntry);
   const check = checkIndex(indexEntries, documents);
-  warnings.push(...check.warnings);
-  for (const d of documents) d.warnings.push(...(check.perDocument.get(d.id) ?? []));
+  for (const w of check.warnings) warnings.push(w);
+  for (const d of documents) for (const w of check.perDocument.get(d.id) ?? []) d.warnings.push(w);
 
   const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
   const issue: GazetteIssue = {

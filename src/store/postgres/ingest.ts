@@ -14,6 +14,7 @@ import type { IngestOutcome } from '../store.js';
 import { bigramList, foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
+import { noteChange } from './derived.js';
 import { writeRegisters } from './registers.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -60,6 +61,7 @@ export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, e
       [key, ref.docNumber, ref.title, ref.source, edition],
     );
   }
+  await noteChange(c); // relations and statuses are owed a recompute from here (derived.ts)
   return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
 }
 

@@ -11,6 +11,7 @@ import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
+import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
 import { foldDocument, type FoldedDoc, type SearchIndex } from './search-index.js';
@@ -54,6 +55,7 @@ export function ingestResult(db: Database.Database, search: SearchIndex, result:
     refreshListing(db, previous ? undefined : [...distinct.keys()]);
     if (learned.length > 0) search.resegment(learned, written);
     writeReferences(db, result, edition);
+    noteChange(db); // relations and statuses are owed a recompute from here (derived.ts)
     return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
   }).immediate();
 }
