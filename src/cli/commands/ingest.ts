@@ -102,19 +102,20 @@ export async function ingestEach(
   parse: (file: string) => Promise<ParseResult> = parseFile,
   /** Called when a file is done with (stored or skipped). */
   onFile: (file: string) => void = () => {},
-): Promise<{ outcomes: IngestOutcome[]; failures: string[]; notes: string[]; read: string[] }> {
+  /** Takes a file that is not a gazette but a 政策解读 text: says what it linked, or null to parse it. */
+  linkInterpretation: (file: string) => Promise<string | null> = async () => null,
+): Promise<{ outcomes: IngestOutcome[]; failures: string[]; report: string[]; notes: string[] }> {
   const outcomes: IngestOutcome[] = [];
-  /** One line per file stored: what was read (`fileLine`). */
-  const read: string[] = [];
+  const report: string[] = [];
   const failures: string[] = [];
   const notes: string[] = [];
   for (const f of files) {
     let parsed: ParseResult | null = null;
     try {
       // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
-      const jd = await ingestInterpretation(store, f);
-      if (jd) {
-        notes.push(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}`);
+      const linked = await linkInterpretation(f);
+      if (linked) {
+        notes.push(linked);
         onFile(f);
         continue;
       }
@@ -127,12 +128,12 @@ export async function ingestEach(
     if (parsed) {
       const outcome = await store.ingest(parsed);
       outcomes.push(outcome);
-      read.push(fileLine(f, parsed, outcome));
+      report.push(fileLine(f, parsed, outcome));
       if (outcome.action !== 'unchanged') notes.push(...privacyWarnings(f, parsed));
     }
     onFile(f);
   }
-  return { outcomes, failures, notes, read };
+  return { outcomes, failures, report, notes };
 }
 
 export function registerIngest(program: Command): void {
@@ -152,11 +153,13 @@ export function registerIngest(program: Command): void {
       bar?.start(files.length, 0, { file: '' });
       let outcomes: IngestOutcome[] = [];
       let failures: string[] = [];
-      let privacy: string[] = [];
       let report: string[] = [];
+      let privacy: string[] = [];
       try {
-        const parse = (f: string) => parseFile(f, { ocr: !!opts.ocr });
-        ({ outcomes, failures, notes: privacy, read: report } = await ingestEach(store, files, parse, (f) => bar?.increment({ file: basename(f) })));
+        ({ outcomes, failures, report, notes: privacy } = await ingestEach(store, files, (f) => parseFile(f, { ocr: !!opts.ocr }), (f) => bar?.increment({ file: basename(f) }), async (f) => {
+          const jd = await ingestInterpretation(store, f);
+          return jd && `${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}`;
+        }));
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
         // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
         await recomputeIfOwed(store);

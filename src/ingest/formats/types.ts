@@ -10,7 +10,7 @@ export interface Extracted {
   readonly text: string;
   /** Page furniture the adapter took out by position (running headers, page numbers). */
   readonly furniture: Artefact[];
-  /** Damage read around (a text file's invalid bytes), with where it was. */
+  /** What the adapter had to repair (invalid UTF-8 bytes read as U+FFFD, where). */
   readonly warnings?: Warning[];
 }
 
