@@ -155,5 +155,13 @@ describe('the /admin portal', () => {
     assert.deepEqual([edited.status, edited.question.endsWith('（修改）'), edited.reviewer], ['draft', true, '李审核']);
     const work = await app.inject({ url: '/admin', headers: { accept: 'text/html', cookie } });
     assert.match(work.body, /<td>李审核<\/td><td>qa\.edit<\/td>/);
+    // A published entry is listed as handled and opens for editing (or withdrawal) by its link.
+    const published = (await store.listQa({ status: 'published' }))[0]!;
+    assert.match(work.body, new RegExp(`href="/admin\\?qa=${published.id}#qa-${published.id}"`));
+    const opened = await app.inject({ url: `/admin?qa=${published.id}`, headers: { accept: 'text/html', cookie } });
+    assert.match(opened.body, new RegExp(`<article class="qa-review" id="qa-${published.id}" data-status="published">`));
+    const withdrawn = await post(`/admin/qa/${published.id}`, { csrf, author: '李审核', action: 'reject', question: published.question, answer: published.answer }, cookie);
+    assert.equal(withdrawn.statusCode, 303);
+    assert.equal((await app.inject('/api/v1/qa?q=' + enc(published.question.slice(-12)))).json().total, 0, 'withdrawn from the public list');
   });
 });
