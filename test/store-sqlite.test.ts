@@ -107,7 +107,7 @@ await (await openSqliteStore(process.argv[1])).close();`;
     await s.close();
     // What a database from before migration 4 looks like: the same documents, no register tables.
     const old = new Database(file);
-    old.exec('DROP TABLE task_units; DROP TABLE tasks; DROP TABLE targets; DROP TABLE doc_normative; DROP TABLE register_state;');
+    old.exec('DROP TABLE task_units; DROP TABLE unit_mentions; DROP TABLE tasks; DROP TABLE targets; DROP TABLE doc_normative; DROP TABLE register_state;');
     old.pragma('user_version = 3');
     old.close();
     const upgraded = await openSqliteStore(file);

@@ -15,6 +15,8 @@ import { registerStart } from './commands/start.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTargets } from './commands/targets.js';
 import { registerRefs } from './commands/refs.js';
+import { registerReview } from './commands/review.js';
+import { registerUnits } from './commands/units.js';
 import { registerInterpret } from './commands/interpret.js';
 import { registerQa } from './commands/qa.js';
 
@@ -35,6 +37,8 @@ registerStart(program);
 registerTasks(program);
 registerTargets(program);
 registerRefs(program);
+registerReview(program);
+registerUnits(program);
 registerInterpret(program);
 registerQa(program);
 

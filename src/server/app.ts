@@ -1,5 +1,6 @@
 /** The HTTP server: REST API under /api/v1 and the server-rendered portal, over one Store. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { publishedStore } from '../store/published.js';
 import type { Store } from '../store/store.js';
 import { registerAdmin } from './admin/index.js';
 import { adminAuth } from './admin/auth.js';
@@ -18,7 +19,9 @@ export interface ServerOptions {
   adminToken?: string;
 }
 
-export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
+export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyInstance {
+  // Everything served is the published (de-identified) text.
+  const store = publishedStore(stored);
   const sendError = errorSender(errorPage);
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -38,6 +41,8 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   registerAssets(app);
   registerApi(app, store);
   registerPages(app, store);
-  registerAdmin(app, store, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
+  // Editors write to the stored data (a correction recomputes relations from the text as printed);
+  // what they read back there (问答 drafts) never names a private person (src/extract/qa-privacy.ts).
+  registerAdmin(app, stored, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
   return app;
 }
