@@ -103,6 +103,8 @@ describe('editor writes', () => {
     assert.equal(list.items[0].title, body.title);
     const tab = await app.inject({ url: `/doc/${enc('武隆府办发〔2021〕28号')}/interpret`, headers: { accept: 'text/html' } });
     assert.match(tab.body, /<h2 id="pub-h">政策解读<\/h2>[\s\S]*《武隆区品牌培育和质量提升奖励扶持办法》政策解读/);
+    const docPage = await app.inject({ url: `/doc/${enc('武隆府办发〔2021〕28号')}`, headers: { accept: 'text/html' } });
+    assert.match(docPage.body, /<h2 id="jd-links-h">政策解读与问答<\/h2>[\s\S]*\/interpret#jd-[^"]+">《武隆区品牌培育和质量提升奖励扶持办法》政策解读<\/a>/);
     const corr = { author: '赵六', status: '已失效', reason: '2024年清理目录列明失效' };
     assert.equal((await app.inject({ method: 'POST', url: `/api/v1/documents/${enc('武隆府办发〔2021〕31号')}/corrections`, payload: corr })).statusCode, 401);
     const c = await app.inject({ method: 'POST', url: `/api/v1/documents/${enc('武隆府办发〔2021〕31号')}/corrections`, headers: { authorization: `Bearer ${TOKEN}` }, payload: corr });
