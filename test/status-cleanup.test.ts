@@ -100,7 +100,7 @@ test('markdown and csv carry every section and row', () => {
   assert.match(md, /\| 武隆府办发〔2021〕41号 \|.*\| 是 \| 方案或通知本身为公众设定权利义务/);
 });
 
-/** Just the four Store methods recomputeAll uses. */
+/** Just the Store methods recomputeAll uses. */
 class FakeStore implements StatusStore {
   relations: Relation[] = [];
   statuses: StoredStatus[] = [];
@@ -111,11 +111,13 @@ class FakeStore implements StatusStore {
   async corrections(id?: string) {
     return this.corrs.filter((c) => id === undefined || c.documentId === id);
   }
-  async replaceRelations(r: Relation[]) {
-    this.relations = r;
+  async derivedState() {
+    return { changes: 1, derived: 0 };
   }
-  async saveStatuses(s: StoredStatus[]) {
+  async saveDerived(_changes: number, r: Relation[], s: StoredStatus[]) {
+    this.relations = r;
     this.statuses = s;
+    return true;
   }
 }
 

@@ -126,6 +126,16 @@ export interface StoredStatus {
   readonly evidence: Array<{ docNumber: string | null; quote: string; date: string | null }>;
 }
 
+/**
+ * How far relations and statuses lag behind: `changes` counts every committed ingest and
+ * correction, `derived` the count the stored relations and statuses were computed from. A recompute
+ * is owed while changes > derived (a kill after an ingest's commit leaves it so).
+ */
+export interface DerivedState {
+  readonly changes: number;
+  readonly derived: number;
+}
+
 /** An editor's manual correction: stored as an event, never by overwriting extracted facts. */
 export interface StatusCorrection {
   readonly documentId: string;
@@ -243,6 +253,12 @@ export interface Store {
   replaceRelations(relations: Relation[]): Promise<void>;
   saveStatuses(statuses: StoredStatus[]): Promise<void>;
   getStatus(documentId: string): Promise<StoredStatus | null>;
+  derivedState(): Promise<DerivedState>;
+  /**
+   * Replace every relation and save the statuses computed after `changes` changes, in one
+   * transaction; false (nothing written) when a recompute made from later changes was saved first.
+   */
+  saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[]): Promise<boolean>;
   addCorrection(c: StatusCorrection): Promise<void>;
   corrections(documentId?: string): Promise<StatusCorrection[]>;
   /** Record that a privacy finding of a document is public (published unmasked from then on). */
