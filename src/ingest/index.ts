@@ -10,19 +10,18 @@ import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo,
 import { removeArtefacts, type CleanLine } from './artefacts.js';
 import { findListings, type ListingRegion } from './contents.js';
 import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
-import { decodeText, isPdf, type Decoded } from './decode.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
 import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
-import { pdfToText } from './pdf.js';
+import { extract, type ExtractOptions } from './formats/index.js';
 import { mastheadHeaders, titleBigrams, titleHeaders } from './running-headers.js';
 import { pairContinuations, planDocuments, repairNested, type DocumentPlan, type Range } from './split.js';
 
 export { decodeText } from './decode.js';
 
-/** Read, decode and parse one file (text in any supported encoding, or PDF). */
-export async function parseFile(path: string): Promise<ParseResult> {
+/** Read, decode and parse one file (text in any supported encoding, PDF, .docx, OFD, saved web page). */
+export async function parseFile(path: string, opts: ExtractOptions = {}): Promise<ParseResult> {
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -30,18 +29,24 @@ export async function parseFile(path: string): Promise<ParseResult> {
     throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   const sidecar = await readSidecar(path);
-  const result = await parseBuffer(buf, path, sidecar?.bytes);
+  const result = await parseBuffer(buf, path, sidecar?.bytes, opts);
   return sidecar ? applyDeclared(result, sidecar.facts) : result;
 }
 
 /** `extra`: further bytes the content hash covers (a sidecar's), so a change to them is a new edition. */
-export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Array): Promise<ParseResult> {
+export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Array, opts: ExtractOptions = {}): Promise<ParseResult> {
   const hash = createHash('sha256').update(buf);
   if (extra) hash.update(extra);
   const sha256 = hash.digest('hex');
-  const decoded: Decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' } : decodeText(buf, name);
-  const result = parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
-  return decoded.warnings ? { ...result, warnings: [...decoded.warnings, ...result.warnings] } : result;
+  const got = await extract(buf, name, opts);
+  const r = parseText(got.text, { file: basename(name), sha256, encoding: got.encoding, bytes: buf.length });
+  // Page furniture the adapter took out by position is accounted for with the other artefacts;
+  // what it repaired (invalid bytes) comes first among the warnings.
+  return {
+    ...r,
+    ...(got.furniture.length ? { discarded: [...got.furniture, ...r.discarded] } : {}),
+    ...(got.warnings?.length ? { warnings: [...got.warnings, ...r.warnings] } : {}),
+  };
 }
 
 /** Split listings into the issue's 目录 (page numbers) and its 主要文件目录 (文号). */

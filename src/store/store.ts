@@ -79,12 +79,22 @@ export interface Relation {
   readonly block: number | null;
 }
 
+export const SEARCH_FIELDS = ['all', 'title', 'docNumber'] as const;
+export const SEARCH_SORTS = ['relevance', 'date'] as const;
+
 export interface SearchQuery {
   readonly q: string;
   readonly year?: number;
   readonly issuer?: string;
   readonly kind?: string;
   readonly status?: LegalStatus;
+  /** 成文日期 range, inclusive (YYYY-MM-DD); a document without a 成文日期 is outside any range. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Where every positive term must be: anywhere (default), in the title, or in the 文号. */
+  readonly field?: (typeof SEARCH_FIELDS)[number];
+  /** relevance (default), or date: newest 成文日期 first (hits then carry score 0). */
+  readonly sort?: (typeof SEARCH_SORTS)[number];
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -44,8 +44,9 @@ export function registerParse(program: Command): void {
     .description('parse one gazette issue or work report and print its documents')
     .option('--json', 'print the JSON contract instead of a summary table')
     .option('--explain', 'also list the discarded extraction artefacts and the front matter')
-    .action(async (file: string, opts: { json?: boolean; explain?: boolean }) => {
-      const result = await parseFile(file);
+    .option('--ocr', 'read a PDF without a text layer (a scan) with tesseract, page by page')
+    .action(async (file: string, opts: { json?: boolean; explain?: boolean; ocr?: boolean }) => {
+      const result = await parseFile(file, { ocr: !!opts.ocr });
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : summary(result, !!opts.explain) + '\n');
     });
 }
