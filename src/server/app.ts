@@ -44,6 +44,8 @@ export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyIns
   registerAssets(app);
   registerApi(app, store);
   registerPages(app, store);
-  registerAdmin(app, store, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
+  // Editors write to the stored data (a correction recomputes relations from the text as printed);
+  // what they read back there (问答 drafts) never names a private person (src/extract/qa-privacy.ts).
+  registerAdmin(app, stored, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
   return app;
 }
