@@ -7,10 +7,10 @@ import { UserError } from '../../domain/errors.js';
 import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
 import { parseFile } from '../../ingest/index.js';
 import { ingestInterpretation } from '../../status/interpretation-ingest.js';
-import { recomputeAll } from '../../status/recompute.js';
+import { recomputeIfOwed } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { ParseResult } from '../../domain/types.js';
-import type { IngestOutcome } from '../../store/store.js';
+import type { IngestOutcome, Store } from '../../store/store.js';
 
 const INGESTIBLE = /\.(txt|text|pdf)$/i;
 
@@ -58,6 +58,46 @@ export function privacyWarnings(file: string, r: ParseResult): string[] {
   });
 }
 
+/**
+ * Parse and store each file in turn. A file that cannot be parsed is reported and skipped, the
+ * rest of the batch goes on; a failing database stops it (nothing after could be stored either).
+ */
+export async function ingestEach(
+  store: Store,
+  files: readonly string[],
+  parse: (file: string) => Promise<ParseResult> = parseFile,
+  /** Called when a file is done with (stored or skipped). */
+  onFile: (file: string) => void = () => {},
+): Promise<{ outcomes: IngestOutcome[]; failures: string[]; notes: string[] }> {
+  const outcomes: IngestOutcome[] = [];
+  const failures: string[] = [];
+  const notes: string[] = [];
+  for (const f of files) {
+    let parsed: ParseResult | null = null;
+    try {
+      // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
+      const jd = await ingestInterpretation(store, f);
+      if (jd) {
+        notes.push(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}`);
+        onFile(f);
+        continue;
+      }
+      parsed = await parse(f);
+    } catch (err) {
+      // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.
+      const msg = err instanceof UserError ? err.message : `the reader failed on this file (${String(err)}); please report it`;
+      failures.push(msg.startsWith(f) ? msg : `${f}: ${msg}`);
+    }
+    if (parsed) {
+      const outcome = await store.ingest(parsed);
+      outcomes.push(outcome);
+      if (outcome.action !== 'unchanged') notes.push(...privacyWarnings(f, parsed));
+    }
+    onFile(f);
+  }
+  return { outcomes, failures, notes };
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
@@ -71,30 +111,14 @@ export function registerIngest(program: Command): void {
         ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
         : null;
       bar?.start(files.length, 0, { file: '' });
-      const outcomes: IngestOutcome[] = [];
-      const failures: string[] = [];
-      const privacy: string[] = [];
+      let outcomes: IngestOutcome[] = [];
+      let failures: string[] = [];
+      let privacy: string[] = [];
       try {
-        for (const f of files) {
-          bar?.update({ file: basename(f) });
-          try {
-            // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
-            const jd = await ingestInterpretation(store, f);
-            if (jd) process.stderr.write(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}\n`);
-            else {
-              const result = await parseFile(f);
-              const outcome = await store.ingest(result);
-              outcomes.push(outcome);
-              if (outcome.action !== 'unchanged') privacy.push(...privacyWarnings(f, result));
-            }
-          } catch (err) {
-            if (!(err instanceof UserError)) throw err;
-            failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);
-          }
-          bar?.increment();
-        }
+        ({ outcomes, failures, notes: privacy } = await ingestEach(store, files, parseFile, (f) => bar?.increment({ file: basename(f) })));
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
-        if (outcomes.some((o) => o.action !== 'unchanged')) await recomputeAll(store);
+        // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
+        await recomputeIfOwed(store);
       } finally {
         bar?.stop();
         await store.close();

@@ -343,6 +343,14 @@ export const MIGRATIONS: readonly Migration[] = [
     detail_json TEXT NOT NULL
   );
   `,
+  // 9 — crash-safe derived facts (derived.ts): \`changes\` counts committed ingests and corrections,
+  //     \`derived\` the count the stored relations and statuses were computed from. A database from
+  //     before may have been killed mid-recompute: one recompute is owed when it holds documents.
+  `
+  ALTER TABLE register_state ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE register_state ADD COLUMN derived INTEGER NOT NULL DEFAULT 0;
+  UPDATE register_state SET changes = 1 WHERE EXISTS (SELECT 1 FROM documents);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

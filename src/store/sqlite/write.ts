@@ -9,6 +9,7 @@ import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
+import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
 import { foldDocument, type FoldedDoc, type SearchIndex } from './search-index.js';
@@ -50,6 +51,7 @@ export function ingestResult(db: Database.Database, search: SearchIndex, result:
     refreshListing(db, previous ? undefined : [...distinct.keys()]);
     if (learned.length > 0) search.resegment(learned, written);
     writeReferences(db, result, edition);
+    noteChange(db); // relations and statuses are owed a recompute from here (derived.ts)
     return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
   }).immediate();
 }
