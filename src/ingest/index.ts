@@ -127,7 +127,11 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
     const page = readPage(lines, raw);
     const report = /各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)));
     // A report fragment (001_) prints no title or 文号 on top: its title is only a footer.
-    if (page && !(report && page.documents.every((d) => !d.title && !d.docNumber))) return pageResult(page, raw, lines, artefacts, source, warnings);
+    if (page && !(report && page.documents.every((d) => !d.title && !d.docNumber))) {
+      // One document has nobody to hand a （上接第N页） piece to: each such marker is reported.
+      for (const w of pairContinuations(lines, [], continuations)) warnings.push(w);
+      return pageResult(page, raw, lines, artefacts, source, warnings);
+    }
     if (plans.length === 0) {
       if (report) {
         const doc = reportDocument(lines, raw);
