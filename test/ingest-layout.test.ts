@@ -57,3 +57,32 @@ describe('layout by position', () => {
     assert.deepEqual(got.furniture.map((f) => f.kind).sort(), ['page-number', 'page-number', 'page-number', 'running-header', 'running-header', 'running-header']);
   });
 });
+
+describe('tables by position', () => {
+  /** A ruled table's rows: cells at fixed column starts, rows apart by more than the line pitch. */
+  const rows = (cells: string[][], top: number): Run[] => cells.flatMap((r, i) => r.map((c, k) => run(c, 60 + k * 150, top - i * 30, 11)));
+  const footer = (p: number) => run(`·${p}·`, 290, 20, 9);
+  const head = ['序号', '文件名称', '文号'];
+  const para = (y: number) => run('　　为做好法律法规的贯彻实施，决定对下列文件予以废止。', 60, y);
+
+  it('rows read as tab-separated cells; a table continued on the next page stays one table', () => {
+    const pages = [
+      page([para(700), ...rows([head, ['1', '关于印发方案的通知', '武隆府发〔2016〕5号']], 660), footer(1)]),
+      page([...rows([['2', '关于加强管理的通知', '武隆府办发〔2017〕60号']], 760), para(700), footer(2)]),
+    ];
+    const lines = layOut(pages).text.split('\n');
+    const at = lines.indexOf('序号\t文件名称\t文号');
+    assert.deepEqual(lines.slice(at, at + 3), ['序号\t文件名称\t文号', '1\t关于印发方案的通知\t武隆府发〔2016〕5号', '2\t关于加强管理的通知\t武隆府办发〔2017〕60号']);
+  });
+
+  it('a page that prints the header again starts a table of its own', () => {
+    const pages = [
+      page([...rows([head, ['1', '关于印发方案的通知', '武隆府发〔2016〕5号']], 660), footer(1)]),
+      page([...rows([head, ['2', '关于加强管理的通知', '武隆府办发〔2017〕60号']], 760), footer(2)]),
+    ];
+    const lines = layOut(pages).text.split('\n');
+    const second = lines.lastIndexOf('序号\t文件名称\t文号');
+    assert.ok(second > lines.indexOf('序号\t文件名称\t文号'));
+    assert.equal(lines[second - 1], '', 'a blank line before the repeated header');
+  });
+});

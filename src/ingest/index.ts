@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { normaliseDocNumber } from '../domain/doc-number.js';
 import { UserError } from '../domain/errors.js';
 import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo, Warning } from '../domain/types.js';
 import { removeArtefacts, type CleanLine } from './artefacts.js';
@@ -13,6 +14,7 @@ import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
+import { readPage, type PageRead } from './page.js';
 import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
 import { extract, type ExtractOptions } from './formats/index.js';
 import { mastheadHeaders, titleBigrams, titleHeaders } from './running-headers.js';
@@ -92,6 +94,21 @@ function reportDocument(lines: readonly CleanLine[], raw: readonly string[]): Of
   });
 }
 
+/** Why a text with no document in it is refused, in one line. */
+function notADocument(text: string): string {
+  const c = compact(text);
+  if (c === '') return 'empty file (no text)';
+  if (!/[\u4e00-\u9fff]/.test(c)) return 'not Chinese text (no CJK characters): not an official document';
+  return 'not an official document: no title, 文号, 令 number, addressees or signature found';
+}
+
+function pageResult(page: PageRead, raw: readonly string[], lines: readonly CleanLine[], artefacts: Artefact[], source: SourceInfo, warnings: Warning[]): ParseResult {
+  const frontMatter = raw.filter((_, n) => !page.covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
+  const facts = Object.fromEntries(Object.entries(page.facts).filter(([, v]) => v !== undefined));
+  const declared = Object.keys(facts).length > 0 ? { ...source, declared: { ...source.declared, ...facts } } : source;
+  return { source: declared, issue: null, documents: page.documents, references: [], frontMatter, discarded: artefacts, warnings };
+}
+
 export function parseText(text: string, source: SourceInfo): ParseResult {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const { lines, artefacts } = removeArtefacts(raw);
@@ -99,12 +116,29 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const { plans, continuations } = planDocuments(lines, listings);
   const warnings: Warning[] = [];
 
-  if (plans.length === 0) {
-    if (/各位代表|政府工作报告/.test(text)) {
-      const doc = reportDocument(lines, raw);
-      return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
+  // Not a gazette issue (one 文号-anchored document at most, printed once or twice): a page with one document
+  // (or a few) as sites and reprints print them. A report fragment without a title keeps its own path.
+  // A gazette issue that holds one document still has its cover (…公报, 年第N期) and 目录.
+  const gazette = plans.length > 0 && listings.length > 0 && (() => {
+    const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
+    return cover.title !== null && cover.number !== null;
+  })();
+  if (!gazette && new Set(plans.map((p) => normaliseDocNumber(p.docNumberText) ?? p.docNumberText)).size <= 1) {
+    const page = readPage(lines, raw);
+    const report = /各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)));
+    // A report fragment (001_) prints no title or 文号 on top: its title is only a footer.
+    if (page && !(report && page.documents.every((d) => !d.title && !d.docNumber))) {
+      // One document has nobody to hand a （上接第N页） piece to: each such marker is reported.
+      for (const w of pairContinuations(lines, [], continuations)) warnings.push(w);
+      return pageResult(page, raw, lines, artefacts, source, warnings);
     }
-    throw new UserError(`${source.file}: not a gazette or work report (no 文号 with a masthead or title found)`);
+    if (plans.length === 0) {
+      if (report) {
+        const doc = reportDocument(lines, raw);
+        return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
+      }
+      throw new UserError(`${source.file}: ${notADocument(text)}`);
+    }
   }
 
   const { contents, index } = classifyListings(listings, plans[0]!.start);
@@ -163,6 +197,10 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
     })),
     index: indexEntries,
   };
+  // A single document without a cover is not an issue: no placeholder compilation for it.
+  if (!cover.title && documents.length === 1 && entries.length === 0) {
+    return { source, issue: null, documents, references: check.references, frontMatter, discarded, warnings };
+  }
   if (!cover.title) warnings.push({ code: 'no-cover', message: 'no gazette cover: issue title, number and date unknown' });
   return { source, issue, documents, references: check.references, frontMatter, discarded, warnings };
 }

@@ -42,6 +42,9 @@ function columnStarts(lines: readonly Line[]): number[] {
 export function tableRows(lines: readonly Line[], pitchOf: (size: number) => number): Line[] {
   const out: Line[] = [];
   let id = 0;
+  /** Each table's first row (its header), cells apart by tabs, empty cells left out. */
+  const headers = new Map<number, string>();
+  const key = (text: string) => text.split('\t').filter(Boolean).join('\t');
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
     if (first.cells < 2) {
@@ -59,19 +62,21 @@ export function tableRows(lines: readonly Line[], pitchOf: (size: number) => num
     }
     const block = lines.slice(i, j);
     let starts = columnStarts(block);
-    if (block.filter((l) => l.cells > 1).length < 2 || starts.length < 2) {
-      out.push(first);
-      continue;
-    }
     // Continued from the foot of the previous page (no header repeated): the same table, its columns.
     const prev = out[out.length - 1];
     const same = (a: number, b: number) => Math.abs(a - b) < first.size;
     const continued =
       prev?.table !== undefined && prev.page === first.page - 1 && same(prev.cellX[0]!, starts[0]!) && starts.every((x) => prev.cellX.some((p) => same(p, x) || x > p));
+    if ((!continued && block.filter((l) => l.cells > 1).length < 2) || starts.length < 2) {
+      out.push(first);
+      continue;
+    }
     if (continued) starts = prev.cellX;
-    const table = continued ? prev.table! : id++;
-    const pitch = pitchOf(first.size);
+    let table = continued ? prev.table! : id++;
+    // Rows are apart by the cell padding: more than a line's pitch (however few wrapped lines tell it).
+    const pitch = Math.min(pitchOf(first.size), 1.6 * first.size);
     let row: Line[] = [];
+    let firstRow = true;
     const flush = () => {
       if (!row.length) return;
       const cells = starts.map(() => '');
@@ -83,7 +88,13 @@ export function tableRows(lines: readonly Line[], pitchOf: (size: number) => num
           cells[col] += /[A-Za-z0-9]$/.test(cells[col]!) && /^[A-Za-z0-9]/.test(add) ? ` ${add}` : add;
         });
       }
-      out.push({ ...row[0]!, text: cells.join('\t'), cells: starts.length, cellX: starts, x0: Math.min(...row.map((l) => l.x0)), x1: Math.max(...row.map((l) => l.x1)), table });
+      const text = cells.join('\t');
+      // The page opens with the table's header printed again: a table of its own, as the text
+      // formats give it (the reader joins tables under the same header).
+      if (firstRow && continued && key(text) === headers.get(table)) table = id++;
+      if (!headers.has(table)) headers.set(table, key(text));
+      firstRow = false;
+      out.push({ ...row[0]!, text, cells: starts.length, cellX: starts, x0: Math.min(...row.map((l) => l.x0)), x1: Math.max(...row.map((l) => l.x1)), table });
       row = [];
     };
     block.forEach((l, k) => {

@@ -9,6 +9,8 @@ import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
+import { marksByDocument } from '../published.js';
+import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
@@ -35,7 +37,9 @@ export function ingestResult(db: Database.Database, search: SearchIndex, result:
       db.prepare('UPDATE issue_editions SET superseded_at = ? WHERE id = ?').run(now, previous.current_edition);
       db.prepare('DELETE FROM occurrences WHERE edition_id = ?').run(previous.current_edition);
     }
-    const folded = new Map([...distinct.values()].map((d) => [d.id, foldDocument(d)]));
+    // A document printed again keeps its public marks: the index shows those findings as printed.
+    const marked = marksByDocument(publicMarks(db));
+    const folded = new Map([...distinct.values()].map((d) => [d.id, foldDocument(d, marked(d.id))]));
     const learned = search.learn([...folded.values()]);
     const written = new Set<number>();
     result.documents.forEach((doc, position) => {
