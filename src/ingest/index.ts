@@ -14,6 +14,7 @@ import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
+import { readMetadata } from './page-meta.js';
 import { readPage, type PageRead } from './page.js';
 import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
 import { extract, type ExtractOptions } from './formats/index.js';
@@ -123,7 +124,11 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
     const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
     return cover.title !== null && cover.number !== null;
   })();
-  if (!gazette && new Set(plans.map((p) => normaliseDocNumber(p.docNumberText) ?? p.docNumberText)).size <= 1) {
+  // A site's metadata block (文号：…) declares the document's 文号; it does not print another document,
+  // so a block that disagrees with the text is still one page (and the reader warns).
+  const meta = readMetadata(lines.map((l) => l.text)).lines;
+  const printed = plans.filter((p) => !meta.has(p.anchor));
+  if (!gazette && new Set(printed.map((p) => normaliseDocNumber(p.docNumberText) ?? p.docNumberText)).size <= 1) {
     const page = readPage(lines, raw);
     const report = /各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)));
     // A report fragment (001_) prints no title or 文号 on top: its title is only a footer.

@@ -60,10 +60,12 @@ export interface MetaBlock {
   readonly lines: ReadonlySet<number>;
 }
 
+const DATE_KEYS: ReadonlySet<Key> = new Set<Key>(['writtenDate', 'issuedDate', 'publishedDate', 'effectiveDate', 'repealDate']);
+
 function store(facts: PageFacts, key: Key, value: string): void {
   const v = clean(value);
   if (key === 'other' || v === '' || facts[key] !== undefined) return;
-  if (key === 'writtenDate' || key === 'issuedDate' || key === 'publishedDate' || key === 'effectiveDate' || key === 'repealDate') {
+  if (DATE_KEYS.has(key)) {
     const d = looseDate(v);
     if (d) facts[key] = d;
     return;
@@ -116,7 +118,10 @@ export function readMetadata(lines: readonly string[], span = 60): MetaBlock {
     if (ps.length === 1 && clean(lastValue) === '' && (form === 'bare' || lastKey !== 'other')) {
       let j = i + 1;
       while (j < end && isBlank(lines[j]!)) j++;
-      if (j < end && !pairs(lines[j]!) && lines[j]!.trim().length <= 60) {
+      // An empty date field (废止日期：) never owns a line that is not a date: the document's own
+      // 文号 or title may follow the block.
+      const fits = (v: string) => !DATE_KEYS.has(lastKey) || looseDate(clean(v)) !== null;
+      if (j < end && !pairs(lines[j]!) && lines[j]!.trim().length <= 60 && fits(stripPinyin(lines[j]!))) {
         store(facts, lastKey, stripPinyin(lines[j]!));
         taken.add(j);
         i = j;

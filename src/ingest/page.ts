@@ -161,6 +161,14 @@ function finish(built: OfficialDocument, f: Found, facts: PageFacts): OfficialDo
   const warnings: Warning[] = built.warnings.filter((w) =>
     w.code !== 'document-no-title' && !(w.code === 'document-no-signed-date' && signedOn) && w.code !== 'document-no-docnumber');
   if (!title) warnings.push({ code: 'document-no-title', message: 'no title printed: the document is kept under a content key' });
+  // The site's metadata declares; the text prints. The printed fact stands, the disagreement is shown.
+  const declaredNumber = facts.docNumber ? normaliseDocNumber(facts.docNumber) ?? facts.docNumber : null;
+  if (f.docNumber && declaredNumber && declaredNumber !== f.docNumber) {
+    warnings.push({ code: 'declared-disagrees', message: `文号: the page's metadata says ${facts.docNumber}, the text prints ${f.docNumber}` });
+  }
+  if (f.date && facts.writtenDate && facts.writtenDate !== f.date) {
+    warnings.push({ code: 'declared-disagrees', message: `成文日期: the page's metadata says ${facts.writtenDate}, the text prints ${f.date}` });
+  }
   const confidence: FieldConfidence = { docNumber: docNumberConfidence, title: titleConfidence, signedOn: dateConfidence };
   warnings.push(...reviewWarnings(confidence, { docNumber, title, signedOn }, {
     ...(docNumberConfidence < 0.5 && docNumber ? { docNumber: '印刷残缺，已修复' } : {}),
