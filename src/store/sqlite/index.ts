@@ -17,7 +17,7 @@ import { SearchIndex } from './search-index.js';
 import { searchSqlite } from './search.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
-import { ingestResult } from './write.js';
+import { ingestResult, ingestResults } from './write.js';
 
 export class SqliteStore implements Store {
   private readonly index: SearchIndex;
@@ -31,6 +31,9 @@ export class SqliteStore implements Store {
 
   async ingest(result: ParseResult): Promise<IngestOutcome> {
     return ingestResult(this.db, this.index, result, this.extract);
+  }
+  async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+    return ingestResults(this.db, this.index, results, this.extract);
   }
   async listIssues(): Promise<StoredIssue[]> {
     const ids = this.db.prepare('SELECT id FROM issues ORDER BY year DESC, number DESC, id').pluck().all() as string[];
