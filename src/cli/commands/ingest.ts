@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
-import { parseFile } from '../../ingest/index.js';
+import { ingestFiles } from '../ingest-files.js';
 import { recomputeAll } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { IngestOutcome } from '../../store/store.js';
@@ -56,22 +56,20 @@ export function registerIngest(program: Command): void {
       if (files.length === 0) throw new UserError(`${paths.join(', ')}: no .txt or .pdf files found`);
       const store = await openStore({ db: opts.db });
       const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
+        ? new cliProgress.SingleBar(
+            { stream: process.stderr, format: '{bar} {value}/{total} files | {docs} documents, {rate}/s | ETA {eta_formatted} | {file}', hideCursor: true, etaBuffer: 50 },
+            cliProgress.Presets.shades_classic,
+          )
         : null;
-      bar?.start(files.length, 0, { file: '' });
+      bar?.start(files.length, 0, { file: '', docs: 0, rate: 0 });
       const outcomes: IngestOutcome[] = [];
       const failures: string[] = [];
       try {
-        for (const f of files) {
-          bar?.update({ file: basename(f) });
-          try {
-            outcomes.push(await store.ingest(await parseFile(f)));
-          } catch (err) {
-            if (!(err instanceof UserError)) throw err;
-            failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`);
-          }
-          bar?.increment();
-        }
+        await ingestFiles(store, files, {
+          outcome: (o) => outcomes.push(o),
+          failure: (f, err) => failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`),
+          progress: (p) => bar?.update(p.files, { file: basename(p.file), docs: p.documents, rate: Math.round(p.documentsPerSecond) }),
+        });
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
         if (outcomes.some((o) => o.action !== 'unchanged')) await recomputeAll(store);
       } finally {

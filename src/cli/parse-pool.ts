@@ -1,0 +1,79 @@
+/**
+ * Parsing many files on all cores: worker threads parse while the main thread stores. Results come
+ * back in the order of the files, so an ingest is as deterministic as a one-by-one one.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../domain/errors.js';
+import type { ParseResult } from '../domain/types.js';
+import { parseFile } from '../ingest/index.js';
+
+export type Parsed = { file: string; result: ParseResult } | { file: string; error: UserError };
+
+/** Workers to start: all cores but the one storing (GONGBAO_PARSE_WORKERS overrides; 0 parses inline). */
+export function parseWorkers(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env.GONGBAO_PARSE_WORKERS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), files);
+  // A few files are parsed faster than a worker starts (it loads the parser and OpenCC tables).
+  return files < 4 ? 0 : Math.min(files, Math.max(1, availableParallelism() - 1));
+}
+
+/** Parse the files (in workers when there are any), yielding in file order. */
+export async function* parseAll(files: readonly string[], workers = parseWorkers(files.length)): AsyncGenerator<Parsed> {
+  if (workers === 0) {
+    for (const file of files) {
+      try {
+        yield { file, result: await parseFile(file) };
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        yield { file, error: err };
+      }
+    }
+    return;
+  }
+  // The worker runs from source under tsx (tests, benches) and from dist/ when built.
+  const url = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const pool = Array.from({ length: workers }, () => ({ worker: new Worker(url), busy: 0 }));
+  const pending = new Map<number, { resolve: (p: Parsed) => void; reject: (e: Error) => void }>();
+  const done = new Map<number, Promise<Parsed>>();
+  // Files parsed ahead of the store, held in memory: about one batch (the store writes a batch
+  // synchronously, and workers only get new files between batches, so they need a queue).
+  const window = Math.max(64, workers * 16);
+  let next = 0;
+  let consumed = 0;
+  const pump = () => {
+    for (const w of pool) {
+      while (w.busy < 32 && next < files.length && next - consumed < window) {
+        const id = next++;
+        const parsed = new Promise<Parsed>((resolve, reject) => pending.set(id, { resolve, reject }));
+        parsed.catch(() => {}); // rethrown where it is awaited, in file order
+        done.set(id, parsed);
+        w.busy++;
+        w.worker.postMessage({ id, file: files[id] });
+      }
+    }
+  };
+  for (const w of pool) {
+    w.worker.on('message', (m: { id: number; result?: ParseResult; userError?: string; crash?: string }) => {
+      const p = pending.get(m.id)!;
+      pending.delete(m.id);
+      w.busy--;
+      if (m.crash !== undefined) p.reject(new Error(m.crash));
+      else p.resolve(m.result ? { file: files[m.id]!, result: m.result } : { file: files[m.id]!, error: new UserError(m.userError!) });
+      pump();
+    });
+    w.worker.on('error', (err) => pending.forEach((p) => p.reject(err)));
+  }
+  pump();
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const parsed = await done.get(i)!;
+      done.delete(i);
+      consumed++;
+      pump();
+      yield parsed;
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.worker.terminate()));
+  }
+}
