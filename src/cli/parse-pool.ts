@@ -18,6 +18,15 @@ export function parseWorkers(files: number, env: NodeJS.ProcessEnv = process.env
   return files < 4 ? 0 : Math.min(files, Math.max(1, availableParallelism() - 1));
 }
 
+/** A parse worker: from dist/ when built; from source under tsx (tests, benches), which it registers first. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+}
+
 /** Parse the files (in workers when there are any), yielding in file order. */
 export async function* parseAll(files: readonly string[], workers = parseWorkers(files.length)): AsyncGenerator<Parsed> {
   if (workers === 0) {
@@ -31,9 +40,7 @@ export async function* parseAll(files: readonly string[], workers = parseWorkers
     }
     return;
   }
-  // The worker runs from source under tsx (tests, benches) and from dist/ when built.
-  const url = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  const pool = Array.from({ length: workers }, () => ({ worker: new Worker(url), busy: 0 }));
+  const pool = Array.from({ length: workers }, () => ({ worker: startWorker(), busy: 0 }));
   const pending = new Map<number, { resolve: (p: Parsed) => void; reject: (e: Error) => void }>();
   const done = new Map<number, Promise<Parsed>>();
   // Files parsed ahead of the store, held in memory: about one batch (the store writes a batch

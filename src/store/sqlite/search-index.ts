@@ -10,7 +10,7 @@ import type { FoldedDoc } from '../../search/document.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { ftsQuote } from '../../search/query.js';
 import { Segmenter } from '../../search/segment.js';
-import { unpack } from './content.js';
+import { unpackFolded } from './content.js';
 import { stmt } from './statements.js';
 
 // Shared with the PostgreSQL backend, which imports it from here too.
@@ -25,11 +25,18 @@ export const SLIM_SEARCH_TABLES = `
  * A character as 4 base-36 digits (any code point fits): bigram tokens are plain ASCII words the
  * FTS5 'ascii' tokenizer keeps whole, and a 1-character term is the prefix query `xxxx*`.
  */
-const charToken = (c: string) => c.codePointAt(0)!.toString(36).padStart(4, '0');
+const charTokens = new Map<string, string>();
+function charToken(c: string): string {
+  let t = charTokens.get(c);
+  if (t === undefined) charTokens.set(c, (t = c.codePointAt(0)!.toString(36).padStart(4, '0')));
+  return t;
+}
 
 /** The FTS5 token of a bigram (or the prefix of a 1-character term). */
 export function bigramToken(s: string): string {
-  return Array.from(s).map(charToken).join('');
+  let out = '';
+  for (const c of s) out += charToken(c);
+  return out;
 }
 
 /** The document's bigrams as the text of its doc_bi row: its folded title, 文号 and body, lower-cased. */
@@ -132,7 +139,7 @@ export class SearchIndex {
   /** The folded text a document is indexed with, from its packed content. */
   folded(seq: number): FoldedDoc | undefined {
     const b = stmt(this.db, 'SELECT c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq = ?', true).get(seq) as Buffer | undefined;
-    return b ? unpack(b).folded : undefined;
+    return b ? unpackFolded(b) : undefined;
   }
 
 
