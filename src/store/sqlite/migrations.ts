@@ -266,26 +266,31 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     // A file whose version was set back by hand (the register-rebuild test) is packed already.
     if ((db.prepare("SELECT count(*) FROM pragma_table_info('document_content') WHERE name = 'packed'").pluck().get() as number) > 0) return;
-    db.exec('CREATE TABLE document_content_packed (document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, packed BLOB NOT NULL)');
-    const rows = db.prepare(
+    db.exec(`CREATE TABLE document_content_packed (document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, packed BLOB NOT NULL);
+      ${SLIM_SEARCH_TABLES.replace('TABLE doc_tri ', 'TABLE doc_tri_slim ')}`);
+    // In pages of documents: a large file's text never sits in memory whole.
+    const page = db.prepare(
       `SELECT d.seq, d.id, c.body_json, c.text, c.simplified_text, c.original_text, t.title AS ft, t.docnum AS fd, t.body AS fb
-       FROM documents d JOIN document_content c ON c.document_id = d.id LEFT JOIN doc_tri t ON t.rowid = d.seq`,
+       FROM documents d JOIN document_content c ON c.document_id = d.id LEFT JOIN doc_tri t ON t.rowid = d.seq
+       WHERE d.seq > ? ORDER BY d.seq LIMIT 500`,
     );
-    const folded = new Map<number, FoldedDoc>();
     const ins = db.prepare('INSERT INTO document_content_packed VALUES (?, ?)');
-    for (const r of rows.iterate() as Iterable<Record<string, string | number | null>>) {
-      const f: FoldedDoc = { title: String(r.ft ?? ''), docnum: String(r.fd ?? ''), body: String(r.fb ?? '') };
-      folded.set(r.seq as number, f);
-      ins.run(r.id, pack({ body: JSON.parse(r.body_json as string), text: r.text as string, simplifiedText: r.simplified_text as string | null, originalText: r.original_text as string, folded: f }));
+    const tri = db.prepare('INSERT INTO doc_tri_slim(rowid, title, docnum, body) VALUES (?, ?, ?, ?)');
+    const bi = db.prepare('INSERT INTO doc_bi(rowid, b) VALUES (?, ?)');
+    for (let last = -1; ; ) {
+      const rows = page.all(last) as Array<Record<string, string | number | null>>;
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const f: FoldedDoc = { title: String(r.ft ?? ''), docnum: String(r.fd ?? ''), body: String(r.fb ?? '') };
+        const content = { body: JSON.parse(r.body_json as string), text: r.text as string, simplifiedText: r.simplified_text as string | null, originalText: r.original_text as string };
+        ins.run(r.id, pack({ ...content, folded: f }));
+        tri.run(r.seq, f.title, f.docnum, f.body);
+        bi.run(r.seq, bigramText(f));
+        last = r.seq as number;
+      }
     }
     db.exec(`DROP TABLE document_content; ALTER TABLE document_content_packed RENAME TO document_content;
-      DROP TABLE paragraphs; DROP TABLE doc_bigrams; DROP TABLE doc_tri; ${SLIM_SEARCH_TABLES}`);
-    const tri = db.prepare('INSERT INTO doc_tri(rowid, title, docnum, body) VALUES (?, ?, ?, ?)');
-    const bi = db.prepare('INSERT INTO doc_bi(rowid, b) VALUES (?, ?)');
-    for (const [seq, f] of folded) {
-      tri.run(seq, f.title, f.docnum, f.body);
-      bi.run(seq, bigramText(f));
-    }
+      DROP TABLE paragraphs; DROP TABLE doc_bigrams; DROP TABLE doc_tri; ALTER TABLE doc_tri_slim RENAME TO doc_tri;`);
   },
 ];
 
