@@ -11,6 +11,7 @@ declare module 'autocannon' {
     url: string;
     connections: number;
     duration: number;
+    timeout?: number;
     requests?: Array<{ method: string; path: string }>;
   }
   export default function autocannon(opts: Options): Promise<Result>;
