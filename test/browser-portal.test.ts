@@ -4,7 +4,7 @@
  * desktop (1280) / phone (375) screenshots under test-results/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -12,16 +12,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildServer } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
 import { openSampleStore } from './fakes/sample-db.js';
+import { ARGS, CHROMIUM, SHOTS, skipBrowser } from './helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = new URL('../test-results/', import.meta.url).pathname;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 const enc = encodeURIComponent;
 
-// In CI a missing browser is a failure, not a skip.
-const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `${CHROMIUM} not installed (apt-get install chromium); browser tests skipped` : false;
+const skip = skipBrowser;
 
 let store: Store;
 let app: FastifyInstance;

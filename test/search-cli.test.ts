@@ -110,12 +110,26 @@ test('tasks, targets and refs read the stored registers; --json and --unit', asy
   assert.equal(text.code, 0, text.stderr);
   const [, total, units] = /(\d+) task assignments, (\d+) units\n$/.exec(text.stdout)!.map(Number);
   assert.ok(total! >= 20 && units! >= 10, text.stdout.slice(-200));
-  const all = JSON.parse((await gongbao(['tasks', '--json', '--db', db])).stdout) as Array<{ unit: string; leads: unknown[]; supports: unknown[] }>;
+  const all = JSON.parse((await gongbao(['tasks', '--json', '--db', db])).stdout) as Array<{ unit: string; leads: unknown[]; responsible: unknown[]; cooperating: unknown[] }>;
   assert.equal(all.length, units);
   const one = JSON.parse((await gongbao(['tasks', '--json', '--unit', '发展改革委', '--db', db])).stdout) as typeof all;
   assert.ok(one.length >= 1 && one.every((u) => u.unit.includes('发展改革委')));
   const same = all.find((u) => u.unit === one[0]!.unit)!;
-  assert.deepEqual([one[0]!.leads.length, one[0]!.supports.length], [same.leads.length, same.supports.length]);
+  const sizes = (u: (typeof all)[number]) => [u.leads.length, u.responsible.length, u.cooperating.length];
+  assert.deepEqual(sizes(one[0]!), sizes(same));
+
+  const unitsOut = await gongbao(['units', '--json', '--db', db]);
+  assert.equal(unitsOut.code, 0, unitsOut.stderr);
+  const gazetteer = JSON.parse(unitsOut.stdout) as Array<{ name: string; kind: 'unit' | 'group'; variants: string[]; tasks: number; documents: number }>;
+  const names = gazetteer.map((u) => u.name);
+  for (const piece of ['公室', '门各乡', '各部', '区人社局', '区交运局']) assert.ok(!names.includes(piece), piece);
+  const hr = gazetteer.find((u) => u.name === '区人力社保局')!;
+  assert.ok(hr.variants.includes('区人社局') && hr.tasks > 0 && hr.documents > 0);
+  assert.deepEqual(Object.keys(hr).slice(0, 5), ['name', 'kind', 'variants', 'tasks', 'documents']);
+  assert.equal(gazetteer.find((u) => u.name === '各乡镇（街道）')!.kind, 'group');
+  const listing = await gongbao(['units', '--db', db]);
+  assert.match(listing.stdout, /^区交通局 .*又作：.*区交运局/m);
+  assert.match(listing.stdout, /\d+ units, \d+ groups\n$/);
 
   const targets = await gongbao(['targets', '--json', '--db', db]);
   assert.equal(targets.code, 0, targets.stderr);

@@ -75,6 +75,9 @@ async function exampleUrls(): Promise<Record<string, string[]>> {
     '/api/v1/units': ['/api/v1/units'],
     '/api/v1/units/{name}': [`/api/v1/units/${enc(unit)}`],
     '/api/v1/feed': ['/api/v1/feed'],
+    '/api/v1/documents/{key}/interpretation': docs.filter((d) => d.docNumber).slice(0, 20).map((d) => `/api/v1/documents/${enc(d.docNumber!)}/interpretation`),
+    '/api/v1/interpretations': ['/api/v1/interpretations', `/api/v1/interpretations?document=${enc(numbered.id)}&q=${enc('解读')}`],
+    '/api/v1/qa': ['/api/v1/qa', `/api/v1/qa?q=${enc('罚款')}&limit=5`, `/api/v1/qa?document=${enc(numbered.id)}`],
   };
 }
 
@@ -202,19 +205,36 @@ describe('API behaviour', () => {
     assert.ok(json!.hits.some((h: Json) => h.snippet.includes('«')));
   });
 
-  test('the task register is read from the store: a unit matches when it leads or supports', async () => {
+  test('the task register is read from the store: a unit matches in any role (牵头/责任/配合)', async () => {
     const [busiest] = await store.listUnits();
     const { json } = await get(`/api/v1/tasks?unit=${enc(busiest!.unit)}&limit=500`);
-    assert.equal(json!.total, busiest!.leads + busiest!.supports - (await store.listTasks({ unit: busiest!.unit })).items.filter((t) => t.leads.includes(busiest!.unit) && t.supports.includes(busiest!.unit)).length);
+    assert.equal(json!.total, busiest!.tasks);
     assert.equal(json!.unit, busiest!.unit);
-    assert.ok(json!.items.every((t: Json) => t.leads.includes(busiest!.unit) || t.supports.includes(busiest!.unit)));
+    const names = (t: Json) => [...t.leads, ...t.responsible, ...t.cooperating];
+    assert.ok(json!.items.every((t: Json) => names(t).includes(busiest!.unit)));
     assert.ok(json!.items.every((t: Json) => typeof t.documentTitle === 'string' && t.url.startsWith('/doc/')));
     const units = (await get('/api/v1/units')).json!;
     const row = units.items.find((u: Json) => u.name === busiest!.unit);
-    assert.deepEqual([row.leads, row.supports], [busiest!.leads, busiest!.supports]);
+    assert.deepEqual([row.leads, row.responsible, row.cooperating, row.tasks], [busiest!.leads, busiest!.responsible, busiest!.cooperating, busiest!.tasks]);
     const page = (await get('/api/v1/tasks?limit=3&offset=2')).json!;
     assert.equal(page.total, (await store.listTasks()).total);
     assert.deepEqual(page.items.map((t: Json) => t.task), (await store.listTasks({ limit: 3, offset: 2 })).items.map((t) => t.task));
+  });
+
+  test('units under their canonical names: variants listed, groups marked, no pieces of names, any spelling answers', async () => {
+    const units = (await get('/api/v1/units')).json!.items as Json[];
+    const names = units.map((u) => u.name);
+    for (const piece of ['公室', '门各乡', '各部', '区人社局', '重慶市武隆區人民政府辦公室']) assert.ok(!names.includes(piece), piece);
+    const office = units.find((u) => u.name === '区政府办公室')!;
+    assert.ok(office.variants.includes('重慶市武隆區人民政府辦公室'), office.variants.join());
+    assert.equal(units.find((u) => u.name === '各乡镇（街道）')!.kind, 'group');
+    const hr = (await get(`/api/v1/units/${enc('区人社局')}`)).json!;
+    assert.equal(hr.name, '区人力社保局');
+    assert.ok(hr.variants.includes('区人社局'));
+    assert.ok(hr.tasks.leads.length > 0);
+    assert.equal((await app.inject(`/api/v1/units/${enc('公室')}`)).statusCode, 404);
+    const tasks = (await get(`/api/v1/tasks?unit=${enc('区人社局')}&limit=500`)).json!;
+    assert.deepEqual([tasks.unit, tasks.total], ['区人力社保局', (await store.listTasks({ unit: '区人力社保局' })).total]);
   });
 
   test('targets and indicator timelines are the stored targets, with the quote and document as evidence', async () => {

@@ -191,17 +191,37 @@ describe('portal pages', () => {
     assertShell(unit);
     assert.match(unit, /<h1>区发展改革委<\/h1>/);
     assert.match(unit, /<h2 id="leads-h">牵头的任务（[1-9]\d*）<\/h2>[\s\S]*全面实施市场准入负面清单管理/);
-    assert.match(unit, /<h2 id="supports-h">参与的任务（[1-9]\d*）<\/h2>/);
+    assert.match(unit, /<h2 id="responsible-h">负责的任务（责任单位）（[1-9]\d*）<\/h2>/);
     assert.match(unit, /<h2 id="named-h">提到本单位的文件（\d+）<\/h2>[\s\S]*新能源汽车便捷超充行动计划/);
     assert.match(unit, /<p class="snippet">[^<]*<mark>区发展改革委<\/mark>/);
     // The register on the page is the stored one.
     const stored = (await store.listTasks({ unit: '区发展改革委' })).items;
     const leads = stored.filter((t) => t.leads.includes('区发展改革委')).length;
-    const supports = stored.filter((t) => t.supports.includes('区发展改革委')).length;
-    assert.ok(unit.includes(`牵头的任务（${leads}）`) && unit.includes(`参与的任务（${supports}）`));
+    const responsible = stored.filter((t) => t.responsible.includes('区发展改革委')).length;
+    assert.ok(unit.includes(`牵头的任务（${leads}）`) && unit.includes(`负责的任务（责任单位）（${responsible}）`));
     const row = (await store.listUnits()).find((u) => u.unit === '区发展改革委')!;
-    assert.deepEqual([row.leads, row.supports], [leads, supports]);
-    assert.match(list, new RegExp(`区发展改革委</a> <span class="n">牵头 ${leads} · 参与 ${supports}`));
+    assert.deepEqual([row.leads, row.responsible], [leads, responsible]);
+    assert.match(list, new RegExp(`区发展改革委</a> <span class="n">牵头 ${leads} · 责任 ${responsible}`));
+  });
+
+  test('unit pages: one name per unit, groups apart, the whole assignment as printed, no pieces of names', async () => {
+    const list = await page('/units');
+    assert.doesNotMatch(list, /href="\/units\/(%E5%85%AC%E5%AE%A4|公室)"/);
+    assert.match(list, /<h2>单位统称<\/h2>[\s\S]*各乡镇（街道）/);
+    assert.match(list, /区交通局<\/a>[^\n]*又作 [^\n]*区交运局/);
+    await page(`/units/${enc('公室')}`, 404);
+    // Another spelling redirects to the canonical page.
+    const res = await app.inject(`/units/${enc('区人社局')}`);
+    assert.equal(res.statusCode, 301);
+    assert.equal(decodeURIComponent(res.headers.location as string), '/units/区人力社保局');
+    // 004 32号 新车环保管理: all three units lead as printed; the page says so and marks this unit,
+    // instead of listing the other two as if they were its own lead.
+    const eco = await page(`/units/${enc('区生态环境局')}`);
+    assert.match(eco, /新车环保管理<br><span class="meta">牵头单位：<strong>区生态环境局<\/strong>、区公安局、区市场监管局；责任单位：<strong>区生态环境局<\/strong>/);
+    // 004 26号: 责任单位 / 配合单位 as printed.
+    const archive = await page(`/units/${enc('区档案馆')}`);
+    assert.match(archive, /<h2 id="responsible-h">负责的任务（责任单位）（[1-9]\d*）<\/h2>/);
+    assert.match(archive, /配合单位：区级各部门和单位、各街道办事处、各乡镇人民政府/);
   });
 
   test('document list filtered by kind', async () => {

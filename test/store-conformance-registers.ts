@@ -17,13 +17,17 @@ import {
 } from './fixtures/parse-results.js';
 import { storeLifecycle } from './store-conformance.js';
 
-const task = (doc: OfficialDocument, n: number, leads: string[], supports: string[]): TaskAssignment => ({
+const task = (
+  doc: OfficialDocument, n: number, leads: string[], responsible: string[], cooperating: string[] = [], printed?: Record<string, string>,
+): TaskAssignment => ({
   documentId: doc.id,
   docNumber: doc.docNumber,
   // From the title, so a corrected edition with a new title yields different rows.
   task: `${doc.title}·任务${n}`,
   leads,
-  supports,
+  responsible,
+  cooperating,
+  ...(printed ? { printed } : {}),
   leader: n === 1 ? '张三' : null,
   deadline: n === 1 ? '2024年12月底' : null,
   source: n === 1 ? { kind: 'block', block: 0 } : { kind: 'table', table: 0, row: n },
@@ -48,15 +52,24 @@ const target = (doc: OfficialDocument, kind: Target['kind'], year: number, value
 export const handMade: RegisterExtractor = (doc): DocumentRegisters => {
   const tasks =
     doc.id === FIRE_BAN.id
-      ? [task(doc, 1, ['区林业局', '区林业局'], ['区应急局', '各乡镇（街道）']), task(doc, 2, ['区应急局'], [])]
+      ? [task(doc, 1, ['区林业局', '区林业局'], ['区应急局'], ['各乡镇（街道）']), task(doc, 2, ['区应急局'], [], [], { 区应急局: '区应急管理局' })]
       : doc.id === CHARGING.id
         ? [task(doc, 1, ['区发展改革委'], ['区林业局'])]
         : [];
+  const mention = (unit: string, printed: string, count: number) => ({ unit, kind: 'unit' as const, printed, count, snippet: `…«${printed}»…` });
+  const units =
+    doc.id === FIRE_BAN.id
+      ? [mention('区林业局', '区林业局', 2), mention('区林业局', '重庆市武隆区林业局', 1)]
+      : doc.id === CHARGING.id
+        ? [mention('区应急局', '区应急管理局', 1)]
+        : doc.id === TRADITIONAL.id
+          ? [mention('区财政局', '區財政局', 1)]
+          : [];
   const targets = doc.id === REPORT.id
     ? [target(doc, 'outcome', 2023, 2.5), target(doc, 'promise', 2024, 6), target(doc, 'promise', 2024, 7.5, '规上工业增加值')]
     : [];
   const normative = doc.kind === '决定' || doc.id === FIRE_BAN.id;
-  return { tasks, targets, normative: { normative, reasons: [normative ? `手工判断：${doc.kind}` : '手工判断：否'] } };
+  return { tasks, targets, normative: { normative, reasons: [normative ? `手工判断：${doc.kind}` : '手工判断：否'] }, units };
 };
 
 export function runRegisterConformance(name: string, makeStore: (opts?: StoreOptions) => Promise<Store>): void {
@@ -75,7 +88,7 @@ export function runRegisterConformance(name: string, makeStore: (opts?: StoreOpt
       assert.equal(await s.getNormative('no-such-document'), null);
     });
 
-    test('listTasks: a unit matches when it leads or supports; paging reports the total', async () => {
+    test('listTasks: a unit matches in any role (牵头/责任/配合); paging reports the total', async () => {
       const s = await readOnly();
       const forestry = await s.listTasks({ unit: '区林业局' });
       assert.equal(forestry.total, 2);
@@ -92,14 +105,26 @@ export function runRegisterConformance(name: string, makeStore: (opts?: StoreOpt
       assert.deepEqual((await s.listTasks({ unit: '区应急局', documentId: FIRE_BAN.id })).total, 2);
     });
 
-    test('listUnits counts each task once per unit and role, most tasks first', async () => {
+    test('listUnits counts each task once per unit and role, spellings and documents too, most tasks first', async () => {
       const s = await readOnly();
+      const u = (unit: string, kind: 'unit' | 'group', [leads, responsible, cooperating, tasks, documents]: number[], variants: string[] = []) =>
+        ({ unit, kind, leads, responsible, cooperating, tasks, documents, variants });
       assert.deepEqual(await s.listUnits(), [
-        { unit: '区应急局', leads: 1, supports: 1 },
-        { unit: '区林业局', leads: 1, supports: 1 },
-        { unit: '区发展改革委', leads: 1, supports: 0 },
-        { unit: '各乡镇（街道）', leads: 0, supports: 1 },
+        u('区应急局', 'unit', [1, 1, 0, 2, 2], ['区应急管理局']),
+        u('区林业局', 'unit', [1, 1, 0, 2, 2], ['重庆市武隆区林业局']),
+        u('区发展改革委', 'unit', [1, 0, 0, 1, 1]),
+        u('各乡镇（街道）', 'group', [0, 0, 1, 1, 1]),
+        u('区财政局', 'unit', [0, 0, 0, 0, 1], ['區財政局']),
       ]);
+    });
+
+    test('listUnitMentions: the documents whose text names a unit, one row per spelling', async () => {
+      const s = await readOnly();
+      assert.deepEqual(await s.listUnitMentions('区林业局'), [
+        { documentId: FIRE_BAN.id, printed: '区林业局', count: 2, snippet: '…«区林业局»…' },
+        { documentId: FIRE_BAN.id, printed: '重庆市武隆区林业局', count: 1, snippet: '…«重庆市武隆区林业局»…' },
+      ]);
+      assert.deepEqual(await s.listUnitMentions('区林业'), []);
     });
 
     test('listTargets filters by indicator, year and kind', async () => {

@@ -10,6 +10,7 @@ import {
   ALL_FIXTURES, CHARGING, FIRE_BAN, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED, OLD_DECISION, REPORT, TRADITIONAL,
 } from './fixtures/parse-results.js';
 import { runSearchConformance } from './store-conformance-search.js';
+import { runPrivacyConformance } from './store-conformance-privacy.js';
 
 /**
  * Stores a suite opens: fresh (empty), loaded (every fixture ingested), and one shared loaded
@@ -166,6 +167,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
   });
 
   runSearchConformance(name, readOnly);
+  runPrivacyConformance(name, fresh);
 
   describe(`${name} store: relations, statuses, corrections`, () => {
     const repeal: Relation = {

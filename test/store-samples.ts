@@ -12,6 +12,7 @@ import { parseFile } from '../src/ingest/index.js';
 import { classifyNormative } from '../src/extract/normative.js';
 import { extractTargets } from '../src/extract/targets.js';
 import { extractTasks, registerByUnit } from '../src/extract/tasks.js';
+import { extractRegisters } from '../src/store/registers.js';
 import { recomputeAll } from '../src/status/recompute.js';
 import type { Store } from '../src/store/store.js';
 import { HOSTILE_QUERIES } from './store-conformance-search.js';
@@ -184,7 +185,7 @@ export function runSampleConformance(name: string, makeStore: () => Promise<Stor
       // Targets: whatever extractTargets finds today (its implementation is landing separately).
       let tasks = 0;
       for await (const d of s.allDocuments()) {
-        assert.deepEqual((await s.listTasks({ documentId: d.id })).items, extractTasks(d), d.id);
+        assert.deepEqual((await s.listTasks({ documentId: d.id })).items, extractRegisters(d).tasks, d.id);
         assert.deepEqual((await s.listTargets({ documentId: d.id })).items, extractTargets(d), d.id);
         assert.deepEqual(await s.getNormative(d.id), classifyNormative(d), d.id);
         tasks += extractTasks(d).length;
@@ -195,17 +196,34 @@ export function runSampleConformance(name: string, makeStore: () => Promise<Stor
 
     test('listUnits and listTasks({unit}) agree with registerByUnit over every document', async () => {
       const all = [];
-      for await (const d of s.allDocuments()) all.push(...extractTasks(d));
+      for await (const d of s.allDocuments()) all.push(...extractRegisters(d).tasks);
       const register = registerByUnit(all);
-      const units = await s.listUnits();
+      const units = (await s.listUnits()).filter((u) => u.tasks > 0);
       assert.deepEqual(
-        units.map((u) => [u.unit, u.leads, u.supports]).sort(),
-        register.map((u) => [u.unit, u.leads.length, u.supports.length]).sort(),
+        units.map((u) => [u.unit, u.leads, u.responsible, u.cooperating]).sort(),
+        register.map((u) => [u.unit, u.leads.length, u.responsible.length, u.cooperating.length]).sort(),
       );
       const busiest = register[0]!;
       const listed = await s.listTasks({ unit: busiest.unit });
-      assert.equal(listed.total, new Set([...busiest.leads, ...busiest.supports]).size);
-      assert.ok(listed.items.every((t) => t.leads.includes(busiest.unit) || t.supports.includes(busiest.unit)));
+      assert.equal(listed.total, new Set([...busiest.leads, ...busiest.responsible, ...busiest.cooperating]).size);
+      assert.ok(listed.items.every((t) => [...t.leads, ...t.responsible, ...t.cooperating].includes(busiest.unit)));
+    });
+
+    test('the stored register names units canonically: no pieces of names, one name per unit, groups apart', async () => {
+      const units = await s.listUnits();
+      const names = units.map((u) => u.unit);
+      for (const piece of ['公室', '门各乡', '各部', '区人社局', '区交运局', '区交通运输委', '重慶市武隆區人民政府辦公室', '各乡镇(街道)']) {
+        assert.ok(!names.includes(piece), piece);
+      }
+      const hr = units.find((u) => u.unit === '区人力社保局')!;
+      assert.ok(hr.variants.includes('区人社局'), hr.variants.join());
+      assert.deepEqual(['区交运局', '区交通运输委'].filter((v) => units.find((u) => u.unit === '区交通局')!.variants.includes(v)), ['区交运局', '区交通运输委']);
+      assert.equal(units.find((u) => u.unit === '各乡镇（街道）')!.kind, 'group');
+      assert.ok(units.find((u) => u.unit === '区政府办公室')!.variants.includes('重庆市武隆区人民政府办公室'));
+      // 004 26号 prints 责任单位 and 配合单位 with no 牵头单位: roles as printed.
+      const archive = units.find((u) => u.unit === '区档案馆')!;
+      assert.deepEqual([archive.leads, archive.responsible > 0, archive.cooperating], [0, true, 0]);
+      assert.ok(units.find((u) => u.unit === '区级各部门和单位')!.cooperating >= 5);
     });
 
     test('listDocuments({normative}) splits the documents by the stored judgement', async () => {

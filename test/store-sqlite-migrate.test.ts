@@ -1,5 +1,5 @@
 /**
- * Migration 6 converts a database written before it (text in four columns, paragraphs, a trigram
+ * Migration 9 converts a database written before it (text in four columns, paragraphs, a trigram
  * table with content, bigram rows) into the packed, contentless layout, and the converted file
  * answers like one written by today's code.
  */
@@ -20,19 +20,19 @@ import { ALL_FIXTURES, FIRE_BAN, REPORT, TRADITIONAL } from './fixtures/parse-re
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-migrate-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Rebuild `from` (today's layout) as the same data in the version-5 layout. */
-function asVersion5(from: string, to: string): void {
+/** Rebuild `from` (today's layout) as the same data in the layout before the last migration. */
+function asBeforePacking(from: string, to: string): void {
   const db = new Database(to);
-  for (const m of MIGRATIONS.slice(0, 5)) {
+  for (const m of MIGRATIONS.slice(0, -1)) {
     if (typeof m === 'string') db.exec(m);
     else m(db);
   }
-  db.pragma('user_version = 5');
+  db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
   db.exec(`ATTACH '${from}' AS cur`);
   const plain = ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers', 'citations', 'doc_references', 'lexicon',
-    'tasks', 'task_units', 'targets', 'doc_normative', 'statuses', 'corrections', 'relations'];
-  db.exec('DELETE FROM register_state');
-  for (const t of [...plain, 'register_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
+    'tasks', 'task_units', 'targets', 'doc_normative', 'statuses', 'corrections', 'relations', 'unit_mentions'];
+  db.exec('DELETE FROM register_state; DELETE FROM index_state');
+  for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
   const rows = db.prepare('SELECT d.seq, c.document_id, c.packed FROM cur.document_content c JOIN cur.documents d ON d.id = c.document_id').all() as Array<{ seq: number; document_id: string; packed: Buffer }>;
   for (const r of rows) {
     const c = unpack(r.packed);
@@ -47,13 +47,13 @@ function asVersion5(from: string, to: string): void {
   db.close();
 }
 
-test('migration 6 packs an old database and it answers as before', async () => {
+test('migration 9 packs an old database and it answers as before', async () => {
   const today = join(dir, 'today.db');
   const s = await openSqliteStore(today);
   for (const r of ALL_FIXTURES) await s.ingest(r);
   await s.close();
   const old = join(dir, 'old.db');
-  asVersion5(today, old);
+  asBeforePacking(today, old);
   // doc_words as the old code wrote it: the folded text cut with the learned words (contentless).
   const o = new Database(old);
   const words = (o.prepare('SELECT word, source, count FROM lexicon').all() as Array<{ word: string; source: string; count: number }>).filter(isActive);

@@ -13,6 +13,7 @@ import { openStore, resolveDbLocation } from '../src/store/factory.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { runStoreConformance } from './store-conformance.js';
+import { runEditorialConformance } from './store-conformance-editorial.js';
 import { runRegisterConformance } from './store-conformance-registers.js';
 import { ingestSamples, runSampleConformance } from './store-samples.js';
 
@@ -26,6 +27,7 @@ const tmpFile = () => join(dir, `store-${n++}.db`);
 runStoreConformance('sqlite', async () => openSqliteStore(tmpFile()));
 runSampleConformance('sqlite', async () => openSqliteStore(tmpFile()));
 runRegisterConformance('sqlite', async (opts) => openSqliteStore(tmpFile(), opts));
+runEditorialConformance('sqlite', async () => openSqliteStore(tmpFile()));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function rowCounts(file: string): Record<string, number> {
@@ -105,7 +107,7 @@ await (await openSqliteStore(process.argv[1])).close();`;
     await s.close();
     // What a database from before migration 4 looks like: the same documents, no register tables.
     const old = new Database(file);
-    old.exec('DROP TABLE task_units; DROP TABLE tasks; DROP TABLE targets; DROP TABLE doc_normative; DROP TABLE register_state;');
+    old.exec('DROP TABLE task_units; DROP TABLE unit_mentions; DROP TABLE tasks; DROP TABLE targets; DROP TABLE doc_normative; DROP TABLE register_state;');
     old.pragma('user_version = 3');
     old.close();
     const upgraded = await openSqliteStore(file);

@@ -4,7 +4,7 @@
  * One bad file never stops the batch: its one-line error is reported and the rest go in.
  */
 import { performance } from 'node:perf_hooks';
-import type { UserError } from '../domain/errors.js';
+import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
 import type { IngestOutcome, Store } from '../store/store.js';
 import { parseAll } from './parse-pool.js';
@@ -22,14 +22,16 @@ export interface IngestProgress {
 }
 
 export interface IngestListener {
-  outcome(o: IngestOutcome): void;
+  outcome(o: IngestOutcome, result: ParseResult, file: string): void;
   failure(file: string, err: UserError): void;
+  /** A 解读 text, taken whole by the caller after everything before it is stored (it links to those). */
+  interpretation?(file: string): Promise<void>;
   progress?(p: IngestProgress): void;
 }
 
 export async function ingestFiles(store: Store, files: readonly string[], on: IngestListener, workers?: number): Promise<void> {
   const t0 = performance.now();
-  let batch: ParseResult[] = [];
+  let batch: Array<{ file: string; result: ParseResult }> = [];
   let batchBytes = 0;
   let filesDone = 0;
   let documents = 0;
@@ -37,10 +39,10 @@ export async function ingestFiles(store: Store, files: readonly string[], on: In
   let last = '';
   const flush = async () => {
     if (batch.length === 0) return;
-    const outcomes = await store.ingestMany(batch);
-    for (const o of outcomes) on.outcome(o);
+    const outcomes = await store.ingestMany(batch.map((b) => b.result));
+    outcomes.forEach((o, i) => on.outcome(o, batch[i]!.result, batch[i]!.file));
     filesDone += batch.length;
-    documents += batch.reduce((n, r) => n + r.documents.length, 0);
+    documents += batch.reduce((n, b) => n + b.result.documents.length, 0);
     bytes += batchBytes;
     batch = [];
     batchBytes = 0;
@@ -48,12 +50,20 @@ export async function ingestFiles(store: Store, files: readonly string[], on: In
   };
   for await (const p of parseAll(files, workers)) {
     last = p.file;
-    if ('error' in p) {
-      on.failure(p.file, p.error);
+    if ('interpretation' in p || 'error' in p) {
+      try {
+        if ('interpretation' in p) {
+          await flush();
+          await on.interpretation?.(p.file);
+        } else on.failure(p.file, p.error);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        on.failure(p.file, err);
+      }
       filesDone++;
       continue;
     }
-    batch.push(p.result);
+    batch.push({ file: p.file, result: p.result });
     batchBytes += p.result.source.bytes;
     if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
   }

@@ -15,6 +15,10 @@ import { registerStart } from './commands/start.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTargets } from './commands/targets.js';
 import { registerRefs } from './commands/refs.js';
+import { registerReview } from './commands/review.js';
+import { registerUnits } from './commands/units.js';
+import { registerInterpret } from './commands/interpret.js';
+import { registerQa } from './commands/qa.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
@@ -33,6 +37,10 @@ registerStart(program);
 registerTasks(program);
 registerTargets(program);
 registerRefs(program);
+registerReview(program);
+registerUnits(program);
+registerInterpret(program);
+registerQa(program);
 
 // A reader that stops early (`gongbao export | head`) closes the pipe: that is the end of the
 // output, not an error worth a stack trace.

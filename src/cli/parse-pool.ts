@@ -7,8 +7,21 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
 import { parseFile } from '../ingest/index.js';
+import { interpretationIn } from '../status/interpretation-ingest.js';
 
-export type Parsed = { file: string; result: ParseResult } | { file: string; error: UserError };
+/** A parsed file, its one-line error, or a 解读 text (not a gazette: the caller links it). */
+export type Parsed = { file: string; result: ParseResult } | { file: string; error: UserError } | { file: string; interpretation: true };
+
+/** What one file gives, in a worker or inline. */
+export async function parseOne(file: string): Promise<Parsed> {
+  if (interpretationIn(file)) return { file, interpretation: true };
+  try {
+    return { file, result: await parseFile(file) };
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return { file, error: err };
+  }
+}
 
 /** Workers to start: all cores but the one storing (GONGBAO_PARSE_WORKERS overrides; 0 parses inline). */
 export function parseWorkers(files: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -30,14 +43,7 @@ function startWorker(): Worker {
 /** Parse the files (in workers when there are any), yielding in file order. */
 export async function* parseAll(files: readonly string[], workers = parseWorkers(files.length)): AsyncGenerator<Parsed> {
   if (workers === 0) {
-    for (const file of files) {
-      try {
-        yield { file, result: await parseFile(file) };
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        yield { file, error: err };
-      }
-    }
+    for (const file of files) yield await parseOne(file);
     return;
   }
   const pool = Array.from({ length: workers }, () => ({ worker: startWorker(), busy: 0 }));
@@ -61,12 +67,13 @@ export async function* parseAll(files: readonly string[], workers = parseWorkers
     }
   };
   for (const w of pool) {
-    w.worker.on('message', (m: { id: number; result?: ParseResult; userError?: string; crash?: string }) => {
+    w.worker.on('message', (m: { id: number; parsed?: Parsed; userError?: string; crash?: string }) => {
       const p = pending.get(m.id)!;
       pending.delete(m.id);
       w.busy--;
       if (m.crash !== undefined) p.reject(new Error(m.crash));
-      else p.resolve(m.result ? { file: files[m.id]!, result: m.result } : { file: files[m.id]!, error: new UserError(m.userError!) });
+      // A UserError crosses the thread boundary as its message.
+      else p.resolve(m.userError !== undefined ? { file: files[m.id]!, error: new UserError(m.userError) } : m.parsed!);
       pump();
     });
     w.worker.on('error', (err) => pending.forEach((p) => p.reject(err)));

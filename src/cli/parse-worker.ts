@@ -1,13 +1,13 @@
-/** A parse worker: file paths in, ParseResults (or the one-line UserError message) out. */
+/** A parse worker: file paths in, ParseResults (or the one-line UserError message, or "a 解读 text") out. */
 import { parentPort } from 'node:worker_threads';
-import { UserError } from '../domain/errors.js';
-import { parseFile } from '../ingest/index.js';
+import { parseOne } from './parse-pool.js';
 
 parentPort!.on('message', async (job: { id: number; file: string }) => {
   try {
-    parentPort!.postMessage({ id: job.id, result: await parseFile(job.file) });
+    const parsed = await parseOne(job.file);
+    if ('error' in parsed) parentPort!.postMessage({ id: job.id, userError: parsed.error.message });
+    else parentPort!.postMessage({ id: job.id, parsed });
   } catch (err) {
-    if (err instanceof UserError) parentPort!.postMessage({ id: job.id, userError: err.message });
-    else parentPort!.postMessage({ id: job.id, crash: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    parentPort!.postMessage({ id: job.id, crash: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
 });

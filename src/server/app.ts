@@ -1,6 +1,9 @@
 /** The HTTP server: REST API under /api/v1 and the server-rendered portal, over one Store. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { publishedStore } from '../store/published.js';
 import type { Store } from '../store/store.js';
+import { registerAdmin } from './admin/index.js';
+import { adminAuth } from './admin/auth.js';
 import { registerApi } from './api/index.js';
 import { registerAssets } from './assets.js';
 import { errorSender, installConditionalGet, installErrorHandling } from './http.js';
@@ -12,9 +15,13 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Believe X-Forwarded-Proto/Host (only behind a reverse proxy): they set the feed's absolute URLs. */
   trustProxy?: boolean;
+  /** The editors' token; default $GONGBAO_ADMIN_TOKEN. Empty: every write is refused. */
+  adminToken?: string;
 }
 
-export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInstance {
+export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyInstance {
+  // Everything served is the published (de-identified) text.
+  const store = publishedStore(stored);
   const sendError = errorSender(errorPage);
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -34,5 +41,6 @@ export function buildServer(store: Store, opts: ServerOptions = {}): FastifyInst
   registerAssets(app);
   registerApi(app, store);
   registerPages(app, store);
+  registerAdmin(app, store, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
   return app;
 }

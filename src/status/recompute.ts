@@ -4,6 +4,7 @@
  */
 import type { OfficialDocument } from '../domain/types.js';
 import type { Store, StoredStatus } from '../store/store.js';
+import { markStale, type EditorialStore } from './editorial.js';
 import { statusAsOf } from './status-as-of.js';
 import { buildWorld, type World } from './world.js';
 
@@ -38,5 +39,7 @@ export async function recomputeAll(store: StatusStore, today: string = todayInCh
   const statuses = statusesOf(world, today);
   await store.replaceRelations(world.relations);
   await store.saveStatuses(statuses);
+  // 解读 and 问答 resting on a document just repealed or amended become 待更新 (stores that keep them).
+  if ('listQa' in store) await markStale(store as unknown as EditorialStore, statuses);
   return { relations: world.relations.length, statuses: statuses.length };
 }

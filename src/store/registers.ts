@@ -7,8 +7,9 @@ import type { OfficialDocument } from '../domain/types.js';
 import { classifyNormative } from '../extract/normative.js';
 import { extractTargets, type Target } from '../extract/targets.js';
 import { extractTasks, type TaskAssignment } from '../extract/tasks.js';
+import { canonicalTask, defaultGazetteer, findUnitMentions } from '../extract/units/index.js';
 import type { LegalStatus } from '../domain/types.js';
-import { RELATION_VERBS, type DocumentRegisters, type KnownReference, type RelationVerb } from './store.js';
+import { RELATION_VERBS, type DocumentRegisters, type KnownReference, type RelationVerb, type UnitCount } from './store.js';
 
 export type RegisterExtractor = (doc: OfficialDocument) => DocumentRegisters;
 
@@ -17,39 +18,50 @@ export type RegisterExtractor = (doc: OfficialDocument) => DocumentRegisters;
  * from the stored documents once, on the next open (a stored number different from this one).
  * 1: tasks, targets and normative first stored (targets from the stub: none).
  * 2: extractTargets and classifyNormative implemented; 2024 plans read with the declared year.
+ * 3: roles as printed (牵头/责任/配合), canonical unit names (the gazetteer), units named in text.
+ * 4: unit-mention snippets cut from the de-identified text (they are published).
  */
-export const REGISTERS_VERSION = 2;
+export const REGISTERS_VERSION = 4;
 
-export const extractRegisters: RegisterExtractor = (doc) => ({
-  tasks: extractTasks(doc),
-  targets: extractTargets(doc),
-  normative: classifyNormative(doc),
-});
+export const extractRegisters: RegisterExtractor = (doc) => {
+  const printed = extractTasks(doc);
+  const g = defaultGazetteer();
+  const also = [...(doc.issuer ? [doc.issuer] : []), ...printed.flatMap((t) => [...t.leads, ...t.responsible, ...t.cooperating])];
+  return {
+    tasks: printed.map((t) => canonicalTask(t, g)),
+    targets: extractTargets(doc),
+    normative: classifyNormative(doc),
+    units: findUnitMentions(doc.text, also, g),
+  };
+};
 
 export interface StoreOptions {
   /** The extractors run at ingest and rebuild (tests pass hand-made registers). */
   readonly extract?: RegisterExtractor;
 }
 
-/** A task's units in print order, one row each: lead or support. */
-export function taskUnits(t: TaskAssignment): Array<{ role: 'lead' | 'support'; position: number; unit: string }> {
-  return [
-    ...t.leads.map((unit, position) => ({ role: 'lead' as const, position, unit })),
-    ...t.supports.map((unit, position) => ({ role: 'support' as const, position, unit })),
-  ];
+export type TaskRole = 'lead' | 'responsible' | 'cooperating';
+
+/** A task's units in print order, one row each: its role and the spelling printed. */
+export function taskUnits(t: TaskAssignment): Array<{ role: TaskRole; position: number; unit: string; printed: string }> {
+  const rows = (role: TaskRole, units: readonly string[]) => units.map((unit, position) => ({ role, position, unit, printed: t.printed?.[unit] ?? unit }));
+  return [...rows('lead', t.leads), ...rows('responsible', t.responsible), ...rows('cooperating', t.cooperating)];
 }
 
 /** Rebuild a TaskAssignment from its stored row and unit rows. */
 export function toTask(
   r: { document_id: string; doc_number: string | null; task: string; leader: string | null; deadline: string | null; source: TaskAssignment['source'] },
-  units: ReadonlyArray<{ role: string; unit: string }>,
+  units: ReadonlyArray<{ role: string; unit: string; printed?: string | null }>,
 ): TaskAssignment {
+  const printed = Object.fromEntries(units.filter((u) => u.printed && u.printed !== u.unit).map((u) => [u.unit, u.printed!]));
   return {
     documentId: r.document_id,
     docNumber: r.doc_number,
     task: r.task,
     leads: units.filter((u) => u.role === 'lead').map((u) => u.unit),
-    supports: units.filter((u) => u.role === 'support').map((u) => u.unit),
+    responsible: units.filter((u) => u.role === 'responsible').map((u) => u.unit),
+    cooperating: units.filter((u) => u.role === 'cooperating').map((u) => u.unit),
+    ...(Object.keys(printed).length ? { printed } : {}),
     leader: r.leader,
     deadline: r.deadline,
     source: r.source,
@@ -138,4 +150,45 @@ export function knownReferences(rows: ReferenceRows): KnownReference[] {
       since: statuses.get(key)?.since ?? null,
     }))
     .sort((a, b) => b.citedBy - a.citedBy || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Aggregates both backends read for listUnits. */
+export interface UnitRows {
+  /** Distinct tasks per unit and role. */
+  readonly roles: ReadonlyArray<{ unit: string; role: string; n: number }>;
+  /** Distinct tasks per unit, any role. */
+  readonly tasks: ReadonlyArray<{ unit: string; n: number }>;
+  /** Distinct documents per unit: task lists and text mentions. */
+  readonly documents: ReadonlyArray<{ unit: string; n: number }>;
+  /** Every (unit, spelling printed) pair. */
+  readonly spellings: ReadonlyArray<{ unit: string; printed: string }>;
+}
+
+/** One UnitCount per canonical name, most tasks first (the same on both backends). */
+export function unitCounts(rows: UnitRows): UnitCount[] {
+  const g = defaultGazetteer();
+  const by = new Map<string, { leads: number; responsible: number; cooperating: number; tasks: number; documents: number; variants: Set<string> }>();
+  const slot = (u: string) => by.get(u) ?? by.set(u, { leads: 0, responsible: 0, cooperating: 0, tasks: 0, documents: 0, variants: new Set() }).get(u)!;
+  for (const r of rows.roles) {
+    const s = slot(r.unit);
+    if (r.role === 'lead') s.leads = Number(r.n);
+    if (r.role === 'responsible') s.responsible = Number(r.n);
+    if (r.role === 'cooperating') s.cooperating = Number(r.n);
+  }
+  for (const r of rows.tasks) slot(r.unit).tasks = Number(r.n);
+  for (const r of rows.documents) slot(r.unit).documents = Number(r.n);
+  for (const r of rows.spellings) if (r.printed !== r.unit) slot(r.unit).variants.add(r.printed);
+  const byte = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...by]
+    .map(([unit, s]): UnitCount => ({
+      unit,
+      kind: g.canonical(unit)?.kind ?? 'unit',
+      leads: s.leads,
+      responsible: s.responsible,
+      cooperating: s.cooperating,
+      tasks: s.tasks,
+      documents: s.documents,
+      variants: [...s.variants].sort(byte),
+    }))
+    .sort((a, b) => b.tasks - a.tasks || b.leads - a.leads || b.documents - a.documents || byte(a.unit, b.unit));
 }

@@ -6,6 +6,8 @@ import type { GazetteIssue, LegalStatus, OfficialDocument, ParseResult, Warning 
 import type { NormativeJudgement } from '../extract/normative.js';
 import type { Target, TargetKind } from '../extract/targets.js';
 import type { TaskAssignment } from '../extract/tasks.js';
+import type { UnitKind, UnitMention } from '../extract/units/index.js';
+import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from './editorial.js';
 
 /** A stored issue (one edition of it — the newest unless asked otherwise). */
 export interface StoredIssue extends GazetteIssue {
@@ -135,14 +137,31 @@ export interface StatusCorrection {
 }
 
 /**
+ * An editor's decision that a finding of the privacy review is public after all (a unit's public
+ * hotline): stored as an event like a status correction; the document is then published with
+ * that text unmasked (src/store/published.ts).
+ */
+export interface PublicMark {
+  readonly documentId: string;
+  /** The finding as printed, whitespace taken out (`findingKey`): every occurrence in the document. */
+  readonly text: string;
+  readonly author: string;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
+/**
  * What a document implies beyond its text, extracted once at ingest and stored in tables of its
  * own (replaced whenever the document is written again): the task register, the work-report
  * targets and the 规范性文件 judgement.
  */
 export interface DocumentRegisters {
+  /** Unit names canonical (src/extract/units), the printed spelling in `printed` where it differs. */
   readonly tasks: TaskAssignment[];
   readonly targets: Target[];
   readonly normative: NormativeJudgement;
+  /** The units the text names (canonical, with the spelling printed). Absent: none. */
+  readonly units?: UnitMention[];
 }
 
 /** Paging of the register listings: no limit means every row. */
@@ -152,7 +171,7 @@ export interface Paging {
 }
 
 export interface TaskFilter extends Paging {
-  /** A unit matches when it leads or supports the task (exact name). */
+  /** A unit matches in any role, 牵头/责任/配合 (exact canonical name). */
   readonly unit?: string;
   readonly documentId?: string;
 }
@@ -165,11 +184,28 @@ export interface TargetFilter extends Paging {
   readonly documentId?: string;
 }
 
-/** One unit of the task register: how many tasks it leads (牵头) and supports (责任/配合). */
+/** One unit of the gazetteer as the stored registers see it: its tasks by role, spellings, documents. */
 export interface UnitCount {
+  /** Canonical name. */
   readonly unit: string;
+  readonly kind: UnitKind;
+  /** Tasks it leads (牵头), is responsible for (责任), cooperates on (配合); `tasks` counts each task once. */
   readonly leads: number;
-  readonly supports: number;
+  readonly responsible: number;
+  readonly cooperating: number;
+  readonly tasks: number;
+  /** Documents naming it: in a task list or in the text. */
+  readonly documents: number;
+  /** Spellings printed other than the canonical name, sorted. */
+  readonly variants: string[];
+}
+
+/** Where a document's text names a unit (stored at ingest: unit pages never scan text). */
+export interface StoredUnitMention {
+  readonly documentId: string;
+  readonly printed: string;
+  readonly count: number;
+  readonly snippet: string;
 }
 
 /**
@@ -214,10 +250,16 @@ export interface Store {
   getStatus(documentId: string): Promise<StoredStatus | null>;
   addCorrection(c: StatusCorrection): Promise<void>;
   corrections(documentId?: string): Promise<StatusCorrection[]>;
+  /** Record that a privacy finding of a document is public (published unmasked from then on). */
+  markPublic(m: PublicMark): Promise<void>;
+  /** Public marks, oldest first; of one document, or all. */
+  publicMarks(documentId?: string): Promise<PublicMark[]>;
   /** Task assignments, newest document first, then in the document's order. */
   listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }>;
-  /** Every unit of the task register, most tasks first. */
+  /** Every unit of the task register or named in a text (canonical names), most tasks first. */
   listUnits(): Promise<UnitCount[]>;
+  /** The documents whose text names a unit (canonical name), one row per spelling. */
+  listUnitMentions(unit: string): Promise<StoredUnitMention[]>;
   /** Targets and outcomes, by document then in the document's order. */
   listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }>;
   /** The 规范性文件 judgement made at ingest; null for an unknown document. */
@@ -226,6 +268,17 @@ export interface Store {
   listReferences(): Promise<KnownReference[]>;
   /** Re-extract every stored document's registers (after an extractor changed); returns how many. */
   rebuildRegisters(): Promise<number>;
+  /** 政策解读 records (insert or replace by id), newest first. */
+  saveInterpretation(r: InterpretationRecord): Promise<void>;
+  getInterpretation(id: string): Promise<InterpretationRecord | null>;
+  listInterpretations(filter?: EditorialFilter): Promise<InterpretationRecord[]>;
+  /** 问答库 entries (insert or replace by id), newest first. */
+  saveQa(e: QaEntry): Promise<void>;
+  getQa(id: string): Promise<QaEntry | null>;
+  listQa(filter?: EditorialFilter): Promise<QaEntry[]>;
+  /** Every editor's write, appended; read newest first. */
+  appendAudit(e: AuditEntry): Promise<void>;
+  listAudit(limit?: number): Promise<AuditEntry[]>;
   counts(): Promise<{ issues: number; documents: number; byStatus: Record<string, number>; byKind: Record<string, number> }>;
   close(): Promise<void>;
 }

@@ -1,13 +1,16 @@
 /** An in-memory Store for portal tests: just enough behaviour, no SQL, no ranking subtleties. */
 import { normaliseDocNumber } from '../../src/domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../src/domain/types.js';
-import { extractRegisters, knownReferences } from '../../src/store/registers.js';
+import { EditorialMemory } from '../../src/store/editorial-memory.js';
+import { extractRegisters, knownReferences, taskUnits, unitCounts } from '../../src/store/registers.js';
+import type { TaskAssignment } from '../../src/extract/tasks.js';
 import type {
   DocumentFilter,
   DocumentRegisters,
   DocumentSummary,
   Facets,
   IngestOutcome,
+  PublicMark,
   Relation,
   SearchQuery,
   SearchResult,
@@ -15,6 +18,7 @@ import type {
   Store,
   StoredIssue,
   StoredStatus,
+  StoredUnitMention,
   TargetFilter,
   TaskFilter,
   UnitCount,
@@ -27,8 +31,18 @@ export class MemoryStore implements Store {
   private rels: Relation[] = [];
   private statuses = new Map<string, StoredStatus>();
   private corrs: StatusCorrection[] = [];
+  private marks: PublicMark[] = [];
   private registers = new Map<string, DocumentRegisters>();
   private refs: ParseResult['references'] = [];
+  private readonly editorial = new EditorialMemory();
+  saveInterpretation = this.editorial.saveInterpretation.bind(this.editorial);
+  getInterpretation = this.editorial.getInterpretation.bind(this.editorial);
+  listInterpretations = this.editorial.listInterpretations.bind(this.editorial);
+  saveQa = this.editorial.saveQa.bind(this.editorial);
+  getQa = this.editorial.getQa.bind(this.editorial);
+  listQa = this.editorial.listQa.bind(this.editorial);
+  appendAudit = this.editorial.appendAudit.bind(this.editorial);
+  listAudit = this.editorial.listAudit.bind(this.editorial);
 
   async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
     const out: IngestOutcome[] = [];
@@ -142,25 +156,48 @@ export class MemoryStore implements Store {
   async corrections(id?: string) {
     return this.corrs.filter((c) => id === undefined || c.documentId === id);
   }
+  async markPublic(m: PublicMark) {
+    this.marks.push(m);
+  }
+  async publicMarks(id?: string) {
+    return this.marks.filter((m) => id === undefined || m.documentId === id);
+  }
   private page<T>(items: T[], f: { limit?: number; offset?: number }) {
     const from = f.offset ?? 0;
     return { total: items.length, items: items.slice(from, f.limit === undefined ? undefined : from + f.limit) };
   }
   async listTasks(f: TaskFilter = {}) {
     const all = [...this.registers.values()].flatMap((r) => r.tasks);
-    return this.page(
-      all.filter((t) => (f.documentId === undefined || t.documentId === f.documentId) && (f.unit === undefined || t.leads.includes(f.unit) || t.supports.includes(f.unit))),
-      f,
-    );
+    const names = (t: TaskAssignment) => [...t.leads, ...t.responsible, ...t.cooperating];
+    return this.page(all.filter((t) => (f.documentId === undefined || t.documentId === f.documentId) && (f.unit === undefined || names(t).includes(f.unit))), f);
   }
   async listUnits(): Promise<UnitCount[]> {
-    const m = new Map<string, { unit: string; leads: number; supports: number }>();
-    const slot = (unit: string) => m.get(unit) ?? m.set(unit, { unit, leads: 0, supports: 0 }).get(unit)!;
+    const roles: Array<{ unit: string; role: string; n: number }> = [];
+    const tasks = new Map<string, number>();
+    const docs = new Map<string, Set<string>>();
+    const spellings: Array<{ unit: string; printed: string }> = [];
+    const doc = (unit: string, id: string) => (docs.get(unit) ?? docs.set(unit, new Set()).get(unit)!).add(id);
     for (const t of (await this.listTasks()).items) {
-      for (const u of new Set(t.leads)) slot(u).leads++;
-      for (const u of new Set(t.supports)) slot(u).supports++;
+      for (const r of taskUnits(t)) spellings.push({ unit: r.unit, printed: r.printed });
+      for (const [role, units] of [['lead', t.leads], ['responsible', t.responsible], ['cooperating', t.cooperating]] as const) {
+        for (const u of new Set(units)) roles.push({ unit: u, role, n: 1 });
+      }
+      for (const u of new Set([...t.leads, ...t.responsible, ...t.cooperating])) (tasks.set(u, (tasks.get(u) ?? 0) + 1), doc(u, t.documentId));
     }
-    return [...m.values()].sort((a, b) => b.leads + b.supports - (a.leads + a.supports) || b.leads - a.leads || (a.unit < b.unit ? -1 : 1));
+    for (const [id, r] of this.registers) for (const m of r.units ?? []) (spellings.push(m), doc(m.unit, id));
+    const sum = new Map<string, { unit: string; role: string; n: number }>();
+    for (const r of roles) (sum.get(`${r.unit}\0${r.role}`) ?? sum.set(`${r.unit}\0${r.role}`, { ...r, n: 0 }).get(`${r.unit}\0${r.role}`)!).n++;
+    return unitCounts({
+      roles: [...sum.values()],
+      tasks: [...tasks].map(([unit, n]) => ({ unit, n })),
+      documents: [...docs].map(([unit, s]) => ({ unit, n: s.size })),
+      spellings,
+    });
+  }
+  async listUnitMentions(unit: string): Promise<StoredUnitMention[]> {
+    return [...this.registers]
+      .flatMap(([documentId, r]) => (r.units ?? []).filter((m) => m.unit === unit).map((m) => ({ documentId, printed: m.printed, count: m.count, snippet: m.snippet })))
+      .sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : b.count - a.count));
   }
   async listTargets(f: TargetFilter = {}) {
     const all = [...this.registers.values()].flatMap((r) => r.targets);

@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import type { DocumentSummary, Store } from '../../store/store.js';
 
 const CSV_COLUMNS = ['id', 'docNumber', 'title', 'issuer', 'kind', 'signedOn', 'status', 'issueId'] as const;
@@ -53,7 +54,7 @@ export function registerExport(program: Command): void {
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { format: string; out?: string; db?: string }) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UserError(`--format must be jsonl or csv, got "${opts.format}"`);
-      const store = await openStore({ db: opts.db });
+      const store = publishedStore(await openStore({ db: opts.db }));
       const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
       try {
         const n = opts.format === 'csv' ? await exportCsv(store, out) : await exportJsonl(store, out);

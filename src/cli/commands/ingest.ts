@@ -4,9 +4,12 @@ import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
+import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
+import { ingestInterpretation } from '../../status/interpretation-ingest.js';
 import { ingestFiles } from '../ingest-files.js';
 import { recomputeAll } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
+import type { ParseResult } from '../../domain/types.js';
 import type { IngestOutcome } from '../../store/store.js';
 
 const INGESTIBLE = /\.(txt|text|pdf)$/i;
@@ -46,6 +49,15 @@ export function summaryLine(files: number, outcomes: readonly IngestOutcome[], f
   );
 }
 
+/** One line per document printing personal data: what kinds, and where to see each finding. */
+export function privacyWarnings(file: string, r: ParseResult): string[] {
+  return r.documents.flatMap((d) => {
+    const findings = reviewDocument(d);
+    const key = d.docNumber ?? d.id;
+    return findings.length === 0 ? [] : [`${file}: ${key}: personal data (${countByKind(findings)}), published masked; see: gongbao review ${key}`];
+  });
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
@@ -64,10 +76,19 @@ export function registerIngest(program: Command): void {
       bar?.start(files.length, 0, { file: '', docs: 0, rate: 0 });
       const outcomes: IngestOutcome[] = [];
       const failures: string[] = [];
+      const privacy: string[] = [];
       try {
         await ingestFiles(store, files, {
-          outcome: (o) => outcomes.push(o),
+          outcome: (o, result, f) => {
+            outcomes.push(o);
+            if (o.action !== 'unchanged') privacy.push(...privacyWarnings(f, result));
+          },
           failure: (f, err) => failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`),
+          // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
+          interpretation: async (f) => {
+            const jd = await ingestInterpretation(store, f);
+            if (jd) process.stderr.write(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}\n`);
+          },
           progress: (p) => bar?.update(p.files, { file: basename(p.file), docs: p.documents, rate: Math.round(p.documentsPerSecond) }),
         });
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
@@ -76,6 +97,7 @@ export function registerIngest(program: Command): void {
         bar?.stop();
         await store.close();
       }
+      for (const msg of privacy) process.stderr.write(`gongbao: warning: ${msg}\n`);
       for (const msg of failures) process.stderr.write(`gongbao: ${msg}\n`);
       process.stdout.write(`${summaryLine(files.length, outcomes, failures.length)}\n`);
       if (failures.length > 0) process.exitCode = 2;

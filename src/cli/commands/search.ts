@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import type { SearchQuery, SearchResult } from '../../store/store.js';
 
 /** Pad by display width: CJK characters take two columns in a terminal. */
@@ -96,7 +97,7 @@ Examples:
         kind: str('kind'),
         status: statusOption(str('status')),
       };
-      const store = await openStore({ db: str('db') });
+      const store = publishedStore(await openStore({ db: str('db') }));
       try {
         const r = await store.search(query);
         process.stdout.write(o.json ? `${JSON.stringify(toJson(r), null, 2)}\n` : `${renderTable(query, r, process.stdout.isTTY === true)}\n`);

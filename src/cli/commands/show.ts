@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import type { OfficialDocument } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import type { StoredStatus } from '../../store/store.js';
 
 const INDENT = ['', '', '  ', '    ', '      ', '        '];
@@ -41,7 +42,7 @@ export function registerShow(program: Command): void {
     .option('--json', 'print the document as JSON (the parse contract)')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (key: string, opts: { json?: boolean; db?: string }) => {
-      const store = await openStore({ db: opts.db });
+      const store = publishedStore(await openStore({ db: opts.db }));
       try {
         const doc = await store.getDocument(key);
         if (!doc) throw new UserError(`no stored document has the 文号 or id "${key}" (try: gongbao search "${key}")`);

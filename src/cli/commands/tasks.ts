@@ -1,7 +1,8 @@
-/** `gongbao tasks`: the task register — what each unit leads (牵头) and shares (责任), read from the store. */
+/** `gongbao tasks`: the task register — what each unit leads (牵头), is responsible for (责任), cooperates on (配合), read from the store. */
 import type { Command } from 'commander';
 import { registerByUnit, type TaskAssignment, type UnitRegister } from '../../extract/tasks.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 import type { Store } from '../../store/store.js';
 
 function line(t: TaskAssignment): string {
@@ -12,9 +13,10 @@ function line(t: TaskAssignment): string {
 async function unitRegisters(store: Store, unit: string | undefined): Promise<UnitRegister[]> {
   if (unit === undefined) return registerByUnit((await store.listTasks()).items);
   const out: UnitRegister[] = [];
-  for (const u of (await store.listUnits()).filter((x) => x.unit.includes(unit))) {
+  for (const u of (await store.listUnits()).filter((x) => x.tasks > 0 && x.unit.includes(unit))) {
     const { items } = await store.listTasks({ unit: u.unit });
-    out.push({ unit: u.unit, leads: items.filter((t) => t.leads.includes(u.unit)), supports: items.filter((t) => t.supports.includes(u.unit)) });
+    const as = (role: 'leads' | 'responsible' | 'cooperating') => items.filter((t) => t[role].includes(u.unit));
+    out.push({ unit: u.unit, leads: as('leads'), responsible: as('responsible'), cooperating: as('cooperating') });
   }
   return out;
 }
@@ -22,12 +24,12 @@ async function unitRegisters(store: Store, unit: string | undefined): Promise<Un
 export function registerTasks(program: Command): void {
   program
     .command('tasks')
-    .description('task register from task-division documents: per unit, what it leads and shares')
+    .description('task register from task-division documents: per unit, what it leads (牵头), is responsible for (责任), cooperates on (配合)')
     .option('--unit <name>', 'only units whose name contains this text')
     .option('--json', 'print the register as JSON')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (opts: { unit?: string; json?: boolean; db?: string }) => {
-      const store = await openStore({ db: opts.db });
+      const store = publishedStore(await openStore({ db: opts.db }));
       try {
         const units = await unitRegisters(store, opts.unit);
         if (opts.json) {
@@ -35,7 +37,7 @@ export function registerTasks(program: Command): void {
           return;
         }
         for (const u of units) {
-          process.stdout.write(`${u.unit}：牵头 ${u.leads.length} 项，配合 ${u.supports.length} 项\n`);
+          process.stdout.write(`${u.unit}：牵头 ${u.leads.length} 项，责任 ${u.responsible.length} 项，配合 ${u.cooperating.length} 项\n`);
           for (const t of u.leads) process.stdout.write(`${line(t)}\n`);
         }
         const { total } = await store.listTasks({ limit: 0 });

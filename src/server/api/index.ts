@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/store.js';
 import { documentRoutes } from './documents.js';
+import { editorialRoutes } from './editorial.js';
 import { issueRoutes } from './issues.js';
 import { libraryRoutes } from './library.js';
 import { buildOpenApi } from './openapi.js';
@@ -9,7 +10,7 @@ import { registerRoutes } from './registers.js';
 import { API_PREFIX, registerApiRoutes } from './route.js';
 import { searchRoutes } from './search.js';
 
-export const API_ROUTES = [...issueRoutes, ...documentRoutes, ...searchRoutes, ...libraryRoutes, ...registerRoutes];
+export const API_ROUTES = [...issueRoutes, ...documentRoutes, ...searchRoutes, ...libraryRoutes, ...registerRoutes, ...editorialRoutes];
 
 export function registerApi(app: FastifyInstance, store: Store): void {
   registerApiRoutes(app, store, API_ROUTES);

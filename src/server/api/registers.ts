@@ -10,8 +10,8 @@ export const registerRoutes = [
   defineRoute({
     path: '/tasks',
     tag: 'registers',
-    summary: 'Task register (牵头单位/责任单位/牵头领导/完成时限), newest document first; a unit matches when it leads or supports',
-    query: z.object({ unit: z.string().min(1).optional().describe('exact unit name, e.g. 区发展改革委'), ...limitOffset(500, 50) }),
+    summary: 'Task register (牵头单位/责任单位/配合单位 as printed, 牵头领导, 完成时限), newest document first; unit names canonical (any spelling of `unit` is folded to it); a unit matches in any role',
+    query: z.object({ unit: z.string().min(1).optional().describe('a unit, any spelling (区人社局 = 区人力社保局), e.g. 区发展改革委'), ...limitOffset(500, 50) }),
     response: TaskPage,
     handler: (store, q) => taskPage(store, q.unit, q.limit, q.offset),
   }),

@@ -216,12 +216,17 @@ export const UnitList = named(
   z.object({
     items: z.array(
       z.object({
+        /** Canonical name (the unit gazetteer); `variants` are the other spellings printed. */
         name: z.string(),
-        /** Documents it issued plus documents naming it. */
+        kind: z.enum(['unit', 'group']),
+        variants: z.array(z.string()),
+        /** Documents it issued, plus documents naming it in a task list or the text. */
         documents: z.number().int(),
-        /** Tasks it leads (牵头) and shares (责任/配合) in the task register. */
+        /** Tasks of the task register: it leads (牵头), is responsible (责任), cooperates (配合); each task once. */
         leads: z.number().int(),
-        supports: z.number().int(),
+        responsible: z.number().int(),
+        cooperating: z.number().int(),
+        tasks: z.number().int(),
         url: z.string(),
       }),
     ),
@@ -235,8 +240,10 @@ export const TaskRow = named(
     docNumber: nullableString,
     documentTitle: nullableString,
     task: z.string(),
+    /** Canonical unit names by the role printed: 牵头 / 责任 / 配合. */
     leads: z.array(z.string()),
-    supports: z.array(z.string()),
+    responsible: z.array(z.string()),
+    cooperating: z.array(z.string()),
     leader: nullableString,
     deadline: nullableString,
     url: z.string(),
@@ -317,12 +324,15 @@ export const UnitDetail = named(
   'UnitDetail',
   z.object({
     name: z.string(),
+    kind: z.enum(['unit', 'group']),
+    /** Other spellings printed for it (abbreviations, old names, traditional characters). */
+    variants: z.array(z.string()),
     /** Documents the unit issued. */
     issued: z.array(DocumentSummary),
     /** Documents whose text names the unit, with the first mention marked «…». */
     named: z.array(DocumentSummary.extend({ mentions: z.number().int(), snippet: z.string() })),
-    /** The task register: what the unit leads and what it shares. */
-    tasks: z.object({ leads: z.array(TaskRow), supports: z.array(TaskRow) }),
+    /** The task register: what the unit leads, is responsible for, cooperates on. */
+    tasks: z.object({ leads: z.array(TaskRow), responsible: z.array(TaskRow), cooperating: z.array(TaskRow) }),
   }),
 );
 

@@ -55,6 +55,7 @@ function viewTabs(d: DocumentDetailT, original: boolean): Html {
   return html`<nav class="tabs" id="text" aria-label="文本视图"><ul>
 <li><a href="${d.url}#text"${original ? '' : html` aria-current="page"`}>整理后的正文</a></li>
 <li><a href="${d.url}?view=original#text"${original ? html` aria-current="page"` : ''}>原始提取文本</a></li>
+<li><a href="${d.url}/interpret">解读</a></li>
 </ul></nav>`;
 }
 

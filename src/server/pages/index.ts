@@ -9,8 +9,11 @@ import { SearchQuerySchema } from '../api/search.js';
 import { parseQuery } from '../http.js';
 import { canonicalDocUrl } from '../views/documents.js';
 import { libraryCsv, libraryRows } from '../views/library.js';
+import { canonicalUnit } from '../views/units.js';
+import { unitUrl } from '../views/urls.js';
 import { documentPage } from './document.js';
 import { documentsPage } from './documents.js';
+import { interpretationsPage, interpretTabPage, qaListPage } from './editorial.js';
 import { atomFeed } from './feed.js';
 import { homePage } from './home.js';
 import { indicatorsPage } from './indicators.js';
@@ -73,7 +76,24 @@ export function registerPages(app: FastifyInstance, store: Store): void {
     return reply.type('text/csv; charset=utf-8').send(libraryCsv(rows, origin(req)));
   });
   app.get('/units', async (_req, reply) => sendHtml(reply, await unitsPage(store)));
-  app.get<{ Params: { name: string } }>('/units/:name', async (req, reply) => sendHtml(reply, await unitPage(store, req.params.name)));
+  app.get<{ Params: { name: string } }>('/units/:name', async (req, reply) => {
+    // One address per unit: other spellings (区人社局, 重慶市…) redirect to the canonical name.
+    const canonical = canonicalUnit(req.params.name);
+    if (canonical !== req.params.name) return reply.redirect(unitUrl(canonical), 301);
+    return sendHtml(reply, await unitPage(store, req.params.name));
+  });
   app.get('/indicators', async (req, reply) => sendHtml(reply, await indicatorsPage(store, parseQuery(IndicatorsQuery, req.query))));
+  const EditorialQuery = z.object({ q: z.string().max(100).default(''), ...limitOffset(100, 20) });
+  app.get<{ Params: { key: string } }>('/doc/:key/interpret', async (req, reply) => sendHtml(reply, await interpretTabPage(store, req.params.key)));
+  app.get('/interpretations', async (req, reply) => {
+    const q = parseQuery(EditorialQuery, req.query);
+    reply.header('cache-control', 'no-cache');
+    return sendHtml(reply, await interpretationsPage(store, q.limit, q.offset));
+  });
+  app.get('/qa', async (req, reply) => {
+    const q = parseQuery(EditorialQuery, req.query);
+    reply.header('cache-control', 'no-cache');
+    return sendHtml(reply, await qaListPage(store, q.q.trim(), q.limit, q.offset));
+  });
   app.get('/feed.atom', async (req, reply) => reply.type('application/atom+xml; charset=utf-8').send(await atomFeed(store, origin(req))));
 }

@@ -12,6 +12,8 @@ const NAV = [
   ['/library', '规范性文件库'],
   ['/units', '单位'],
   ['/indicators', '指标'],
+  ['/interpretations', '政策解读'],
+  ['/qa', '问答'],
 ] as const;
 
 export interface PageOptions {

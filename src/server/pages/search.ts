@@ -3,6 +3,7 @@ import type { Store } from '../../store/store.js';
 import { html, highlight, query, type Html } from '../html.js';
 import type { SearchResponseT } from '../api/schemas.js';
 import { searchView, type SearchParams } from '../views/search.js';
+import { qaFacet } from './editorial.js';
 import { page, pager, searchForm, statusBadge } from './layout.js';
 
 const FACET_LABELS = { status: '效力状态', year: '年份', kind: '文种', issuer: '发文机关' } as const;
@@ -22,6 +23,7 @@ function facets(r: SearchResponseT, p: SearchParams): Html {
 
 export async function searchPage(store: Store, p: SearchParams): Promise<string> {
   const r = await searchView(store, p);
+  const answers = await qaFacet(store, p.q);
   const filters = { q: p.q, year: p.year, issuer: p.issuer, kind: p.kind, status: p.status };
   const results = p.q.trim() === ''
     ? html`<p>输入关键词、标题中的词语或文号（如 <a href="/search?q=${encodeURIComponent('禁火令')}">禁火令</a>、<a href="/search?q=${encodeURIComponent('武隆府发〔2024〕9号')}">武隆府发〔2024〕9号</a>）。</p>`
@@ -37,7 +39,7 @@ ${pager('/search', filters, r.total, p.limit, p.offset)}`;
     html`<h1>检索</h1>
 ${searchForm(p.q, '关键词或文号')}
 <div class="search-layout">
-<div class="results">${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
+<div class="results">${answers}${r.total > 0 ? html`<p class="to-facets"><a href="#facets">按效力状态、年份、文种、发文机关筛选</a></p>` : ''}${results}</div>
 ${facets(r, p)}
 </div>`,
   );

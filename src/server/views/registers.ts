@@ -4,6 +4,7 @@
  */
 import { compareAcrossYears, type Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
+import { canonicalUnit } from '../../store/gazetteer.js';
 import type { KnownReference, Store } from '../../store/store.js';
 import type {
   IndicatorPageT, IndicatorTimelineT, ReferencePageT, ReferenceRowT, TargetPageT, TargetRowT, TaskPageT, TaskRowT,
@@ -25,7 +26,8 @@ export function taskRow(t: TaskAssignment, titles: Map<string, string>): TaskRow
     documentTitle: titles.get(t.documentId) ?? null,
     task: t.task,
     leads: t.leads,
-    supports: t.supports,
+    responsible: t.responsible,
+    cooperating: t.cooperating,
     leader: t.leader,
     deadline: t.deadline,
     url: docUrl(t.documentId),
@@ -37,7 +39,9 @@ export async function taskRows(store: Store, tasks: TaskAssignment[]): Promise<T
   return tasks.map((t) => taskRow(t, titles));
 }
 
-export async function taskPage(store: Store, unit: string | undefined, limit: number, offset: number): Promise<TaskPageT> {
+export async function taskPage(store: Store, printed: string | undefined, limit: number, offset: number): Promise<TaskPageT> {
+  // The register holds canonical names: 区人社局 asks for 区人力社保局's tasks.
+  const unit = printed === undefined ? undefined : canonicalUnit(printed);
   const { total, items } = await store.listTasks({ ...(unit !== undefined ? { unit } : {}), limit, offset });
   return { unit: unit ?? null, total, limit, offset, items: await taskRows(store, items) };
 }

@@ -11,10 +11,14 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
   DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount,
+  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
+import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
+import * as editorial from './editorial.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
+import * as marks from './public-marks.js';
+import { refeedIndex } from './index-feed.js';
 import { SharedSegmenter } from './indexing.js';
 import { ingest } from './ingest.js';
 import { migrate } from './migrations.js';
@@ -35,6 +39,8 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
     await registers.rebuildRegisters(pool, extract);
     const lexicon = new SharedSegmenter();
     await lexicon.current(pool);
+    // An index fed before it held de-identified text (or by older privacy rules): feed it again.
+    await refeedIndex(pool, lexicon);
     return new PostgresStore(pool, lexicon, extract);
   } catch (err) {
     await pool.end();
@@ -103,14 +109,47 @@ class PostgresStore implements Store {
   addCorrection(c: StatusCorrection): Promise<void> {
     return facts.addCorrection(this.db, c);
   }
+  saveInterpretation(r: InterpretationRecord): Promise<void> {
+    return editorial.saveRecord(this.db, 'interpretation', r);
+  }
+  getInterpretation(id: string): Promise<InterpretationRecord | null> {
+    return editorial.getRecord(this.db, 'interpretation', id);
+  }
+  listInterpretations(filter?: EditorialFilter): Promise<InterpretationRecord[]> {
+    return editorial.listRecords(this.db, 'interpretation', filter);
+  }
+  saveQa(e: QaEntry): Promise<void> {
+    return editorial.saveRecord(this.db, 'qa', e);
+  }
+  getQa(id: string): Promise<QaEntry | null> {
+    return editorial.getRecord(this.db, 'qa', id);
+  }
+  listQa(filter?: EditorialFilter): Promise<QaEntry[]> {
+    return editorial.listRecords(this.db, 'qa', filter);
+  }
+  appendAudit(e: AuditEntry): Promise<void> {
+    return editorial.appendAudit(this.db, e);
+  }
+  listAudit(limit?: number): Promise<AuditEntry[]> {
+    return editorial.listAudit(this.db, limit);
+  }
   corrections(documentId?: string): Promise<StatusCorrection[]> {
     return facts.corrections(this.db, documentId);
+  }
+  markPublic(m: PublicMark): Promise<void> {
+    return marks.markPublic(this.db, m);
+  }
+  publicMarks(documentId?: string): Promise<PublicMark[]> {
+    return marks.publicMarks(this.db, documentId);
   }
   listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }> {
     return registers.listTasks(this.db, filter);
   }
   listUnits(): Promise<UnitCount[]> {
     return registers.listUnits(this.db);
+  }
+  listUnitMentions(unit: string): Promise<StoredUnitMention[]> {
+    return registers.listUnitMentions(this.db, unit);
   }
   listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }> {
     return registers.listTargets(this.db, filter);

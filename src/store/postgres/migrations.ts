@@ -263,6 +263,93 @@ const MIGRATIONS: Migration[] = [
       INSERT INTO register_state (version) VALUES (0);
     `),
   },
+  {
+    version: 6,
+    name: 'editors\' marks that a privacy finding is public; index feed version',
+    up: sql(`
+      CREATE TABLE IF NOT EXISTS public_marks (
+        seq bigserial PRIMARY KEY,
+        document_id text NOT NULL,
+        text text NOT NULL,                  -- the finding, whitespace taken out
+        author text NOT NULL,
+        reason text NOT NULL,
+        created_at text NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS public_marks_document ON public_marks (document_id);
+      -- The INDEX_FEED_VERSION the search columns were fed with; below it, the store re-feeds them on
+      -- open (an index made before it held de-identified text still finds people by name and number).
+      CREATE TABLE IF NOT EXISTS index_state (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        version integer NOT NULL
+      );
+      INSERT INTO index_state (version) VALUES (0) ON CONFLICT DO NOTHING;
+    `),
+  },
+  {
+    version: 7,
+    name: 'task roles as printed (牵头/责任/配合), printed spellings, units named in text',
+    // Unit names become the gazetteer's canonical ones (src/extract/units); version 0 rebuilds the
+    // registers on the next open (REGISTERS_VERSION 3).
+    up: sql(`
+      ALTER TABLE tasks RENAME COLUMN supports TO responsible;
+      ALTER INDEX tasks_supports RENAME TO tasks_responsible;
+      ALTER TABLE tasks ADD COLUMN cooperating text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE tasks ADD COLUMN printed jsonb NOT NULL DEFAULT '{}';  -- canonical name → spelling printed, where they differ
+      CREATE INDEX tasks_cooperating ON tasks USING gin (cooperating);
+      CREATE TABLE unit_mentions (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        unit text NOT NULL,                  -- canonical name
+        printed text NOT NULL,
+        count integer NOT NULL,
+        snippet text NOT NULL,
+        PRIMARY KEY (document_id, unit, printed)
+      );
+      CREATE INDEX unit_mentions_unit ON unit_mentions (unit);
+      UPDATE register_state SET version = 0;
+    `),
+  },
+  {
+    version: 8,
+    name: '政策解读, 问答库 and the editors audit log',
+    // Links name document ids without a foreign key: a record outlives a re-ingest of its document.
+    up: sql(`
+      CREATE TABLE IF NOT EXISTS interpretations (
+        id text PRIMARY KEY,
+        status text NOT NULL,
+        search_text text NOT NULL,           -- title and body, lower-cased, for substring search
+        json jsonb NOT NULL,                 -- the whole InterpretationRecord
+        updated_at text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS interpretation_documents (
+        record_id text NOT NULL REFERENCES interpretations(id) ON DELETE CASCADE,
+        document_id text NOT NULL,
+        PRIMARY KEY (record_id, document_id)
+      );
+      CREATE INDEX IF NOT EXISTS interpretation_documents_doc ON interpretation_documents (document_id);
+      CREATE TABLE IF NOT EXISTS qa_entries (
+        id text PRIMARY KEY,
+        status text NOT NULL,
+        search_text text NOT NULL,           -- question and answer, lower-cased
+        json jsonb NOT NULL,                 -- the whole QaEntry
+        updated_at text NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS qa_entries_status ON qa_entries (status);
+      CREATE TABLE IF NOT EXISTS qa_documents (
+        record_id text NOT NULL REFERENCES qa_entries(id) ON DELETE CASCADE,
+        document_id text NOT NULL,
+        PRIMARY KEY (record_id, document_id)
+      );
+      CREATE INDEX IF NOT EXISTS qa_documents_doc ON qa_documents (document_id);
+      CREATE TABLE IF NOT EXISTS audit_log (
+        seq bigserial PRIMARY KEY,
+        at text NOT NULL,
+        author text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        detail jsonb NOT NULL
+      );
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */

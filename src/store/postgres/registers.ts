@@ -9,8 +9,8 @@ import type { NormativeJudgement } from '../../extract/normative.js';
 import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
-import { knownReferences, REGISTERS_VERSION, targetExtra, toTarget, toTask, type RegisterExtractor, type TargetRow } from '../registers.js';
-import type { DocumentRegisters, KnownReference, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import { knownReferences, REGISTERS_VERSION, targetExtra, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow } from '../registers.js';
+import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { Params } from './params.js';
 import { DOCUMENT_SQL, toDocument } from './read.js';
 import { withTransaction } from './tx.js';
@@ -19,19 +19,28 @@ type Db = pg.Pool | pg.PoolClient;
 
 /** Replace one document's registers (the caller holds the transaction). */
 export async function writeRegisters(c: pg.PoolClient, documentId: string, r: DocumentRegisters): Promise<void> {
-  for (const t of ['tasks', 'targets', 'doc_normative']) await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [documentId]);
+  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [documentId]);
   if (r.tasks.length > 0) {
     const ts = r.tasks;
+    const arr = (x: string) => `ARRAY(SELECT jsonb_array_elements_text(x.${x}::jsonb))`;
     await c.query(
-      `INSERT INTO tasks (document_id, idx, doc_number, task, leader, deadline, source, leads, supports)
-       SELECT $1, i - 1, x.doc_number, x.task, x.leader, x.deadline, x.source::jsonb,
-         ARRAY(SELECT jsonb_array_elements_text(x.leads::jsonb)), ARRAY(SELECT jsonb_array_elements_text(x.supports::jsonb))
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         WITH ORDINALITY AS x(doc_number, task, leader, deadline, source, leads, supports, i)`,
+      `INSERT INTO tasks (document_id, idx, doc_number, task, leader, deadline, source, leads, responsible, cooperating, printed)
+       SELECT $1, i - 1, x.doc_number, x.task, x.leader, x.deadline, x.source::jsonb, ${arr('leads')}, ${arr('responsible')}, ${arr('cooperating')}, x.printed::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+         WITH ORDINALITY AS x(doc_number, task, leader, deadline, source, leads, responsible, cooperating, printed, i)`,
       [
         documentId, ts.map((t) => t.docNumber), ts.map((t) => t.task), ts.map((t) => t.leader), ts.map((t) => t.deadline),
-        ts.map((t) => JSON.stringify(t.source)), ts.map((t) => JSON.stringify(t.leads)), ts.map((t) => JSON.stringify(t.supports)),
+        ts.map((t) => JSON.stringify(t.source)), ts.map((t) => JSON.stringify(t.leads)), ts.map((t) => JSON.stringify(t.responsible)),
+        ts.map((t) => JSON.stringify(t.cooperating)), ts.map((t) => JSON.stringify(t.printed ?? {})),
       ],
+    );
+  }
+  const ms = r.units ?? [];
+  if (ms.length > 0) {
+    await c.query(
+      `INSERT INTO unit_mentions (document_id, unit, printed, count, snippet)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::text[])`,
+      [documentId, ms.map((m) => m.unit), ms.map((m) => m.printed), ms.map((m) => m.count), ms.map((m) => m.snippet)],
     );
   }
   if (r.targets.length > 0) {
@@ -89,37 +98,53 @@ export async function listTasks(db: Db, f: TaskFilter = {}): Promise<{ total: nu
   const where: string[] = [];
   if (f.unit !== undefined) {
     const u = p.add([f.unit]);
-    where.push(`(t.leads @> ${u}::text[] OR t.supports @> ${u}::text[])`);
+    where.push(`(t.leads @> ${u}::text[] OR t.responsible @> ${u}::text[] OR t.cooperating @> ${u}::text[])`);
   }
   if (f.documentId !== undefined) where.push(`t.document_id = ${p.add(f.documentId)}`);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks t ${clause}`, p.values)).rows[0]!.n;
   const r = await db.query(
-    `SELECT t.document_id, t.doc_number, t.task, t.leader, t.deadline, t.source, t.leads, t.supports
+    `SELECT t.document_id, t.doc_number, t.task, t.leader, t.deadline, t.source, t.leads, t.responsible, t.cooperating, t.printed
      FROM tasks t JOIN documents d ON d.id = t.document_id ${clause}
      ORDER BY d.signed_on DESC NULLS LAST, t.document_id COLLATE "C", t.idx ${page(p, f)}`,
     p.values,
   );
-  const items = r.rows.map((row) =>
-    toTask(row, [
-      ...(row.leads as string[]).map((unit) => ({ role: 'lead', unit })),
-      ...(row.supports as string[]).map((unit) => ({ role: 'support', unit })),
-    ]),
-  );
+  const items = r.rows.map((row) => {
+    const printed = row.printed as Record<string, string>;
+    const role = (name: string, units: string[]) => units.map((unit) => ({ role: name, unit, printed: printed[unit] ?? unit }));
+    return toTask(row, [...role('lead', row.leads), ...role('responsible', row.responsible), ...role('cooperating', row.cooperating)]);
+  });
   return { total, items };
 }
 
+// Every (unit, role, task) of the register, one row each.
+const TASK_UNITS = `SELECT u AS unit, 'lead' AS role, document_id, idx FROM tasks, unnest(leads) AS u
+  UNION SELECT u, 'responsible', document_id, idx FROM tasks, unnest(responsible) AS u
+  UNION SELECT u, 'cooperating', document_id, idx FROM tasks, unnest(cooperating) AS u`;
+
 export async function listUnits(db: Db): Promise<UnitCount[]> {
   // A unit named twice on one task counts that task once (as registerByUnit does).
-  const r = await db.query<UnitCount>(
-    `SELECT * FROM (
-       SELECT unit, (count(*) FILTER (WHERE role = 'lead'))::int AS leads, (count(*) FILTER (WHERE role = 'support'))::int AS supports
-       FROM (SELECT u AS unit, 'lead' AS role, document_id, idx FROM tasks, unnest(leads) AS u
-             UNION SELECT u, 'support', document_id, idx FROM tasks, unnest(supports) AS u) x
-       GROUP BY unit) g
-     ORDER BY leads + supports DESC, leads DESC, unit COLLATE "C"`,
+  const all = async (sql: string) => (await db.query(sql)).rows as never[];
+  return unitCounts({
+    roles: await all(`SELECT unit, role, count(*)::int AS n FROM (${TASK_UNITS}) x GROUP BY unit, role`),
+    tasks: await all(`SELECT unit, count(DISTINCT (document_id, idx))::int AS n FROM (${TASK_UNITS}) x GROUP BY unit`),
+    documents: await all(
+      `SELECT unit, count(DISTINCT document_id)::int AS n FROM (SELECT unit, document_id FROM (${TASK_UNITS}) x UNION SELECT unit, document_id FROM unit_mentions) y GROUP BY unit`,
+    ),
+    spellings: await all(
+      `SELECT u.unit, coalesce(t.printed ->> u.unit, u.unit) AS printed FROM (${TASK_UNITS}) u JOIN tasks t USING (document_id, idx)
+       UNION SELECT unit, printed FROM unit_mentions`,
+    ),
+  });
+}
+
+export async function listUnitMentions(db: Db, unit: string): Promise<StoredUnitMention[]> {
+  const r = await db.query(
+    `SELECT document_id AS "documentId", printed, count, snippet FROM unit_mentions WHERE unit = $1
+     ORDER BY document_id COLLATE "C", count DESC, printed COLLATE "C"`,
+    [unit],
   );
-  return r.rows.map((x) => ({ unit: x.unit, leads: x.leads, supports: x.supports }));
+  return r.rows as StoredUnitMention[];
 }
 
 export async function listTargets(db: Db, f: TargetFilter = {}): Promise<{ total: number; items: Target[] }> {

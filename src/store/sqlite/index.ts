@@ -9,14 +9,18 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
   DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus, TargetFilter, TaskFilter, UnitCount,
+  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
 import { SearchIndex } from './search-index.js';
 import { searchSqlite } from './search.js';
+import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
+import * as editorial from './editorial.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
+import * as marks from './public-marks.js';
+import { refeedIndex } from './index-feed.js';
 import { ingestResult, ingestResults } from './write.js';
 
 export class SqliteStore implements Store {
@@ -34,6 +38,9 @@ export class SqliteStore implements Store {
   }
   async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
     return ingestResults(this.db, this.index, results, this.extract);
+  }
+  refeedIndex(): number {
+    return refeedIndex(this.db, this.index);
   }
   async listIssues(): Promise<StoredIssue[]> {
     const ids = this.db.prepare('SELECT id FROM issues ORDER BY year DESC, number DESC, id').pluck().all() as string[];
@@ -77,14 +84,47 @@ export class SqliteStore implements Store {
   async addCorrection(c: StatusCorrection): Promise<void> {
     facts.addCorrection(this.db, c);
   }
+  async saveInterpretation(r: InterpretationRecord): Promise<void> {
+    editorial.saveRecord(this.db, 'interpretation', r);
+  }
+  async getInterpretation(id: string): Promise<InterpretationRecord | null> {
+    return editorial.getRecord(this.db, 'interpretation', id);
+  }
+  async listInterpretations(filter?: EditorialFilter): Promise<InterpretationRecord[]> {
+    return editorial.listRecords(this.db, 'interpretation', filter);
+  }
+  async saveQa(e: QaEntry): Promise<void> {
+    editorial.saveRecord(this.db, 'qa', e);
+  }
+  async getQa(id: string): Promise<QaEntry | null> {
+    return editorial.getRecord(this.db, 'qa', id);
+  }
+  async listQa(filter?: EditorialFilter): Promise<QaEntry[]> {
+    return editorial.listRecords(this.db, 'qa', filter);
+  }
+  async appendAudit(e: AuditEntry): Promise<void> {
+    editorial.appendAudit(this.db, e);
+  }
+  async listAudit(limit?: number): Promise<AuditEntry[]> {
+    return editorial.listAudit(this.db, limit);
+  }
   async corrections(documentId?: string): Promise<StatusCorrection[]> {
     return facts.corrections(this.db, documentId);
+  }
+  async markPublic(m: PublicMark): Promise<void> {
+    marks.markPublic(this.db, m);
+  }
+  async publicMarks(documentId?: string): Promise<PublicMark[]> {
+    return marks.publicMarks(this.db, documentId);
   }
   async listTasks(filter?: TaskFilter): Promise<{ total: number; items: TaskAssignment[] }> {
     return registers.listTasks(this.db, filter);
   }
   async listUnits(): Promise<UnitCount[]> {
     return registers.listUnits(this.db);
+  }
+  async listUnitMentions(unit: string): Promise<StoredUnitMention[]> {
+    return registers.listUnitMentions(this.db, unit);
   }
   async listTargets(filter?: TargetFilter): Promise<{ total: number; items: Target[] }> {
     return registers.listTargets(this.db, filter);
@@ -119,5 +159,8 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
   const extract = opts.extract ?? extractRegisters;
   // Registers made by older extractors (or none, in a database from before migration 4): rebuild.
   registers.rebuildRegisters(db, extract);
-  return new SqliteStore(db, extract);
+  const store = new SqliteStore(db, extract);
+  // An index fed before it held de-identified text (or by older privacy rules): feed it again.
+  store.refeedIndex();
+  return store;
 }

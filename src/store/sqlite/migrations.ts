@@ -259,7 +259,94 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   DROP INDEX IF EXISTS doc_bigrams_seq;
   `,
-  // 6 — the text stored once (content.ts): document_content becomes one compressed blob per
+  // 6 — editors' marks that a privacy finding is public (a unit's hotline): events, like corrections.
+  //     IF NOT EXISTS: a database set back to an older user_version (as the upgrade test does) keeps it.
+  `
+  CREATE TABLE IF NOT EXISTS public_marks (
+    seq INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    text TEXT NOT NULL,               -- the finding, whitespace taken out
+    author TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS public_marks_document ON public_marks(document_id);
+  -- The INDEX_FEED_VERSION the search index was fed with; below it, the store re-feeds it on open
+  -- (an index made before it held de-identified text still finds people by name and number).
+  CREATE TABLE IF NOT EXISTS index_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+  );
+  INSERT OR IGNORE INTO index_state VALUES (1, 0);
+  `,
+  // 7 — roles as printed (牵头 lead / 责任 responsible / 配合 cooperating) and the spelling each unit
+  //     was printed with (its name is the gazetteer's canonical one); the units each text names.
+  //     The registers are rebuilt on the next open (version 0 here, REGISTERS_VERSION 3).
+  `
+  DROP TABLE task_units;
+  CREATE TABLE task_units (
+    document_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'responsible', 'cooperating')),
+    position INTEGER NOT NULL,
+    unit TEXT NOT NULL,                 -- canonical name (src/extract/units)
+    printed TEXT NOT NULL,              -- as the document prints it
+    PRIMARY KEY (document_id, idx, role, position),
+    FOREIGN KEY (document_id, idx) REFERENCES tasks(document_id, idx) ON DELETE CASCADE
+  );
+  CREATE INDEX task_units_unit ON task_units(unit, role);
+  CREATE TABLE unit_mentions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL,                 -- canonical name
+    printed TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    snippet TEXT NOT NULL,
+    PRIMARY KEY (document_id, unit, printed)
+  );
+  CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
+  UPDATE register_state SET version = 0;
+  `,
+  // 8 — 政策解读, 问答库 and the editors' audit log (src/store/editorial.ts). Links name document ids
+  //     without a foreign key: a record outlives a re-ingest of its document. IF NOT EXISTS: a
+  //     database taken back to an older version and upgraded again keeps the editors' records.
+  `
+  CREATE TABLE IF NOT EXISTS interpretations (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    search_text TEXT NOT NULL,          -- title and body, lower-cased, for substring search
+    json TEXT NOT NULL,                 -- the whole InterpretationRecord
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS interpretation_documents (
+    record_id TEXT NOT NULL REFERENCES interpretations(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, document_id)
+  );
+  CREATE INDEX IF NOT EXISTS interpretation_documents_doc ON interpretation_documents(document_id);
+  CREATE TABLE IF NOT EXISTS qa_entries (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    search_text TEXT NOT NULL,          -- question and answer, lower-cased
+    json TEXT NOT NULL,                 -- the whole QaEntry
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS qa_entries_status ON qa_entries(status);
+  CREATE TABLE IF NOT EXISTS qa_documents (
+    record_id TEXT NOT NULL REFERENCES qa_entries(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, document_id)
+  );
+  CREATE INDEX IF NOT EXISTS qa_documents_doc ON qa_documents(document_id);
+  CREATE TABLE IF NOT EXISTS audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail_json TEXT NOT NULL
+  );
+  `,
+  // 9 — the text stored once (content.ts): document_content becomes one compressed blob per
   //     document (body, text, simplified, original, folded); paragraphs (never read) go; doc_tri
   //     becomes contentless; the bigram row table becomes a contentless FTS5 table of bigram
   //     tokens (detail=none: a delta-encoded list of documents per bigram). ≈ 3.9× smaller on 10k.

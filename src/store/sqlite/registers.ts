@@ -9,22 +9,24 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
 import {
-  knownReferences, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, type RegisterExtractor, type TargetRow,
+  knownReferences, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow,
 } from '../registers.js';
-import type { DocumentRegisters, KnownReference, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { readDocument } from './read.js';
 import { stmt } from './statements.js';
 
 /** Replace one document's registers (the caller holds the transaction). */
 export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
   // task_units go with their tasks (ON DELETE CASCADE).
-  for (const t of ['tasks', 'targets', 'doc_normative']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
+  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
   const task = stmt(db, 'INSERT INTO tasks(document_id, idx, doc_number, task, leader, deadline, source_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const unit = stmt(db, 'INSERT INTO task_units(document_id, idx, role, position, unit) VALUES (?, ?, ?, ?, ?)');
+  const unit = stmt(db, 'INSERT INTO task_units(document_id, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
   r.tasks.forEach((t, i) => {
     task.run(documentId, i, t.docNumber, t.task, t.leader, t.deadline, JSON.stringify(t.source));
-    for (const u of taskUnits(t)) unit.run(documentId, i, u.role, u.position, u.unit);
+    for (const u of taskUnits(t)) unit.run(documentId, i, u.role, u.position, u.unit, u.printed);
   });
+  const mention = stmt(db, 'INSERT INTO unit_mentions(document_id, unit, printed, count, snippet) VALUES (?, ?, ?, ?, ?)');
+  for (const m of r.units ?? []) mention.run(documentId, m.unit, m.printed, m.count, m.snippet);
   const target = stmt(
     db,
     `INSERT INTO targets(document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)
@@ -86,21 +88,31 @@ export function listTasks(db: Database.Database, f: TaskFilter = {}): { total: n
     `SELECT t.* FROM tasks t JOIN documents d ON d.id = t.document_id ${clause}
      ORDER BY d.signed_on IS NULL, d.signed_on DESC, t.document_id, t.idx LIMIT ? OFFSET ?`,
   ).all(...args, limit, offset) as TaskRow[];
-  const units = stmt(db, 'SELECT role, unit FROM task_units WHERE document_id = ? AND idx = ? ORDER BY role, position');
+  const units = stmt(db, 'SELECT role, unit, printed FROM task_units WHERE document_id = ? AND idx = ? ORDER BY role, position');
   const items = rows.map((r) =>
-    toTask({ ...r, source: JSON.parse(r.source_json) }, units.all(r.document_id, r.idx) as Array<{ role: string; unit: string }>),
+    toTask({ ...r, source: JSON.parse(r.source_json) }, units.all(r.document_id, r.idx) as Array<{ role: string; unit: string; printed: string }>),
   );
   return { total, items };
 }
 
 export function listUnits(db: Database.Database): UnitCount[] {
   // A unit named twice on one task counts that task once (as registerByUnit does).
+  const all = (sql: string) => stmt(db, sql).all() as never[];
+  return unitCounts({
+    roles: all('SELECT unit, role, count(*) AS n FROM (SELECT DISTINCT unit, role, document_id, idx FROM task_units) GROUP BY unit, role'),
+    tasks: all('SELECT unit, count(*) AS n FROM (SELECT DISTINCT unit, document_id, idx FROM task_units) GROUP BY unit'),
+    documents: all(
+      'SELECT unit, count(*) AS n FROM (SELECT unit, document_id FROM task_units UNION SELECT unit, document_id FROM unit_mentions) GROUP BY unit',
+    ),
+    spellings: all('SELECT unit, printed FROM task_units UNION SELECT unit, printed FROM unit_mentions'),
+  });
+}
+
+export function listUnitMentions(db: Database.Database, unit: string): StoredUnitMention[] {
   return stmt(
     db,
-    `SELECT unit, sum(role = 'lead') AS leads, sum(role = 'support') AS supports
-     FROM (SELECT DISTINCT unit, role, document_id, idx FROM task_units)
-     GROUP BY unit ORDER BY leads + supports DESC, leads DESC, unit`,
-  ).all() as UnitCount[];
+    `SELECT document_id AS documentId, printed, count, snippet FROM unit_mentions WHERE unit = ? ORDER BY document_id, count DESC, printed`,
+  ).all(unit) as StoredUnitMention[];
 }
 
 export function listTargets(db: Database.Database, f: TargetFilter = {}): { total: number; items: Target[] } {

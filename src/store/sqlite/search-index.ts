@@ -16,7 +16,7 @@ import { stmt } from './statements.js';
 // Shared with the PostgreSQL backend, which imports it from here too.
 export { foldDocument, type FoldedDoc } from '../../search/document.js';
 
-/** The contentless search tables of migration 6 (a fresh database gets them the same way). */
+/** The contentless search tables of migration 9 (a fresh database gets them the same way). */
 export const SLIM_SEARCH_TABLES = `
   CREATE VIRTUAL TABLE doc_tri USING fts5(title, docnum, body, tokenize = 'trigram', content = '', contentless_delete = 1);
   CREATE VIRTUAL TABLE doc_bi USING fts5(b, tokenize = 'ascii', content = '', contentless_delete = 1, detail = none);`;

@@ -1,0 +1,111 @@
+/**
+ * The gazetteer applied: the bundled alias file (loaded and zod-checked once), task assignments
+ * named canonically, and the units a document's text names (stored at ingest, so unit pages never
+ * scan text per request).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../../domain/errors.js';
+import type { TaskAssignment } from '../tasks.js';
+import { deidentifyText } from '../privacy-mask.js';
+import { AliasFile, foldUnitName, makeGazetteer, type Aliases, type Gazetteer, type UnitKind } from './gazetteer.js';
+
+export { foldUnitName, makeGazetteer, type Aliases, type Gazetteer, type UnitKind, type UnitName } from './gazetteer.js';
+
+/** From src/extract/units and dist/extract/units alike, the repository's data/ folder. */
+export const BUNDLED_ALIASES = fileURLToPath(new URL('../../../data/units/wulong-aliases.json', import.meta.url));
+
+/** Read and check an alias file; a bad one is the user's to fix (one line, exit 2). */
+export function loadAliases(file: string = BUNDLED_ALIASES): Aliases {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UserError(`${file}: cannot read the unit alias file (${(e as Error).message})`);
+  }
+  const r = AliasFile.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new UserError(`${file}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+let bundled: Gazetteer | undefined;
+
+/** The gazetteer of the bundled alias file (Wulong). */
+export function defaultGazetteer(): Gazetteer {
+  return (bundled ??= makeGazetteer(loadAliases()));
+}
+
+/**
+ * A task with canonical unit names: pieces of names dropped, one name once per role, and the
+ * printed spelling kept (`printed`) where it differs — the gazetteer's variants come from it.
+ */
+export function canonicalTask(t: TaskAssignment, g: Gazetteer = defaultGazetteer()): TaskAssignment {
+  const printed: Record<string, string> = {};
+  const names = (units: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (const u of units) {
+      const c = g.canonical(u);
+      if (!c || out.includes(c.name)) continue;
+      out.push(c.name);
+      if (c.name !== u) printed[c.name] ??= u;
+    }
+    return out;
+  };
+  const leads = names(t.leads);
+  const responsible = names(t.responsible);
+  const cooperating = names(t.cooperating);
+  return { ...t, leads, responsible, cooperating, ...(Object.keys(printed).length ? { printed } : {}) };
+}
+
+export interface UnitMention {
+  /** Canonical name. */
+  readonly unit: string;
+  readonly kind: UnitKind;
+  /** As the text prints it (traditional characters folded). */
+  readonly printed: string;
+  readonly count: number;
+  /** The first mention with some context, the name marked «…». */
+  readonly snippet: string;
+}
+
+// 区发展改革委, 区经济信息委, 区林业局, 区政府办公室… : 区 + a short name + an agency suffix.
+const DEPARTMENT = /区(?:委|政府)?[\u4e00-\u9fa5]{1,7}?(?:委员会|委|局|办公室|办|中心)(?![\u4e00-\u9fa5]{0,1}[长员])/g;
+// …shaped like one but a phrase: 区政府交办, 区域通办, 区的空间布局, 区政府和市医保局, 区县政府办.
+const NOT_DEPARTMENT = /^区(域|县|的)|[和与及的]|交办|督办|承办|举办|通办|挂牌|授权|贯彻|下设|指挥部|常委$/;
+
+function snippetAt(text: string, at: number, name: string): string {
+  const from = Math.max(0, at - 40);
+  const to = Math.min(text.length, at + name.length + 40);
+  return `${from > 0 ? '…' : ''}${text.slice(from, at)}«${name}»${text.slice(at + name.length, to)}${to < text.length ? '…' : ''}`;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The units a text names: every spelling the alias file knows, the names given in `also` (the
+ * document's issuer and task units), and department-shaped names (区…局/委/办). Longest spelling
+ * first at each place, so 区政府办公室 is not also counted as 区政府办.
+ */
+export function findUnitMentions(text: string, also: readonly string[] = [], g: Gazetteer = defaultGazetteer()): UnitMention[] {
+  const folded = foldUnitName(text);
+  const shaped = (folded.match(DEPARTMENT) ?? []).filter((n) => !NOT_DEPARTMENT.test(n));
+  const spellings = [...new Set([...g.knownSpellings, ...also, ...shaped].map(foldUnitName))].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  if (spellings.length === 0) return [];
+  const found = new Map<string, { unit: string; kind: UnitKind; printed: string; count: number; at: number }>();
+  // 区政府办 is an office, 区政府办理 a verb (then 区政府 is what is named).
+  const pattern = spellings.map((s) => (s.endsWith('办') ? `${escape(s)}(?![理法事学好结])` : escape(s))).join('|');
+  for (const m of folded.matchAll(new RegExp(pattern, 'g'))) {
+    const c = g.canonical(m[0]);
+    if (!c) continue;
+    const key = `${c.name}\u0000${m[0]}`;
+    const hit = found.get(key) ?? found.set(key, { unit: c.name, kind: c.kind, printed: m[0], count: 0, at: m.index! }).get(key)!;
+    hit.count++;
+  }
+  if (found.size === 0) return [];
+  // Snippets are published: cut them from the de-identified text (its masks keep every length).
+  const shown = deidentifyText(folded);
+  return [...found.values()].map(({ at, ...m }) => ({ ...m, snippet: snippetAt(shown, at, m.printed) }));
+}

@@ -1,0 +1,45 @@
+/**
+ * Ingesting a 解读 text: recognised by its title, linked to the held documents it explains, stored
+ * as a published 文字 解读 (the publisher released it) with the file named in the audit log.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { linkInterpretation, readInterpretationText } from '../extract/interpret-link.js';
+import type { InterpretationForm, InterpretationRecord } from '../store/editorial.js';
+import type { Store } from '../store/store.js';
+import { saveInterpretation, type EditorialStore } from './editorial.js';
+
+export interface InterpretationFileOptions {
+  readonly author?: string;
+  readonly form?: InterpretationForm;
+  readonly media?: string[];
+  readonly date?: string | null;
+}
+
+/** The 解读 in a UTF-8 .txt file, or null when the file is not one (then it is a gazette to parse). */
+export function interpretationIn(file: string): ReturnType<typeof readInterpretationText> {
+  if (!/\.(txt|text|md)$/i.test(file)) return null;
+  const bytes = readFileSync(file);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 200_000));
+  return readInterpretationText(text);
+}
+
+export async function ingestInterpretation(
+  store: EditorialStore & Pick<Store, 'listDocuments'>,
+  file: string,
+  opts: InterpretationFileOptions = {},
+): Promise<InterpretationRecord | null> {
+  const t = interpretationIn(file);
+  if (!t) return null;
+  const docs = (await store.listDocuments({ limit: 1_000_000 })).items;
+  const documentIds = linkInterpretation(t, docs);
+  const id = `jd-${basename(file).replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60)}`;
+  const old = await store.getInterpretation(id);
+  // Re-ingesting the same text changes nothing (and writes no audit entry).
+  if (old && old.title === t.title && old.body === t.body && old.documentIds.join() === documentIds.join()) return old;
+  return saveInterpretation(
+    store,
+    { id, title: t.title, body: t.body, form: opts.form ?? (opts.media?.length ? '图文' : '文字'), media: opts.media ?? [], date: opts.date ?? null, documentIds, status: 'published' },
+    opts.author ?? `ingest:${basename(file)}`,
+  );
+}

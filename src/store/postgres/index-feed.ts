@@ -1,0 +1,33 @@
+/** Re-feeding the search columns from the stored documents when they were fed by an older INDEX_FEED_VERSION. */
+import type pg from 'pg';
+import { INDEX_FEED_VERSION } from '../../search/document.js';
+import { bigramList, foldDocument, searchText, VECTOR_SQL, vectorWords, type SharedSegmenter } from './indexing.js';
+import { DOCUMENT_SQL, toDocument } from './read.js';
+import { withTransaction } from './tx.js';
+
+export async function refeedIndex(pool: pg.Pool, lexicon: SharedSegmenter): Promise<number> {
+  const version = async (c: pg.Pool | pg.PoolClient) => (await c.query<{ version: number }>('SELECT version FROM index_state')).rows[0]?.version;
+  // On every open: look without a lock; lock (and look again) only when owed.
+  if ((await version(pool)) === INDEX_FEED_VERSION) return 0;
+  return withTransaction(pool, async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock(7155)');
+    if ((await version(c)) === INDEX_FEED_VERSION) return 0;
+    const seg = await lexicon.current(c);
+    let n = 0;
+    // Keyset pages of 100 documents, so a large database never sits in memory at once.
+    for (let after = ''; ; ) {
+      const r = await c.query(`${DOCUMENT_SQL} WHERE d.id > $1 ORDER BY d.id LIMIT 100`, [after]);
+      for (const row of r.rows) {
+        const doc = toDocument(row);
+        const f = foldDocument(doc);
+        await c.query('UPDATE document_content SET search_text = $2, bigrams = $3 WHERE document_id = $1', [doc.id, searchText(f), bigramList(f)]);
+        await c.query(`UPDATE document_words SET vector = ${VECTOR_SQL('$2', '$3', '$4')} WHERE document_id = $1`, [doc.id, ...vectorWords(seg, f)]);
+        n++;
+      }
+      if (r.rows.length < 100) break;
+      after = r.rows[r.rows.length - 1].id as string;
+    }
+    await c.query('UPDATE index_state SET version = $1', [INDEX_FEED_VERSION]);
+    return n;
+  });
+}
