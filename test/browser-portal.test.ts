@@ -16,6 +16,7 @@ import { ARGS, CHROMIUM, SHOTS, skipBrowser } from './helpers/browser.js';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
+const PHONE_390 = { width: 390, height: 844 };
 const enc = encodeURIComponent;
 
 const skip = skipBrowser;
@@ -170,5 +171,133 @@ describe('portal in chromium', { skip }, () => {
     assert.equal(focused.outline, 'solid');
     assert.ok(focused.left >= 0, 'skip link is on screen when focused');
     await ctx.close();
+  });
+
+  /** Inline elements that a line break split in two have more than one client rect. */
+  async function brokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+    return page.locator(selector).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 1).map((e) => e.textContent ?? ''));
+  }
+
+  test('文号 look-up first: a repealed 文号 answers 已废止 with its repealer before any hit, without JavaScript', async () => {
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE_390]] as const) {
+      const ctx = await context(viewport, false);
+      const page = await ctx.newPage();
+      await open(page, `/search?q=${enc('武隆府发〔2023〕18号')}`, /检索/);
+      const first = page.locator('.results > *').first();
+      assert.equal(await first.getAttribute('class'), 'lookup', label);
+      assert.equal(await first.locator('.badge').first().textContent(), '已废止');
+      assert.match((await first.locator('ul.evidence').textContent()) ?? '', /武隆府发〔2024〕9号/);
+      await page.screenshot({ path: `${SHOTS}lookup-${label}.png` });
+      await open(page, `/doc/${enc('武隆府办发〔2023〕11号')}`, /统计工作联席会议制度|統計工作聯席會議制度/);
+      assert.match((await page.locator('p.notice').first().textContent()) ?? '', /主要文件目录将本文件列为 武隆府办发〔2023〕11号/);
+      await ctx.close();
+    }
+  });
+
+  test('errors are Chinese pages with a search box and near 文号, on desktop and phone', async () => {
+    for (const viewport of [DESKTOP, PHONE_390]) {
+      const ctx = await context(viewport);
+      const page = await ctx.newPage();
+      const res = await page.goto(`${base}/doc/${enc('武隆府办发〔2023〕99号')}`);
+      assert.equal(res?.status(), 404);
+      assert.match((await page.locator('main').textContent()) ?? '', /本库没有文号或编号为「武隆府办发〔2023〕99号」的文件[\s\S]*相近的文号/);
+      assert.ok(await page.getByRole('searchbox').isVisible());
+      const none = await page.goto(`${base}/x`);
+      assert.equal(none?.status(), 404);
+      assert.match((await page.locator('main').textContent()) ?? '', /没有这个页面/);
+      const long = await page.goto(`${base}/search?q=${enc('森林防火'.repeat(500))}`);
+      assert.equal(long?.status(), 200);
+      assert.match((await page.locator('p.notice').first().textContent()) ?? '', /只按前 200 个字检索/);
+      await ctx.close();
+    }
+  });
+
+  test('document page: breadcrumbs, full outline, original text download; prints its text only, 文号 and status first', async () => {
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE_390]] as const) {
+      const ctx = await context(viewport);
+      const page = await ctx.newPage();
+      await open(page, `/doc/${enc('武隆府发〔2024〕9号')}`, /森林防火禁火令/);
+      assert.deepEqual(await page.locator('nav.crumbs li').allTextContents(), ['首页', '公报', '重庆市武隆区人民政府公报 2024年第2期（总第165期）', '武隆府发〔2024〕9号']);
+      const outline = await page.locator('nav.outline li').allTextContents();
+      assert.deepEqual(outline.map((t) => t.split('、')[0]), ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+      const download = await page.locator('a[download]', { hasText: '下载原文' }).getAttribute('href');
+      const got = await page.evaluate(async (href) => (await fetch(href!)).status, download);
+      assert.equal(got, 200);
+      assert.deepEqual(await brokenAcrossLines(page, 'main time'), [], `${label}: dates split over lines`);
+      assert.deepEqual(await brokenAcrossLines(page, 'main .docno'), [], `${label}: 文号 split over lines`);
+      await page.emulateMedia({ media: 'print' });
+      const visible = async (sel: string) => (await page.locator(sel).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)) > 0;
+      const printed = [await visible('header.site'), await visible('nav'), await visible('footer.site'), await visible('dl.meta-list'), await visible('section.body p')];
+      assert.deepEqual(printed, [false, false, false, false, true], label);
+      const top = (await page.locator('h1').boundingBox())!.y;
+      assert.ok(top < 60, `${label}: the title opens the printed page (top ${top}px)`);
+      assert.match((await page.locator('article.document header').textContent()) ?? '', /现行有效[\s\S]*武隆府发〔2024〕9号/);
+      await page.screenshot({ path: `${SHOTS}document-print-${label}.png` });
+      await ctx.close();
+    }
+  });
+
+  test('规范性文件库: 文号 on one line, the 失效/废止 tab dated, on desktop and phone', async () => {
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE_390]] as const) {
+      const ctx = await context(viewport);
+      const page = await ctx.newPage();
+      for (const path of ['/library', '/library?tab=repealed', '/library?tab=repealed&sort=docNumber']) {
+        await open(page, path, /规范性文件库/);
+        assert.deepEqual(await brokenAcrossLines(page, 'table.library .docno'), [], `${label} ${path}`);
+        assert.deepEqual(await brokenAcrossLines(page, 'table.library time'), [], `${label} ${path}`);
+      }
+      await open(page, '/library?tab=repealed', /规范性文件库/);
+      const dated = await page.locator('td[data-label="失效/废止日期"] time').count();
+      assert.ok(dated >= 40, `${label}: ${dated} dated rows`);
+      await page.screenshot({ path: `${SHOTS}library-repealed-${label}.png` });
+      await ctx.close();
+    }
+  });
+
+  test('the API documentation page renders every operation of the OpenAPI document, from local files only', async () => {
+    const spec = (await (await fetch(`${base}/api/v1/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE_390]] as const) {
+      const ctx = await context(viewport);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && foreign.push(r.url()));
+      const res = await page.goto(`${base}/api/docs`);
+      assert.equal(res?.status(), 200);
+      await page.locator('.opblock').first().waitFor();
+      assert.equal(await page.locator('.opblock').count(), Object.keys(spec.paths).length, label);
+      assert.match((await page.locator('.info .title').textContent()) ?? '', /Gongbao API/);
+      assert.deepEqual(foreign, [], `${label}: requests leaving the site`);
+      assert.deepEqual(errors, [], `${label}: console errors`);
+      await page.screenshot({ path: `${SHOTS}api-docs-${label}.png` });
+      await ctx.close();
+    }
+  });
+
+  test('search by title only, in a 成文日期 range, newest first — without JavaScript, on desktop and phone', async () => {
+    for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE_390]] as const) {
+      const ctx = await context(viewport, false);
+      const page = await ctx.newPage();
+      await open(page, `/search?q=${enc('消防')}`, /检索/);
+      const everywhere = await page.locator('ol.hits > li').count();
+      await page.selectOption('#field', 'title');
+      await page.fill('#from', '2023-01-01');
+      await page.fill('#to', '2023-12-31');
+      await page.selectOption('#sort', 'date');
+      await page.getByRole('button', { name: '检索' }).click();
+      await page.waitForURL(/field=title/);
+      assert.match(page.url(), /from=2023-01-01&to=2023-12-31&sort=date/);
+      const titles = await page.locator('ol.hits h2').allTextContents();
+      assert.ok(titles.length > 0 && titles.length < everywhere, `${label}: ${titles.length} of ${everywhere}`);
+      assert.ok(titles.every((t) => t.includes('消防')));
+      const dates = await page.locator('ol.hits .meta time').allTextContents();
+      assert.ok(dates.every((d) => d.startsWith('2023')));
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      assert.ok(scroll <= width, `${label}: ${scroll}px wide`);
+      await page.screenshot({ path: `${SHOTS}search-refine-${label}.png` });
+      await ctx.close();
+    }
   });
 });

@@ -47,7 +47,7 @@ test('batches stored through ingestMany leave the store a one-by-one ingest leav
     const outcomes: IngestOutcome[] = [];
     const failed: string[] = [];
     let progress = 0;
-    await ingestFiles(batched, files, { outcome: (o) => outcomes.push(o), failure: (f) => failed.push(f), progress: (p) => (progress = p.documents) }, 1);
+    await ingestFiles(batched, files, { outcome: (o) => outcomes.push(o), failure: (f) => failed.push(f), progress: (p) => (progress = p.documents) }, undefined, 1);
     assert.equal(failed.length, 1);
     assert.equal(outcomes.length, files.length - 1);
     assert.equal(progress, 120);

@@ -54,9 +54,10 @@ test('search --json keeps the contract', async () => {
   const r = await gongbao(['search', '武隆府办发(2024)17号', '--json', '--limit', '3', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(out), ['total', 'facets', 'hits']);
+  assert.deepEqual(Object.keys(out), ['total', 'facets', 'lookup', 'hits']);
   assert.deepEqual(Object.keys(out.facets).sort(), ['issuer', 'kind', 'status', 'year']);
-  assert.deepEqual(Object.keys(out.hits[0]), ['id', 'docNumber', 'title', 'signedOn', 'issuer', 'kind', 'score', 'snippet']);
+  assert.deepEqual(Object.keys(out.hits[0]), ['id', 'docNumber', 'title', 'signedOn', 'issuer', 'kind', 'status', 'score', 'snippet']);
+  assert.equal(out.lookup.docNumber, '武隆府办发〔2024〕17号');
   assert.equal(out.hits[0].id, '武隆府办发〔2024〕17号');
   const table = await gongbao(['search', '禁火令', '--year', '2024', '--db', db]);
   assert.match(table.stdout, /^1 document match "禁火令"/);
@@ -72,6 +73,49 @@ test('search --json keeps the contract', async () => {
   const bad = await gongbao(['search', '禁火令', '--limit', 'ten', '--db', db]);
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
+});
+
+test('search for a 文号: its document first with status and evidence, held or known by reference', async () => {
+  const repealed = JSON.parse((await gongbao(['search', '武隆府发〔2023〕18号', '--json', '--db', db])).stdout);
+  assert.equal(repealed.lookup.held, false);
+  assert.equal(repealed.lookup.status.status, '已废止');
+  assert.equal(repealed.lookup.status.since, '2024-06-13');
+  assert.equal(repealed.lookup.status.evidence[0].docNumber, '武隆府发〔2024〕9号');
+  assert.deepEqual(repealed.lookup.citedBy.map((d: { docNumber: string }) => d.docNumber), ['武隆府发〔2024〕9号']);
+  assert.ok(repealed.hits.every((h: { status: string }) => typeof h.status === 'string'));
+  const table = await gongbao(['search', '武隆府办发〔2018〕126号', '--db', db]);
+  assert.match(table.stdout, /^文号 武隆府办发〔2018〕126号: .*\n {2}已废止（自2024-08-01）\n {2}依据 武隆府办发〔2024〕39号/);
+  const variant = JSON.parse((await gongbao(['search', '武隆府办发[2023]11号', '--json', '--db', db])).stdout);
+  assert.equal(variant.lookup.docNumber, '武隆府办〔2023〕11号');
+  assert.match(variant.lookup.note, /主要文件目录/);
+});
+
+test('search --from/--to/--field/--sort; bad values are one line, exit 2', async () => {
+  const run = async (...extra: string[]) => JSON.parse((await gongbao(['search', '消防', '--json', '--limit', '50', ...extra, '--db', db])).stdout);
+  const all = await run();
+  const title = await run('--field', 'title');
+  assert.ok(title.total > 0 && title.total < all.total && title.hits.every((h: { title: string }) => h.title.includes('消防')));
+  const ranged = await run('--from', '2024-01-01', '--to', '2024-12-31');
+  assert.ok(ranged.total > 0 && ranged.hits.every((h: { signedOn: string }) => h.signedOn.startsWith('2024')));
+  const dates = (await run('--sort', 'date')).hits.map((h: { signedOn: string | null }) => h.signedOn ?? '');
+  assert.deepEqual(dates, [...dates].sort().reverse());
+  for (const bad of [['--from', '2024-02-30'], ['--field', 'body'], ['--sort', 'newest']]) {
+    const r = await gongbao(['search', '消防', ...bad, '--db', db]);
+    assert.equal(r.code, 2, bad.join(' '));
+    assert.match(r.stderr, /^gongbao: [^\n]+\n$/);
+  }
+});
+
+test('show and status answer the 目录 spelling of a 文号, and show a document known only by reference', async () => {
+  const variant = await gongbao(['show', '武隆府办发〔2023〕11号', '--db', db]);
+  assert.equal(variant.code, 0, variant.stderr);
+  assert.match(variant.stdout, /文号：武隆府办〔2023〕11号/);
+  assert.match(variant.stderr, /主要文件目录将本文件列为 武隆府办发〔2023〕11号/);
+  const ref = await gongbao(['show', '武隆府办发〔2018〕126号', '--db', db]);
+  assert.equal(ref.code, 0, ref.stderr);
+  assert.match(ref.stdout, /已废止（自2024-08-01）\n {2}依据 武隆府办发〔2024〕39号/);
+  const status = await gongbao(['status', '武隆府办发〔2023〕11号', '--json', '--db', db]);
+  assert.equal(JSON.parse(status.stdout).docNumber, '武隆府办〔2023〕11号');
 });
 
 test('show by any spelling of the 文号; an unknown one is a one-line error', async () => {
@@ -93,9 +137,34 @@ test('export jsonl and csv hold every document', async () => {
   const csv = readFileSync(out, 'utf8');
   assert.ok(csv.startsWith('\ufeff'), 'a BOM, for spreadsheets');
   const lines = csv.slice(1).trimEnd().split('\r\n');
-  assert.equal(lines[0], 'id,docNumber,title,issuer,kind,signedOn,status,issueId');
+  assert.equal(lines[0], '编号,发文字号,标题,发文机关,文种,成文日期,效力状态,公报期次');
   assert.equal(lines.length, docs.length + 1);
   assert.equal((await gongbao(['export', '--format', 'xml', '--db', db])).code, 2);
+});
+
+test('export: --format follows --out\'s extension; a missing directory is one line, exit 2', async () => {
+  const out = join(dir, 'by-extension.csv');
+  const r = await gongbao(['export', '--out', out, '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(readFileSync(out, 'utf8').startsWith('\ufeff编号,发文字号,'));
+  const jsonl = join(dir, 'x.jsonl');
+  await gongbao(['export', '--out', jsonl, '--db', db]);
+  assert.doesNotThrow(() => JSON.parse(readFileSync(jsonl, 'utf8').split('\n')[0]!));
+  const explicit = join(dir, 'explicit.csv');
+  await gongbao(['export', '--out', explicit, '--format', 'jsonl', '--db', db]);
+  assert.match(readFileSync(explicit, 'utf8'), /^\{/);
+  const nodir = await gongbao(['export', '--out', join(dir, 'nodir', 'x'), '--db', db]);
+  assert.equal(nodir.code, 2);
+  assert.match(nodir.stderr, /^gongbao: --out .*nodir[/\\]x: no such directory .*nodir\n$/);
+});
+
+test('usage mistakes (missing argument, unknown command) are one line, exit 2; --help exits 0', async () => {
+  for (const args of [['show'], ['status'], ['nosuch'], ['export', '--nope']]) {
+    const r = await gongbao([...args, '--db', db]);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, /^gongbao: [^\n]+\n$/, args.join(' '));
+  }
+  assert.equal((await gongbao(['show', '--help'])).code, 0);
 });
 
 test('csv fields are quoted only when they must be', () => {

@@ -71,6 +71,7 @@ async function exampleUrls(): Promise<Record<string, string[]>> {
     '/api/v1/documents/{key}/relations': docs.slice(0, 60).map((d) => `/api/v1/documents/${enc(d.id)}/relations`),
     '/api/v1/references/{key}': [`/api/v1/references/${enc(repealed.objectDocNumber ?? repealed.objectId)}`, `/api/v1/references/${enc(repealed.objectId)}`],
     '/api/v1/search': ['/api/v1/search?q=' + enc('禁火令'), '/api/v1/search?q=', '/api/v1/search?q=' + enc('"超充 OR -( AND NEAR*'), `/api/v1/search?q=${enc('武隆')}&limit=2&offset=2`],
+    '/api/v1/lookup/{docNumber}': [`/api/v1/lookup/${enc('武隆府发[2023]18号')}`, `/api/v1/lookup/${enc('武隆府办发〔2023〕11号')}`, `/api/v1/lookup/${enc(numbered.docNumber!)}`],
     '/api/v1/library': ['/api/v1/library', '/api/v1/library?tab=repealed&sort=title', '/api/v1/library?tab=current&sort=docNumber&limit=1'],
     '/api/v1/units': ['/api/v1/units'],
     '/api/v1/units/{name}': [`/api/v1/units/${enc(unit)}`],
@@ -122,6 +123,7 @@ describe('API contract', () => {
       `/api/v1/issues/no-such-issue`,
       `/api/v1/units/${enc('不存在的单位名称')}`,
       `/api/v1/references/${enc('渝府发〔1990〕1号')}`,
+      `/api/v1/lookup/${enc('武隆府办发〔2023〕99号')}`,
       `/api/v1/units/${enc('区')}`,
     ]) {
       const { res, json } = await get(url);
@@ -159,6 +161,16 @@ describe('API contract', () => {
 });
 
 describe('API behaviour', () => {
+  test('the documentation page /api/docs renders the OpenAPI document (Swagger UI, local files)', async () => {
+    const page = await app.inject({ url: '/api/docs', headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<script src="\/api\/docs\/static\/swagger-ui-bundle\.js"/);
+    assert.doesNotMatch(page.body, /(src|href)="(https?:)?\/\//, 'no CDN');
+    const shown = JSON.parse((await app.inject('/api/docs/json')).body) as Json;
+    assert.deepEqual(Object.keys(shown.paths), Object.keys(openapi.paths));
+    assert.equal((await app.inject('/api/docs/static/swagger-ui-bundle.js')).statusCode, 200);
+  });
+
   test('pagination: limit and offset slice the list, total stays', async () => {
     const all = (await get('/api/v1/documents?sort=title&limit=100')).json!;
     assert.ok(all.total >= 3);

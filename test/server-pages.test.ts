@@ -1,12 +1,12 @@
 /** Every page type renders server-side, with the expected titles, escaped text and accessibility basics. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
 import { sampleMemoryStore } from './fakes/memory-store.js';
 import { docUrl } from '../src/server/views/urls.js';
-import { openSampleStore } from './fakes/sample-db.js';
+import { withSampleServer } from './fakes/sample-db.js';
 
 const enc = encodeURIComponent;
 let store: Store;
@@ -29,13 +29,9 @@ function assertShell(body: string): void {
   assert.doesNotMatch(body, /<script>/, 'no inline script');
 }
 
-before(async () => {
-  store = await openSampleStore();
-  app = buildServer(store);
-});
-after(async () => {
-  await app.close();
-  await store.close();
+withSampleServer((s, a) => {
+  store = s;
+  app = a;
 });
 
 describe('portal pages', () => {
@@ -239,6 +235,22 @@ describe('portal pages', () => {
     assert.match(res.body, /<category term="document"/);
     assert.match(res.body, /<category term="status"/);
     assert.match(res.body, /<title>已废止：/);
+  });
+
+  test('feed: entry ids do not depend on the Host header; entries are dated by the document; no summary runs into a signature', async () => {
+    const feed = async (host: string) => (await app.inject({ url: '/feed.atom', headers: { host } })).body;
+    const a = await feed('portal.example.gov.cn');
+    const b = await feed('127.0.0.1:3000');
+    const ids = (x: string) => [...x.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    assert.deepEqual(ids(a), ids(b));
+    assert.ok(ids(a).every((id) => id!.startsWith('tag:gongbao,2024:')));
+    const entries = [...a.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
+    const fireBan = entries.find((e) => e.includes('<category term="document"') && e.includes(enc('武隆府发〔2024〕9号')))!;
+    assert.match(fireBan, /<updated>2024-06-13T00:00:00Z<\/updated>/);
+    const ingested = (await store.listIssues()).map((i) => i.ingestedAt);
+    assert.ok(entries.every((e) => !ingested.some((t) => e.includes(`<updated>${t}</updated>`))), 'no entry dated by the ingest');
+    assert.doesNotMatch(a, /不再施重庆市/);
+    assert.match(a, /予以废止，不再施……（原文至此中断）<\/summary>/);
   });
 
   test('missing pages are an HTML 404 for browsers', async () => {

@@ -88,19 +88,21 @@ test('markdown and csv carry every section and row', () => {
   const md = toMarkdown(r);
   assert.match(md, /## 仍引用已废止文件的现行文件（1件）/);
   assert.match(md, /\| 武隆府办发〔2024〕90号 \|/);
-  const csv = toCsv(r).trim().split('\n');
+  const text = toCsv(r);
+  assert.ok(text.startsWith('\ufeff'), 'a BOM, for spreadsheets');
+  const csv = text.slice(1).trim().split('\r\n');
   const rows = r.expired.length + r.expiringSoon.length + r.repealed.length + r.noValidityClause.length + r.citesRepealed.length;
   assert.equal(csv.length, rows + 1);
-  assert.ok(csv.some((l) => l.startsWith('citesRepealed,武隆府办发〔2024〕90号,')));
-  assert.equal(csv[0], 'category,docNumber,title,status,since,detail,normative,normativeReasons');
-  assert.ok(csv.some((l) => /^noValidityClause,武隆府办发〔2023〕13号,.*,未载明施行日期或有效期,true,文种为意见/.test(l)));
-  assert.ok(csv.some((l) => /^repealed,武隆府办发〔2018〕42号,.*,武隆府发〔2023〕16号,,$/.test(l)), 'unknown flag: empty cells');
+  assert.ok(csv.some((l) => l.startsWith('仍引用已废止文件的现行文件,武隆府办发〔2024〕90号,')));
+  assert.equal(csv[0], '类别,发文字号,标题,效力状态,状态日期,说明,规范性文件,判断依据');
+  assert.ok(csv.some((l) => /^未载明施行日期或有效期,武隆府办发〔2023〕13号,.*,未载明施行日期或有效期,是,文种为意见/.test(l)));
+  assert.ok(csv.some((l) => /^已废止,武隆府办发〔2018〕42号,.*,武隆府发〔2023〕16号,未知,$/.test(l)), 'not read: 未知');
   assert.match(md, /\| 规范性文件 \| 判断依据 \|/);
   assert.match(md, /## 未载明施行日期或有效期（2件）/);
   assert.match(md, /\| 武隆府办发〔2021〕41号 \|.*\| 是 \| 方案或通知本身为公众设定权利义务/);
 });
 
-/** Just the four Store methods recomputeAll uses. */
+/** Just the Store methods recomputeAll uses. */
 class FakeStore implements StatusStore {
   relations: Relation[] = [];
   statuses: StoredStatus[] = [];
@@ -111,11 +113,13 @@ class FakeStore implements StatusStore {
   async corrections(id?: string) {
     return this.corrs.filter((c) => id === undefined || c.documentId === id);
   }
-  async replaceRelations(r: Relation[]) {
-    this.relations = r;
+  async derivedState() {
+    return { changes: 1, derived: 0 };
   }
-  async saveStatuses(s: StoredStatus[]) {
+  async saveDerived(_changes: number, r: Relation[], s: StoredStatus[]) {
+    this.relations = r;
     this.statuses = s;
+    return true;
   }
 }
 

@@ -81,8 +81,8 @@ test('user mistakes exit 2 with one line', () => {
 test('report cleanup as csv and json', () => {
   const csv = gongbao('report', 'cleanup', '--at', '2024-10-10', '--format', 'csv');
   assert.equal(csv.code, 0, csv.err);
-  assert.match(csv.out, /^category,docNumber,title,status,since,detail,normative,normativeReasons\n/);
-  assert.match(csv.out, /\nrepealed,武隆府办发〔2018〕126号,.*,已废止,2024-08-01,武隆府办发〔2024〕39号,,\n/);
+  assert.match(csv.out, /^\ufeff类别,发文字号,标题,效力状态,状态日期,说明,规范性文件,判断依据\r\n/);
+  assert.match(csv.out, /\r\n已废止,武隆府办发〔2018〕126号,.*,已废止,2024-08-01,武隆府办发〔2024〕39号,未知,\r\n/);
   const json = JSON.parse(gongbao('report', 'cleanup', '--at', '2024-10-10', '--format', 'json').out);
   assert.equal(json.at, '2024-10-10');
   assert.equal(json.repealed.length, 45);

@@ -1,7 +1,7 @@
 /** Search behaviour every Store must show (part of runStoreConformance, on the hand-built fixtures). */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Store } from '../src/store/store.js';
+import type { SearchQuery, Store } from '../src/store/store.js';
 import { CHARGING, FIRE_BAN, OLD_DECISION, REPORT, TRADITIONAL } from './fixtures/parse-results.js';
 
 /** Strings that break naive FTS or SQL: operators, quotes, brackets, wildcards, escapes. */
@@ -52,6 +52,27 @@ export function runSearchConformance(name: string, loaded: () => Promise<Store>)
       assert.deepEqual((await ids('静脉产业 OR 废止')).sort(), [TRADITIONAL.id, OLD_DECISION.id].sort());
       assert.deepEqual(await ids('"禁火时间"'), [FIRE_BAN.id]);
       assert.deepEqual(await ids('禁火令 静脉产业'), []);
+    });
+
+    test('成文日期 range, field choice (标题 / 文号) and sort by date', async () => {
+      const q = (extra: Omit<SearchQuery, 'q'>, text = '禁火令') => s.search({ q: text, ...extra }).then((r) => r.hits.map((h) => h.id));
+      // FIRE_BAN 2024-03-01 (禁火令 in its title), CHARGING 2024-02-10 (in its body only).
+      assert.deepEqual(await q({ from: '2024-03-01' }), [FIRE_BAN.id]);
+      assert.deepEqual(await q({ to: '2024-02-29' }), [CHARGING.id]);
+      assert.deepEqual(await q({ from: '2024-02-01', to: '2024-03-01' }), [FIRE_BAN.id, CHARGING.id]);
+      assert.deepEqual(await q({ from: '2025-01-01' }), []);
+      assert.equal((await s.search({ q: '禁火令', from: '2024-03-01' })).total, 1);
+      assert.deepEqual(await q({ field: 'title' }), [FIRE_BAN.id]);
+      assert.deepEqual(await q({ field: 'all' }), [FIRE_BAN.id, CHARGING.id]);
+      assert.deepEqual(await q({ field: 'docNumber' }, '武隆府发〔2023〕3号'), [OLD_DECISION.id]);
+      // Cited in OLD_DECISION's body: found in the text, but it is nobody's 文号.
+      assert.deepEqual(await q({ field: 'docNumber' }, '武隆府发〔2019〕22号'), []);
+      assert.deepEqual(await q({ field: 'docNumber' }, '2024'), (await q({ field: 'docNumber' }, '2024')).filter((id) => id.includes('2024')));
+      // By date: newest 成文日期 first, whatever the score; undated (REPORT) last.
+      assert.deepEqual(await q({ sort: 'date' }, '超充 OR 禁火令'), [FIRE_BAN.id, CHARGING.id, REPORT.id]);
+      const byDate = (await s.search({ q: '武隆', sort: 'date', limit: 50 })).hits.map((h) => h.signedOn ?? '');
+      assert.deepEqual(byDate, [...byDate].sort().reverse());
+      assert.ok(byDate.length >= 3);
     });
 
     test('hits carry metadata, a score and a «» snippet', async () => {

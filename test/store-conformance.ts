@@ -191,6 +191,25 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       assert.deepEqual(await s.allRelations(), []);
     });
 
+    test('committed ingests and corrections owe a recompute until relations and statuses from them are saved', async () => {
+      const s = await fresh();
+      assert.deepEqual(await s.derivedState(), { changes: 0, derived: 0 });
+      for (const r of ALL_FIXTURES) await s.ingest(r);
+      await s.ingest(ALL_FIXTURES[0]!); // unchanged: owes nothing more
+      const owed = await s.derivedState();
+      assert.equal(owed.changes, ALL_FIXTURES.length);
+      assert.equal(owed.derived, 0);
+      const live = { documentId: FIRE_BAN.id, status: '现行有效' as const, since: null, evidence: [] };
+      assert.equal(await s.saveDerived(owed.changes, [repeal], [live]), true);
+      assert.deepEqual(await s.derivedState(), { changes: owed.changes, derived: owed.changes });
+      // A slower recompute made from fewer changes must not overwrite a newer one.
+      assert.equal(await s.saveDerived(owed.changes - 1, [], [{ ...live, status: '已废止' }]), false);
+      assert.deepEqual(await s.allRelations(), [repeal]);
+      assert.equal((await s.getStatus(FIRE_BAN.id))?.status, '现行有效');
+      await s.addCorrection({ documentId: FIRE_BAN.id, status: '已废止', effectiveFrom: null, author: 'editor', reason: 'r', createdAt: '2024-06-02T08:00:00.000Z' });
+      assert.deepEqual(await s.derivedState(), { changes: owed.changes + 1, derived: owed.changes });
+    });
+
     test('statuses round-trip and drive listing, search filters and counts', async () => {
       const s = await loaded();
       const repealed = { documentId: FIRE_BAN.id, status: '已废止' as const, since: '2024-06-01', evidence: [{ docNumber: '武隆府发〔2024〕30号', quote: '废止', date: '2024-06-01' }] };

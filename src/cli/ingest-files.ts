@@ -26,10 +26,15 @@ export interface IngestListener {
   failure(file: string, err: UserError): void;
   /** A 解读 text, taken whole by the caller after everything before it is stored (it links to those). */
   interpretation?(file: string): Promise<void>;
+  /** A file is done with (stored, linked or skipped), in file order. */
+  done?(file: string): void;
   progress?(p: IngestProgress): void;
 }
 
-export async function ingestFiles(store: Store, files: readonly string[], on: IngestListener, workers?: number): Promise<void> {
+/** `parse`: a parse function of the caller's, run inline (tests); else the files are parsed in workers. */
+export async function ingestFiles(
+  store: Store, files: readonly string[], on: IngestListener, parse?: (file: string) => Promise<ParseResult>, workers?: number,
+): Promise<void> {
   const t0 = performance.now();
   let batch: Array<{ file: string; result: ParseResult }> = [];
   let batchBytes = 0;
@@ -40,7 +45,10 @@ export async function ingestFiles(store: Store, files: readonly string[], on: In
   const flush = async () => {
     if (batch.length === 0) return;
     const outcomes = await store.ingestMany(batch.map((b) => b.result));
-    outcomes.forEach((o, i) => on.outcome(o, batch[i]!.result, batch[i]!.file));
+    outcomes.forEach((o, i) => {
+      on.outcome(o, batch[i]!.result, batch[i]!.file);
+      on.done?.(batch[i]!.file);
+    });
     filesDone += batch.length;
     documents += batch.reduce((n, b) => n + b.result.documents.length, 0);
     bytes += batchBytes;
@@ -48,19 +56,20 @@ export async function ingestFiles(store: Store, files: readonly string[], on: In
     batchBytes = 0;
     on.progress?.({ files: filesDone, file: last, documents, bytes, documentsPerSecond: documents / ((performance.now() - t0) / 1000) });
   };
-  for await (const p of parseAll(files, workers)) {
+  for await (const p of parseAll(files, parse ? 0 : workers, parse)) {
     last = p.file;
     if ('interpretation' in p || 'error' in p) {
+      // What came before is stored first: a 解读 links to it, and files are reported in order.
+      await flush();
       try {
-        if ('interpretation' in p) {
-          await flush();
-          await on.interpretation?.(p.file);
-        } else on.failure(p.file, p.error);
+        if ('interpretation' in p) await on.interpretation?.(p.file);
+        else on.failure(p.file, p.error);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         on.failure(p.file, err);
       }
       filesDone++;
+      on.done?.(p.file);
       continue;
     }
     batch.push({ file: p.file, result: p.result });

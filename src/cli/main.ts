@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `gongbao` command: one sub-command module per operation, assembled here. */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/errors.js';
 import { registerParse } from './commands/parse.js';
 import { registerIngest } from './commands/ingest.js';
@@ -22,7 +22,11 @@ import { registerQa } from './commands/qa.js';
 
 const program = new Command('gongbao')
   .description('Gongbao (公报): Chinese government gazettes as a searchable, status-aware policy database')
-  .version('0.1.0');
+  .version('0.1.0')
+  // Usage mistakes (a missing argument, an unknown option) are user errors like any other: one
+  // line, exit 2 (commander exits 1). Set before the sub-commands are added: they copy it.
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(`gongbao: ${str.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`) });
 
 registerParse(program);
 registerIngest(program);
@@ -50,6 +54,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  // --help and --version end through here too, with exit code 0.
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
   if (err instanceof UserError) {
     process.stderr.write(`gongbao: ${err.message}\n`);
     process.exit(err.exitCode);

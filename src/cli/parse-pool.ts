@@ -12,14 +12,22 @@ import { interpretationIn } from '../status/interpretation-ingest.js';
 /** A parsed file, its one-line error, or a 解读 text (not a gazette: the caller links it). */
 export type Parsed = { file: string; result: ParseResult } | { file: string; error: UserError } | { file: string; interpretation: true };
 
-/** What one file gives, in a worker or inline. */
-export async function parseOne(file: string): Promise<Parsed> {
-  if (interpretationIn(file)) return { file, interpretation: true };
+function isInterpretation(file: string): boolean {
   try {
-    return { file, result: await parseFile(file) };
+    return interpretationIn(file) !== null;
+  } catch {
+    return false; // unreadable: the parser says why, in its own words
+  }
+}
+
+/** What one file gives, in a worker or inline. */
+export async function parseOne(file: string, parse: (file: string) => Promise<ParseResult> = parseFile): Promise<Parsed> {
+  try {
+    if (isInterpretation(file)) return { file, interpretation: true };
+    return { file, result: await parse(file) };
   } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    return { file, error: err };
+    // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.
+    return { file, error: err instanceof UserError ? err : new UserError(`the reader failed on this file (${String(err)}); please report it`) };
   }
 }
 
@@ -41,9 +49,11 @@ function startWorker(): Worker {
 }
 
 /** Parse the files (in workers when there are any), yielding in file order. */
-export async function* parseAll(files: readonly string[], workers = parseWorkers(files.length)): AsyncGenerator<Parsed> {
+export async function* parseAll(
+  files: readonly string[], workers = parseWorkers(files.length), parse?: (file: string) => Promise<ParseResult>,
+): AsyncGenerator<Parsed> {
   if (workers === 0) {
-    for (const file of files) yield await parseOne(file);
+    for (const file of files) yield await parseOne(file, parse);
     return;
   }
   const pool = Array.from({ length: workers }, () => ({ worker: startWorker(), busy: 0 }));

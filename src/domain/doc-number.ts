@@ -104,3 +104,25 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
   }
   return out;
 }
+
+/**
+ * Near spellings of a 文号 that listings print for the same document: the 主要文件目录 of 003_
+ * gives 武隆府办发〔2023〕11号 for a document printed as 武隆府办〔2023〕11号. Only the trailing 发 of
+ * the agency differs; they are different series, so a match is offered with a note, never merged.
+ */
+export function nearDocNumbers(n: DocNumber): DocNumber[] {
+  const other = n.agency.endsWith('发') ? n.agency.slice(0, -1) : `${n.agency}发`;
+  return other.length > 0 ? [{ ...n, agency: other }] : [];
+}
+
+/**
+ * Order of 文号 as a clerk files them: by agency, then year, then serial as numbers
+ * (〔2023〕8号 before 〔2023〕13号); text that is not a 文号 sorts after, as text.
+ */
+export function compareDocNumbers(a: string | null, b: string | null): number {
+  const pa = a ? parseDocNumber(a) : null;
+  const pb = b ? parseDocNumber(b) : null;
+  if (pa && pb) return pa.agency.localeCompare(pb.agency, 'zh-CN') || pa.year - pb.year || pa.serial - pb.serial;
+  if (pa || pb) return pa ? -1 : 1;
+  return (a ?? '').localeCompare(b ?? '', 'zh-CN');
+}

@@ -1,22 +1,83 @@
 /**
  * Bytes → text. Gazettes reach us as UTF-8 (with or without BOM), GB18030/GBK from older
- * Windows tools, occasionally UTF-16, or as the PDF itself. Anything else is refused with a
- * reason the CLI can print as one line.
+ * Windows tools, occasionally UTF-16, or as the PDF itself. UTF-8 with a few damaged bytes (a
+ * bad copy, a download cut mid-character) is still UTF-8: read with U+FFFD and a warning saying
+ * where. Anything else is refused with a reason the CLI can print as one line.
  */
 import { UserError } from '../domain/errors.js';
+import type { Warning } from '../domain/types.js';
 
 export interface Decoded {
   readonly text: string;
   readonly encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'pdf';
+  /** Damage read around (invalid bytes replaced by U+FFFD), with where it was. */
+  readonly warnings?: Warning[];
 }
 
-function isUtf8(buf: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
+/** Where a UTF-8 reading breaks: offsets of invalid sequences, and how many characters read fine. */
+interface Utf8Scan {
+  readonly invalid: number[];
+  /** Well-formed multi-byte characters: what tells damaged UTF-8 from another encoding. */
+  readonly multibyte: number;
+}
+
+/** Second-byte range of a lead byte (RFC 3629 table: no overlongs, no surrogates, ≤ U+10FFFF). */
+function leadRange(b: number): [len: number, lo: number, hi: number] | null {
+  if (b >= 0xc2 && b <= 0xdf) return [2, 0x80, 0xbf];
+  if (b === 0xe0) return [3, 0xa0, 0xbf];
+  if (b === 0xed) return [3, 0x80, 0x9f];
+  if (b >= 0xe1 && b <= 0xef) return [3, 0x80, 0xbf];
+  if (b === 0xf0) return [4, 0x90, 0xbf];
+  if (b >= 0xf1 && b <= 0xf3) return [4, 0x80, 0xbf];
+  if (b === 0xf4) return [4, 0x80, 0x8f];
+  return null;
+}
+
+/** One pass; each maximal invalid subpart counts once, as TextDecoder replaces it by one U+FFFD. */
+function scanUtf8(buf: Uint8Array): Utf8Scan {
+  const invalid: number[] = [];
+  let multibyte = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const lead = leadRange(b);
+    if (!lead) {
+      invalid.push(i++);
+      continue;
+    }
+    const [len, lo, hi] = lead;
+    let k = 1;
+    while (k < len && i + k < buf.length && buf[i + k]! >= (k === 1 ? lo : 0x80) && buf[i + k]! <= (k === 1 ? hi : 0xbf)) k++;
+    if (k === len) multibyte++;
+    else invalid.push(i);
+    i += k;
   }
+  return { invalid, multibyte };
+}
+
+/** A few invalid sequences among many good characters: damaged UTF-8, not another encoding. */
+function damagedUtf8(scan: Utf8Scan): boolean {
+  return scan.invalid.length > 0 && scan.invalid.length * 50 <= scan.multibyte;
+}
+
+function damageWarning(buf: Uint8Array, invalid: readonly number[]): Warning {
+  const shown = invalid.slice(0, 10);
+  const places: string[] = [];
+  let line = 1;
+  let at = 0;
+  for (const o of shown) {
+    for (; at < o; at++) if (buf[at] === 0x0a) line++;
+    places.push(`byte ${o} (line ${line})`);
+  }
+  const more = invalid.length > shown.length ? ` and ${invalid.length - shown.length} more` : '';
+  return {
+    code: 'invalid-utf8',
+    message: `${invalid.length} invalid UTF-8 sequence${invalid.length === 1 ? '' : 's'} read as U+FFFD (�): ${places.join(', ')}${more}`,
+  };
 }
 
 /** UTF-16 without BOM: every other byte is 0 for ASCII, or CJK high bytes 0x4E–0x9F sit at fixed parity. */
@@ -55,11 +116,11 @@ function bestLegacyDecoding(buf: Uint8Array): Decoded {
 }
 
 /** Share of C0 control bytes other than tab/newline/CR/form feed: high in binary files. */
-function controlRatio(text: string): number {
+function controlRatio(text: string, countReplacement = true): number {
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c === 0xfffd && countReplacement)) bad++;
   }
   return text.length ? bad / text.length : 0;
 }
@@ -80,11 +141,15 @@ export function decodeText(buf: Uint8Array, name: string): Decoded {
     decoded = { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
   } else {
     const u16 = guessUtf16(buf);
+    const scan = u16 ? null : scanUtf8(buf);
     if (u16) decoded = { text: new TextDecoder(u16).decode(buf), encoding: u16 };
-    else if (isUtf8(buf)) decoded = { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
-    else decoded = bestLegacyDecoding(buf);
+    else if (scan!.invalid.length === 0) decoded = { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+    else if (damagedUtf8(scan!)) {
+      decoded = { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8', warnings: [damageWarning(buf, scan!.invalid)] };
+    } else decoded = bestLegacyDecoding(buf);
   }
-  if (controlRatio(decoded.text) > 0.01) throw new UserError(`${name}: binary file, not a text or PDF gazette`);
+  // The U+FFFD of damage already read around are not a sign of binary input.
+  if (controlRatio(decoded.text, !decoded.warnings) > 0.01) throw new UserError(`${name}: binary file, not a text or PDF gazette`);
   if (decoded.text.trim() === '') throw new UserError(`${name}: empty file (only white space)`);
   return decoded;
 }

@@ -132,7 +132,7 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
     } else warnings.push({ code: 'document-no-title', message: 'no title found in the document' });
   }
 
-  const afterHead = Math.max(-1, ...role.keys()) + 1;
+  const afterHead = [...role.keys()].reduce((m, k) => Math.max(m, k), -1) + 1;
   const sig = findSignature(keys, afterHead);
   if (sig) {
     role.set(sig.date, 'sig');
@@ -152,7 +152,7 @@ export function buildDocument(src: DocumentSource): OfficialDocument {
       const last = tables[tables.length - 1];
       if (prev?.kind === 't' && last && sameHeader(last.header, it.table.header)) {
         // A page break cut the table and the header was printed again: one table.
-        last.rows.push(...it.table.rows);
+        for (const r of it.table.rows) last.rows.push(r); // no spread: a long table would overflow the stack
       } else tables.push({ ...it.table, rows: [...it.table.rows], afterBlock: body.length - 1 });
       return;
     }

@@ -10,7 +10,7 @@ import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo,
 import { removeArtefacts, type CleanLine } from './artefacts.js';
 import { findListings, type ListingRegion } from './contents.js';
 import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
-import { decodeText, isPdf } from './decode.js';
+import { decodeText, isPdf, type Decoded } from './decode.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
@@ -39,8 +39,9 @@ export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Ar
   const hash = createHash('sha256').update(buf);
   if (extra) hash.update(extra);
   const sha256 = hash.digest('hex');
-  const decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' as const } : decodeText(buf, name);
-  return parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
+  const decoded: Decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' } : decodeText(buf, name);
+  const result = parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
+  return decoded.warnings ? { ...result, warnings: [...decoded.warnings, ...result.warnings] } : result;
 }
 
 /** Split listings into the issue's 目录 (page numbers) and its 主要文件目录 (文号). */
@@ -108,7 +109,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   if (entries.length && entries.length !== plans.length) {
     warnings.push({ code: 'contents-count-mismatch', message: `目录 lists ${entries.length} documents; ${plans.length} found in the text` });
   }
-  warnings.push(...pairContinuations(lines, plans, continuations));
+  // Appended one by one: spreading 100k+ warnings into push() overflows the call stack.
+  for (const w of pairContinuations(lines, plans, continuations)) warnings.push(w);
   repairNested(lines, plans);
 
   const discarded: Artefact[] = [...artefacts];
@@ -138,8 +140,8 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const frontMatter = raw.filter((_, n) => !covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
   const indexEntries = index.flatMap((r) => r.entries).map(toIndexEntry);
   const check = checkIndex(indexEntries, documents);
-  warnings.push(...check.warnings);
-  for (const d of documents) d.warnings.push(...(check.perDocument.get(d.id) ?? []));
+  for (const w of check.warnings) warnings.push(w);
+  for (const d of documents) for (const w of check.perDocument.get(d.id) ?? []) d.warnings.push(w);
 
   const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
   const issue: GazetteIssue = {

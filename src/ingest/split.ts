@@ -57,8 +57,27 @@ function hasHeaderNearby(lines: readonly CleanLine[], anchor: number): boolean {
   return near.some((t) => isMasthead(t) || (startsWithIssuer(t) && isTitleShaped(t)));
 }
 
+/** Which lines lie in a listing: one pass, so a per-line test costs nothing however many listings. */
+function listingMask(size: number, listings: readonly ListingRegion[]): (n: number) => boolean {
+  const mask = new Uint8Array(size);
+  for (const r of listings) mask.fill(1, r.start, Math.min(r.end, size));
+  return (n) => mask[n] === 1;
+}
+
+/** The first element of an ascending array greater than n, else `fallback` (binary search). */
+function firstAbove(sorted: readonly number[], n: number, fallback: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > n) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < sorted.length ? sorted[lo]! : fallback;
+}
+
 export function findAnchors(lines: readonly CleanLine[], listings: readonly ListingRegion[]): number[] {
-  const inListing = (n: number) => listings.some((r) => n >= r.start && n < r.end);
+  const inListing = listingMask(lines.length, listings);
   const anchors: number[] = [];
   for (let n = 0; n < lines.length; n++) {
     if (inListing(n) || !docNumberLine(lines[n]!.text)) continue;
@@ -72,7 +91,7 @@ export function planDocuments(
   lines: readonly CleanLine[],
   listings: readonly ListingRegion[],
 ): { plans: DocumentPlan[]; continuations: Range[] } {
-  const inListing = (n: number) => listings.some((r) => n >= r.start && n < r.end);
+  const inListing = listingMask(lines.length, listings);
   const anchors = findAnchors(lines, listings);
   const plans: DocumentPlan[] = [];
   let floor = 0;
@@ -96,7 +115,7 @@ export function planDocuments(
     }
   });
   const sorted = [...cuts].sort((a, b) => a - b);
-  const nextCut = (n: number) => sorted.find((c) => c > n) ?? lines.length;
+  const nextCut = (n: number) => firstAbove(sorted, n, lines.length);
   for (const p of plans) p.pieces.push([p.start, nextCut(p.start)]);
   return { plans, continuations: starts.map((n) => [n, nextCut(n)] as const) };
 }
@@ -118,14 +137,21 @@ export function pairContinuations(lines: readonly CleanLine[], plans: DocumentPl
   const used = new Set<DocumentPlan>();
   const withPages = plans.every((p) => p.page !== null);
   const sortedCont = [...cont].sort((a, b) => inPage(lines, a) - inPage(lines, b));
+  // Pages ascend with the pieces, so both look-ups move forward only (thousands of markers stay linear).
+  const byPage = plans.map((p, i) => ({ page: p.page ?? 0, i })).sort((a, b) => a.page - b.page);
+  let pagePointer = 0;
+  let lastOnPage = -1; // the last plan in print order printed on or before page y
+  let nextJumper = 0;
   for (const piece of sortedCont) {
     const y = inPage(lines, piece);
     let target: DocumentPlan | undefined;
     if (withPages) {
-      const onPage = [...plans].filter((p) => (p.page ?? 0) <= y).pop();
+      while (pagePointer < byPage.length && byPage[pagePointer]!.page <= y) lastOnPage = Math.max(lastOnPage, byPage[pagePointer++]!.i);
+      const onPage = plans[lastOnPage];
       target = onPage && !used.has(onPage) ? onPage : undefined;
     }
-    target ??= jumpers.find((p) => !used.has(p));
+    while (nextJumper < jumpers.length && used.has(jumpers[nextJumper]!)) nextJumper++;
+    target ??= jumpers[nextJumper];
     if (!target) {
       warnings.push({ code: 'jump-unpaired', message: `（上接第${y}页） at line ${piece[0] + 1} has no matching （下转） document` });
       continue;

@@ -64,14 +64,17 @@ function pad(rows: string[][], width: number): string[][] {
 
 function build(cells: string[][], source: TableSource): Omit<Table, 'afterBlock' | 'title'> {
   const [header = [], ...rows] = cells;
-  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a table of 100k+ rows would overflow the call stack.
+  const width = rows.reduce((w, r) => Math.max(w, r.length), header.length);
   const [h, ...r] = pad([header, ...rows], width);
   return { header: h!, rows: r, source };
 }
 
 function markdownCells(lines: readonly string[]): string[][] {
   return lines
-    .filter((l) => !/^\s*\|?[\s:|-]+\|?\s*$/.test(l) || !l.includes('-'))
+    // The separator row |---|:--| (only pipes, dashes, colons and spaces): one character class, so a
+    // row of many spaces cannot make the pattern backtrack (\s*\|?[\s|]+ was quadratic on them).
+    .filter((l) => !/^[\s:|-]+$/.test(l) || !l.includes('-'))
     .map((l) => l.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map(cleanCell));
 }
 

@@ -26,6 +26,8 @@ export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyIns
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: opts.trustProxy ?? false,
+    // A pasted 2,000-character query is ~18 KB of URL: Node's 16 KB default would answer a bare 431.
+    http: { maxHeaderSize: 64 * 1024 },
     // Malformed URLs and the like: the same {error:{code,message}} (or HTML page) as our own errors.
     frameworkErrors: (err, req, reply) => sendError(req, reply, 400, 'bad-request', err.message),
   });

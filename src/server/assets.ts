@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = {
   'icon.svg': 'image/svg+xml',
 };
 
-function load(name: string): string {
+export function load(name: string): string {
   const candidates = [new URL(`./assets/${name}`, import.meta.url), new URL(`../../src/server/assets/${name}`, import.meta.url)];
   for (const c of candidates) {
     try {

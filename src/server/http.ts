@@ -9,12 +9,36 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** What a page says to a reader (the JSON message stays for programs). */
+    readonly zh?: string,
   ) {
     super(message);
   }
 }
 
-export const notFound = (what: string): HttpError => new HttpError(404, 'not-found', `${what} not found`);
+const WHAT_ZH: Record<string, string> = { document: '文件', issue: '公报期次', unit: '单位', resource: '内容', reference: '文件' };
+
+export const notFound = (what: string): HttpError => new HttpError(404, 'not-found', `${what} not found`, `没有找到这个${WHAT_ZH[what] ?? '内容'}。`);
+
+/** Query parameters by the name a reader knows them. */
+const PARAM_ZH: Record<string, string> = {
+  q: '检索词', year: '年份', issuer: '发文机关', kind: '文种', status: '效力状态', limit: '每页条数', offset: '起始位置',
+  tab: '分类', sort: '排序', from: '起始日期', to: '截止日期', field: '检索范围', indicator: '指标', unit: '单位',
+};
+
+/** A zod issue in Chinese: which parameter, and what it accepts. */
+function issueZh(issue: z.core.$ZodIssue | undefined): string {
+  const key = String(issue?.path[0] ?? '');
+  const name = PARAM_ZH[key] ?? (key ? `参数 ${key}` : '查询参数');
+  if (!issue) return `${name}有误。`;
+  switch (issue.code) {
+    case 'too_big': return `${name}超出范围（最大 ${String(issue.maximum)}）。`;
+    case 'too_small': return `${name}超出范围（最小 ${String(issue.minimum)}）。`;
+    case 'invalid_value': return `${name}只能是：${issue.values.map(String).join('、')}。`;
+    case 'invalid_type': return `${name}格式不对${issue.expected === 'number' ? '，应为数字' : ''}。`;
+    default: return `${name}格式不对。`;
+  }
+}
 
 /** Parse a query string with a zod schema; a bad value is the client's mistake (400), not ours. */
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
@@ -22,27 +46,34 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.ou
   if (!r.success) {
     const first = r.error.issues[0];
     const where = first?.path.join('.') || 'query';
-    throw new HttpError(400, 'bad-request', `${where}: ${first?.message ?? 'invalid'}`);
+    throw new HttpError(400, 'bad-request', `${where}: ${first?.message ?? 'invalid'}`, issueZh(first));
   }
   return r.data;
 }
 
 const wantsHtml = (req: FastifyRequest): boolean => !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
 
-export type SendError = (req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) => FastifyReply;
+export type SendError = (req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, zh?: string) => FastifyReply;
 
-/** Error rendering: JSON for the API and non-browser clients, an HTML page for browsers. */
+/** A reader's words for an error that carries none of its own. */
+function defaultZh(status: number, req: FastifyRequest): string {
+  if (status === 404) return `没有这个页面：${req.url.split('?')[0]}`;
+  if (status === 431 || status === 414) return '网址太长。';
+  return status < 500 ? '请求的网址有误。' : '服务器出错了，请稍后再试。';
+}
+
+/** Error rendering: JSON for the API and non-browser clients, an HTML page (in Chinese) for browsers. */
 export function errorSender(htmlError: (status: number, message: string) => string): SendError {
-  return (req, reply, status, code, message) => {
+  return (req, reply, status, code, message, zh) => {
     reply.code(status).header('cache-control', 'no-store');
-    if (wantsHtml(req)) return reply.type('text/html; charset=utf-8').send(htmlError(status, message));
+    if (wantsHtml(req)) return reply.type('text/html; charset=utf-8').send(htmlError(status, zh ?? defaultZh(status, req)));
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
   };
 }
 
 export function installErrorHandling(app: FastifyInstance, send: SendError): void {
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
-    if (err instanceof HttpError) return send(req, reply, err.statusCode, err.code, err.message);
+    if (err instanceof HttpError) return send(req, reply, err.statusCode, err.code, err.message, err.zh);
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error(err);
     return send(req, reply, status, status === 500 ? 'internal' : 'bad-request', status === 500 ? 'internal server error' : err.message);

@@ -7,10 +7,11 @@
  * (which take effect once and leave nothing to expire). Every row says whether its document is a
  * 规范性文件 and why, so the clerk can check the call.
  */
+import { compareDocNumbers } from '../domain/doc-number.js';
 import type { LegalStatus } from '../domain/types.js';
 import { addDays } from '../extract/text.js';
 import { statusAsOf } from './status-as-of.js';
-import type { DocFacts, Evidence, StatusVerdict, StatusWorld } from './types.js';
+import type { DocFacts, Evidence, StatusEvent, StatusVerdict, StatusWorld } from './types.js';
 
 export interface CleanupRow {
   readonly id: string;
@@ -49,7 +50,19 @@ export function expectsValidityClause(f: DocFacts): boolean {
   return f.held && f.normative?.normative === true && f.normative.repealDecision !== true;
 }
 
-const order = (a: CleanupRow, b: CleanupRow) => (a.docNumber ?? a.id).localeCompare(b.docNumber ?? b.id, 'zh');
+const order = (a: CleanupRow, b: CleanupRow) => compareDocNumbers(a.docNumber ?? a.id, b.docNumber ?? b.id);
+
+/**
+ * Who repealed it: the repealing documents. A document that only states another is repealed
+ * (上位文件…已废止) is not its repealer, and the row says so instead of naming it.
+ */
+function repealedDetail(events: readonly StatusEvent[], evidence: readonly Evidence[]): string {
+  const by = [...new Set(events.filter((e) => e.kind !== 'noted-repealed' && e.kind !== 'amend').map((e) => e.byDocNumber).filter(Boolean))];
+  if (by.length > 0) return by.join('、');
+  const noted = [...new Set(events.filter((e) => e.kind === 'noted-repealed').map((e) => e.byDocNumber ?? '其他文件'))];
+  if (noted.length > 0) return `废止文件未载明（${noted.join('、')}称其已废止）`;
+  return evidence.map((e) => e.docNumber).filter(Boolean).join('、');
+}
 
 export function cleanupReport(world: StatusWorld, at: string): CleanupReport {
   const verdicts = new Map<string, StatusVerdict>();
@@ -68,7 +81,7 @@ export function cleanupReport(world: StatusWorld, at: string): CleanupReport {
     const v = verdicts.get(f.id)!;
     const expires = f.validity?.expiresOn ?? null;
     if (v.status === '已失效') report.expired.push(row(f, `有效期至${expires ?? '（更正）'}`));
-    if (v.status === '已废止') report.repealed.push(row(f, v.evidence.map((e) => e.docNumber).filter(Boolean).join('、')));
+    if (v.status === '已废止') report.repealed.push(row(f, repealedDetail(world.events.get(f.id) ?? [], v.evidence)));
     if (!f.held || !LIVE.includes(v.status)) continue;
     if (expires !== null && expires >= at && expires <= horizon) report.expiringSoon.push(row(f, `有效期至${expires}`));
     if (!expectsValidityClause(f)) continue;

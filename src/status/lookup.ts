@@ -2,7 +2,7 @@
  * Find the document a user named (id, any spelling of its 文号, or a known-by-reference 文号) and
  * judge it as of a date: what `gongbao status` and the portal print.
  */
-import { normaliseDocNumber } from '../domain/doc-number.js';
+import { formatDocNumber, nearDocNumbers, normaliseDocNumber, parseDocNumber } from '../domain/doc-number.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import { verdictOf } from './cleanup.js';
@@ -32,13 +32,25 @@ export function checkDate(value: string, option: string): string {
 
 /** The world id of what the user named; UserError when neither stored nor known by reference. */
 export async function findSubject(store: Store, world: StatusWorld, key: string): Promise<string> {
+  const found = await known(store, world, key);
+  if (found) return found;
+  // The spelling a listing uses for the same series (武隆府办 for 武隆府办发): the answer names its own 文号.
+  const n = parseDocNumber(key);
+  for (const near of n ? nearDocNumbers(n) : []) {
+    const id = await known(store, world, formatDocNumber(near));
+    if (id) return id;
+  }
+  throw new UserError(`no document or reference known as ${key}`);
+}
+
+async function known(store: Store, world: StatusWorld, key: string): Promise<string | null> {
   const stored = await store.getDocument(key);
   if (stored && world.docs.has(stored.id)) return stored.id;
   if (world.docs.has(key)) return key;
   const n = normaliseDocNumber(key);
   if (n && world.docs.has(refKey(n, null))) return refKey(n, null);
   if (world.docs.has(refKey(null, key.replace(/^《|》$/g, '')))) return refKey(null, key.replace(/^《|》$/g, ''));
-  throw new UserError(`no document or reference known as ${key}`);
+  return null;
 }
 
 export function statusReport(world: StatusWorld, id: string, at: string): StatusReport {

@@ -13,10 +13,10 @@ export function todayInChina(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** Every stored document and correction, judged together (a repeal in one issue acts on another). */
 /** The part of the Store the status code needs (lets tests pass a small fake). */
-export type StatusStore = Pick<Store, 'allDocuments' | 'corrections' | 'replaceRelations' | 'saveStatuses'>;
+export type StatusStore = Pick<Store, 'allDocuments' | 'corrections' | 'derivedState' | 'saveDerived'>;
 
+/** Every stored document and correction, judged together (a repeal in one issue acts on another). */
 export async function loadWorld(store: Pick<Store, 'allDocuments' | 'corrections'>): Promise<World> {
   const documents: OfficialDocument[] = [];
   for await (const d of store.allDocuments()) documents.push(d);
@@ -35,11 +35,23 @@ export function statusesOf(world: World, at: string): StoredStatus[] {
 }
 
 export async function recomputeAll(store: StatusStore, today: string = todayInChina()): Promise<{ relations: number; statuses: number }> {
+  // The change count is read before the documents: what is saved reflects at least that many.
+  const { changes } = await store.derivedState();
   const world = await loadWorld(store);
   const statuses = statusesOf(world, today);
-  await store.replaceRelations(world.relations);
-  await store.saveStatuses(statuses);
+  await store.saveDerived(changes, world.relations, statuses);
   // 解读 and 问答 resting on a document just repealed or amended become 待更新 (stores that keep them).
   if ('listQa' in store) await markStale(store as unknown as EditorialStore, statuses);
   return { relations: world.relations.length, statuses: statuses.length };
+}
+
+/**
+ * Complete a recompute that committed changes are owed — after this process's own ingest, or one
+ * that was killed between its last commit and its recompute. True when one was run.
+ */
+export async function recomputeIfOwed(store: StatusStore, today: string = todayInChina()): Promise<boolean> {
+  const { changes, derived } = await store.derivedState();
+  if (changes <= derived) return false;
+  await recomputeAll(store, today);
+  return true;
 }

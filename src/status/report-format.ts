@@ -1,4 +1,5 @@
 /** The cleanup report as Markdown (for the clerk) or CSV (for the spreadsheet the office keeps). */
+import { csvDocument } from '../domain/csv.js';
 import type { CleanupReport, CleanupRow } from './cleanup.js';
 
 export const SECTIONS: ReadonlyArray<[keyof Omit<CleanupReport, 'at'>, string]> = [
@@ -32,15 +33,12 @@ export function toMarkdown(r: CleanupReport): string {
   return out.join('\n');
 }
 
-const csvCell = (s: string | null) => (/[",\n]/.test(s ?? '') ? `"${(s ?? '').replace(/"/g, '""')}"` : (s ?? ''));
+const CSV_HEADER = ['类别', '发文字号', '标题', '效力状态', '状态日期', '说明', '规范性文件', '判断依据'];
 
+/** One row per document and section, the section by its Chinese name; BOM and CRLF for spreadsheets. */
 export function toCsv(r: CleanupReport): string {
-  const out = ['category,docNumber,title,status,since,detail,normative,normativeReasons'];
-  for (const [key] of SECTIONS) {
-    for (const row of r[key]) {
-      const normative = row.normative === null ? '' : String(row.normative);
-      out.push([key, row.docNumber, row.title, row.status, row.since, row.detail, normative, row.normativeReasons.join('；')].map(csvCell).join(','));
-    }
-  }
-  return out.join('\n') + '\n';
+  const rows = SECTIONS.flatMap(([key, label]) =>
+    r[key].map((row) => [label, row.docNumber, row.title, row.status, row.since, row.detail, normativeWord(row.normative), row.normativeReasons.join('；')]),
+  );
+  return csvDocument(CSV_HEADER, rows);
 }

@@ -79,12 +79,22 @@ export interface Relation {
   readonly block: number | null;
 }
 
+export const SEARCH_FIELDS = ['all', 'title', 'docNumber'] as const;
+export const SEARCH_SORTS = ['relevance', 'date'] as const;
+
 export interface SearchQuery {
   readonly q: string;
   readonly year?: number;
   readonly issuer?: string;
   readonly kind?: string;
   readonly status?: LegalStatus;
+  /** 成文日期 range, inclusive (YYYY-MM-DD); a document without a 成文日期 is outside any range. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Where every positive term must be: anywhere (default), in the title, or in the 文号. */
+  readonly field?: (typeof SEARCH_FIELDS)[number];
+  /** relevance (default), or date: newest 成文日期 first (hits then carry score 0). */
+  readonly sort?: (typeof SEARCH_SORTS)[number];
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -124,6 +134,16 @@ export interface StoredStatus {
   readonly status: LegalStatus;
   readonly since: string | null;
   readonly evidence: Array<{ docNumber: string | null; quote: string; date: string | null }>;
+}
+
+/**
+ * How far relations and statuses lag behind: `changes` counts every committed ingest and
+ * correction, `derived` the count the stored relations and statuses were computed from. A recompute
+ * is owed while changes > derived (a kill after an ingest's commit leaves it so).
+ */
+export interface DerivedState {
+  readonly changes: number;
+  readonly derived: number;
 }
 
 /** An editor's manual correction: stored as an event, never by overwriting extracted facts. */
@@ -248,6 +268,12 @@ export interface Store {
   replaceRelations(relations: Relation[]): Promise<void>;
   saveStatuses(statuses: StoredStatus[]): Promise<void>;
   getStatus(documentId: string): Promise<StoredStatus | null>;
+  derivedState(): Promise<DerivedState>;
+  /**
+   * Replace every relation and save the statuses computed after `changes` changes, in one
+   * transaction; false (nothing written) when a recompute made from later changes was saved first.
+   */
+  saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[]): Promise<boolean>;
   addCorrection(c: StatusCorrection): Promise<void>;
   corrections(documentId?: string): Promise<StatusCorrection[]>;
   /** Record that a privacy finding of a document is public (published unmasked from then on). */

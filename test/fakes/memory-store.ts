@@ -147,6 +147,14 @@ export class MemoryStore implements Store {
   async saveStatuses(s: StoredStatus[]) {
     for (const x of s) this.statuses.set(x.documentId, x);
   }
+  async derivedState() {
+    return { changes: 0, derived: 0 };
+  }
+  async saveDerived(_changes: number, r: Relation[], s: StoredStatus[]) {
+    await this.replaceRelations(r);
+    await this.saveStatuses(s);
+    return true;
+  }
   async getStatus(id: string) {
     return this.statuses.get(id) ?? null;
   }

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { parseFile } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/factory.js';
 import type { Store } from '../../src/store/store.js';
+import { after, before } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app.js';
 import { recomputeAll } from '../../src/status/recompute.js';
 
 export const SAMPLES_DIR = new URL('../../samples/wulong/', import.meta.url);
@@ -17,7 +20,8 @@ export const SAMPLES_DIR = new URL('../../samples/wulong/', import.meta.url);
 export async function openSampleStore(): Promise<Store> {
   const dir = mkdtempSync(join(tmpdir(), 'gongbao-portal-'));
   const store = await openStore({ db: join(dir, 'samples.db') });
-  for (const f of readdirSync(SAMPLES_DIR).filter((f) => f !== 'README.md').sort()) {
+  // The gazettes only, as `gongbao start` seeds them: a .meta.json sidecar is read beside its file, not as one.
+  for (const f of readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort()) {
     await store.ingest(await parseFile(new URL(f, SAMPLES_DIR).pathname));
   }
   await recomputeAll(store);
@@ -27,4 +31,19 @@ export async function openSampleStore(): Promise<Store> {
     rmSync(dir, { recursive: true, force: true });
   };
   return store;
+}
+
+/** A test file's before/after: the sample store and a server over it, both closed at the end. */
+export function withSampleServer(use: (store: Store, app: FastifyInstance) => void): void {
+  let store: Store | undefined;
+  let app: FastifyInstance | undefined;
+  before(async () => {
+    store = await openSampleStore();
+    app = buildServer(store);
+    use(store, app);
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+  });
 }

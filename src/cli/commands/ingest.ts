@@ -6,11 +6,11 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
 import { ingestInterpretation } from '../../status/interpretation-ingest.js';
-import { ingestFiles } from '../ingest-files.js';
-import { recomputeAll } from '../../status/recompute.js';
+import { recomputeIfOwed } from '../../status/recompute.js';
+import { ingestFiles, type IngestProgress } from '../ingest-files.js';
 import { openStore } from '../../store/factory.js';
 import type { ParseResult } from '../../domain/types.js';
-import type { IngestOutcome } from '../../store/store.js';
+import type { IngestOutcome, Store } from '../../store/store.js';
 
 const INGESTIBLE = /\.(txt|text|pdf)$/i;
 
@@ -58,6 +58,39 @@ export function privacyWarnings(file: string, r: ParseResult): string[] {
   });
 }
 
+/**
+ * Parse and store the files: parsed in worker threads unless a parse function is given (tests),
+ * stored in batches (ingest-files.ts). A file that cannot be parsed is reported and skipped, the
+ * rest of the batch goes on; a failing database stops it (nothing after could be stored either).
+ */
+export async function ingestEach(
+  store: Store,
+  files: readonly string[],
+  parse?: (file: string) => Promise<ParseResult>,
+  /** Called when a file is done with (stored or skipped), in file order. */
+  onFile: (file: string) => void = () => {},
+  progress?: (p: IngestProgress) => void,
+): Promise<{ outcomes: IngestOutcome[]; failures: string[]; notes: string[] }> {
+  const outcomes: IngestOutcome[] = [];
+  const failures: string[] = [];
+  const notes: string[] = [];
+  await ingestFiles(store, files, {
+    outcome: (o, result, f) => {
+      outcomes.push(o);
+      if (o.action !== 'unchanged') notes.push(...privacyWarnings(f, result));
+    },
+    failure: (f, err) => failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`),
+    // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
+    interpretation: async (f) => {
+      const jd = await ingestInterpretation(store, f);
+      if (jd) notes.push(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}`);
+    },
+    done: onFile,
+    progress,
+  }, parse);
+  return { outcomes, failures, notes };
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest <paths...>')
@@ -74,25 +107,15 @@ export function registerIngest(program: Command): void {
           )
         : null;
       bar?.start(files.length, 0, { file: '', docs: 0, rate: 0 });
-      const outcomes: IngestOutcome[] = [];
-      const failures: string[] = [];
-      const privacy: string[] = [];
+      let outcomes: IngestOutcome[] = [];
+      let failures: string[] = [];
+      let privacy: string[] = [];
       try {
-        await ingestFiles(store, files, {
-          outcome: (o, result, f) => {
-            outcomes.push(o);
-            if (o.action !== 'unchanged') privacy.push(...privacyWarnings(f, result));
-          },
-          failure: (f, err) => failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`),
-          // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
-          interpretation: async (f) => {
-            const jd = await ingestInterpretation(store, f);
-            if (jd) process.stderr.write(`${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}\n`);
-          },
-          progress: (p) => bar?.update(p.files, { file: basename(p.file), docs: p.documents, rate: Math.round(p.documentsPerSecond) }),
-        });
+        ({ outcomes, failures, notes: privacy } = await ingestEach(store, files, undefined, (f) => bar?.increment({ file: basename(f) }), (p) =>
+          bar?.update({ docs: p.documents, rate: Math.round(p.documentsPerSecond) })));
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
-        if (outcomes.some((o) => o.action !== 'unchanged')) await recomputeAll(store);
+        // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
+        await recomputeIfOwed(store);
       } finally {
         bar?.stop();
         await store.close();

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../../domain/errors.js';
 import { buildServer } from '../../server/app.js';
+import { recomputeIfOwed } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { Store } from '../../store/store.js';
 
@@ -52,6 +53,8 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; db?: string }) => {
       const port = parsePort(opts.port ?? process.env.PORT);
       const store = await openStore({ db: opts.db });
+      // A recompute an ingest killed after its last commit still owes (src/store/*/derived.ts).
+      await recomputeIfOwed(store);
       await serveStore(store, { port, host: opts.host ?? process.env.HOST ?? '0.0.0.0' });
     });
 }

@@ -5,6 +5,8 @@ import type { OfficialDocument } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
 import { publishedStore } from '../../store/published.js';
 import type { StoredStatus } from '../../store/store.js';
+import { lookupDocNumber } from '../../server/views/lookup.js';
+import { renderLookup } from './search.js';
 
 const INDENT = ['', '', '  ', '    ', '      ', '        '];
 
@@ -44,9 +46,14 @@ export function registerShow(program: Command): void {
     .action(async (key: string, opts: { json?: boolean; db?: string }) => {
       const store = publishedStore(await openStore({ db: opts.db }));
       try {
-        const doc = await store.getDocument(key);
+        let doc = await store.getDocument(key);
+        // Not a spelling of a stored 文号: the 目录's variant of one, or a document known by reference.
+        const found = doc ? null : await lookupDocNumber(store, key);
+        if (found?.held) doc = await store.getDocument(found.id);
+        if (found && !found.held && !opts.json) return void process.stdout.write(`${renderLookup(found)}\n`);
         if (!doc) throw new UserError(`no stored document has the 文号 or id "${key}" (try: gongbao search "${key}")`);
         const status = await store.getStatus(doc.id);
+        if (found?.note) process.stderr.write(`${found.note}\n`);
         process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderDocument(doc, status)}\n`);
       } finally {
         await store.close();

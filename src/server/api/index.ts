@@ -5,6 +5,7 @@ import { documentRoutes } from './documents.js';
 import { editorialRoutes } from './editorial.js';
 import { issueRoutes } from './issues.js';
 import { libraryRoutes } from './library.js';
+import { registerApiDocs } from './docs.js';
 import { buildOpenApi } from './openapi.js';
 import { registerRoutes } from './registers.js';
 import { API_PREFIX, registerApiRoutes } from './route.js';
@@ -19,4 +20,5 @@ export function registerApi(app: FastifyInstance, store: Store): void {
     reply.header('cache-control', 'public, max-age=3600');
     return reply.type('application/json; charset=utf-8').send(doc);
   });
+  registerApiDocs(app, doc);
 }

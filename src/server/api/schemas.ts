@@ -81,7 +81,7 @@ export const Stats = named(
     documents: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
     byKind: z.record(z.string(), z.number().int()),
-    /** Documents known only because a stored decision repealed them (not held, so not in byStatus). */
+    /** Documents known only because a stored document repealed them or states they are repealed (not held, so not in byStatus). */
     repealedNotHeld: z.number().int(),
     latestIssue: IssueSummary.nullable(),
   }),
@@ -148,6 +148,14 @@ export const DocumentDetail = named(
     publicity: nullableString,
     pages: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
     issue: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable(),
+    /**
+     * Where the text came from: the file as received (name and SHA-256 of its bytes) and the
+     * document's text as extracted from it (download URL and its SHA-256). The store keeps the
+     * extracted text, not the file's bytes.
+     */
+    source: z
+      .object({ file: nullableString, fileSha256: nullableString, textUrl: z.string(), textSha256: z.string() })
+      .nullable(),
     attachments: z.array(z.object({ number: z.number().int(), title: z.string(), omitted: z.boolean() })),
     body: z.array(BodyBlock),
     tables: z.array(Table),
@@ -167,16 +175,43 @@ export const ReferenceDetail = named(
   z.object({ id: z.string(), docNumber: nullableString, title: nullableString, status: StatusInfo, incoming: z.array(RelationLink), url: z.string() }),
 );
 
+/** A query that is a 文号: the document it names (held or known by reference), first, with its status. */
+export const DocNumberLookup = named(
+  'DocNumberLookup',
+  z.object({
+    /** The 文号 as typed, in canonical form. */
+    asked: z.string(),
+    /** The 文号 of the document found (differs from `asked` when a variant spelling matched). */
+    docNumber: z.string(),
+    /** How a variant matched (the 主要文件目录 prints it so; a near 文号), in Chinese; null for an exact match. */
+    note: nullableString,
+    id: z.string(),
+    /** false: known only by reference (cited, repealed or listed), its text not held. */
+    held: z.boolean(),
+    title: nullableString,
+    signedOn: nullableString,
+    status: StatusInfo,
+    /** Stored documents that cite, repeal or amend it, newest first. */
+    citedBy: z.array(DocumentSummary.omit({ issueId: true }).extend({ verbs: z.array(z.string()) })),
+    url: z.string(),
+  }),
+);
+
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
 export const SearchResponse = named(
   'SearchResponse',
   z.object({
+    /** The query searched for (cut to 200 characters when longer). */
     q: z.string(),
+    /** Set when the query was changed before searching (cut to length), in Chinese. */
+    notice: nullableString,
     total: z.number().int(),
     limit: z.number().int(),
     offset: z.number().int(),
     facets: z.object({ year: Facet, issuer: Facet, kind: Facet, status: Facet }),
+    /** Set when the query is a 文号 (any spelling): that document comes first, before the hits. */
+    lookup: DocNumberLookup.nullable(),
     hits: z.array(
       DocumentSummary.omit({ issueId: true }).extend({
         score: z.number(),
@@ -199,6 +234,8 @@ export const LibraryRow = named(
     status: Status,
     since: nullableString,
     repealedBy: z.object({ docNumber: nullableString, title: nullableString, url: nullableString }).nullable(),
+    /** No repealing document known, but a stored document states it is repealed (上位文件…已废止): that one. */
+    statedBy: z.object({ docNumber: nullableString, url: z.string() }).nullable(),
     url: z.string(),
   }),
 );
@@ -208,7 +245,8 @@ export const LIBRARY_SORTS = ['-signedOn', 'signedOn', 'docNumber', 'title'] as 
 
 export const LibraryPage = named(
   'LibraryPage',
-  paged(LibraryRow).extend({ tab: z.enum(LIBRARY_TABS), sort: z.enum(LIBRARY_SORTS) }),
+  // held: how many of `total` are documents whose text we hold (the rest are known by reference).
+  paged(LibraryRow).extend({ tab: z.enum(LIBRARY_TABS), sort: z.enum(LIBRARY_SORTS), held: z.number().int() }),
 );
 
 export const UnitList = named(
@@ -359,6 +397,7 @@ export type RelationLinkT = z.infer<typeof RelationLink>;
 export type DocumentDetailT = z.infer<typeof DocumentDetail>;
 export type ReferenceDetailT = z.infer<typeof ReferenceDetail>;
 export type SearchResponseT = z.infer<typeof SearchResponse>;
+export type DocNumberLookupT = z.infer<typeof DocNumberLookup>;
 export type LibraryRowT = z.infer<typeof LibraryRow>;
 export type LibraryPageT = z.infer<typeof LibraryPage>;
 export type UnitListT = z.infer<typeof UnitList>;

@@ -13,13 +13,24 @@ function isHeadingOnly(b: Block): boolean {
   return b.text.length <= 40 && !/[。；;，,]$/.test(b.text);
 }
 
-/** Blocks that appear in the outline: level 一、 and （一） headings, run-in or standalone. */
+/**
+ * Blocks that appear in the outline: level 一、 and （一） headings, run-in or standalone, and
+ * every numbered level-一 item, so the outline never skips one (一、二、三、十 when 四–九 are
+ * sentences rather than headings).
+ */
 function inOutline(b: Block): boolean {
+  if (b.level === 1 && b.marker) return true;
   return (b.level === 1 || b.level === 2) && (isHeadingOnly(b) || Boolean(b.heading));
 }
 
+/** A sentence-item is named by its first clause, cut short. */
+const OUTLINE_CHARS = 24;
+
 function outlineLabel(b: Block): string {
-  return b.heading ? `${b.marker ?? ''}${b.heading}` : b.text;
+  if (b.heading) return `${b.marker ?? ''}${b.heading}`;
+  if (isHeadingOnly(b)) return b.text;
+  const clause = b.text.split(/[，。；：,;:]/)[0]!;
+  return [...clause].length > OUTLINE_CHARS ? `${[...clause].slice(0, OUTLINE_CHARS).join('')}…` : clause;
 }
 
 function renderBlock(b: Block, i: number): Html {

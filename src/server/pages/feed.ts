@@ -1,7 +1,7 @@
 /** Atom feed of new documents and status changes (RFC 4287). */
 import type { Store } from '../../store/store.js';
 import { html } from '../html.js';
-import { feedView } from '../views/feed.js';
+import { entryTag, feedView } from '../views/feed.js';
 import { SITE } from './layout.js';
 
 /** Characters XML 1.0 forbids (PDF extraction can leave form feeds and the like). */
@@ -13,7 +13,7 @@ export async function atomFeed(store: Store, origin: string): Promise<string> {
   return html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
 <title>${SITE}：新文件与效力变化</title>
-<id>${origin}/feed.atom</id>
+<id>${entryTag('feed')}</id>
 <link rel="self" type="application/atom+xml" href="${origin}/feed.atom"/>
 <link rel="alternate" type="text/html" href="${origin}/"/>
 <updated>${f.updated}</updated>
@@ -21,7 +21,7 @@ export async function atomFeed(store: Store, origin: string): Promise<string> {
 ${f.entries.map(
   (e) => html`<entry>
 <title>${e.title}</title>
-<id>${origin}/feed/${encodeURIComponent(e.id)}</id>
+<id>${entryTag(e.id)}</id>
 <link rel="alternate" type="text/html" href="${origin}${e.url}"/>
 <updated>${e.updated}</updated>
 <category term="${e.type}" label="${e.type === 'document' ? '新文件' : '效力变化'}"/>

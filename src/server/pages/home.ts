@@ -3,11 +3,12 @@ import type { Store } from '../../store/store.js';
 import { html } from '../html.js';
 import { toSummary } from '../views/documents.js';
 import { stats } from '../views/issues.js';
+import { libraryTotals } from '../views/library.js';
 import { docList, page, searchForm, statusBadge, SITE } from './layout.js';
 import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
 
 export async function homePage(store: Store): Promise<string> {
-  const s = await stats(store);
+  const [s, lib] = await Promise.all([stats(store), libraryTotals(store)]);
   const latest = s.latestIssue;
   const latestDocs = latest ? (await store.listDocuments({ issueId: latest.id, limit: 8 })).items : [];
   const statuses = LEGAL_STATUSES.filter((st) => s.byStatus[st]);
@@ -28,11 +29,12 @@ ${latest.documentCount > latestDocs.length ? html`<p><a href="${latest.url}">查
 </section>
 <section aria-labelledby="status-h">
 <h2 id="status-h">按效力状态</h2>
+<p class="meta">本库收录全文的全部 ${s.documents} 件文件（含工作方案、通知等非规范性文件）：</p>
 <ul class="counts">${statuses.map(
       (st: LegalStatus) => html`<li><a href="/documents?status=${encodeURIComponent(st)}">${statusBadge(st)}</a> <span class="n">${s.byStatus[st]}</span></li>`,
     )}</ul>
-${s.repealedNotHeld ? html`<p>另有 <a href="/library?tab=repealed">${s.repealedNotHeld} 件已废止文件</a>见于废止决定，本库未收录其全文。</p>` : ''}
-<p><a href="/library">规范性文件库（现行有效 / 失效废止）</a></p>
+${s.repealedNotHeld ? html`<p>另有 <a href="/library?tab=repealed">${s.repealedNotHeld} 件已废止文件</a>仅见于废止决定等文件，本库未收录其全文。</p>` : ''}
+<p><a href="/library">规范性文件库</a>只列规范性文件：现行有效 <a href="/library">${lib.current} 件</a>，失效/废止 <a href="/library?tab=repealed">${lib.repealed} 件</a>（含上述仅见于其他文件的已废止文件）。</p>
 <h2 id="kind-h">按文种</h2>
 <ul class="counts">${kinds.map(([k, n]) => html`<li><a href="/documents?kind=${encodeURIComponent(k)}">${k}</a> <span class="n">${n}</span></li>`)}</ul>
 </section>

@@ -6,12 +6,13 @@ import type { Store } from '../../store/store.js';
 import { LibraryQuery } from '../api/library.js';
 import { limitOffset } from '../api/route.js';
 import { SearchQuerySchema } from '../api/search.js';
-import { parseQuery } from '../http.js';
-import { canonicalDocUrl } from '../views/documents.js';
+import { notFound, parseQuery } from '../http.js';
+import { canonicalDocUrl, originalText, sha256 } from '../views/documents.js';
 import { libraryCsv, libraryRows } from '../views/library.js';
 import { canonicalUnit } from '../views/units.js';
 import { unitUrl } from '../views/urls.js';
-import { documentPage } from './document.js';
+import { docNotFoundPage, documentPage } from './document.js';
+import { lookupDocNumber } from '../views/lookup.js';
 import { documentsPage } from './documents.js';
 import { interpretationsPage, interpretTabPage, qaListPage } from './editorial.js';
 import { atomFeed } from './feed.js';
@@ -59,7 +60,21 @@ export function registerPages(app: FastifyInstance, store: Store): void {
     const [path, qs] = req.url.split('?', 2) as [string, string | undefined];
     const canonical = await canonicalDocUrl(store, req.params.key);
     if (canonical && safeDecode(canonical) !== safeDecode(path)) return reply.redirect(canonical + (qs ? `?${qs}` : ''), 301);
-    return sendHtml(reply, await documentPage(store, req.params.key, req.query.view));
+    if (canonical) return sendHtml(reply, await documentPage(store, req.params.key, req.query.view));
+    // Not a spelling of anything known: a variant (the 目录's 文号) shows its document and says why.
+    const found = await lookupDocNumber(store, req.params.key);
+    if (found) return sendHtml(reply, await documentPage(store, found.id, req.query.view, found.note));
+    reply.code(404).header('cache-control', 'no-store');
+    return sendHtml(reply, await docNotFoundPage(store, req.params.key));
+  });
+  app.get<{ Params: { key: string } }>('/doc/:key/original.txt', async (req, reply) => {
+    // The text exactly as extracted from the received file; its SHA-256 is printed on the document page.
+    const doc = await originalText(store, req.params.key);
+    if (!doc) throw notFound('document');
+    const name = `${(doc.id).replace(/[\\/:*?"<>|\s]/g, '_')}.txt`;
+    reply.header('content-disposition', `attachment; filename="original.txt"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    reply.header('x-content-sha256', sha256(doc.originalText));
+    return reply.type('text/plain; charset=utf-8').send(doc.originalText);
   });
   app.get('/search', async (req, reply) => {
     reply.header('cache-control', 'public, max-age=30');

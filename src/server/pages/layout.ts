@@ -55,7 +55,7 @@ ${body}
 </main>
 <footer class="site">
 <div class="wrap">
-<p>数据来自已公开的政府公报（此件公开发布）。<a href="/feed.atom">订阅更新（Atom）</a> · <a href="/api/v1/openapi.json">开放接口（OpenAPI）</a></p>
+<p>数据来自已公开的政府公报（此件公开发布）。<a href="/feed.atom">订阅更新（Atom）</a> · <a href="/api/docs">开放接口文档</a>（<a href="/api/v1/openapi.json">OpenAPI</a>）</p>
 </div>
 </footer>
 </body>
@@ -82,7 +82,7 @@ export function docList(items: readonly DocumentSummaryT[], empty = '没有文�
   if (items.length === 0) return html`<p class="empty">${empty}</p>`;
   return html`<ul class="docs">${items.map(
     (d) => html`<li><a href="${d.url}">${d.title}</a>
-<div class="meta">${statusBadge(d.status)}${d.docNumber ? html` <span>${d.docNumber}</span>` : ''}${d.signedOn ? html` <time datetime="${d.signedOn}">${d.signedOn}</time>` : ''}</div></li>`,
+<div class="meta">${statusBadge(d.status)}${d.docNumber ? html` <span class="docno">${d.docNumber}</span>` : ''}${d.signedOn ? html` <time datetime="${d.signedOn}">${d.signedOn}</time>` : ''}</div></li>`,
   )}</ul>`;
 }
 
@@ -107,14 +107,19 @@ ${current < pages - 1 ? html`<li><a href="${href(current + 1)}" rel="next">下�
 </ul></nav>`;
 }
 
-export function errorPage(status: number, message: string): string {
+/** An error a reader can act on: what went wrong in Chinese, a search box, and anything near (`more`). */
+export function errorPage(status: number, message: string, more: Html | string = ''): string {
   const title = status === 404 ? '未找到' : status < 500 ? '请求有误' : '服务器错误';
-  return page({ title }, html`<h1>${title}</h1><p>${message}</p><p><a href="/">返回首页</a> · <a href="/search">检索文件</a></p>`);
+  return page({ title }, html`<h1>${title}</h1><p class="notice">${message}</p>${more}
+${searchForm('', '检索公报文件（关键词或文号）')}
+<p><a href="/">返回首页</a> · <a href="/library">规范性文件库</a> · <a href="/issues">历期公报</a></p>`);
 }
 
-export function searchForm(q = '', label = '检索公报文件'): Html {
+/** `more`: extra controls inside the same GET form (the search page's field, dates and order). */
+export function searchForm(q = '', label = '检索公报文件', more: Html | string = ''): Html {
   return html`<form class="search" action="/search" method="get" role="search">
 <label for="q">${label}</label>
 <div class="row"><input id="q" name="q" type="search" value="${q}" placeholder="关键词或文号，如 超充、武隆府办发〔2024〕17号" maxlength="200"><button type="submit">检索</button></div>
+${more}
 </form>`;
 }

@@ -1,15 +1,24 @@
 /** 规范性文件库: tabs 现行有效 and 失效/废止, sortable columns, CSV export. */
 import type { Store } from '../../store/store.js';
-import type { LibrarySort, LibraryTab } from '../api/schemas.js';
+import type { LibraryRowT, LibrarySort, LibraryTab } from '../api/schemas.js';
 import { html, query, type Html } from '../html.js';
-import { libraryPage } from '../views/library.js';
+import { libraryPage, rowDate } from '../views/library.js';
 import { page, pager, statusBadge } from './layout.js';
 
 const TABS: Record<LibraryTab, string> = { current: '现行有效', repealed: '失效/废止' };
 const SORTS: Record<LibrarySort, string> = { '-signedOn': '成文日期（新→旧）', signedOn: '成文日期（旧→新）', docNumber: '发文字号', title: '标题' };
 
+function repealedByCell(r: LibraryRowT): Html | string {
+  if (r.repealedBy?.url) return html`<a href="${r.repealedBy.url}"><span class="docno">${r.repealedBy.docNumber ?? r.repealedBy.title ?? '废止决定'}</span></a>`;
+  // Stated as repealed by a document that did not repeal it: say so, never name it the repealer.
+  if (r.statedBy) return html`未载明 <span class="meta">（<a href="${r.statedBy.url}">${r.statedBy.docNumber ?? '其他文件'}</a>称其已废止）</span>`;
+  return '—';
+}
+
 export async function libraryPageHtml(store: Store, tab: LibraryTab, sort: LibrarySort, limit: number, offset: number): Promise<string> {
   const lib = await libraryPage(store, tab, sort, limit, offset);
+  const held = lib.held;
+  const dateLabel = tab === 'repealed' ? '失效/废止日期' : '成文日期';
   const tabs = (Object.keys(TABS) as LibraryTab[]).map(
     (t) => html`<li><a href="/library${query({ tab: t === 'current' ? undefined : t, sort: sort === '-signedOn' ? undefined : sort })}"${t === tab ? html` aria-current="page"` : ''}>${TABS[t]}</a></li>`,
   );
@@ -30,23 +39,23 @@ export async function libraryPageHtml(store: Store, tab: LibraryTab, sort: Libra
 <form class="sort" action="/library" method="get">
 <input type="hidden" name="tab" value="${tab}">
 <label for="sort">排序</label>
-<select id="sort" name="sort">${(Object.keys(SORTS) as LibrarySort[]).map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${SORTS[s]}</option>`)}</select>
+<select id="sort" name="sort">${(Object.keys(SORTS) as LibrarySort[]).map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${SORTS[s].replace('成文日期', dateLabel)}</option>`)}</select>
 <button type="submit" class="js-hide">排序</button>
 <a class="csv" href="${csv}" download>导出 CSV</a>
 </form>
-<p class="summary">${TABS[tab]}：共 ${lib.total} 件。</p>
+<p class="summary">${TABS[tab]}：共 ${lib.total} 件${held < lib.total ? html`（本库收录全文的规范性文件 ${held} 件，本库未收录、仅见于废止决定等文件的 ${lib.total - held} 件）` : '规范性文件'}。${tab === 'repealed' ? '按失效或废止的日期排列；日期不详的排在最后。' : ''}</p>
 ${lib.items.length === 0
   ? html`<p class="empty">没有文件。</p>`
   : html`<div class="table-wrap"><table class="library stack">
 <caption class="sr-only">${TABS[tab]}文件列表</caption>
-<thead><tr>${th('标题', 'title')}${th('发文字号', 'docNumber')}${th('成文日期', 'signedOn')}${th('效力状态', null)}${tab === 'repealed' ? th('废止文件', null) : ''}</tr></thead>
+<thead><tr>${th('标题', 'title')}${th('发文字号', 'docNumber')}${th(dateLabel, 'signedOn')}${th('效力状态', null)}${tab === 'repealed' ? th('废止文件', null) : ''}</tr></thead>
 <tbody>${lib.items.map(
       (r) => html`<tr>
 <td data-label="标题"><a href="${r.url}">${r.title}</a>${r.held ? '' : html` <span class="note">（未收录全文）</span>`}</td>
-<td data-label="发文字号" class="nowrap">${r.docNumber ?? '—'}</td>
-<td data-label="成文日期" class="nowrap">${r.signedOn ?? '—'}</td>
-<td data-label="效力状态">${statusBadge(r.status)}${r.since && tab === 'repealed' ? html` <span class="meta">自 ${r.since}</span>` : ''}</td>
-${tab === 'repealed' ? html`<td data-label="废止文件">${r.repealedBy?.url ? html`<a href="${r.repealedBy.url}">${r.repealedBy.docNumber ?? r.repealedBy.title ?? '废止决定'}</a>` : '—'}</td>` : ''}
+<td data-label="发文字号" class="nowrap"><span class="docno">${r.docNumber ?? '—'}</span></td>
+<td data-label="${dateLabel}" class="nowrap">${rowDate(r, tab) ? html`<time datetime="${rowDate(r, tab)!}">${rowDate(r, tab)!}</time>` : '—'}${tab === 'repealed' && r.signedOn ? html`<br><span class="meta">成文 ${r.signedOn}</span>` : ''}</td>
+<td data-label="效力状态">${statusBadge(r.status)}</td>
+${tab === 'repealed' ? html`<td data-label="废止文件">${repealedByCell(r)}</td>` : ''}
 </tr>`,
     )}</tbody></table></div>`}
 ${pager('/library', { tab, sort }, lib.total, lib.limit, lib.offset)}`,

@@ -1,4 +1,6 @@
 /** Document-level data for the API and the pages: one function per response, same shape for both. */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { LegalStatus } from '../../domain/types.js';
 import type { DocumentSummary, Relation, Store } from '../../store/store.js';
@@ -87,6 +89,12 @@ export async function documentDetail(store: Store, key: string): Promise<Documen
     publicity: doc.publicity,
     pages: doc.pages ?? null,
     issue: issue ? { id: issue.id, title: issueTitle(issue), url: issueUrl(issue.id) } : null,
+    source: {
+      file: issue ? basename(issue.sourceFile) : null,
+      fileSha256: issue?.sha256 ?? null,
+      textUrl: originalTextUrl(doc.id),
+      textSha256: sha256(doc.originalText),
+    },
     attachments: doc.attachments,
     body: doc.body,
     tables: doc.tables,
@@ -107,8 +115,21 @@ export function issueTitle(i: { title: string; year: number | null; number: numb
 }
 
 /**
+ * A document stated to be repealed by someone else (上位文件…已废止): the status engine records it
+ * as a `cites` relation carrying the statement as its reason (plain citations carry none), so the
+ * stating document is never shown as the repealer.
+ */
+export const isNotedRepeal = (r: { verb: string; reason: string | null }): boolean => r.verb === 'cites' && r.reason !== null && r.reason.includes('废止');
+
+export function notedBy(links: RelationLinkT[]): { docNumber: string | null; url: string } | null {
+  const l = links.find(isNotedRepeal);
+  return l ? { docNumber: l.docNumber, url: l.url ?? docUrl(l.otherId) } : null;
+}
+
+/**
  * A document we do not hold but know by citation or repeal. Null when nothing points at it.
- * Without a stored status, an incoming repeal is shown as 已废止 with that repeal as evidence.
+ * Without a stored status, an incoming repeal is shown as 已废止 with that repeal as evidence;
+ * a noted repeal as 已废止 since an unknown date, its statement as evidence.
  */
 export async function referenceDetail(store: Store, key: string): Promise<ReferenceDetailT | null> {
   const id = refKey(key);
@@ -116,9 +137,12 @@ export async function referenceDetail(store: Store, key: string): Promise<Refere
   if (rels.incoming.length === 0) return null;
   const incoming = await linksIn(store, rels.incoming);
   const repeal = incoming.find((l) => l.verb === 'repeals');
+  const noted = incoming.find(isNotedRepeal);
   const fallback: Partial<StatusInfoT> | undefined = repeal
     ? { status: '已废止' as LegalStatus, since: repeal.date, evidence: [{ docNumber: repeal.docNumber, quote: repeal.quote, date: repeal.date, url: repeal.url }] }
-    : undefined;
+    : noted
+      ? { status: '已废止' as LegalStatus, since: null, evidence: [{ docNumber: noted.docNumber, quote: noted.reason ?? noted.quote, date: noted.date, url: noted.url }] }
+      : undefined;
   const first = rels.incoming[0]!;
   const docNumber = first.objectDocNumber ?? normaliseDocNumber(id.slice(4));
   return {
@@ -130,6 +154,11 @@ export async function referenceDetail(store: Store, key: string): Promise<Refere
     url: refUrl(id, docNumber),
   };
 }
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The document's text as extracted from the received file, as a UTF-8 download. */
+export const originalTextUrl = (id: string): string => `${docUrl(id)}/original.txt`;
 
 export async function originalText(store: Store, key: string): Promise<{ id: string; originalText: string } | null> {
   const doc = await store.getDocument(key);

@@ -2,7 +2,7 @@
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { Store, StoredIssue } from '../../store/store.js';
 import type { DocumentSummaryT, IssueDetailT, IssueSummaryT, StatsT } from '../api/schemas.js';
-import { issueTitle, toSummary } from './documents.js';
+import { isNotedRepeal, issueTitle, toSummary } from './documents.js';
 import { docUrl, issueUrl } from './urls.js';
 
 export function issueSummary(i: StoredIssue): IssueSummaryT {
@@ -26,7 +26,8 @@ function newestFirst(a: StoredIssue, b: StoredIssue): number {
 export async function stats(store: Store): Promise<StatsT> {
   const [counts, issues, relations] = await Promise.all([store.counts(), store.listIssues(), store.allRelations()]);
   const latest = [...issues].sort(newestFirst)[0];
-  const repealed = new Set(relations.filter((r) => r.verb === 'repeals' && r.objectId.startsWith('ref:')).map((r) => r.objectId));
+  // Counted as the library counts them: repealed by a stored decision or stated repealed by one.
+  const repealed = new Set(relations.filter((r) => (r.verb === 'repeals' || isNotedRepeal(r)) && r.objectId.startsWith('ref:')).map((r) => r.objectId));
   return {
     issues: counts.issues,
     documents: counts.documents,

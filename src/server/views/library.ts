@@ -8,7 +8,8 @@ import type { LegalStatus } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import type { LibraryPageT, LibraryRowT, LibrarySort, LibraryTab } from '../api/schemas.js';
 import { docUrl, refUrl } from './urls.js';
-import { referenceDetail } from './documents.js';
+import { isNotedRepeal, notedBy, referenceDetail } from './documents.js';
+import { compareDocNumbers } from '../../domain/doc-number.js';
 
 const ENDED: readonly LegalStatus[] = ['已废止', '已失效'];
 
@@ -32,6 +33,7 @@ async function heldRows(store: Store): Promise<LibraryRowT[]> {
       status: d.status,
       since: st?.since ?? null,
       repealedBy: by ? { docNumber: byDoc?.docNumber ?? null, title: byDoc?.title ?? null, url: docUrl(by.subjectId) } : null,
+      statedBy: null,
       url: docUrl(d.id),
     });
   }
@@ -39,7 +41,8 @@ async function heldRows(store: Store): Promise<LibraryRowT[]> {
 }
 
 async function referencedRows(store: Store): Promise<LibraryRowT[]> {
-  const ids = new Set((await store.allRelations()).filter((r) => r.verb === 'repeals' && r.objectId.startsWith('ref:')).map((r) => r.objectId));
+  // Repealed by a stored decision, or stated to be repealed by a stored document (a noted repeal).
+  const ids = new Set((await store.allRelations()).filter((r) => (r.verb === 'repeals' || isNotedRepeal(r)) && r.objectId.startsWith('ref:')).map((r) => r.objectId));
   const rows: LibraryRowT[] = [];
   for (const id of ids) {
     const ref = await referenceDetail(store, id);
@@ -55,6 +58,7 @@ async function referencedRows(store: Store): Promise<LibraryRowT[]> {
       status: ref.status.status,
       since: ref.status.since,
       repealedBy: by ? { docNumber: by.docNumber, title: by.title, url: by.url } : null,
+      statedBy: by ? null : notedBy(ref.incoming),
       url: refUrl(ref.id, ref.docNumber),
     });
   }
@@ -63,11 +67,16 @@ async function referencedRows(store: Store): Promise<LibraryRowT[]> {
 
 const cmp = (a: string | null, b: string | null): number => (a ?? '').localeCompare(b ?? '', 'zh-CN');
 
-function sortRows(rows: LibraryRowT[], sort: LibrarySort): LibraryRowT[] {
+/** The date a tab shows and sorts by: 成文日期 for 现行有效, the date it ended (废止/失效) for the other. */
+export const rowDate = (r: LibraryRowT, tab: LibraryTab): string | null => (tab === 'repealed' ? r.since : r.signedOn);
+
+function sortRows(rows: LibraryRowT[], sort: LibrarySort, tab: LibraryTab): LibraryRowT[] {
+  const date = (r: LibraryRowT) => rowDate(r, tab);
   const by: Record<LibrarySort, (a: LibraryRowT, b: LibraryRowT) => number> = {
-    '-signedOn': (a, b) => cmp(b.signedOn ?? b.since, a.signedOn ?? a.since),
-    signedOn: (a, b) => cmp(a.signedOn ?? a.since, b.signedOn ?? b.since),
-    docNumber: (a, b) => cmp(a.docNumber, b.docNumber),
+    // Undated rows last either way.
+    '-signedOn': (a, b) => (date(a) === null ? 1 : 0) - (date(b) === null ? 1 : 0) || cmp(date(b), date(a)),
+    signedOn: (a, b) => (date(a) === null ? 1 : 0) - (date(b) === null ? 1 : 0) || cmp(date(a), date(b)),
+    docNumber: (a, b) => compareDocNumbers(a.docNumber, b.docNumber),
     title: (a, b) => cmp(a.title, b.title),
   };
   return [...rows].sort((a, b) => by[sort](a, b) || cmp(a.id, b.id));
@@ -78,15 +87,25 @@ export async function libraryRows(store: Store, tab: LibraryTab, sort: LibrarySo
   const held = await heldRows(store);
   const heldNumbers = new Set(held.map((r) => r.docNumber));
   const refs = (await referencedRows(store)).filter((r) => !heldNumbers.has(r.docNumber));
-  return sortRows([...held, ...refs].filter((r) => tabOf(r.status) === tab), sort);
+  return sortRows([...held, ...refs].filter((r) => tabOf(r.status) === tab), sort, tab);
+}
+
+/** The size of both tabs: what the home page links to, counted as the library counts. */
+export async function libraryTotals(store: Store): Promise<Record<LibraryTab, number>> {
+  const [current, repealed] = await Promise.all([libraryRows(store, 'current', 'title'), libraryRows(store, 'repealed', 'title')]);
+  return { current: current.length, repealed: repealed.length };
 }
 
 export async function libraryPage(store: Store, tab: LibraryTab, sort: LibrarySort, limit: number, offset: number): Promise<LibraryPageT> {
   const rows = await libraryRows(store, tab, sort);
-  return { tab, sort, total: rows.length, limit, offset, items: rows.slice(offset, offset + limit) };
+  return { tab, sort, total: rows.length, held: rows.filter((r) => r.held).length, limit, offset, items: rows.slice(offset, offset + limit) };
 }
 
 const CSV_COLUMNS = ['发文字号', '标题', '发文机关', '成文日期', '效力状态', '状态日期', '废止文件', '链接'] as const;
+
+/** What the 废止文件 cell says: the repealing document, or who stated the repeal without naming it. */
+export const repealCell = (r: LibraryRowT): string | null =>
+  r.repealedBy?.docNumber ?? r.repealedBy?.title ?? (r.statedBy ? `未载明（${r.statedBy.docNumber ?? '其他文件'}称其已废止）` : null);
 
 function csvCell(v: string | null): string {
   const s = v ?? '';
@@ -98,7 +117,7 @@ function csvCell(v: string | null): string {
 export function libraryCsv(rows: LibraryRowT[], origin: string): string {
   const lines = [CSV_COLUMNS.map(csvCell).join(',')];
   for (const r of rows) {
-    lines.push([r.docNumber, r.title, r.issuer, r.signedOn, r.status, r.since, r.repealedBy?.docNumber ?? null, origin + r.url].map(csvCell).join(','));
+    lines.push([r.docNumber, r.title, r.issuer, r.signedOn, r.status, r.since, repealCell(r), origin + r.url].map(csvCell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

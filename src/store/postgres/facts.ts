@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
 import type { Relation, RelationVerb, StatusCorrection, StoredStatus } from '../store.js';
 import { EFFECTIVE_STATUS } from './read.js';
+import { noteChange } from './derived.js';
 import { withTransaction } from './tx.js';
 
 const RELATION_COLUMNS = 'subject_id, verb, object_id, object_doc_number, object_title, date, quote, reason, block';
@@ -31,35 +32,41 @@ export async function allRelations(db: pg.Pool): Promise<Relation[]> {
 
 /** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
 export function replaceRelations(db: pg.Pool, relations: Relation[]): Promise<void> {
-  return withTransaction(db, async (c) => {
-    await c.query('DELETE FROM relations');
-    // 500 rows a statement through unnest: parameterised, and seq keeps the given order.
-    for (let i = 0; i < relations.length; i += 500) {
-      const b = relations.slice(i, i + 500);
-      await c.query(
-        `INSERT INTO relations (${RELATION_COLUMNS})
-         SELECT a, b, c, d, e, f, g, h, i
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-           WITH ORDINALITY AS x(a, b, c, d, e, f, g, h, i, n) ORDER BY n`,
-        [
-          b.map((x) => x.subjectId), b.map((x) => x.verb), b.map((x) => x.objectId), b.map((x) => x.objectDocNumber),
-          b.map((x) => x.objectTitle), b.map((x) => x.date), b.map((x) => x.quote), b.map((x) => x.reason), b.map((x) => x.block),
-        ],
-      );
-    }
-  });
+  return withTransaction(db, (c) => writeRelations(c, relations));
+}
+
+/** replaceRelations inside the caller's transaction. */
+export async function writeRelations(c: pg.PoolClient, relations: Relation[]): Promise<void> {
+  await c.query('DELETE FROM relations');
+  // 500 rows a statement through unnest: parameterised, and seq keeps the given order.
+  for (let i = 0; i < relations.length; i += 500) {
+    const b = relations.slice(i, i + 500);
+    await c.query(
+      `INSERT INTO relations (${RELATION_COLUMNS})
+       SELECT a, b, c, d, e, f, g, h, i
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+         WITH ORDINALITY AS x(a, b, c, d, e, f, g, h, i, n) ORDER BY n`,
+      [
+        b.map((x) => x.subjectId), b.map((x) => x.verb), b.map((x) => x.objectId), b.map((x) => x.objectDocNumber),
+        b.map((x) => x.objectTitle), b.map((x) => x.date), b.map((x) => x.quote), b.map((x) => x.reason), b.map((x) => x.block),
+      ],
+    );
+  }
 }
 
 export function saveStatuses(db: pg.Pool, statuses: StoredStatus[]): Promise<void> {
-  return withTransaction(db, async (c) => {
-    for (const s of statuses) {
-      await c.query(
-        `INSERT INTO statuses (document_id, status, since, evidence) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (document_id) DO UPDATE SET status = $2, since = $3, evidence = $4`,
-        [s.documentId, s.status, s.since, JSON.stringify(s.evidence)],
-      );
-    }
-  });
+  return withTransaction(db, (c) => writeStatuses(c, statuses));
+}
+
+/** saveStatuses inside the caller's transaction. */
+export async function writeStatuses(c: pg.PoolClient, statuses: StoredStatus[]): Promise<void> {
+  for (const s of statuses) {
+    await c.query(
+      `INSERT INTO statuses (document_id, status, since, evidence) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (document_id) DO UPDATE SET status = $2, since = $3, evidence = $4`,
+      [s.documentId, s.status, s.since, JSON.stringify(s.evidence)],
+    );
+  }
 }
 
 export async function getStatus(db: pg.Pool, id: string): Promise<StoredStatus | null> {
@@ -67,11 +74,14 @@ export async function getStatus(db: pg.Pool, id: string): Promise<StoredStatus |
   return r ? { documentId: r.document_id, status: r.status as LegalStatus, since: r.since, evidence: r.evidence } : null;
 }
 
-export async function addCorrection(db: pg.Pool, c: StatusCorrection): Promise<void> {
-  await db.query(
-    'INSERT INTO corrections (document_id, status, effective_from, author, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [c.documentId, c.status, c.effectiveFrom, c.author, c.reason, c.createdAt],
-  );
+export function addCorrection(db: pg.Pool, c: StatusCorrection): Promise<void> {
+  return withTransaction(db, async (t) => {
+    await t.query(
+      'INSERT INTO corrections (document_id, status, effective_from, author, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [c.documentId, c.status, c.effectiveFrom, c.author, c.reason, c.createdAt],
+    );
+    await noteChange(t);
+  });
 }
 
 export async function corrections(db: pg.Pool, id?: string): Promise<StatusCorrection[]> {

@@ -10,11 +10,12 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  DerivedState, DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
   StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
 import * as editorial from './editorial.js';
+import * as derived from './derived.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
@@ -102,6 +103,12 @@ class PostgresStore implements Store {
   }
   saveStatuses(statuses: StoredStatus[]): Promise<void> {
     return facts.saveStatuses(this.db, statuses);
+  }
+  derivedState(): Promise<DerivedState> {
+    return derived.derivedState(this.db);
+  }
+  saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[]): Promise<boolean> {
+    return derived.saveDerived(this.db, changes, relations, statuses);
   }
   getStatus(documentId: string): Promise<StoredStatus | null> {
     return facts.getStatus(this.db, documentId);

@@ -12,6 +12,7 @@ import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { bigramList, foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { noteChange } from './derived.js';
 import { writeRegisters } from './registers.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -56,6 +57,7 @@ export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, e
       [key, ref.docNumber, ref.title, ref.source, edition],
     );
   }
+  await noteChange(c); // relations and statuses are owed a recompute from here (derived.ts)
   return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
 }
 

@@ -350,6 +350,16 @@ const MIGRATIONS: Migration[] = [
       );
     `),
   },
+  {
+    version: 9,
+    name: 'crash-safe derived facts: changes committed vs. changes relations and statuses reflect',
+    // derived.ts; a database from before may have been killed mid-recompute: one is owed when it holds documents.
+    up: sql(`
+      ALTER TABLE register_state ADD COLUMN changes integer NOT NULL DEFAULT 0;
+      ALTER TABLE register_state ADD COLUMN derived integer NOT NULL DEFAULT 0;
+      UPDATE register_state SET changes = 1 WHERE EXISTS (SELECT 1 FROM documents);
+    `),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */

@@ -75,14 +75,25 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
     rank = `(SELECT ts_rank(${RANK_WEIGHTS}, w.vector, websearch_to_tsquery('simple', ${p.add(words.join(' or '))}))
       FROM document_words w WHERE w.document_id = c.document_id)`;
   }
-  for (const t of terms) {
+  // Sorted by date, the score is not computed (an unused parameter is an error in PostgreSQL).
+  for (const t of q.sort === 'date' ? [] : terms) {
     const inTitle = parts(t).map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
     score.push(`CASE WHEN ${inTitle} THEN ${TITLE_BONUS} ELSE 0 END`);
     score.push(`CASE WHEN strpos(lower(coalesce(d.doc_number, '')), ${p.add(t.text)}) > 0 THEN ${DOCNUM_BONUS} ELSE 0 END`);
   }
-  if (parsed.docNumber !== null) score.push(`CASE WHEN d.doc_number = ${p.add(parsed.docNumber)} THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END`);
+  if (parsed.docNumber !== null && q.sort !== 'date') score.push(`CASE WHEN d.doc_number = ${p.add(parsed.docNumber)} THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END`);
 
   // Filters apply before facets: the facets count what passes every filter and add up to the total.
+  // Date range and field choice: plain conditions on the document row.
+  const own: string[] = [];
+  if (q.from) own.push(`d.signed_on >= ${p.add(q.from)}`);
+  if (q.to) own.push(`d.signed_on <= ${p.add(q.to)}`);
+  const inField = q.field === 'title' ? 'd.search_title' : q.field === 'docNumber' ? "lower(coalesce(d.doc_number, ''))" : null;
+  if (inField) {
+    for (const g of positive) {
+      own.push(`(${g.terms.map((t) => `(${(q.field === 'title' ? parts(t) : [t.text]).map((x) => `strpos(${inField}, ${p.add(x)}) > 0`).join(' AND ')})`).join(' OR ')})`);
+    }
+  }
   const filters: string[] = [];
   if (q.year !== undefined && q.year !== null) filters.push(`year = ${p.add(q.year)}`);
   if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
@@ -100,8 +111,8 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
       -- issuer: the folded key, what filters and facets compare; printed_issuer: what hits show.
       SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer_key AS issuer, d.issuer AS printed_issuer, d.kind, d.year,
         ${EFFECTIVE_STATUS} AS status,
-        (${terms.length ? score.join(' + ') : '0'})::float8 AS score
-      FROM c JOIN documents d ON d.id = c.document_id
+        (${terms.length && q.sort !== 'date' ? score.join(' + ') : '0'})::float8 AS score
+      FROM c JOIN documents d ON d.id = c.document_id ${own.length ? `WHERE ${own.join(' AND ')}` : ''}
     ), f AS (
       SELECT * FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
     )

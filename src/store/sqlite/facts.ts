@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { LegalStatus } from '../../domain/types.js';
 import type { Relation, RelationVerb, StatusCorrection, StoredStatus } from '../store.js';
+import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 
 interface RelationRow {
@@ -69,6 +70,7 @@ export function getStatus(db: Database.Database, id: string): StoredStatus | nul
 export function addCorrection(db: Database.Database, c: StatusCorrection): void {
   db.transaction(() => {
     addCorrectionRow(db, c);
+    noteChange(db);
     refreshListing(db, [c.documentId]);
   })();
 }

@@ -8,7 +8,7 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  DerivedState, DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
   StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import { migrate } from './migrations.js';
@@ -17,6 +17,7 @@ import { SearchIndex } from './search-index.js';
 import { searchSqlite } from './search.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
 import * as editorial from './editorial.js';
+import * as derived from './derived.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
@@ -77,6 +78,12 @@ export class SqliteStore implements Store {
   }
   async saveStatuses(statuses: StoredStatus[]): Promise<void> {
     facts.saveStatuses(this.db, statuses);
+  }
+  async derivedState(): Promise<DerivedState> {
+    return derived.derivedState(this.db);
+  }
+  async saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[]): Promise<boolean> {
+    return derived.saveDerived(this.db, changes, relations, statuses);
   }
   async getStatus(documentId: string): Promise<StoredStatus | null> {
     return facts.getStatus(this.db, documentId);

@@ -346,7 +346,15 @@ export const MIGRATIONS: readonly Migration[] = [
     detail_json TEXT NOT NULL
   );
   `,
-  // 9 — the text stored once (content.ts): document_content becomes one compressed blob per
+  // 9 — crash-safe derived facts (derived.ts): \`changes\` counts committed ingests and corrections,
+  //     \`derived\` the count the stored relations and statuses were computed from. A database from
+  //     before may have been killed mid-recompute: one recompute is owed when it holds documents.
+  `
+  ALTER TABLE register_state ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE register_state ADD COLUMN derived INTEGER NOT NULL DEFAULT 0;
+  UPDATE register_state SET changes = 1 WHERE EXISTS (SELECT 1 FROM documents);
+  `,
+  // 10 — the text stored once (content.ts): document_content becomes one compressed blob per
   //     document (body, text, simplified, original, folded); paragraphs (never read) go; doc_tri
   //     becomes contentless; the bigram row table becomes a contentless FTS5 table of bigram
   //     tokens (detail=none: a delta-encoded list of documents per bigram). ≈ 3.9× smaller on 10k.

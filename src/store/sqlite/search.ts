@@ -115,6 +115,15 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 
   const terms = positive.flatMap((g) => g.terms);
   const parts = (t: Term) => m.splits.get(t.text) ?? [t.text];
+  // Date range and field choice: plain conditions on the document row.
+  if (q.from) (where.push('d.signed_on >= ?'), args.push(q.from));
+  if (q.to) (where.push('d.signed_on <= ?'), args.push(q.to));
+  const inField = q.field === 'title' ? 'd.search_title' : q.field === 'docNumber' ? "coalesce(d.doc_number, '')" : null;
+  if (inField) {
+    for (const g of positive) {
+      where.push(`(${g.terms.map((t) => `(${(q.field === 'title' ? parts(t) : [t.text]).map((x) => (args.push(x), `instr(${inField}, ?) > 0`)).join(' AND ')})`).join(' OR ')})`);
+    }
+  }
   const needles = [...new Set(terms.flatMap(parts))];
   const seg = needles.length > 0 ? index.seg() : null;
   const words = seg ? [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w)) : [];
@@ -142,7 +151,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
       -- +rowid: filter the word matches by the candidates instead of one FTS lookup per candidate.
       SELECT rowid AS seq, -bm25(doc_words, ${BM25_WEIGHTS}) AS r FROM doc_words WHERE doc_words MATCH ? AND +rowid IN (SELECT seq FROM m0)
     )` : ''}, m AS MATERIALIZED (
-      SELECT m0.seq, m0.id, m0.sg, m0.year, m0.issuer_key, m0.kind, m0.status, ${terms.length > 0 ? score.join(' + ') : '0'} AS score
+      SELECT m0.seq, m0.id, m0.sg, m0.year, m0.issuer_key, m0.kind, m0.status, ${terms.length > 0 && q.sort !== 'date' ? score.join(' + ') : '0'} AS score
       FROM m0 ${bm25 ? 'LEFT JOIN w ON w.seq = m0.seq' : ''}
     ), p AS MATERIALIZED (
       SELECT score, sg FROM m ORDER BY score DESC, sg DESC LIMIT ? OFFSET ?
@@ -159,7 +168,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
     -- on both: ids order them in JavaScript. before.n: how many rows rank above them all.
     UNION ALL SELECT 'hit', m.seq, before.n, m.score, m.sg, m.id FROM hi, lo, before, m
       WHERE (m.score, m.sg) BETWEEN (lo.score, lo.sg) AND (hi.score, hi.sg)`;
-  const rows = stmt(db, sql).raw().all(...args, ...(bm25 ? [words.map(ftsQuote).join(' OR ')] : []), ...(terms.length > 0 ? scoreArgs : []), limit, offset) as Array<
+  const rows = stmt(db, sql).raw().all(...args, ...(bm25 ? [words.map(ftsQuote).join(' OR ')] : []), ...(terms.length > 0 && q.sort !== 'date' ? scoreArgs : []), limit, offset) as Array<
     [string, string | number | null, number, number | null, string | null, string | null]
   >;
 

@@ -10,6 +10,7 @@ import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { pack } from './content.js';
+import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
 import { foldDocument, type FoldedDoc, type SearchIndex } from './search-index.js';
@@ -82,6 +83,7 @@ function writeResult(
   // Listing columns: new rows, and rows whose latest printing may have moved.
   refreshListing(db, previous !== undefined ? undefined : [...distinct.keys()]);
   writeReferences(db, result, edition);
+  noteChange(db); // relations and statuses are owed a recompute from here (derived.ts)
   return { issueId: id, action: previous !== undefined ? 'replaced' : 'added', documents: distinct.size, warnings };
 }
 
