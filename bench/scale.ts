@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import FlexSearch from 'flexsearch';
-import { collectFiles } from '../src/cli/commands/ingest.js';
+import { collectInputs } from '../src/cli/commands/ingest.js';
 import { ingestFiles } from '../src/cli/ingest-files.js';
 import { foldDocument, type FoldedDoc } from '../src/search/document.js';
 import { ftsQuote, parseQuery } from '../src/search/query.js';
@@ -232,7 +232,7 @@ export async function runScaleBench(): Promise<string> {
       writeFileSync(path, issue.text);
       textBytes += Buffer.byteLength(issue.text);
     }
-    const files = collectFiles([join(dir, 'corpus')]);
+    const files = collectInputs([join(dir, 'corpus')]).files;
     const dbFile = join(dir, 'gongbao.db');
     const store = await openSqliteStore(dbFile);
     const g = await ingestGongbao(store, files);

@@ -59,6 +59,7 @@ describe('editor forms in chromium', { skip: skipBrowser }, () => {
     await page.goto(`${portal.base}/doc/${enc('武隆府发〔2024〕9号')}/interpret`);
     assert.match((await page.locator('#pub-h + article h3').textContent()) ?? '', /禁火令的通告》政策解读/);
     assert.ok(await page.locator('.interpret-section h3', { hasText: '执行标准' }).count());
+    await page.screenshot({ path: `${SHOTS}interpret-desktop.png` });
     await page.goto(`${portal.base}/interpretations`);
     assert.equal(await page.locator('article.interpretation').count(), 1);
 

@@ -46,3 +46,10 @@ describe('findDocNumbers in running text', () => {
     assert.equal(g!.docNumber.agency, '武隆府发');
   });
 });
+
+describe('old-style 文号 (year first, two digits)', () => {
+  it('reads (78)交公路字412号 (field corpus 089) as 交公路字〔1978〕412号, and nothing newer that way', () => {
+    assert.equal(normaliseDocNumber('(78)交公路字412号'), '交公路字〔1978〕412号');
+    assert.equal(normaliseDocNumber('（21）某某发3号'), null);
+  });
+});

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParseResult } from '../src/domain/types.js';
 import { parseFile } from '../src/ingest/index.js';
+import { toSimplified } from '../src/ingest/traditional.js';
 import { findPersonalData, idChecksumOk, luhnOk } from '../src/extract/privacy.js';
 import { deidentifyDocument, deidentifyText, maskFinding } from '../src/extract/privacy-mask.js';
 import { reviewDocument } from '../src/extract/privacy-review.js';
@@ -65,6 +66,16 @@ describe('privacy review of the samples', () => {
     assert.match(p.originalText, /何\*\*；联\s+系电话：77\*\*\*\*58/);
   });
 
+  it('reads pages printed in traditional characters through their simplified form', async () => {
+    const doc = (await samples())[3]!.documents.find((d) => d.simplifiedText !== undefined)!;
+    const printed = '請於月底前報送（聯繫人：何小雙；聯繫電話：15095810013）。';
+    const traditional = { ...doc, text: printed, originalText: printed.replace('聯繫電話', '聯繫\n電話'), body: [{ level: 0, text: printed }], tables: [], simplifiedText: toSimplified(printed) };
+    assert.deepEqual(reviewDocument(traditional).map((f) => `${f.kind}:${f.text}:${printed.slice(f.start, f.end)}`), ['name:何小雙:何小雙', 'mobile:15095810013:15095810013']);
+    const p = deidentifyDocument(traditional);
+    assert.deepEqual(leaked(JSON.stringify(p)).concat(JSON.stringify(p).includes('何小雙') ? ['何小雙'] : []), []);
+    assert.equal(p.body[0]!.text, '請於月底前報送（聯繫人：何**；聯繫電話：150****0013）。');
+  });
+
   it('keeps public lines and marked findings as printed', async () => {
     const doc = (await samples())[0]!.documents.find((d) => d.docNumber === '武隆府办发〔2023〕6号')!;
     const plain = deidentifyDocument(doc).text;
@@ -97,6 +108,8 @@ describe('privacy rules', () => {
     assert.deepEqual(found('联系人：陈立新联系电话：13912345678'), ['name:陈立新', 'mobile:13912345678']);
     assert.deepEqual(found('联系人：张三 李四，联系电话：13912345678'), ['name:张三', 'name:李四', 'mobile:13912345678']);
     assert.deepEqual(found('联系人：区发展改革委'), []);
+    assert.deepEqual(found('（联系人：区政府办公室张三，电话：77712345）'), ['name:张三', 'landline:77712345']);
+    assert.deepEqual(found('负责人：区政府办公室主任'), []);
     assert.deepEqual(found('负责人：各乡镇（街道）主要负责人'), []);
     assert.deepEqual(found('主要负责人为成员，分管负责人兼任办公室主任'), []);
     // No label, but a name printed right before a private number.

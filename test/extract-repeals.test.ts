@@ -157,3 +157,26 @@ test('the target may follow the verb: 同时废止《X》（文号）, 不再执
     ['repeal', '武隆府办发〔2020〕3号', '2025-03-01', null],
   ]);
 });
+
+test('规章 repealed by 令 number: 常州 (016) and 山东 (075), the short 省政府令 resolved to the repealing government', () => {
+  const changzhou = findRepeals(doc({
+    title: '', docNumber: null,
+    texts: ['为维护法治统一，及时清理与改革决策和经济社会发展不相适应的市政府规章，市政府决定对以下2件市政府规章予以废止：', '一、《常州市城市市容管理办法》（2016年12月1日常州市人民政府令第2号发布）', '二、《常州市生活垃圾分类管理办法》（2018年11月23日常州市人民政府令第8号发布）', '本决定自公布之日起施行。'],
+  }));
+  assert.deepEqual(changzhou.map((e) => [e.kind, e.target.docNumber, e.target.title]), [
+    ['repeal', '常州市人民政府令第2号', '常州市城市市容管理办法'],
+    ['repeal', '常州市人民政府令第8号', '常州市生活垃圾分类管理办法'],
+  ]);
+  const shandong = findRepeals({ ...doc({
+    title: '山东省人民政府关于废止《山东省信访规定》等3件省政府规章的决定', signedOn: '2016-04-15',
+    texts: ['依照《中华人民共和国行政许可法》等有关法律、法规以及行政审批制度改革要求，省政府对现行有效的省政府规章进行了清理。经过清理，省政府决定废止以下规章：', '一、山东省信访规定（省政府令第114号）。', '二、山东省安全生产监督管理规定（省政府令第141号）。', '三、山东省高等教育自学考试若干规定（鲁政发〔1983〕90号）。', '本决定自公布之日起施行。'],
+  }), issuer: '山东省人民政府' });
+  assert.deepEqual(shandong.map((e) => e.target.docNumber), ['山东省人民政府令第114号', '山东省人民政府令第141号', '鲁政发〔1983〕90号']);
+});
+
+test('a list withdrawn from a document is not that document repealed (055), nor is a count (087)', () => {
+  const list = findRepeals(doc({ texts: ['清单印发之日起，省政府办公厅《关于推进特色小镇建设的指导意见》（甘政办发〔2018〕1号）确定的省级特色小镇名单即行废止。'] }));
+  assert.deepEqual(list.map((e) => e.kind), ['partial-repeal']);
+  const count = findRepeals(doc({ texts: ['2022年，在上海市人民政府网站、《上海市人民政府公报》主动公开市政府规章13件（含新制定5件，修改4件，废止4件）。'] }));
+  assert.deepEqual(count, []);
+});

@@ -49,5 +49,7 @@ test('gongbao ingest: bad files in the middle of a batch are named on stderr, th
   assert.match(r.stderr, /binary\.txt: binary file/);
   assert.match(r.stderr, /empty\.txt: empty file/);
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
-  assert.match(r.stdout, /^4 files: 2 issues \(2 added, 0 replaced, 0 unchanged\), \d+ documents, \d+ warnings, 2 failed\n$/);
+  // One line per file read, then the batch.
+  assert.match(r.stdout, /001_ba09333892886338\.txt: utf-8, .*— added\n/);
+  assert.match(r.stdout, /\n4 files: 2 issues \(2 added, 0 replaced, 0 unchanged\), \d+ documents, \d+ warnings, 2 failed\n$/);
 });

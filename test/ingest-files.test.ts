@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { generateCorpus } from '../bench/corpus.js';
-import { collectFiles } from '../src/cli/commands/ingest.js';
+import { collectInputs } from '../src/cli/commands/ingest.js';
 import { ingestFiles } from '../src/cli/ingest-files.js';
 import { parseAll, parseWorkers } from '../src/cli/parse-pool.js';
 import { parseFile } from '../src/ingest/index.js';
@@ -23,8 +23,11 @@ for (const issue of generateCorpus(120, 5)) {
   mkdirSync(join(corpus, issue.file, '..'), { recursive: true });
   writeFileSync(join(corpus, issue.file), issue.text);
 }
-writeFileSync(join(corpus, 'g00', 'empty.txt'), '');
-const files = collectFiles([corpus]);
+const corpusFiles = collectInputs([corpus]).files;
+// An empty file named among the others (a directory would list it as skipped): read, reported, skipped.
+const empty = join(dir, 'empty.txt');
+writeFileSync(empty, '');
+const files = [...corpusFiles.slice(0, 7), empty, ...corpusFiles.slice(7)];
 
 test('worker threads parse files into the results a parse in the main thread gives, in file order', async () => {
   const inWorkers = [];

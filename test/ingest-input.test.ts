@@ -61,9 +61,9 @@ describe('bad input gets one clear error naming the file', () => {
     ['empty.txt', Buffer.alloc(0), /empty\.txt: empty file/],
     ['blank.txt', Buffer.from('  \n\n \n'), /blank\.txt: empty file/],
     ['binary.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /binary\.bin: binary file/],
-    ['novel.txt', Buffer.from('从前有座山，山里有座庙。\n庙里有个老和尚。\n'), /novel\.txt: not a gazette or work report/],
+    ['novel.txt', Buffer.from('从前有座山，山里有座庙。\n庙里有个老和尚。\n'), /novel\.txt: not an official document: no title, 文号/],
     ['scan.pdf', pdf(null), /scan\.pdf: PDF has no text layer/],
-    ['letter.pdf', pdf('Dear reader, this is not a gazette.'), /letter\.pdf: not a gazette or work report/],
+    ['letter.pdf', pdf('Dear reader, this is not a gazette.'), /letter\.pdf: not Chinese text/],
     ['broken.pdf', Buffer.from('%PDF-1.4\nthis is not really a pdf'), /broken\.pdf: /],
   ];
   for (const [name, buf, message] of cases) {

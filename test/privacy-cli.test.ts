@@ -61,6 +61,9 @@ describe('gongbao review', () => {
     const one = await gongbao('review', '武隆府办发〔2023〕4号', '--db', db);
     assert.match(one.stdout, /^武隆府办发〔2023〕4号\tname\t何小双\t\d+-\d+$/m);
     assert.match(one.stdout, /^3 findings in 1 document$/m);
+    const missing = await gongbao('review', join(dir, 'nope.txt'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^gongbao: .*nope\.txt: no such file or directory\n$/);
     const bad = await gongbao('review', '武隆府办发〔2099〕1号', '--db', db);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^gongbao: .*no file and no stored document/);
@@ -79,6 +82,9 @@ describe('gongbao review', () => {
       assert.deepEqual(leaked(o.stdout), []);
     }
     assert.match(outputs[0]!.stdout, /联系人：杨\*\*；联系电话：150\*\*\*\*0013/);
+    // Editors read the stored text as printed.
+    const unmasked = await gongbao('show', '武隆府办发〔2021〕29号', '--unmasked', '--db', db);
+    assert.match(unmasked.stdout, /联系人：杨柳青；联系电话：15095810013/);
   });
 
   test('--public marks a finding public (author and reason), after which it is published as printed', async () => {

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
+import { publishedStore } from '../src/store/published.js';
 import type { Store } from '../src/store/store.js';
 import { openSampleStore } from './fakes/sample-db.js';
 import { leaked, MUST_NOT_PUBLISH, PRIVATE_FINDINGS, PUBLIC_LINES } from './fixtures/personal-data.js';
@@ -90,6 +91,18 @@ describe('published output of the sample database', () => {
     assert.match(api.body.map((b) => b.text).join('\n'), /联系人：杨\*\*；联系电话：150\*\*\*\*0013/);
     // The store underneath keeps the original for editors.
     assert.match((await store.getDocument('武隆府办发〔2021〕29号'))!.text, /杨柳青；联系电话：15095810013/);
+  });
+
+  test('问答 answers and clauses, 解读 bodies: published de-identified', async () => {
+    const now = '2026-01-01T00:00:00Z';
+    const quote = '工作小结（联系人：杨柳青；联系电话：15095810013；联系邮箱：472905642@qq.com）';
+    const base = { status: 'published' as const, documentIds: ['武隆府办发〔2021〕29号'], stale: null, acknowledged: {}, createdAt: now, updatedAt: now };
+    await store.saveQa({ ...base, id: 'qa-privacy', question: '工作小结报给谁？', answer: `报区住房城乡建委，${quote}。`, clauses: [{ documentId: '武隆府办发〔2021〕29号', docNumber: '武隆府办发〔2021〕29号', quote, paragraph: 3 }], unit: '区住房城乡建委', reviewer: null, reviewedAt: null });
+    await store.saveInterpretation({ ...base, id: 'jd-privacy', title: '解读', body: `如有疑问请咨询${quote}`, form: '文字', media: [], author: '区住房城乡建委', date: '2021-07-01' });
+    const published = publishedStore(store);
+    const out = JSON.stringify([await published.listQa({}), await published.listInterpretations({})]);
+    assert.match(out, /杨\*\*/);
+    assert.deepEqual(leaked(out), []);
   });
 
   test('an editor\'s public mark publishes that finding unmasked, and only it', async () => {

@@ -1,7 +1,7 @@
 /** The ingest / search / show / export commands, run as a user runs them, on the real samples. */
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,7 +27,10 @@ async function gongbao(args: string[], env: Record<string, string> = {}): Promis
 before(async () => {
   const first = await gongbao(['ingest', SAMPLE_DIR, '--db', db]);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, /^5 files: 5 issues \(5 added, 0 replaced, 0 unchanged\), \d+ documents, \d+ warnings\n$/);
+  // One line per file read, README.md listed as skipped, then the batch.
+  assert.match(first.stdout, /^.*002_c2ec7535d22ea83c\.txt: utf-8, 重庆市武隆区人民政府公报 2024年第2期, 12 documents, \d+ warnings — added$/m);
+  assert.match(first.stdout, /README\.md: skipped — \.md file/);
+  assert.match(first.stdout, /\n5 files: 5 issues \(5 added, 0 replaced, 0 unchanged\), \d+ documents, \d+ warnings, 1 skipped\n$/);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -199,6 +202,20 @@ test('tasks, targets and refs read the stored registers; --json and --unit', asy
   const listing = await gongbao(['units', '--db', db]);
   assert.match(listing.stdout, /^区交通局 .*又作：.*区交运局/m);
   assert.match(listing.stdout, /\d+ units, \d+ groups\n$/);
+
+  // The alias file is the place's to review: another canonical name, then --rebuild, and the stored
+  // register follows (on a copy of the database).
+  const aliases = JSON.parse(readFileSync(new URL('../data/units/wulong-aliases.json', import.meta.url), 'utf8'));
+  const hrEntry = aliases.units.find((u: { name: string }) => u.name === '区人力社保局');
+  Object.assign(hrEntry, { name: '区人力资源和社会保障局', variants: [...hrEntry.variants, '区人力社保局'] });
+  const aliasFile = join(dir, 'aliases.json');
+  writeFileSync(aliasFile, JSON.stringify(aliases));
+  const copy = join(dir, 'copy.db');
+  copyFileSync(db, copy);
+  const renamed = await gongbao(['units', '--rebuild', '--json', '--db', copy], { GONGBAO_UNIT_ALIASES: aliasFile });
+  assert.match(renamed.stderr, /registers rebuilt from \d+ documents/);
+  const after = (JSON.parse(renamed.stdout) as typeof gazetteer).map((u) => u.name);
+  assert.ok(after.includes('区人力资源和社会保障局') && !after.includes('区人力社保局'));
 
   const targets = await gongbao(['targets', '--json', '--db', db]);
   assert.equal(targets.code, 0, targets.stderr);

@@ -103,6 +103,8 @@ describe('editor writes', () => {
     assert.equal(list.items[0].title, body.title);
     const tab = await app.inject({ url: `/doc/${enc('武隆府办发〔2021〕28号')}/interpret`, headers: { accept: 'text/html' } });
     assert.match(tab.body, /<h2 id="pub-h">政策解读<\/h2>[\s\S]*《武隆区品牌培育和质量提升奖励扶持办法》政策解读/);
+    const docPage = await app.inject({ url: `/doc/${enc('武隆府办发〔2021〕28号')}`, headers: { accept: 'text/html' } });
+    assert.match(docPage.body, /<h2 id="jd-links-h">政策解读与问答<\/h2>[\s\S]*\/interpret#jd-[^"]+">《武隆区品牌培育和质量提升奖励扶持办法》政策解读<\/a>/);
     const corr = { author: '赵六', status: '已失效', reason: '2024年清理目录列明失效' };
     assert.equal((await app.inject({ method: 'POST', url: `/api/v1/documents/${enc('武隆府办发〔2021〕31号')}/corrections`, payload: corr })).statusCode, 401);
     const c = await app.inject({ method: 'POST', url: `/api/v1/documents/${enc('武隆府办发〔2021〕31号')}/corrections`, headers: { authorization: `Bearer ${TOKEN}` }, payload: corr });
@@ -155,5 +157,13 @@ describe('the /admin portal', () => {
     assert.deepEqual([edited.status, edited.question.endsWith('（修改）'), edited.reviewer], ['draft', true, '李审核']);
     const work = await app.inject({ url: '/admin', headers: { accept: 'text/html', cookie } });
     assert.match(work.body, /<td>李审核<\/td><td>qa\.edit<\/td>/);
+    // A published entry is listed as handled and opens for editing (or withdrawal) by its link.
+    const published = (await store.listQa({ status: 'published' }))[0]!;
+    assert.match(work.body, new RegExp(`href="/admin\\?qa=${published.id}#qa-${published.id}"`));
+    const opened = await app.inject({ url: `/admin?qa=${published.id}`, headers: { accept: 'text/html', cookie } });
+    assert.match(opened.body, new RegExp(`<article class="qa-review" id="qa-${published.id}" data-status="published">`));
+    const withdrawn = await post(`/admin/qa/${published.id}`, { csrf, author: '李审核', action: 'reject', question: published.question, answer: published.answer }, cookie);
+    assert.equal(withdrawn.statusCode, 303);
+    assert.equal((await app.inject('/api/v1/qa?q=' + enc(published.question.slice(-12)))).json().total, 0, 'withdrawn from the public list');
   });
 });

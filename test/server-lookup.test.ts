@@ -120,6 +120,13 @@ describe('page errors in Chinese with a way on', () => {
     const api = (await (await fetch(`${base}/api/v1/search?q=${enc(q)}`)).json()) as { q: string; notice: string; total: number };
     assert.equal([...api.q].length, 200);
     assert.match(api.notice, /只按前 200 个字/);
+    // Past even 64 KB of URL: still a Chinese page, never a bare JSON 431.
+    const huge = '森林防火'.repeat(2500);
+    const tooLong = await fetch(`${base}/search?q=${enc(huge)}`, { headers: { accept: 'text/html' } });
+    assert.equal(tooLong.status, 431);
+    assert.match(String(tooLong.headers.get('content-type')), /text\/html/);
+    assert.match(await tooLong.text(), /<h1>请求有误<\/h1><p class="notice">网址太长/);
+    assert.equal((await fetch(`${base}/api/v1/search?q=${enc(huge)}`)).status, 431);
   });
 });
 

@@ -36,3 +36,14 @@ test('unknown documents get a stable reference key', () => {
   assert.equal(r.resolve('渝府令〔2019〕329号', '重庆市行政规范性文件管理办法').id, 'ref:渝府令〔2019〕329号');
   assert.equal(titleKey('《重庆市 武隆区（试行）》'), '重庆市武隆区（试行）');
 });
+
+test('规章 are resolved by their 令 number, with or without the year printed in it (field corpus 006, 016)', async () => {
+  const { Resolver } = await import('../src/status/resolve.js');
+  const r = new Resolver([
+    { id: '河北省人民政府令〔2010〕第15号', docNumber: '河北省人民政府令〔2010〕第15号', title: '河北省人工影响天气管理规定' },
+    { id: '常州市人民政府令第2号', docNumber: '常州市人民政府令第2号', title: '常州市城市市容管理办法' },
+  ]);
+  assert.equal(r.resolve('常州市人民政府令第2号', '常州市城市市容管理办法').by, 'docNumber');
+  assert.equal(r.resolve('河北省人民政府令第15号', null).id, '河北省人民政府令〔2010〕第15号');
+  assert.equal(r.resolve('常州市人民政府令第8号', '常州市生活垃圾分类管理办法').by, 'ref');
+});

@@ -73,6 +73,15 @@ export function runPrivacyConformance(name: string, fresh: () => Promise<Store>)
       assert.match(after, /联系人：王\*；联系电话：13912345678；/);
       assert.match(after, /联\\n系电话：13912345678/);
       for (const t of PRIVATE.filter((p) => p !== '13912345678')) assert.ok(!after.includes(t), t);
+      // The index follows the mark: the number is found, and shown in the snippet; the name is not.
+      const found = await s.search({ q: '13912345678' });
+      assert.equal(found.total, 1);
+      assert.match(found.hits[0]!.snippet, /«13912345678»/);
+      assert.equal((await s.search({ q: '王芳' })).total, 0);
+      // A corrected edition printing the document again keeps the mark.
+      const again = await s.ingest({ ...CONTACT_ISSUE, source: { ...CONTACT_ISSUE.source, sha256: createHash('sha256').update('contact-2').digest('hex') } });
+      assert.notEqual(again.action, 'unchanged');
+      assert.equal((await s.search({ q: '13912345678' })).total, 1);
       const all = [];
       for await (const d of published.allDocuments()) all.push(JSON.stringify(d));
       assert.deepEqual(all, [after]);

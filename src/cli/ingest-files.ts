@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
+import type { ExtractOptions } from '../ingest/formats/index.js';
 import type { IngestOutcome, Store } from '../store/store.js';
 import { parseAll } from './parse-pool.js';
 
@@ -31,9 +32,13 @@ export interface IngestListener {
   progress?(p: IngestProgress): void;
 }
 
-/** `parse`: a parse function of the caller's, run inline (tests); else the files are parsed in workers. */
+/**
+ * `parse`: a parse function of the caller's, run inline (tests); else the files are parsed in
+ * workers, with `options` (--ocr).
+ */
 export async function ingestFiles(
   store: Store, files: readonly string[], on: IngestListener, parse?: (file: string) => Promise<ParseResult>, workers?: number,
+  options: ExtractOptions = {},
 ): Promise<void> {
   const t0 = performance.now();
   let batch: Array<{ file: string; result: ParseResult }> = [];
@@ -56,7 +61,7 @@ export async function ingestFiles(
     batchBytes = 0;
     on.progress?.({ files: filesDone, file: last, documents, bytes, documentsPerSecond: documents / ((performance.now() - t0) / 1000) });
   };
-  for await (const p of parseAll(files, parse ? 0 : workers, parse)) {
+  for await (const p of parseAll(files, parse ? 0 : workers, parse, options)) {
     last = p.file;
     if ('interpretation' in p || 'error' in p) {
       // What came before is stored first: a 解读 links to it, and files are reported in order.

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
+import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
 import { interpretationIn } from '../status/interpretation-ingest.js';
 
@@ -50,10 +51,10 @@ function startWorker(): Worker {
 
 /** Parse the files (in workers when there are any), yielding in file order. */
 export async function* parseAll(
-  files: readonly string[], workers = parseWorkers(files.length), parse?: (file: string) => Promise<ParseResult>,
+  files: readonly string[], workers = parseWorkers(files.length), parse?: (file: string) => Promise<ParseResult>, options: ExtractOptions = {},
 ): AsyncGenerator<Parsed> {
   if (workers === 0) {
-    for (const file of files) yield await parseOne(file, parse);
+    for (const file of files) yield await parseOne(file, parse ?? ((f) => parseFile(f, options)));
     return;
   }
   const pool = Array.from({ length: workers }, () => ({ worker: startWorker(), busy: 0 }));
@@ -72,7 +73,7 @@ export async function* parseAll(
         parsed.catch(() => {}); // rethrown where it is awaited, in file order
         done.set(id, parsed);
         w.busy++;
-        w.worker.postMessage({ id, file: files[id] });
+        w.worker.postMessage({ id, file: files[id], options });
       }
     }
   };

@@ -45,11 +45,16 @@ function trimAgency(agency: string): string {
   return a;
 }
 
+// Before the 1990s the year came first, in two digits: (78)交公路字412号.
+const OLD_STYLE = new RegExp(`^[${OPEN}]([5-9]\\d)[${CLOSE}]([\\u4e00-\\u9fa5]{1,12})第?(\\d{1,5})号$`);
+
 /** Parse one 文号 written in any of the variants seen in extracted text; null when it is not one. */
 export function parseDocNumber(input: string): DocNumber | null {
-  const m = EXACT.exec(normaliseDocNumberText(input));
-  if (!m) return null;
-  return { agency: trimAgency(m[1]!), year: Number(m[2]), serial: Number(m[3]) };
+  const text = normaliseDocNumberText(input);
+  const m = EXACT.exec(text);
+  if (m) return { agency: trimAgency(m[1]!), year: Number(m[2]), serial: Number(m[3]) };
+  const old = OLD_STYLE.exec(text);
+  return old ? { agency: old[2]!, year: 1900 + Number(old[1]), serial: Number(old[3]) } : null;
 }
 
 /** Canonical printed form, used as the document key: 武隆府办发〔2024〕17号. */
@@ -125,4 +130,107 @@ export function compareDocNumbers(a: string | null, b: string | null): number {
   if (pa && pb) return pa.agency.localeCompare(pb.agency, 'zh-CN') || pa.year - pb.year || pa.serial - pb.serial;
   if (pa || pb) return pa ? -1 : 1;
   return (a ?? '').localeCompare(b ?? '', 'zh-CN');
+}
+
+/**
+ * 令 numbers identify 规章 and 行政法规, which carry no 文号: 上海市人民政府令第84号,
+ * 国务院令第238号, 广西壮族自治区人民政府令2016年第116号, 国土资源部第55号令, 公告 of a
+ * standing committee (…常务委员会公告第28号). `issuer` is what is printed before 令; it may be
+ * short (渝府, 省政府, 政府) or empty when the header prints 第84号 alone: resolveOrderIssuer
+ * completes it from the document's own issuer.
+ */
+export interface OrderNumber {
+  readonly issuer: string;
+  readonly form: '令' | '公告';
+  readonly year: number | null;
+  readonly serial: number;
+}
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一百四十三 → 143 (the serials printed in words: 主席令第三十七号). */
+export function chineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[零〇○一二三四五六七八九十百千]+$/.test(s)) return null;
+  let total = 0;
+  let digit = 0;
+  for (const c of s) {
+    if (c in CN_DIGIT) digit = CN_DIGIT[c]!;
+    else {
+      const unit = c === '十' ? 10 : c === '百' ? 100 : 1000;
+      total += (digit || 1) * unit;
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+const ORDER_PREFIX = /^中华人民共和国(?=国务院|主席)/;
+const SERIAL = '([\\d零〇○一二三四五六七八九十百]{1,8})';
+const ORDER_FORMS: RegExp[] = [
+  // 上海市人民政府令第84号 · 政府令〔2010〕第15号 · …令2016年第116号 · 主席令（九届第37号） · 渝府令第 121 号
+  new RegExp(`^(.{0,30}?)(令|公告)[〔(\\[]?((?:19|20)\\d\\d)?[〕)\\]]?年?[(]?(?:[一二三四五六七八九十]+届)?第${SERIAL}号[)]?$`),
+  // 国土资源部第55号令 · 建设部〔2007〕第162号令
+  new RegExp(`^(.{1,30}?)(?:[〔\\[]((?:19|20)\\d\\d)[〕\\]])?第${SERIAL}号(令)$`),
+];
+
+/** Parse a 令／公告 number as printed (one line, spacing and bracket width ignored). */
+export function parseOrderNumber(input: string): OrderNumber | null {
+  const s = normaliseDocNumberText(input).replace(/[（【]/g, '(').replace(/[）】]/g, ')').replace(/[［]/g, '[').replace(/[］]/g, ']');
+  let m = ORDER_FORMS[0]!.exec(s);
+  if (m) {
+    const serial = chineseNumber(m[4]!);
+    if (serial === null || /[，。；：、()《》]/.test(m[1]!)) return null;
+    return { issuer: m[1]!.replace(ORDER_PREFIX, ''), form: m[2] as '令' | '公告', year: m[3] ? Number(m[3]) : null, serial };
+  }
+  m = ORDER_FORMS[1]!.exec(s);
+  if (m) {
+    const serial = chineseNumber(m[3]!);
+    if (serial === null || /[，。；：、()《》]/.test(m[1]!)) return null;
+    return { issuer: m[1]!.replace(ORDER_PREFIX, ''), form: '令', year: m[2] ? Number(m[2]) : null, serial };
+  }
+  return null;
+}
+
+export function formatOrderNumber(n: OrderNumber): string {
+  return `${n.issuer}${n.form}${n.year ? `〔${n.year}〕` : ''}第${n.serial}号`;
+}
+
+/** An organ's full name, not an abbreviation (渝府, 省政府) or a bare 政府. */
+function isFullIssuer(s: string): boolean {
+  if (s === '国务院' || s === '主席') return true;
+  return s.length >= 3 && !/^(省|市|县|区|州|盟|旗)?政府$/.test(s) && /(人民政府|国务院|主席|部|委员会|总局|局|署|院|行|办公厅|办公室)$/.test(s);
+}
+
+/** Complete a short or missing 令 issuer with the issuing organ's full name (上海市人民政府). */
+export function resolveOrderIssuer(n: OrderNumber, issuer: string | null): OrderNumber {
+  if (isFullIssuer(n.issuer) || !issuer) return n;
+  return { ...n, issuer: issuer.replace(ORDER_PREFIX, '') };
+}
+
+/** Canonical 令 number; null when the input is not one. */
+export function normaliseOrderNumber(input: string): string | null {
+  const n = parseOrderNumber(input);
+  return n ? formatOrderNumber(n) : null;
+}
+
+/**
+ * The identifier of a document whichever kind it carries: its canonical 文号, else its canonical
+ * 令 number; null when the text is neither.
+ */
+export function normaliseIdentifier(input: string): string | null {
+  // 河北省人民政府令〔2010〕第15号 reads as a 文号 too: a 令 or 公告 before 第N号 decides.
+  if (/(令|公告)\s*([〔\[［(（]\s*\d{4}\s*[〕\]］)）])?\s*第/.test(input)) return normaliseOrderNumber(input) ?? normaliseDocNumber(input);
+  return normaliseDocNumber(input) ?? normaliseOrderNumber(input);
+}
+
+/**
+ * Keys to look a document up by: the canonical identifier, and for a 令 number printed with its
+ * year (河北省人民政府令〔2010〕第15号) also the form without it — a repeal list may cite it so.
+ */
+export function identifierKeys(input: string): string[] {
+  const id = normaliseIdentifier(input);
+  if (!id) return [];
+  const yearless = id.replace(/(令|公告)〔\d{4}〕第/, '$1第');
+  return yearless === id ? [id] : [id, yearless];
 }

@@ -93,6 +93,19 @@ export interface OfficialDocument {
    * by the publisher in a sidecar file (see src/ingest/declared.ts), never guessed.
    */
   readonly declaredYear?: number;
+  /**
+   * How sure the reader is of the 文号, title and 成文日期 (0–1), for documents read off a page
+   * rather than a gazette's header: printed and whole 1, from a page heading or a site's metadata
+   * 0.7–0.8, repaired from a damaged print 0.4, not found 0–0.6. Below REVIEW_THRESHOLD a field is
+   * listed for an editor to check (待核对).
+   */
+  readonly confidence?: FieldConfidence;
+}
+
+export interface FieldConfidence {
+  readonly docNumber: number;
+  readonly title: number;
+  readonly signedOn: number;
 }
 
 export interface ContentsEntry {
@@ -153,6 +166,19 @@ export interface DeclaredFacts {
   readonly year?: number;
   /** Where the facts come from, in words (kept with the edition for provenance). */
   readonly note?: string;
+  /** From a web page's metadata block (索引号 / 文号 / 成文日期 / 有效性 … lines), as printed there. */
+  readonly docNumber?: string;
+  readonly title?: string;
+  readonly issuer?: string;
+  readonly writtenDate?: string;
+  readonly issuedDate?: string;
+  readonly publishedDate?: string;
+  /** 有效性 as the site states it: 有效, 已失效, 现行有效… */
+  readonly validity?: string;
+  readonly effectiveDate?: string;
+  /** 废止时间 / 失效日期. */
+  readonly repealDate?: string;
+  readonly indexNumber?: string;
 }
 
 export interface ParseResult {

@@ -7,7 +7,7 @@
 import type { OfficialDocument } from '../domain/types.js';
 import type { InterpretItem } from './interpret.js';
 import { clausePieces, condense, dedupe, item, sentencePieces, stripMarker, type Piece } from './interpret-text.js';
-import { findRefs } from './text.js';
+import { findRefs, sentences } from './text.js';
 
 const MAX_MEASURES = 20;
 /** The entry-into-force clause belongs to 执行标准, not to the measures. */
@@ -29,9 +29,15 @@ function ownContent(text: string, heading: string | undefined): string {
   return rest;
 }
 
-function firstSentence(doc: OfficialDocument, block: number, after = ''): Piece | null {
-  const ps = sentencePieces({ ...doc, body: [doc.body[block]!] }).map((p) => ({ ...p, block }));
-  return ps.find((p) => stripMarker(p.text).length > 4 && (after === '' || !after.startsWith(stripMarker(p.text).replace(/[。；]$/, '')))) ?? null;
+/** The block's first sentence that says something (more than its number, and not just the heading `label`). */
+function firstSentence(doc: OfficialDocument, block: number, label = ''): Piece | null {
+  const b = doc.body[block]!;
+  for (const s of sentences(b.text)) {
+    const text = s.trim();
+    const said = stripMarker(text);
+    if (said.length > 4 && (label === '' || !label.startsWith(said.replace(/[。；]$/, '')))) return { text, block, level: b.level };
+  }
+  return null;
 }
 
 function headingMeasures(doc: OfficialDocument): InterpretItem[] {

@@ -6,7 +6,7 @@
  * the search index is fed (src/search/document.ts).
  */
 import type { OfficialDocument, Table } from '../domain/types.js';
-import { findPersonalData, type Finding, type PersonalKind } from './privacy.js';
+import { findPersonalData, type Finding, type FindOptions, type PersonalKind } from './privacy.js';
 import { privacyView, type PrivacyView } from './privacy-view.js';
 import { surnameLength } from './privacy-names.js';
 
@@ -110,8 +110,24 @@ export function cellFindings(table: Table): Finding[] {
 }
 
 /** The private findings of a document, wherever it prints them (text, tables, the original extraction). */
+/**
+ * The findings of the document's text. Pages printed in traditional characters (聯繫人：何小雙) are
+ * read in their simplified form, which OpenCC keeps aligned character for character, and reported
+ * as printed.
+ */
+export function textFindings(doc: OfficialDocument, opts: FindOptions = {}): Finding[] {
+  const found = findPersonalData(doc.text, opts);
+  const simplified = doc.simplifiedText;
+  if (simplified === undefined || simplified.length !== doc.text.length) return found;
+  const at = new Set(found.map((f) => f.start));
+  for (const f of findPersonalData(simplified, opts)) {
+    if (!at.has(f.start)) found.push({ ...f, text: doc.text.slice(f.start, f.end) });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 export function documentSecrets(doc: OfficialDocument, released: ReadonlySet<string> = new Set()): Map<string, PersonalKind> {
-  const found = [doc.text, doc.simplifiedText ?? '', doc.originalText].flatMap((t) => findPersonalData(t));
+  const found = [...textFindings(doc), ...[doc.simplifiedText ?? '', doc.originalText].flatMap((t) => findPersonalData(t))];
   found.push(...doc.tables.flatMap(cellFindings));
   const secrets = new Map<string, PersonalKind>();
   for (const f of found) {

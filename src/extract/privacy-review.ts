@@ -5,7 +5,7 @@
  */
 import type { OfficialDocument } from '../domain/types.js';
 import { findPersonalData, type Finding, type PersonalKind } from './privacy.js';
-import { cellFindings, findingKey } from './privacy-mask.js';
+import { cellFindings, findingKey, textFindings } from './privacy-mask.js';
 
 export interface ReviewFinding {
   readonly docNumber: string | null;
@@ -42,7 +42,7 @@ export function reviewDocument(doc: OfficialDocument, opts: ReviewOptions = {}):
     }
   };
   const include = { includePublic: opts.includePublic ?? false };
-  add(findPersonalData(doc.text, include));
+  add(textFindings(doc, include));
   add(doc.tables.flatMap(cellFindings), 'tables');
   add(findPersonalData(doc.originalText, include), 'originalText');
   return out;

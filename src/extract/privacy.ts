@@ -201,9 +201,10 @@ function labelledNames(v: PrivacyView): Hit[] {
   for (const m of v.s.matchAll(NAME_LABEL)) {
     let p = m.index + m[0].length;
     for (;;) {
-      const name = nameAt(v, p);
-      if (!name || !isPersonName(v.s.slice(p, name))) break;
-      out.push({ kind: 'name', from: p, to: name, public: false });
+      const at = personAt(v, p) ?? personAfterUnit(v, p);
+      if (!at) break;
+      const [from, name] = at;
+      out.push({ kind: 'name', from, to: name, public: false });
       // 张三、李四 / 张三，李四 / 张三 李四: the next name, if one follows (联系电话 does not pass as one).
       const sep = /^[、/和及，,]/.test(v.s[name] ?? '') ? 1 : v.gap[name] ? 0 : -1;
       if (sep < 0) break;
@@ -211,6 +212,23 @@ function labelledNames(v: PrivacyView): Hit[] {
     }
   }
   return out;
+}
+
+/** [start, end) of the person's name at p, if one stands there. */
+function personAt(v: PrivacyView, p: number): [number, number] | null {
+  const end = nameAt(v, p);
+  return end !== null && isPersonName(v.s.slice(p, end)) ? [p, end] : null;
+}
+
+/** 联系人：区发展改革委何小双 — the person after their unit's name. */
+function personAfterUnit(v: PrivacyView, p: number): [number, number] | null {
+  for (let j = p + 2; j <= p + 16 && j < v.s.length && HAN.test(v.s[j - 1]!); j++) {
+    if (UNIT_SUFFIX.test(v.s.slice(p, j))) {
+      const at = personAt(v, j);
+      if (at) return at;
+    }
+  }
+  return null;
 }
 
 /**

@@ -12,8 +12,8 @@ const AMEND_VERB = /作如下修改|作出如下修改|作以下修改|修改为
 const MODAL = /(应当|应该|应|须|必须|要|及时|适时|定期|可以|可|提请|建议|申请|拟|需|需要|由|或者|或|、)(依法|依照规定|按程序)?(予以)?$/;
 /** The verb named as a topic, not performed: 关于废止…的决定, 废止的…目录, 废止理由, 已废止. */
 const TOPIC_BEFORE = /(关于|已|被|修改或者|修改或|修改、)$/;
-const TOPIC_AFTER = /^(的|理由|原因|目录|清单|情况|工作|程序)/;
-const PARTIAL = /第[一二三四五六七八九十百零〇\d]+(条|款|项|章|节)|部分条款|相关条款|有关条款|部分内容|附件[一二三四五六七八九十\d]/;
+const TOPIC_AFTER = /^(的|理由|原因|目录|清单|情况|工作|程序|[\d一二三四五六七八九十百]+件)/;
+const PARTIAL = /第[一二三四五六七八九十百零〇\d]+(条|款|项|章|节)|部分条款|相关条款|有关条款|部分内容|附件[一二三四五六七八九十\d]|(确定|公布|所列|列入)的.{0,20}(名单|名录|目录|清单|事项)/;
 /** Clauses that give the legal basis; documents cited there are not targets. */
 const BASIS = /^(根据|依据|按照|参照|依照|为|经)/;
 

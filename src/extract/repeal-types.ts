@@ -36,6 +36,8 @@ export interface RepealSource {
   readonly docNumber: string | null;
   readonly title: string;
   readonly signedOn: string | null;
+  /** The repealing body: completes a short 令 issuer (省政府令第114号) in its list. */
+  readonly issuer?: string | null;
   readonly body: readonly BodyBlock[];
   readonly tables: readonly Table[];
 }

@@ -5,6 +5,7 @@
  */
 import { findClauseHits } from './repeal-clauses.js';
 import { listTargets, tableTargets } from './repeal-lists.js';
+import { orderTargets } from './repeal-orders.js';
 import { targetKey, type RepealEvent, type RepealSource } from './repeal-types.js';
 import { compact, findRefs, quoteOf, sentences } from './text.js';
 import { findValidity } from './validity.js';
@@ -40,8 +41,12 @@ export function findRepeals(doc: RepealSource): RepealEvent[] {
   };
 
   // Lists and tables first: they carry the reason, so they win over the decision's summary sentence.
-  if (isRepealDecision(doc.title)) {
-    for (const t of [...tableTargets(doc.tables), ...listTargets(doc.body)]) {
+  const decision = isRepealDecision(doc.title);
+  const listed = decision ? [...tableTargets(doc.tables), ...listTargets(doc.body)] : [];
+  // 规章 named by their 令 numbers after 决定对以下…予以废止：, in a decision or a 令's text.
+  listed.push(...orderTargets(doc.body, doc.issuer ?? null, decision));
+  {
+    for (const t of listed) {
       push({ ...base, kind: 'repeal', block: t.block, quote: t.quote, reason: t.reason, target: t.target, source: t.source });
       for (const n of t.notedRepealed) {
         push({ ...base, kind: 'noted-repealed', block: t.block, quote: t.reason ?? t.quote, reason: t.reason, target: { docNumber: n, title: null }, source: t.source });

@@ -47,7 +47,7 @@ export function applyDeclared(result: ParseResult, facts: DeclaredFacts): ParseR
   const { year } = facts;
   return {
     ...result,
-    source: { ...result.source, declared: facts },
+    source: { ...result.source, declared: { ...result.source.declared, ...facts } },
     documents: result.documents.map((d) => (year !== undefined && documentYear(d) === null ? { ...d, declaredYear: year } : d)),
   };
 }

@@ -5,24 +5,25 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { normaliseDocNumber } from '../domain/doc-number.js';
 import { UserError } from '../domain/errors.js';
 import type { Artefact, GazetteIssue, OfficialDocument, ParseResult, SourceInfo, Warning } from '../domain/types.js';
 import { removeArtefacts, type CleanLine } from './artefacts.js';
 import { findListings, type ListingRegion } from './contents.js';
 import { checkIndex, titleSimilarity, toIndexEntry } from './crosscheck.js';
-import { decodeText, isPdf, type Decoded } from './decode.js';
 import { applyDeclared, readSidecar } from './declared.js';
 import { buildDocument } from './document.js';
 import { readCover } from './issue-meta.js';
+import { readPage, type PageRead } from './page.js';
 import { compact, isBlank, isMasthead, isTitleFragment } from './patterns.js';
-import { pdfToText } from './pdf.js';
+import { extract, type ExtractOptions } from './formats/index.js';
 import { mastheadHeaders, titleBigrams, titleHeaders } from './running-headers.js';
 import { pairContinuations, planDocuments, repairNested, type DocumentPlan, type Range } from './split.js';
 
 export { decodeText } from './decode.js';
 
-/** Read, decode and parse one file (text in any supported encoding, or PDF). */
-export async function parseFile(path: string): Promise<ParseResult> {
+/** Read, decode and parse one file (text in any supported encoding, PDF, .docx, OFD, saved web page). */
+export async function parseFile(path: string, opts: ExtractOptions = {}): Promise<ParseResult> {
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -30,18 +31,24 @@ export async function parseFile(path: string): Promise<ParseResult> {
     throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   const sidecar = await readSidecar(path);
-  const result = await parseBuffer(buf, path, sidecar?.bytes);
+  const result = await parseBuffer(buf, path, sidecar?.bytes, opts);
   return sidecar ? applyDeclared(result, sidecar.facts) : result;
 }
 
 /** `extra`: further bytes the content hash covers (a sidecar's), so a change to them is a new edition. */
-export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Array): Promise<ParseResult> {
+export async function parseBuffer(buf: Uint8Array, name: string, extra?: Uint8Array, opts: ExtractOptions = {}): Promise<ParseResult> {
   const hash = createHash('sha256').update(buf);
   if (extra) hash.update(extra);
   const sha256 = hash.digest('hex');
-  const decoded: Decoded = isPdf(buf) ? { text: await pdfToText(buf, name), encoding: 'pdf' } : decodeText(buf, name);
-  const result = parseText(decoded.text, { file: basename(name), sha256, encoding: decoded.encoding, bytes: buf.length });
-  return decoded.warnings ? { ...result, warnings: [...decoded.warnings, ...result.warnings] } : result;
+  const got = await extract(buf, name, opts);
+  const r = parseText(got.text, { file: basename(name), sha256, encoding: got.encoding, bytes: buf.length });
+  // Page furniture the adapter took out by position is accounted for with the other artefacts;
+  // what it repaired (invalid bytes) comes first among the warnings.
+  return {
+    ...r,
+    ...(got.furniture.length ? { discarded: [...got.furniture, ...r.discarded] } : {}),
+    ...(got.warnings?.length ? { warnings: [...got.warnings, ...r.warnings] } : {}),
+  };
 }
 
 /** Split listings into the issue's 目录 (page numbers) and its 主要文件目录 (文号). */
@@ -87,6 +94,21 @@ function reportDocument(lines: readonly CleanLine[], raw: readonly string[]): Of
   });
 }
 
+/** Why a text with no document in it is refused, in one line. */
+function notADocument(text: string): string {
+  const c = compact(text);
+  if (c === '') return 'empty file (no text)';
+  if (!/[\u4e00-\u9fff]/.test(c)) return 'not Chinese text (no CJK characters): not an official document';
+  return 'not an official document: no title, 文号, 令 number, addressees or signature found';
+}
+
+function pageResult(page: PageRead, raw: readonly string[], lines: readonly CleanLine[], artefacts: Artefact[], source: SourceInfo, warnings: Warning[]): ParseResult {
+  const frontMatter = raw.filter((_, n) => !page.covered.has(n) && !isBlank(lines[n]!.text)).join('\n');
+  const facts = Object.fromEntries(Object.entries(page.facts).filter(([, v]) => v !== undefined));
+  const declared = Object.keys(facts).length > 0 ? { ...source, declared: { ...source.declared, ...facts } } : source;
+  return { source: declared, issue: null, documents: page.documents, references: [], frontMatter, discarded: artefacts, warnings };
+}
+
 export function parseText(text: string, source: SourceInfo): ParseResult {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const { lines, artefacts } = removeArtefacts(raw);
@@ -94,12 +116,29 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
   const { plans, continuations } = planDocuments(lines, listings);
   const warnings: Warning[] = [];
 
-  if (plans.length === 0) {
-    if (/各位代表|政府工作报告/.test(text)) {
-      const doc = reportDocument(lines, raw);
-      return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
+  // Not a gazette issue (one 文号-anchored document at most, printed once or twice): a page with one document
+  // (or a few) as sites and reprints print them. A report fragment without a title keeps its own path.
+  // A gazette issue that holds one document still has its cover (…公报, 年第N期) and 目录.
+  const gazette = plans.length > 0 && listings.length > 0 && (() => {
+    const cover = readCover(raw.slice(0, plans[0]!.start).join('\n'));
+    return cover.title !== null && cover.number !== null;
+  })();
+  if (!gazette && new Set(plans.map((p) => normaliseDocNumber(p.docNumberText) ?? p.docNumberText)).size <= 1) {
+    const page = readPage(lines, raw);
+    const report = /各位代表/.test(text) || lines.some((l) => /^.{0,30}政府工作报告$/.test(compact(l.text)));
+    // A report fragment (001_) prints no title or 文号 on top: its title is only a footer.
+    if (page && !(report && page.documents.every((d) => !d.title && !d.docNumber))) {
+      // One document has nobody to hand a （上接第N页） piece to: each such marker is reported.
+      for (const w of pairContinuations(lines, [], continuations)) warnings.push(w);
+      return pageResult(page, raw, lines, artefacts, source, warnings);
     }
-    throw new UserError(`${source.file}: not a gazette or work report (no 文号 with a masthead or title found)`);
+    if (plans.length === 0) {
+      if (report) {
+        const doc = reportDocument(lines, raw);
+        return { source, issue: null, documents: [doc], references: [], frontMatter: '', discarded: artefacts, warnings };
+      }
+      throw new UserError(`${source.file}: ${notADocument(text)}`);
+    }
   }
 
   const { contents, index } = classifyListings(listings, plans[0]!.start);
@@ -158,6 +197,10 @@ export function parseText(text: string, source: SourceInfo): ParseResult {
     })),
     index: indexEntries,
   };
+  // A single document without a cover is not an issue: no placeholder compilation for it.
+  if (!cover.title && documents.length === 1 && entries.length === 0) {
+    return { source, issue: null, documents, references: check.references, frontMatter, discarded, warnings };
+  }
   if (!cover.title) warnings.push({ code: 'no-cover', message: 'no gazette cover: issue title, number and date unknown' });
   return { source, issue, documents, references: check.references, frontMatter, discarded, warnings };
 }

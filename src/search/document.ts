@@ -6,9 +6,10 @@ import { fold } from './fold.js';
 /**
  * What the index is fed, versioned: a store whose index was fed by an older version (before the
  * index held de-identified text, or with older privacy rules) feeds it again when it opens. Bump
- * when foldDocument or the privacy rules change what a document is indexed by.
+ * when foldDocument or the privacy rules change what a document is indexed by (2: traditional
+ * pages, persons named after their unit).
  */
-export const INDEX_FEED_VERSION = 1;
+export const INDEX_FEED_VERSION = 2;
 
 export interface FoldedDoc {
   readonly title: string;
@@ -19,10 +20,10 @@ export interface FoldedDoc {
 /**
  * The folded fields a document is searched by; traditional pages are found by simplified words.
  * The index holds the de-identified text: nobody finds a person by name or number, and snippets
- * (cut from this text) never show them.
+ * (cut from this text) never show them; `released`: findings an editor marked public.
  */
-export function foldDocument(stored: OfficialDocument): FoldedDoc {
-  const doc = deidentifyDocument(stored);
+export function foldDocument(stored: OfficialDocument, released: ReadonlySet<string> = new Set()): FoldedDoc {
+  const doc = deidentifyDocument(stored, released);
   // Tables are searchable too; add their cells unless the document text already carries them.
   const missing = doc.tables.filter((t) => {
     const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);

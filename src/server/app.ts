@@ -6,7 +6,7 @@ import { registerAdmin } from './admin/index.js';
 import { adminAuth } from './admin/auth.js';
 import { registerApi } from './api/index.js';
 import { registerAssets } from './assets.js';
-import { errorSender, installConditionalGet, installErrorHandling } from './http.js';
+import { clientErrorHandler, errorSender, installConditionalGet, installErrorHandling } from './http.js';
 import { errorPage } from './pages/layout.js';
 import { registerPages } from './pages/index.js';
 
@@ -28,6 +28,7 @@ export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyIns
     trustProxy: opts.trustProxy ?? false,
     // A pasted 2,000-character query is ~18 KB of URL: Node's 16 KB default would answer a bare 431.
     http: { maxHeaderSize: 64 * 1024 },
+    clientErrorHandler: clientErrorHandler(errorPage),
     // Malformed URLs and the like: the same {error:{code,message}} (or HTML page) as our own errors.
     frameworkErrors: (err, req, reply) => sendError(req, reply, 400, 'bad-request', err.message),
   });
@@ -43,6 +44,8 @@ export function buildServer(stored: Store, opts: ServerOptions = {}): FastifyIns
   registerAssets(app);
   registerApi(app, store);
   registerPages(app, store);
-  registerAdmin(app, store, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
+  // Editors write to the stored data (a correction recomputes relations from the text as printed);
+  // what they read back there (问答 drafts) never names a private person (src/extract/qa-privacy.ts).
+  registerAdmin(app, stored, adminAuth(opts.adminToken ?? process.env.GONGBAO_ADMIN_TOKEN));
   return app;
 }

@@ -101,3 +101,29 @@ export function installConditionalGet(app: FastifyInstance): void {
     return payload;
   });
 }
+
+/**
+ * Errors Node's parser raises before a request exists (headers past 64 KB: a URL pasted whole).
+ * Fastify would answer a bare JSON 431; we answer the Chinese page, or the API's JSON error shape
+ * when the bytes Node hands over still show the request line naming /api/ (a long URL's are a later chunk).
+ */
+export function clientErrorHandler(htmlError: (status: number, message: string) => string) {
+  return (error: Error, socket: import('node:net').Socket): void => {
+    const err = error as NodeJS.ErrnoException & { rawPacket?: unknown };
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const overflow = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = overflow ? 431 : 400;
+    const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket : Buffer.alloc(0);
+    const firstLine = raw.subarray(0, 200).toString('latin1').split('\r\n')[0] ?? '';
+    const api = /^\S+ \/api\//.test(firstLine);
+    const message = overflow ? '网址太长：检索词过长或链接不完整。请缩短检索词（只按前 200 个字检索）后重试。' : '请求的格式有误。';
+    const body = api
+      ? JSON.stringify({ error: { code: overflow ? 'too-large' : 'bad-request', message: overflow ? 'request headers too large' : 'bad request' } })
+      : htmlError(status, message);
+    const type = api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
+    if (socket.writable) {
+      socket.write(`HTTP/1.1 ${status} ${overflow ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${type}\r\nConnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy(err);
+  };
+}

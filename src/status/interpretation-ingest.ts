@@ -19,7 +19,12 @@ export interface InterpretationFileOptions {
 /** The 解读 in a UTF-8 .txt file, or null when the file is not one (then it is a gazette to parse). */
 export function interpretationIn(file: string): ReturnType<typeof readInterpretationText> {
   if (!/\.(txt|text|md)$/i.test(file)) return null;
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return null; // unreadable: the gazette reader names the problem
+  }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 200_000));
   return readInterpretationText(text);
 }

@@ -39,9 +39,11 @@ export async function recomputeAll(store: StatusStore, today: string = todayInCh
   const { changes } = await store.derivedState();
   const world = await loadWorld(store);
   const statuses = statusesOf(world, today);
-  await store.saveDerived(changes, world.relations, statuses);
   // 解读 and 问答 resting on a document just repealed or amended become 待更新 (stores that keep them).
+  // Before the derived facts are saved: killed in between, the recompute is still owed and marking
+  // again changes nothing (it is idempotent).
   if ('listQa' in store) await markStale(store as unknown as EditorialStore, statuses);
+  await store.saveDerived(changes, world.relations, statuses);
   return { relations: world.relations.length, statuses: statuses.length };
 }
 

@@ -3,7 +3,7 @@
  * key. 文号 first (normalised, so 〔〕/［］/（） and 號 all match), then the exact title, then a
  * near title (punctuation, brackets and the 印发 wrapper ignored).
  */
-import { normaliseDocNumber } from '../domain/doc-number.js';
+import { identifierKeys, normaliseIdentifier } from '../domain/doc-number.js';
 import { compact } from '../extract/text.js';
 
 export interface Resolvable {
@@ -49,8 +49,8 @@ export class Resolver {
 
   constructor(docs: Iterable<Resolvable>) {
     for (const d of docs) {
-      const n = d.docNumber ? normaliseDocNumber(d.docNumber) : null;
-      if (n && !this.byNumber.has(n)) this.byNumber.set(n, d);
+      // A 文号, or a 令 number (规章 carry no 文号): by its canonical key, and by the 令 without its year.
+      for (const k of d.docNumber ? identifierKeys(d.docNumber) : []) if (!this.byNumber.has(k)) this.byNumber.set(k, d);
       if (d.title) {
         if (!this.byTitle.has(titleKey(d.title))) this.byTitle.set(titleKey(d.title), d);
         const near = nearTitleKey(d.title);
@@ -60,11 +60,11 @@ export class Resolver {
   }
 
   resolve(docNumber: string | null, title: string | null): Resolution {
-    const n = docNumber ? (normaliseDocNumber(docNumber) ?? docNumber) : null;
-    const hit = n ? this.byNumber.get(n) : undefined;
+    const n = docNumber ? (normaliseIdentifier(docNumber) ?? docNumber) : null;
+    const hit = (docNumber ? identifierKeys(docNumber) : []).map((k) => this.byNumber.get(k)).find((d) => d !== undefined);
     if (hit) return { ...pick(hit), by: 'docNumber' };
     // A title match must not contradict a printed 文号: that would be another document.
-    const ok = (d: Resolvable) => n === null || d.docNumber === null || normaliseDocNumber(d.docNumber) === n;
+    const ok = (d: Resolvable) => n === null || d.docNumber === null || normaliseIdentifier(d.docNumber) === n;
     if (title) {
       const exact = this.byTitle.get(titleKey(title));
       if (exact && ok(exact)) return { ...pick(exact), by: 'title' };

@@ -2,7 +2,7 @@
  * The store as the public sees it: the one place where stored text becomes published text. Every
  * document, snippet and quote it returns is de-identified (src/extract/privacy-mask.ts), except
  * findings an editor marked public; everything else passes through untouched. The portal, the API,
- * the feed, library.csv, `export`, `show` and `search` read through it; editors' tools (`review`)
+ * the feed, library.csv, `export`, `show`, `search` and `tasks` read through it; editors' tools (`review`)
  * and the ingest/recompute machinery use the store itself, which keeps the original text.
  */
 import type { OfficialDocument } from '../domain/types.js';
@@ -47,11 +47,17 @@ export function publishedStore(store: Store): Store {
       const r = await store.listTasks(f);
       return { ...r, items: r.items.map((t) => ({ ...t, task: deidentifyText(t.task) })) };
     },
+    // Snippets around a unit's name, stored at ingest: published like search snippets.
     listUnitMentions: async (unit) => (await store.listUnitMentions(unit)).map((m) => ({ ...m, snippet: deidentifyText(m.snippet) })),
     listTargets: async (f) => {
       const r = await store.listTargets(f);
       return { ...r, items: r.items.map(quoted) };
     },
+    // The listings the 解读 and 问答 pages publish; get* stay as stored, for the editors' forms.
+    listInterpretations: async (f) =>
+      (await store.listInterpretations(f)).map((r) => ({ ...r, title: deidentifyText(r.title), body: deidentifyText(r.body) })),
+    listQa: async (f) =>
+      (await store.listQa(f)).map((e) => ({ ...e, question: deidentifyText(e.question), answer: deidentifyText(e.answer), clauses: e.clauses.map(quoted) })),
   };
   // A Proxy rather than a class: methods added to Store later pass through without edits here.
   return new Proxy(store, {

@@ -4,10 +4,11 @@
  */
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
-import { LEGAL_STATUSES, type LegalStatus } from '../../domain/types.js';
+import { LEGAL_STATUSES } from '../../domain/types.js';
 import { openStore } from '../../store/factory.js';
-import { checkDate, findSubject, formatStatus, statusReport } from '../../status/lookup.js';
-import { loadWorld, recomputeAll, todayInChina } from '../../status/recompute.js';
+import { correctStatus } from '../../status/corrections.js';
+import { checkDate, formatStatus, statusReport } from '../../status/lookup.js';
+import { loadWorld, todayInChina } from '../../status/recompute.js';
 
 export function registerCorrect(program: Command): void {
   program
@@ -24,12 +25,8 @@ export function registerCorrect(program: Command): void {
       const from = opts.from === undefined ? null : checkDate(opts.from, '--from');
       const store = await openStore({ db: opts.db });
       try {
-        const id = await findSubject(store, await loadWorld(store), key);
-        await store.addCorrection({
-          documentId: id, status: opts.status as LegalStatus, effectiveFrom: from,
-          author: opts.author.trim(), reason: opts.reason.trim(), createdAt: new Date().toISOString(),
-        });
-        await recomputeAll(store);
+        // The same write as the portal's and the API's: the event, the audit entry, the recomputation.
+        const id = await correctStatus(store, key, { status: opts.status, reason: opts.reason, from }, opts.author);
         const today = todayInChina();
         process.stdout.write(formatStatus(statusReport(await loadWorld(store), id, today), today) + '\n');
       } finally {

@@ -7,6 +7,7 @@ import { UserError } from '../../domain/errors.js';
 import type { Interpretation } from '../../extract/interpret.js';
 import { draftInterpretation } from '../../status/drafts.js';
 import { openStore } from '../../store/factory.js';
+import { publishedStore } from '../../store/published.js';
 
 /** The JSON contract: {docNumber, sections: [{name, items: [{text, quote, paragraph}]}]} (plus optional item fields). */
 export function interpretationJson(r: Interpretation): object {
@@ -30,7 +31,8 @@ export function registerInterpret(program: Command): void {
     .option('--json', 'print {docNumber, sections:[{name, items:[{text, quote, paragraph}]}]}')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
     .action(async (key: string, opts: { json?: boolean; db?: string }) => {
-      const store = await openStore({ db: opts.db });
+      // Quotes come from the published (de-identified) text, as on the portal.
+      const store = publishedStore(await openStore({ db: opts.db }));
       try {
         const r = await draftInterpretation(store, key);
         if (!r) throw new UserError(`no stored document has the 文号 or id "${key}" (try: gongbao search "${key}")`);

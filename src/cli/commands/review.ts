@@ -69,6 +69,8 @@ export function registerReview(program: Command): void {
     .action(async (target: string | undefined, opts: ReviewOpts) => {
       if ((target === undefined) === !opts.all) throw new UserError('review: give one file, 文号 or id, or --all');
       const includePublic = opts.includePublic ?? false;
+      // A mistyped file name is no 文号: say so rather than look it up in (or create) a database.
+      if (target !== undefined && !existsSync(target) && /\.(txt|text|pdf|docx|ofd|html?)$/i.test(target)) throw new UserError(`${target}: no such file or directory`);
       let findings: ReviewFinding[];
       if (target !== undefined && existsSync(target) && statSync(target).isFile()) {
         if (opts.public !== undefined) throw new UserError('--public marks a finding of a stored document: give its 文号, not a file');

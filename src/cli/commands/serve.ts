@@ -46,7 +46,7 @@ export async function serveStore(store: Store, opts: ServeOptions): Promise<Fast
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the public portal and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json)')
+    .description('serve the public portal and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json, documentation at /api/docs)')
     .option('--port <port>', 'TCP port (default $PORT or 3000)')
     .option('--host <host>', 'address to listen on (default $HOST or 0.0.0.0)')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')

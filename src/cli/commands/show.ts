@@ -42,9 +42,11 @@ export function registerShow(program: Command): void {
     .command('show <key>')
     .description('print one stored document, by 文号 (any bracket style) or id')
     .option('--json', 'print the document as JSON (the parse contract)')
+    .option('--unmasked', 'for editors: the stored text as printed, personal data included (published text masks it)')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
-    .action(async (key: string, opts: { json?: boolean; db?: string }) => {
-      const store = publishedStore(await openStore({ db: opts.db }));
+    .action(async (key: string, opts: { json?: boolean; unmasked?: boolean; db?: string }) => {
+      const stored = await openStore({ db: opts.db });
+      const store = opts.unmasked ? stored : publishedStore(stored);
       try {
         let doc = await store.getDocument(key);
         // Not a spelling of a stored 文号: the 目录's variant of one, or a document known by reference.

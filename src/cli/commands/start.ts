@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { parseFile } from '../../ingest/index.js';
 import { recomputeAll } from '../../status/recompute.js';
-import { collectFiles } from './ingest.js';
+import { collectInputs } from './ingest.js';
 import { openStore } from '../../store/factory.js';
 import type { Store } from '../../store/store.js';
 import { parsePort, serveStore } from './serve.js';
@@ -14,10 +14,10 @@ import { parsePort, serveStore } from './serve.js';
 /** samples/wulong/ at the package root (same depth from src/cli/commands and dist/cli/commands). */
 export const BUNDLED_SAMPLES = fileURLToPath(new URL('../../../samples/wulong/', import.meta.url));
 
-/** Ingest every sample (the .txt/.pdf files, as `ingest` takes from a directory) when the store holds no document. Returns files ingested. */
+/** Ingest every sample (the gazette files, as `ingest` takes them from a directory) when the store holds no document. Returns files ingested. */
 export async function seedIfEmpty(store: Store, dir = BUNDLED_SAMPLES): Promise<number> {
   if ((await store.counts()).documents > 0) return 0;
-  const files = collectFiles([dir]);
+  const { files } = collectInputs([dir]);
   let documents = 0;
   for (const f of files) documents += (await store.ingest(await parseFile(f))).documents;
   const { relations, statuses } = await recomputeAll(store);

@@ -25,10 +25,12 @@ export function registerUnits(program: Command): void {
     .command('units')
     .description('unit gazetteer: canonical unit names, the spellings printed for each, tasks and documents')
     .option('--json', 'print [{name, kind: unit|group, variants, tasks, documents}] as JSON')
+    .option('--rebuild', 're-extract every stored document\'s registers first (after editing the alias file)')
     .option('--db <location>', 'SQLite file or postgres:// URL (default $GONGBAO_DB or ./data/gongbao.db)')
-    .action(async (opts: { json?: boolean; db?: string }) => {
+    .action(async (opts: { json?: boolean; rebuild?: boolean; db?: string }) => {
       const store = await openStore({ db: opts.db });
       try {
+        if (opts.rebuild) process.stderr.write(`registers rebuilt from ${await store.rebuildRegisters()} documents\n`);
         const units = await listedUnits(store);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(units.map(unitJson), null, 2)}\n`);

@@ -33,9 +33,9 @@ export function loadAliases(file: string = BUNDLED_ALIASES): Aliases {
 
 let bundled: Gazetteer | undefined;
 
-/** The gazetteer of the bundled alias file (Wulong). */
+/** The gazetteer of the place's alias file: $GONGBAO_UNIT_ALIASES, else the bundled one (Wulong). */
 export function defaultGazetteer(): Gazetteer {
-  return (bundled ??= makeGazetteer(loadAliases()));
+  return (bundled ??= makeGazetteer(loadAliases(process.env.GONGBAO_UNIT_ALIASES || BUNDLED_ALIASES)));
 }
 
 /**

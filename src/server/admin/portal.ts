@@ -43,14 +43,22 @@ export function registerAdminPortal(app: FastifyInstance, store: Store, auth: Ad
     }
   };
 
-  app.get<{ Querystring: { done?: string } }>('/admin', async (req, reply) => {
+  app.get<{ Querystring: { done?: string; qa?: string; edit?: string } }>('/admin', async (req, reply) => {
     if (!auth.enabled) return disabled(reply);
     const s = session(req);
     if (!s) return send(reply, 200, loginPage());
-    const queue = await store.listQa({ status: ['draft', '待更新'] });
-    const staleInterpretations = await store.listInterpretations({ status: '待更新' });
+    const one = async <T>(id: unknown, get: (id: string) => Promise<T | null>) => (typeof id === 'string' && id ? await get(id) : null);
+    // ?qa=<id> / ?edit=<id>: a published (or rejected) record opened for editing beside the queue.
+    const openQa = await one(req.query.qa, (id) => store.getQa(id));
+    const openJd = await one(req.query.edit, (id) => store.getInterpretation(id));
+    const queue = [...(openQa ? [openQa] : []), ...(await store.listQa({ status: ['draft', '待更新'] })).filter((e) => e.id !== openQa?.id)];
+    const editing = [...(openJd ? [openJd] : []), ...(await store.listInterpretations({ status: '待更新' })).filter((r) => r.id !== openJd?.id)];
     const done = typeof req.query.done === 'string' ? req.query.done.slice(0, 100) : undefined;
-    return send(reply, 200, adminPage({ csrf: auth.csrfFor(s), ...(done ? { done } : {}), queue, staleInterpretations, audit: await store.listAudit(50) }));
+    return send(reply, 200, adminPage({
+      csrf: auth.csrfFor(s), ...(done ? { done } : {}), queue, editing,
+      published: { qa: await store.listQa({ status: ['published', 'rejected'] }), interpretations: await store.listInterpretations({ status: ['published', 'draft', 'rejected'] }) },
+      audit: await store.listAudit(50),
+    }));
   });
 
   app.post<{ Body: Form }>('/admin/login', async (req, reply) => {

@@ -24,7 +24,7 @@ export const libraryRoutes = [
   defineRoute({
     path: '/units',
     tag: 'units',
-    summary: 'Units (departments): issuers and units named in the documents',
+    summary: 'The unit gazetteer: canonical units and groups (各乡镇（街道）…) with the spellings printed for each, task counts by role (牵头/责任/配合) and documents',
     response: UnitList,
     maxAge: 300,
     handler: (store) => unitList(store),
@@ -32,8 +32,8 @@ export const libraryRoutes = [
   defineRoute({
     path: '/units/:name',
     tag: 'units',
-    summary: 'One unit: documents it issued and documents naming it',
-    params: { name: 'unit name, e.g. 区发展改革委' },
+    summary: 'One unit by any spelling (区人社局 answers as 区人力社保局): its tasks by role, documents it issued, documents naming it',
+    params: { name: 'unit name in any spelling, e.g. 区发展改革委' },
     response: UnitDetail,
     notFound: 'unit',
     handler: (store, _q, p) => unitDetail(store, p.name!),

@@ -73,7 +73,10 @@ export interface AdminModel {
   readonly csrf: string;
   readonly done?: string;
   readonly queue: QaEntry[];
-  readonly staleInterpretations: InterpretationRecord[];
+  /** 解读 open for editing: the one asked for, then every 待更新 one. */
+  readonly editing: InterpretationRecord[];
+  /** Records already decided, each a link that opens it for editing. */
+  readonly published: { readonly qa: QaEntry[]; readonly interpretations: InterpretationRecord[] };
   readonly audit: AuditEntry[];
 }
 
@@ -86,9 +89,11 @@ ${m.done ? html`<p class="notice" role="status">已完成：${m.done}</p>` : ''}
 <section aria-labelledby="queue-h"><h2 id="queue-h">问答审核（${m.queue.length}）</h2>
 <form class="admin inline" method="post" action="/admin/qa-suggest">${csrfField(m.csrf)}<button type="submit">从规范性文件生成问答草稿</button></form>
 ${m.queue.length ? m.queue.map((e) => qaForm(e, m.csrf)) : html`<p class="empty">没有待审核的问答。</p>`}
+${m.published.qa.length ? html`<details><summary>已处理的问答（${m.published.qa.length}）</summary><ul>${m.published.qa.map((e) => html`<li><a href="/admin?qa=${encodeURIComponent(e.id)}#qa-${e.id}">${e.question}</a> <span class="meta">${e.status}</span></li>`)}</ul></details>` : ''}
 </section>
 <section aria-labelledby="jd-h"><h2 id="jd-h">政策解读</h2>
-${m.staleInterpretations.map((r) => html`<h3>${r.title}</h3>${interpretationForm(m.csrf, r)}`)}
+${m.editing.map((r) => html`<h3>${r.title}</h3>${interpretationForm(m.csrf, r)}`)}
+${m.published.interpretations.length ? html`<details><summary>全部政策解读（${m.published.interpretations.length}）</summary><ul>${m.published.interpretations.map((r) => html`<li><a href="/admin?edit=${encodeURIComponent(r.id)}#jd-${r.id}">${r.title}</a> <span class="meta">${r.status}</span></li>`)}</ul></details>` : ''}
 <h3>新建政策解读</h3>
 ${interpretationForm(m.csrf)}
 </section>

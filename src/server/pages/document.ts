@@ -5,6 +5,7 @@ import { html, query, type Html } from '../html.js';
 import { notFound } from '../http.js';
 import { documentDetail, notedBy, originalText, referenceDetail } from '../views/documents.js';
 import { renderBody } from './document-body.js';
+import { documentEditorialLinks } from './editorial.js';
 import { docList, errorPage, page, statusBadge } from './layout.js';
 import { similarDocNumbers } from '../views/lookup.js';
 
@@ -114,6 +115,7 @@ ${d.attachments.length
   : ''}
 ${statusSection(d.status)}
 ${hasRelations ? html`<section class="links" aria-labelledby="rel-h"><h2 id="rel-h">关联文件</h2>${relationList(d.relations.incoming, VERB_IN, 'in')}${relationList(d.relations.outgoing, VERB_OUT, 'out')}</section>` : ''}
+${await documentEditorialLinks(store, d.id, d.url)}
 ${viewTabs(d, original)}
 ${original
   ? html`<section aria-labelledby="orig-h"><h2 id="orig-h">原始提取文本</h2><p class="meta">从公报版面提取的原样文字，保留页码、页眉、转页标记等痕迹。</p><pre class="original">${text}</pre></section>`

@@ -89,3 +89,14 @@ export async function qaFacet(store: Store, q: string): Promise<Html> {
 <ul>${p.items.map((e) => html`<li><a href="/qa${query({ q: words })}#${e.id}">${e.question}</a></li>`)}</ul>
 ${p.total > 3 ? html`<p><a href="/qa${query({ q: words })}">全部 ${p.total} 条问答</a></p>` : ''}</section>`;
 }
+
+/** On the document page: its published 解读 and how many 问答 rest on it, linked to the 解读 tab. */
+export async function documentEditorialLinks(store: Store, documentId: string, docPageUrl: string): Promise<Html> {
+  const jd = await store.listInterpretations({ documentId, status: 'published' });
+  const qa = await store.listQa({ documentId, status: 'published' });
+  if (jd.length + qa.length === 0) return html``;
+  return html`<section class="links" aria-labelledby="jd-links-h"><h2 id="jd-links-h">政策解读与问答</h2><ul>
+${jd.map((r) => html`<li><a href="${docPageUrl}/interpret#${r.id}">${r.title}</a> <span class="meta">${r.form}</span></li>`)}
+${qa.length ? html`<li><a href="${docPageUrl}/interpret#qa-h">常见问答 ${qa.length} 条</a></li>` : ''}
+</ul></section>`;
+}

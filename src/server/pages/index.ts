@@ -20,6 +20,7 @@ import { homePage } from './home.js';
 import { indicatorsPage } from './indicators.js';
 import { issuePage, issuesPage } from './issues.js';
 import { libraryPageHtml } from './library.js';
+import { reviewPage } from './review.js';
 import { searchPage } from './search.js';
 import { unitPage, unitsPage } from './units.js';
 
@@ -53,6 +54,7 @@ const DocumentsQuery = z.object({
 export function registerPages(app: FastifyInstance, store: Store): void {
   app.get('/', async (_req, reply) => sendHtml(reply, await homePage(store)));
   app.get('/issues', async (_req, reply) => sendHtml(reply, await issuesPage(store)));
+  app.get('/review', async (_req, reply) => sendHtml(reply, await reviewPage(store)));
   app.get<{ Params: { id: string } }>('/issues/:id', async (req, reply) => sendHtml(reply, await issuePage(store, req.params.id)));
   app.get('/documents', async (req, reply) => sendHtml(reply, await documentsPage(store, parseQuery(DocumentsQuery, req.query))));
   app.get<{ Params: { key: string }; Querystring: { view?: string } }>('/doc/:key', async (req, reply) => {

@@ -1,7 +1,12 @@
-/** Re-feeding the search columns from the stored documents when they were fed by an older INDEX_FEED_VERSION. */
+/** Feeding the search columns again from the stored documents: after an older INDEX_FEED_VERSION, or a public mark. */
 import type pg from 'pg';
+import type { OfficialDocument } from '../../domain/types.js';
 import { INDEX_FEED_VERSION } from '../../search/document.js';
+import type { Segmenter } from '../../search/segment.js';
+import { marksByDocument } from '../published.js';
+import type { PublicMark } from '../store.js';
 import { bigramList, foldDocument, searchText, VECTOR_SQL, vectorWords, type SharedSegmenter } from './indexing.js';
+import { markPublic, publicMarks } from './public-marks.js';
 import { DOCUMENT_SQL, toDocument } from './read.js';
 import { withTransaction } from './tx.js';
 
@@ -13,15 +18,14 @@ export async function refeedIndex(pool: pg.Pool, lexicon: SharedSegmenter): Prom
     await c.query('SELECT pg_advisory_xact_lock(7155)');
     if ((await version(c)) === INDEX_FEED_VERSION) return 0;
     const seg = await lexicon.current(c);
+    const released = marksByDocument(await publicMarks(c));
     let n = 0;
     // Keyset pages of 100 documents, so a large database never sits in memory at once.
     for (let after = ''; ; ) {
       const r = await c.query(`${DOCUMENT_SQL} WHERE d.id > $1 ORDER BY d.id LIMIT 100`, [after]);
       for (const row of r.rows) {
         const doc = toDocument(row);
-        const f = foldDocument(doc);
-        await c.query('UPDATE document_content SET search_text = $2, bigrams = $3 WHERE document_id = $1', [doc.id, searchText(f), bigramList(f)]);
-        await c.query(`UPDATE document_words SET vector = ${VECTOR_SQL('$2', '$3', '$4')} WHERE document_id = $1`, [doc.id, ...vectorWords(seg, f)]);
+        await feed(c, seg, doc, released(doc.id));
         n++;
       }
       if (r.rows.length < 100) break;
@@ -30,4 +34,19 @@ export async function refeedIndex(pool: pg.Pool, lexicon: SharedSegmenter): Prom
     await c.query('UPDATE index_state SET version = $1', [INDEX_FEED_VERSION]);
     return n;
   });
+}
+
+/** Record the mark and feed its document again, the marked finding unmasked (found and shown). */
+export function markPublicAndRefeed(pool: pg.Pool, lexicon: SharedSegmenter, m: PublicMark): Promise<void> {
+  return withTransaction(pool, async (c) => {
+    await markPublic(c, m);
+    const row = (await c.query(`${DOCUMENT_SQL} WHERE d.id = $1`, [m.documentId])).rows[0];
+    if (row) await feed(c, await lexicon.current(c), toDocument(row), new Set((await publicMarks(c, m.documentId)).map((x) => x.text)));
+  });
+}
+
+async function feed(c: pg.PoolClient, seg: Segmenter, doc: OfficialDocument, released: ReadonlySet<string>): Promise<void> {
+  const f = foldDocument(doc, released);
+  await c.query('UPDATE document_content SET search_text = $2, bigrams = $3 WHERE document_id = $1', [doc.id, searchText(f), bigramList(f)]);
+  await c.query(`UPDATE document_words SET vector = ${VECTOR_SQL('$2', '$3', '$4')} WHERE document_id = $1`, [doc.id, ...vectorWords(seg, f)]);
 }

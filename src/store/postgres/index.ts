@@ -19,7 +19,7 @@ import * as derived from './derived.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
-import { refeedIndex } from './index-feed.js';
+import { markPublicAndRefeed, refeedIndex } from './index-feed.js';
 import { SharedSegmenter } from './indexing.js';
 import { ingest } from './ingest.js';
 import { migrate } from './migrations.js';
@@ -144,7 +144,7 @@ class PostgresStore implements Store {
     return facts.corrections(this.db, documentId);
   }
   markPublic(m: PublicMark): Promise<void> {
-    return marks.markPublic(this.db, m);
+    return markPublicAndRefeed(this.db, this.lexicon, m);
   }
   publicMarks(documentId?: string): Promise<PublicMark[]> {
     return marks.publicMarks(this.db, documentId);

@@ -12,6 +12,8 @@ import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { bigramList, foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { marksByDocument } from '../published.js';
+import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { writeRegisters } from './registers.js';
 
@@ -34,7 +36,9 @@ export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, e
     await c.query('UPDATE issue_editions SET superseded_at = $1 WHERE id = $2', [now, previous.current_edition]);
     await c.query('DELETE FROM occurrences WHERE edition_id = $1', [previous.current_edition]);
   }
-  const folded = new Map([...distinct.values()].map((d) => [d.id, foldDocument(d)]));
+  // A document printed again keeps its public marks: the index shows those findings as printed.
+  const marked = marksByDocument(await publicMarks(c));
+  const folded = new Map([...distinct.values()].map((d) => [d.id, foldDocument(d, marked(d.id))]));
   const learned = await learn(c, seg, [...folded.values()]);
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins

@@ -2,13 +2,13 @@
 import type pg from 'pg';
 import type { PublicMark } from '../store.js';
 
-export async function markPublic(db: pg.Pool, m: PublicMark): Promise<void> {
+export async function markPublic(db: pg.Pool | pg.PoolClient, m: PublicMark): Promise<void> {
   await db.query('INSERT INTO public_marks (document_id, text, author, reason, created_at) VALUES ($1, $2, $3, $4, $5)', [
     m.documentId, m.text, m.author, m.reason, m.createdAt,
   ]);
 }
 
-export async function publicMarks(db: pg.Pool, id?: string): Promise<PublicMark[]> {
+export async function publicMarks(db: pg.Pool | pg.PoolClient, id?: string): Promise<PublicMark[]> {
   const cols = 'document_id, text, author, reason, created_at';
   const r = id === undefined
     ? await db.query(`SELECT ${cols} FROM public_marks ORDER BY created_at, seq`)

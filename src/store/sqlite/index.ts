@@ -21,7 +21,7 @@ import * as derived from './derived.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
-import { refeedIndex } from './index-feed.js';
+import { refeedDocument, refeedIndex } from './index-feed.js';
 import { ingestResult, ingestResults } from './write.js';
 
 export class SqliteStore implements Store {
@@ -119,7 +119,10 @@ export class SqliteStore implements Store {
     return facts.corrections(this.db, documentId);
   }
   async markPublic(m: PublicMark): Promise<void> {
-    marks.markPublic(this.db, m);
+    this.db.transaction(() => {
+      marks.markPublic(this.db, m);
+      refeedDocument(this.db, this.index, m.documentId);
+    }).immediate();
   }
   async publicMarks(documentId?: string): Promise<PublicMark[]> {
     return marks.publicMarks(this.db, documentId);

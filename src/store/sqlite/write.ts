@@ -9,7 +9,9 @@ import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
+import { marksByDocument } from '../published.js';
 import { pack } from './content.js';
+import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
@@ -32,8 +34,10 @@ export function ingestResults(db: Database.Database, search: SearchIndex, result
       if (known === undefined) seen.set(r.source.sha256, issueId(r));
       return known === undefined;
     });
+    // A document printed again keeps its public marks: the index shows those findings as printed.
+    const marked = marksByDocument(publicMarks(db));
     const folded = new Map<OfficialDocument, FoldedDoc>();
-    results.forEach((r, i) => fresh[i] && r.documents.forEach((d) => folded.set(d, foldDocument(d))));
+    results.forEach((r, i) => fresh[i] && r.documents.forEach((d) => folded.set(d, foldDocument(d, marked(d.id)))));
     const learned = search.learn([...new Map([...folded].map(([d, f]) => [d.id, f])).values()]);
     const written = new Map<number, FoldedDoc>();
     const outcomes = results.map((r, i) => writeResult(db, search, r, fresh[i] ? folded : null, extract, written, seen));
