@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseBenchMarkdown, runParseBench } from './parse.js';
 import { runSearchBench, scaledCorpus, searchBenchMarkdown } from './search.js';
 import { postgresTarget } from './postgres.js';
+import { runScaleBench } from './scale.js';
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url).pathname;
 
@@ -16,7 +17,7 @@ const PARSE_NOTE =
 const COPIES = Number(process.env.BENCH_COPIES ?? 20);
 
 /** A run returns null when it cannot run here (no PostgreSQL binaries): its section stays as it was. */
-const BENCHES: Array<{ section: string; run: () => Promise<string | null> }> = [
+const BENCHES: Array<{ section: string; key?: string; run: () => Promise<string | null> }> = [
   { section: 'Parsing', run: async () => `${PARSE_NOTE}\n\n${parseBenchMarkdown(runParseBench())}` },
   { section: 'Search', run: async () => searchBenchMarkdown(await runSearchBench()) },
   {
@@ -31,6 +32,7 @@ const BENCHES: Array<{ section: string; run: () => Promise<string | null> }> = [
       }
     },
   },
+  { section: 'At scale: Gongbao beside FTS5, FlexSearch and a linear scan', key: 'scale', run: runScaleBench },
   {
     section: 'Search at scale',
     run: async () =>
@@ -51,7 +53,9 @@ export function replaceSection(doc: string, name: string, body: string): string 
 
 let doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench` (bench/run.ts).\n';
 const only = process.argv.slice(2);
-for (const b of BENCHES.filter((x) => only.length === 0 || only.includes(x.section))) {
+// `npm run bench -- scale` runs one section by its key; with no argument every section but scale
+// (minutes at 10k documents) runs.
+for (const b of BENCHES.filter((x) => (only.length === 0 ? x.key !== 'scale' : only.includes(x.section) || (x.key !== undefined && only.includes(x.key))))) {
   const result = await b.run();
   if (result === null) {
     console.log(`## ${b.section}: skipped (cannot run here)`);

@@ -29,6 +29,12 @@ const STRUCTURED = [
   '區塊鏈', '綠色建材', '武隆区森林防火禁火令', '高层建筑 消防 安全', '"AND OR NOT * ( ) ^ NEAR" -"',
 ];
 
+/** The 65 bench queries: words, fragments, 文号 spellings, phrases, exclusions, OR, traditional, filters. */
+export const BENCH_QUERIES: readonly SearchQuery[] = [
+  ...[...WORDS, ...STRUCTURED].map((q) => ({ q })),
+  { q: '通知', year: 2023 }, { q: '武隆区', kind: '通知', limit: 50 }, { q: '', issuer: '重庆市武隆区人民政府' }, { q: '消防', offset: 10 },
+];
+
 export interface SearchBench {
   readonly documents: number;
   readonly parseMs: number;
@@ -49,7 +55,7 @@ export interface SearchBench {
   readonly cpus: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
@@ -86,10 +92,7 @@ export async function runSearchBench(
       parseMs += t1 - t0;
       storeMs += performance.now() - t1;
     }
-    const queries: SearchQuery[] = [
-      ...[...WORDS, ...STRUCTURED].map((q) => ({ q })),
-      { q: '通知', year: 2023 }, { q: '武隆区', kind: '通知', limit: 50 }, { q: '', issuer: '重庆市武隆区人民政府' }, { q: '消防', offset: 10 },
-    ];
+    const queries = BENCH_QUERIES;
     await ingester.close();
     // A fresh process opening the database: the first query also loads jieba and the learned words.
     const t = performance.now();

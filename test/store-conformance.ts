@@ -55,6 +55,25 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       assert.equal((await s.listDocuments()).total, 5);
     });
 
+    test('a batch (ingestMany) gives the outcomes and the store that one-by-one ingest gives', async () => {
+      const files = [ISSUE_2024, ...ALL_FIXTURES, ISSUE_2024_CORRECTED, ISSUE_2024];
+      const one = await fresh();
+      const single = [];
+      for (const r of files) single.push(await one.ingest(r));
+      const batch = await fresh();
+      const many = await batch.ingestMany(files);
+      assert.deepEqual(many.map((o) => o.action), ['added', 'unchanged', 'added', 'added', 'replaced', 'unchanged']);
+      assert.deepEqual(many, single);
+      assert.deepEqual(await batch.counts(), await one.counts());
+      for (const q of ['禁火', '森林防火', '武隆', '充电']) {
+        const [a, b] = [await batch.search({ q }), await one.search({ q })];
+        assert.deepEqual(a.hits.map((h) => [h.id, h.snippet]), b.hits.map((h) => [h.id, h.snippet]), q);
+        assert.equal(a.total, b.total, q);
+      }
+      assert.equal(await batch.getDocument(TRADITIONAL.id), null);
+      assert.deepEqual(await batch.getDocument(FIRE_BAN.id), await one.getDocument(FIRE_BAN.id));
+    });
+
     test('a corrected edition replaces the old one; the old file stays known', async () => {
       const s = await fresh();
       const added = await s.ingest(ISSUE_2024);

@@ -47,7 +47,7 @@ describe('sqlite specifics', () => {
     await ingestSamples(s);
     await s.close();
     assert.deepEqual(rowCounts(file), once);
-    for (const t of ['issues', 'issue_editions', 'documents', 'document_content', 'paragraphs', 'doc_numbers', 'occurrences', 'doc_tri', 'doc_bigrams']) {
+    for (const t of ['issues', 'issue_editions', 'documents', 'document_content', 'doc_numbers', 'occurrences']) {
       assert.ok(once[t]! > 0, `${t} is empty`);
     }
     assert.equal(once.documents, once.document_content);

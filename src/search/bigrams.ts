@@ -5,17 +5,23 @@
 
 /** Distinct bigrams of a folded, lower-cased text with their counts; pairs across whitespace skipped. */
 export function bigrams(text: string): Map<string, number> {
-  const chars = Array.from(text);
   const out = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const a = chars[i]!;
-    const b = chars[i + 1]!;
-    if (/\s/.test(a) || /\s/.test(b)) continue;
-    const k = a + b;
-    out.set(k, (out.get(k) ?? 0) + 1);
+  let prev = '';
+  // One pass over code points (for…of keeps surrogate pairs whole); \s tested once per character.
+  for (const c of text) {
+    if (WHITESPACE.test(c)) prev = '';
+    else {
+      if (prev !== '') {
+        const k = prev + c;
+        out.set(k, (out.get(k) ?? 0) + 1);
+      }
+      prev = c;
+    }
   }
   return out;
 }
+
+const WHITESPACE = /^\s$/;
 
 /** Length in characters (code points), which decides trigram vs bigram matching. */
 export function charLength(s: string): number {

@@ -249,6 +249,11 @@ export interface KnownReference {
 
 export interface Store {
   ingest(result: ParseResult): Promise<IngestOutcome>;
+  /**
+   * Several parsed files, with the outcomes ingest() would give one by one (a batch: SQLite writes
+   * it in one transaction and re-cuts documents for newly learned words once).
+   */
+  ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]>;
   listIssues(): Promise<StoredIssue[]>;
   /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */
   getIssue(id: string): Promise<StoredIssue | null>;

@@ -44,6 +44,12 @@ export class MemoryStore implements Store {
   appendAudit = this.editorial.appendAudit.bind(this.editorial);
   listAudit = this.editorial.listAudit.bind(this.editorial);
 
+  async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+    const out: IngestOutcome[] = [];
+    for (const r of results) out.push(await this.ingest(r));
+    return out;
+  }
+
   async ingest(r: ParseResult): Promise<IngestOutcome> {
     const id = r.issue ? `${r.issue.year}-${r.issue.number}` : r.source.sha256.slice(0, 12);
     if (this.issues.some((i) => i.id === id)) return { issueId: id, action: 'unchanged', documents: 0, warnings: 0 };

@@ -5,10 +5,11 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { countByKind, reviewDocument } from '../../extract/privacy-review.js';
-import { sniffHead } from '../../ingest/formats/index.js';
+import { sniffHead, type ExtractOptions } from '../../ingest/formats/index.js';
 import { parseFile } from '../../ingest/index.js';
 import { ingestInterpretation } from '../../status/interpretation-ingest.js';
 import { recomputeIfOwed } from '../../status/recompute.js';
+import { ingestFiles, type IngestProgress } from '../ingest-files.js';
 import { openStore } from '../../store/factory.js';
 import type { ParseResult } from '../../domain/types.js';
 import type { IngestOutcome, Store } from '../../store/store.js';
@@ -93,46 +94,50 @@ export function privacyWarnings(file: string, r: ParseResult): string[] {
 }
 
 /**
- * Parse and store each file in turn. A file that cannot be parsed is reported and skipped, the
+ * Parse and store the files: parsed in worker threads unless a parse function is given (tests),
+ * stored in batches (ingest-files.ts). A file that cannot be parsed is reported and skipped, the
  * rest of the batch goes on; a failing database stops it (nothing after could be stored either).
  */
 export async function ingestEach(
   store: Store,
   files: readonly string[],
-  parse: (file: string) => Promise<ParseResult> = parseFile,
-  /** Called when a file is done with (stored or skipped). */
+  parse?: (file: string) => Promise<ParseResult>,
+  /** Called when a file is done with (stored or skipped), in file order. */
   onFile: (file: string) => void = () => {},
   /** Takes a file that is not a gazette but a 政策解读 text: says what it linked, or null to parse it. */
   linkInterpretation: (file: string) => Promise<string | null> = async () => null,
+  progress?: (p: IngestProgress) => void,
+  /** How the workers read the files (--ocr); a given `parse` is used as it is. */
+  options: ExtractOptions = {},
 ): Promise<{ outcomes: IngestOutcome[]; failures: string[]; report: string[]; notes: string[] }> {
   const outcomes: IngestOutcome[] = [];
   const report: string[] = [];
   const failures: string[] = [];
   const notes: string[] = [];
-  for (const f of files) {
-    let parsed: ParseResult | null = null;
-    try {
-      // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
-      const linked = await linkInterpretation(f);
-      if (linked) {
-        notes.push(linked);
-        onFile(f);
-        continue;
+  const stored = (o: IngestOutcome, result: ParseResult, f: string) => {
+    outcomes.push(o);
+    report.push(fileLine(f, result, o));
+    if (o.action !== 'unchanged') notes.push(...privacyWarnings(f, result));
+  };
+  await ingestFiles(store, files, {
+    outcome: stored,
+    failure: (f, err) => failures.push(err.message.startsWith(f) ? err.message : `${f}: ${err.message}`),
+    // A 政策解读 text (titled 《…》政策解读/解读) is linked to the documents it explains, not parsed as a gazette.
+    interpretation: async (f) => {
+      try {
+        const linked = await linkInterpretation(f);
+        if (linked) return void notes.push(linked);
+        // Not taken as a 解读 after all: it is parsed and stored as any other file.
+        const result = await (parse ?? ((p: string) => parseFile(p, options)))(f);
+        stored(await store.ingest(result), result, f);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw new UserError(`the reader failed on this file (${String(err)}); please report it`);
+        throw err;
       }
-      parsed = await parse(f);
-    } catch (err) {
-      // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.
-      const msg = err instanceof UserError ? err.message : `the reader failed on this file (${String(err)}); please report it`;
-      failures.push(msg.startsWith(f) ? msg : `${f}: ${msg}`);
-    }
-    if (parsed) {
-      const outcome = await store.ingest(parsed);
-      outcomes.push(outcome);
-      report.push(fileLine(f, parsed, outcome));
-      if (outcome.action !== 'unchanged') notes.push(...privacyWarnings(f, parsed));
-    }
-    onFile(f);
-  }
+    },
+    done: onFile,
+    progress,
+  }, parse, undefined, options);
   return { outcomes, failures, report, notes };
 }
 
@@ -148,18 +153,26 @@ export function registerIngest(program: Command): void {
       if (files.length === 0) throw new UserError(`${paths.join(', ')}: no gazette files found (PDF, .docx, OFD, web page or .txt)`);
       const store = await openStore({ db: opts.db });
       const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+        ? new cliProgress.SingleBar(
+            {
+              stream: process.stderr, format: '{bar} {value}/{total} files | {docs} documents, {rate}/s | ETA {eta_formatted} | {file}',
+              hideCursor: true, clearOnComplete: true, etaBuffer: 50,
+            },
+            cliProgress.Presets.shades_classic,
+          )
         : null;
-      bar?.start(files.length, 0, { file: '' });
+      bar?.start(files.length, 0, { file: '', docs: 0, rate: 0 });
       let outcomes: IngestOutcome[] = [];
       let failures: string[] = [];
       let report: string[] = [];
       let privacy: string[] = [];
       try {
-        ({ outcomes, failures, report, notes: privacy } = await ingestEach(store, files, (f) => parseFile(f, { ocr: !!opts.ocr }), (f) => bar?.increment({ file: basename(f) }), async (f) => {
+        const link = async (f: string) => {
           const jd = await ingestInterpretation(store, f);
           return jd && `${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}`;
-        }));
+        };
+        ({ outcomes, failures, report, notes: privacy } = await ingestEach(store, files, undefined, (f) => bar?.increment({ file: basename(f) }), link, (p) =>
+          bar?.update({ docs: p.documents, rate: Math.round(p.documentsPerSecond) }), { ocr: !!opts.ocr }));
         // Relations and statuses are judged across all documents: a new issue can repeal an old one.
         // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
         await recomputeIfOwed(store);

@@ -70,6 +70,11 @@ class PostgresStore implements Store {
     private readonly extract: RegisterExtractor,
   ) {}
 
+  async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+    const out: IngestOutcome[] = [];
+    for (const r of results) out.push(await this.ingest(r));
+    return out;
+  }
   ingest(result: ParseResult): Promise<IngestOutcome> {
     return withTransaction(this.db, async (c) => ingest(c, await this.lexicon.current(c), result, this.extract));
   }

@@ -23,7 +23,7 @@ import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
 import { refeedDocument, refeedIndex } from './index-feed.js';
-import { ingestResult } from './write.js';
+import { ingestResult, ingestResults } from './write.js';
 
 export class SqliteStore implements Store {
   private readonly index: SearchIndex;
@@ -37,6 +37,9 @@ export class SqliteStore implements Store {
 
   async ingest(result: ParseResult): Promise<IngestOutcome> {
     return ingestResult(this.db, this.index, result, this.extract);
+  }
+  async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+    return ingestResults(this.db, this.index, results, this.extract);
   }
   refeedIndex(): number {
     return refeedIndex(this.db, this.index);

@@ -5,6 +5,7 @@ import type { DocKind, OfficialDocument, Publicity } from '../../domain/types.js
 import { fold } from '../../search/fold.js';
 import { clampInt, declaredYearField } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
+import { unpack } from './content.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
 const EFFECTIVE_STATUS = `COALESCE(
@@ -110,11 +111,11 @@ export function resolveDocumentId(db: Database.Database, idOrDocNumber: string):
 export function readDocument(db: Database.Database, id: string): OfficialDocument | null {
   const d = db
     .prepare(
-      `SELECT d.*, c.body_json, c.text, c.simplified_text, c.original_text
-       FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.id = ?`,
+      `SELECT d.*, c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.id = ?`,
     )
     .get(id) as Record<string, unknown> | undefined;
   if (!d) return null;
+  const content = unpack(d.packed as Buffer);
   const tables = db.prepare('SELECT * FROM doc_tables WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
   const cites = db.prepare('SELECT * FROM citations WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
   const doc: OfficialDocument = {
@@ -127,7 +128,7 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
     signedOn: d.signed_on as string | null,
     publicity: d.publicity as Publicity | null,
     attachments: JSON.parse(d.attachments_json as string),
-    body: JSON.parse(d.body_json as string),
+    body: content.body,
     tables: tables.map((t) => ({
       ...(t.title !== null ? { title: t.title as string } : {}),
       header: JSON.parse(t.header_json as string),
@@ -142,9 +143,9 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
       block: c.block as number,
     })),
     warnings: JSON.parse(d.warnings_json as string),
-    text: d.text as string,
-    ...(d.simplified_text !== null ? { simplifiedText: d.simplified_text as string } : {}),
-    originalText: d.original_text as string,
+    text: content.text,
+    ...(content.simplifiedText !== null ? { simplifiedText: content.simplifiedText } : {}),
+    originalText: content.originalText,
     ...(d.pages_json ? { pages: JSON.parse(d.pages_json as string) } : {}),
     ...declaredYearField(d.year, d.signed_on as string | null, d.doc_number as string | null),
   };

@@ -1,0 +1,318 @@
+/**
+ * `npm run bench -- scale`: Gongbao at a province's scale beside the engines a team would otherwise
+ * pick, built in the same run over the same texts (the folded documents Gongbao indexes) and asked
+ * the same 65 bench queries, interleaved: SQLite FTS5 trigram + bm25, FlexSearch over jieba words,
+ * a linear scan; then Gongbao on PostgreSQL, and HTTP search under 50 connections with autocannon.
+ * BENCH_DOCS (10000), BENCH_REPEATS (5), BENCH_HTTP_SECONDS (10), BENCH_PG_DOCS (BENCH_DOCS).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import FlexSearch from 'flexsearch';
+import { collectInputs } from '../src/cli/commands/ingest.js';
+import { ingestFiles } from '../src/cli/ingest-files.js';
+import { foldDocument, type FoldedDoc } from '../src/search/document.js';
+import { ftsQuote, parseQuery } from '../src/search/query.js';
+import { Segmenter } from '../src/search/segment.js';
+import { recomputeAll } from '../src/status/recompute.js';
+import { openPostgresStore } from '../src/store/postgres/index.js';
+import { openSqliteStore } from '../src/store/sqlite/index.js';
+import type { SearchQuery, Store } from '../src/store/store.js';
+import { startTestPostgres } from '../test/helpers/pg.js';
+import { generateCorpus } from './corpus.js';
+import { BENCH_QUERIES, percentile } from './search.js';
+
+const env = (k: string, d: number) => Number(process.env[k] ?? d);
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const rssMB = () => process.memoryUsage().rss / 1e6;
+const MB = (b: number) => (b / 1e6).toFixed(b < 1e7 ? 1 : 0);
+
+interface Build {
+  readonly name: string;
+  readonly ms: number;
+  readonly cpu: number;
+  readonly bytes: number;
+  readonly rss: number;
+  readonly note?: string;
+}
+
+interface Engine {
+  readonly name: string;
+  search(q: SearchQuery): Promise<unknown> | unknown;
+}
+
+/** Gongbao's own ingest path (workers, batches, recompute), with ms per document along the way. */
+async function ingestGongbao(store: Store, files: string[]) {
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  const marks: Array<{ documents: number; ms: number; cpu: number }> = [];
+  let documents = 0;
+  await ingestFiles(store, files, {
+    outcome: () => {},
+    failure: (f, e) => console.error(`${f}: ${e.message}`),
+    progress: (p) => {
+      documents = p.documents;
+      marks.push({ documents: p.documents, ms: performance.now() - t0, cpu: cpuMs() - c0 });
+    },
+  });
+  const storedMs = performance.now() - t0;
+  const r0 = performance.now();
+  await recomputeAll(store);
+  const recomputeMs = performance.now() - r0;
+  // Per-document cost over the first and the last tenth of the documents: flat means no growth.
+  const at = (frac: number) => marks.find((m) => m.documents >= documents * frac) ?? marks[marks.length - 1]!;
+  // CPU time (this process and its parse workers): wall time on a shared machine measures the load.
+  const slope = (a: number, b: number) => (at(b).cpu - at(a).cpu) / Math.max(1, at(b).documents - at(a).documents);
+  const recomputeCpu = cpuMs() - c0 - (marks[marks.length - 1]?.cpu ?? 0);
+  return { ms: performance.now() - t0, cpu: cpuMs() - c0, storedMs, recomputeMs, recomputeCpu, documents, first: slope(0, 0.1), last: slope(0.9, 1) };
+}
+
+function fts5Anchor(texts: FoldedDoc[], file: string): { build: Build; engine: Engine } {
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(title, docnum, body, tokenize = 'trigram')");
+  const ins = db.prepare('INSERT INTO t(rowid, title, docnum, body) VALUES (?, ?, ?, ?)');
+  db.transaction(() => texts.forEach((d, i) => ins.run(i + 1, d.title, d.docnum, d.body)))();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const build = { name: 'SQLite FTS5 trigram + bm25', ms: performance.now() - t0, cpu: cpuMs() - c0, bytes: statSync(file).size, rss: rssMB() };
+  const cache = new Map<string, Database.Statement>();
+  const engine: Engine = {
+    name: build.name,
+    search(q) {
+      // Terms of 3+ characters are MATCH phrases; shorter ones (trigrams cannot match them) LIKE.
+      const parsed = parseQuery(q.q);
+      const args: string[] = [];
+      const match: string[] = [];
+      const like: string[] = [];
+      for (const g of parsed.groups) {
+        const long = g.terms.every((t) => [...t.text].length >= 3);
+        if (long) match.push(`${g.negated ? 'NOT ' : ''}(${g.terms.map((t) => ftsQuote(t.text)).join(' OR ')})`);
+        else {
+          like.push(`${g.negated ? 'NOT ' : ''}(${g.terms.map((t) => (args.push(`%${t.text}%`), "(title || docnum || body) LIKE ?")).join(' OR ')})`);
+        }
+      }
+      const m = match.filter((x) => !x.startsWith('NOT ')).length > 0 ? match.join(' AND ').replace(/^NOT /, '') : null;
+      const where = [m ? 't MATCH ?' : null, ...like].filter(Boolean).join(' AND ') || '1';
+      const sql = `SELECT rowid FROM t WHERE ${where} ${m ? 'ORDER BY rank' : ''} LIMIT ? OFFSET ?`;
+      let s = cache.get(sql);
+      if (!s) cache.set(sql, (s = db.prepare(sql)));
+      return s.all(...(m ? [m] : []), ...args, q.limit ?? 20, q.offset ?? 0);
+    },
+  };
+  return { build, engine };
+}
+
+/** A full garbage collection, so heap growth measures what is kept (--expose-gc set at run time). */
+function collect(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+function flexAnchor(texts: FoldedDoc[], seg: Segmenter): { build: Build; engine: Engine } {
+  collect();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  const index = new FlexSearch.Index({ tokenize: 'strict', encode: (s: string) => s.split(' ').filter(Boolean) });
+  texts.forEach((d, i) => index.add(i + 1, seg.indexText(`${d.title} ${d.docnum} ${d.body}`)));
+  const ms = performance.now() - t0;
+  collect();
+  const bytes = Math.max(0, process.memoryUsage().heapUsed - heap0);
+  const build = { name: 'FlexSearch 0.8 (jieba words)', ms, cpu: cpuMs() - c0, bytes, rss: rssMB(), note: 'size: JS heap growth' };
+  return {
+    build,
+    engine: { name: build.name, search: (q) => index.search(seg.queryWords(q.q).join(' '), { limit: q.limit ?? 20, offset: q.offset ?? 0 }) },
+  };
+}
+
+function linearScan(texts: FoldedDoc[]): { build: Build; engine: Engine } {
+  const t0 = performance.now();
+  const hay = texts.map((d) => `${d.title}\n${d.docnum}\n${d.body}`.toLowerCase());
+  const build = { name: 'linear scan', ms: performance.now() - t0, cpu: 0, bytes: hay.reduce((n, h) => n + Buffer.byteLength(h), 0), rss: rssMB() };
+  return {
+    build,
+    engine: {
+      name: build.name,
+      search(q) {
+        const parsed = parseQuery(q.q);
+        const hits: number[] = [];
+        hay.forEach((h, i) => {
+          if (parsed.groups.every((g) => g.terms.some((t) => h.includes(t.text.toLowerCase())) !== g.negated)) hits.push(i);
+        });
+        return { total: hits.length, hits: hits.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 20)) };
+      },
+    },
+  };
+}
+
+/** Every engine asked every query in turn, `repeats` times: each sees the same machine load. */
+async function measure(engines: Engine[], repeats: number) {
+  const times = new Map<string, number[]>(engines.map((e) => [e.name, []]));
+  const cpu = new Map<string, number[]>(engines.map((e) => [e.name, []]));
+  for (let r = 0; r < repeats; r++) {
+    for (const q of BENCH_QUERIES) {
+      for (const e of engines) {
+        const c0 = cpuMs();
+        const t0 = performance.now();
+        await e.search(q);
+        times.get(e.name)!.push(performance.now() - t0);
+        cpu.get(e.name)!.push(cpuMs() - c0);
+      }
+    }
+  }
+  return new Map([...times].map(([n, t]) => {
+    const s = t.sort((a, b) => a - b);
+    const c = cpu.get(n)!.sort((a, b) => a - b);
+    return [n, { p50: percentile(s, 50), p99: percentile(s, 99), cpu50: percentile(c, 50), cpu99: percentile(c, 99) }];
+  }));
+}
+
+async function startServers(db: string, ports: number[]): Promise<ChildProcess[]> {
+  const main = new URL('../src/cli/main.ts', import.meta.url).pathname;
+  const procs = ports.map((port) => spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, GONGBAO_RATE_LIMIT: 'off' },
+  }));
+  for (const port of ports) {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/api/v1/search?q=%E6%B6%88%E9%98%B2`)).ok) break;
+      } catch { /* not up yet */ }
+      if (i > 600) throw new Error(`gongbao serve on ${port} did not start`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return procs;
+}
+
+/** 50 connections spread over the servers, each request one of the bench queries in turn. */
+async function httpLoad(ports: number[], seconds: number) {
+  const paths = BENCH_QUERIES.map((q) => `/api/v1/search?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`);
+  const results = await Promise.all(ports.map((port) => autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: Math.round(50 / ports.length),
+    duration: seconds,
+    // A loaded 2-core machine answers slowly: count only real failures, not autocannon's 10 s default.
+    timeout: 30,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  })));
+  return {
+    requests: results.reduce((n, r) => n + r.requests.total, 0),
+    perSecond: results.reduce((n, r) => n + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
+  };
+}
+
+export async function runScaleBench(): Promise<string> {
+  const docs = env('BENCH_DOCS', 10000);
+  const repeats = env('BENCH_REPEATS', 5);
+  const httpSeconds = env('BENCH_HTTP_SECONDS', 10);
+  const dir = mkdtempSync(join(tmpdir(), 'gongbao-scale-'));
+  const load: number[] = [loadavg()[0]!];
+  const lines: string[] = [];
+  try {
+    // The corpus: written once, ingested by both stores.
+    let textBytes = 0;
+    for (const issue of generateCorpus(docs)) {
+      const path = join(dir, 'corpus', issue.file);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, issue.text);
+      textBytes += Buffer.byteLength(issue.text);
+    }
+    const files = collectInputs([join(dir, 'corpus')]).files;
+    const dbFile = join(dir, 'gongbao.db');
+    const store = await openSqliteStore(dbFile);
+    const g = await ingestGongbao(store, files);
+    await store.close();
+    load.push(loadavg()[0]!);
+    const gongbao: Build = { name: 'Gongbao (SQLite)', ms: g.ms, cpu: g.cpu, bytes: statSync(dbFile).size, rss: rssMB() };
+    console.error(`gongbao sqlite: ${(g.ms / 1000).toFixed(0)} s for ${g.documents} documents`);
+
+    // The same texts for the anchors: the folded title, 文号 and body Gongbao indexes.
+    const reader = await openSqliteStore(dbFile);
+    const texts: FoldedDoc[] = [];
+    for await (const d of reader.allDocuments()) texts.push(foldDocument(d));
+    const seg = new Segmenter();
+    const fts = fts5Anchor(texts, join(dir, 'fts5.db'));
+    const flex = flexAnchor(texts, seg);
+    const scan = linearScan(texts);
+    load.push(loadavg()[0]!);
+    const gEngine: Engine = { name: gongbao.name, search: (q) => reader.search(q) };
+    const lat = await measure([gEngine, fts.engine, flex.engine, scan.engine], repeats);
+    load.push(loadavg()[0]!);
+
+    const builds = [gongbao, fts.build, flex.build, scan.build];
+    lines.push(
+      `${g.documents} documents in ${files.length} generated gazette issues (\`npm run corpus\`), ${MB(textBytes)} MB of gazette text; node ${process.version}, ` +
+        `${cpus().length} CPUs shared with other work: load average ${load.map((l) => l.toFixed(1)).join(' → ')} during the run. ` +
+        `${BENCH_QUERIES.length} bench queries × ${repeats}, engines interleaved.`,
+      '',
+      '| engine | build | MB/s | CPU time | index size | × text | search p50 | search p99 | CPU p50 / p99 | RSS after build |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...builds.map((b) => {
+        const l = lat.get(b.name)!;
+        return `| ${b.name} | ${(b.ms / 1000).toFixed(1)} s | ${(textBytes / 1e3 / b.ms).toFixed(2)} | ${(b.cpu / 1000).toFixed(1)} s | ${MB(b.bytes)} MB${b.note ? ` (${b.note})` : ''} | ${(b.bytes / textBytes).toFixed(2)} | ${l.p50.toFixed(2)} ms | ${l.p99.toFixed(2)} ms | ${l.cpu50.toFixed(2)} / ${l.cpu99.toFixed(2)} ms | ${b.rss.toFixed(0)} MB |`;
+      }),
+      '',
+      `Gongbao's build is the whole \`gongbao ingest\` path: parse in worker threads, store in batches, then relations and statuses ` +
+        `(${(g.recomputeMs / 1000).toFixed(1)} s of the ${(g.ms / 1000).toFixed(1)} s; CPU ${(g.recomputeCpu / 1000).toFixed(1)} s). CPU time per document (parse + store): ${g.first.toFixed(1)} ms over the first tenth, ` +
+        `${g.last.toFixed(1)} ms over the last; by CPU time the whole build is ${(textBytes / 1e3 / g.cpu).toFixed(2)} MB/s. Its answers carry exact totals, four facets and snippets; the anchors return ids only ` +
+        '(FTS5: terms under 3 characters through LIKE; no filters for the anchors).',
+    );
+
+    const ports = [4711, 4712];
+    const servers = await startServers(dbFile, ports);
+    try {
+      const h = await httpLoad(ports, httpSeconds);
+      lines.push('', `HTTP (\`gongbao serve\` × ${ports.length} on the SQLite file, 50 connections, ${httpSeconds} s, the bench queries in turn): ` +
+        `${h.requests} requests, ${h.perSecond.toFixed(0)}/s, latency p50 ${h.p50} ms, p99 ${h.p99} ms, ${h.errors} errors.`);
+    } finally {
+      servers.forEach((p) => p.kill());
+    }
+    await reader.close();
+
+    const pg = await startTestPostgres();
+    if ('skip' in pg) lines.push('', `PostgreSQL: not measured (${pg.skip}).`);
+    else {
+      try {
+        const pgDocs = env('BENCH_PG_DOCS', docs);
+        const pgFiles = pgDocs >= docs ? files : files.slice(0, Math.ceil((files.length * pgDocs) / docs));
+        const url = await pg.freshDatabase();
+        const pstore = await openPostgresStore(url);
+        const pgBytes = pgFiles.reduce((n, f) => n + statSync(f).size, 0);
+        const p = await ingestGongbao(pstore, pgFiles);
+        const lp = await measure([{ name: 'pg', search: (q) => pstore.search(q) }], repeats);
+        await pstore.close();
+        const l = lp.get('pg')!;
+        lines.push('', `PostgreSQL (throwaway local cluster, fsync off): ${p.documents} documents, ${MB(pgBytes)} MB, build ${(p.ms / 1000).toFixed(0)} s ` +
+          `(${(pgBytes / 1e3 / p.ms).toFixed(2)} MB/s; CPU here ${(p.cpu / 1000).toFixed(0)} s, ${p.first.toFixed(1)} → ${p.last.toFixed(1)} ms per document, the server's own CPU not counted), search p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (CPU here ${l.cpu50.toFixed(1)} / ${l.cpu99.toFixed(1)} ms); load average ${loadavg()[0]!.toFixed(1)}.`);
+        const pgServers = await startServers(url, ports);
+        try {
+          const h = await httpLoad(ports, httpSeconds);
+          lines.push(`HTTP on PostgreSQL (\`gongbao serve\` × ${ports.length}, one database, 50 connections, ${httpSeconds} s): ${h.requests} requests, ` +
+            `${h.perSecond.toFixed(0)}/s, p50 ${h.p50} ms, p99 ${h.p99} ms, ${h.errors} errors.`);
+        } finally {
+          pgServers.forEach((s) => s.kill());
+        }
+      } finally {
+        await pg.stop();
+      }
+    }
+    return lines.join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,15 @@
+/** A parse worker: file paths in, ParseResults (or the one-line UserError message, or "a 解读 text") out. */
+import { parentPort } from 'node:worker_threads';
+import type { ExtractOptions } from '../ingest/formats/index.js';
+import { parseFile } from '../ingest/index.js';
+import { parseOne } from './parse-pool.js';
+
+parentPort!.on('message', async (job: { id: number; file: string; options: ExtractOptions }) => {
+  try {
+    const parsed = await parseOne(job.file, (f) => parseFile(f, job.options));
+    if ('error' in parsed) parentPort!.postMessage({ id: job.id, userError: parsed.error.message });
+    else parentPort!.postMessage({ id: job.id, parsed });
+  } catch (err) {
+    parentPort!.postMessage({ id: job.id, crash: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+});
