@@ -205,7 +205,7 @@ test('tasks, targets and refs read the stored registers; --json and --unit', asy
 
   // The alias file is the place's to review: another canonical name, then --rebuild, and the stored
   // register follows (on a copy of the database).
-  const aliases = JSON.parse(readFileSync(new URL('../data/units/wulong-aliases.json', import.meta.url), 'utf8'));
+  const aliases = JSON.parse(readFileSync(new URL('../config/units/wulong-aliases.json', import.meta.url), 'utf8'));
   const hrEntry = aliases.units.find((u: { name: string }) => u.name === '区人力社保局');
   Object.assign(hrEntry, { name: '区人力资源和社会保障局', variants: [...hrEntry.variants, '区人力社保局'] });
   const aliasFile = join(dir, 'aliases.json');

@@ -2,7 +2,7 @@
  * The unit gazetteer: one canonical name for every spelling of a unit (单位) the gazettes print,
  * groups (各乡镇（街道）, 区级各部门…) told from units, and pieces of names (公室, 门各乡) told
  * from both. Rules fold what any place prints alike (bracket widths, traditional characters,
- * whitespace, the place's own prefix, townships); the place's alias file (data/units/, checked by
+ * whitespace, the place's own prefix, townships); the place's alias file (config/units/, checked by
  * zod) lists what rules cannot know: abbreviations, misprints and old names after reorganisations.
  */
 import * as OpenCC from 'opencc-js/t2cn';

@@ -13,7 +13,7 @@ import { AliasFile, foldUnitName, makeGazetteer, type Aliases, type Gazetteer, t
 export { foldUnitName, makeGazetteer, type Aliases, type Gazetteer, type UnitKind, type UnitName } from './gazetteer.js';
 
 /** From src/extract/units and dist/extract/units alike, the repository's data/ folder. */
-export const BUNDLED_ALIASES = fileURLToPath(new URL('../../../data/units/wulong-aliases.json', import.meta.url));
+export const BUNDLED_ALIASES = fileURLToPath(new URL('../../../config/units/wulong-aliases.json', import.meta.url));
 
 /** Read and check an alias file; a bad one is the user's to fix (one line, exit 2). */
 export function loadAliases(file: string = BUNDLED_ALIASES): Aliases {
