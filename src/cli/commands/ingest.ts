@@ -89,7 +89,7 @@ export function privacyWarnings(file: string, r: ParseResult): string[] {
   return r.documents.flatMap((d) => {
     const findings = reviewDocument(d);
     const key = d.docNumber ?? d.id;
-    return findings.length === 0 ? [] : [`${file}: ${key}: personal data (${countByKind(findings)}), published masked; see: gongbao review ${key}`];
+    return findings.length === 0 ? [] : [`warning: ${file}: ${key}: personal data (${countByKind(findings)}), published masked; see: gongbao review ${key}`];
   });
 }
 
@@ -182,7 +182,8 @@ export function registerIngest(program: Command): void {
       }
       // One line per file read (the bar is gone by now), warnings and failures on stderr, then the batch.
       for (const line of report) process.stdout.write(`${line}\n`);
-      for (const msg of privacy) process.stderr.write(`gongbao: warning: ${msg}\n`);
+      // Privacy findings come as warnings; a linked 解读 is news, not a warning.
+      for (const msg of privacy) process.stderr.write(`gongbao: ${msg}\n`);
       for (const msg of failures) process.stderr.write(`gongbao: ${msg}\n`);
       process.stdout.write(`${summaryLine(files.length, outcomes, failures.length, skipped.length)}\n`);
       if (failures.length > 0) process.exitCode = 2;
