@@ -1,16 +1,7 @@
 import type { Command } from 'commander';
 import type { ParseResult } from '../../domain/types.js';
 import { parseFile } from '../../ingest/index.js';
-
-/** Pad by display width: CJK characters take two columns in a terminal. */
-function pad(s: string, width: number): string {
-  const w = [...s].reduce((n, c) => n + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  return s + ' '.repeat(Math.max(0, width - w));
-}
-
-function cut(s: string, chars: number): string {
-  return [...s].length > chars ? [...s].slice(0, chars - 1).join('') + '…' : s;
-}
+import { cut, pad } from '../columns.js';
 
 export function summary(r: ParseResult, explain: boolean): string {
   const out: string[] = [];

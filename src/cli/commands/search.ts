@@ -8,16 +8,7 @@ import { SEARCH_FIELDS, SEARCH_SORTS, type SearchQuery, type SearchResult } from
 import { checkDate } from '../../status/lookup.js';
 import type { DocNumberLookupT } from '../../server/api/schemas.js';
 import { lookupDocNumber } from '../../server/views/lookup.js';
-
-/** Pad by display width: CJK characters take two columns in a terminal. */
-export function pad(s: string, width: number): string {
-  const w = [...s].reduce((n, c) => n + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  return s + ' '.repeat(Math.max(0, width - w));
-}
-
-export function cut(s: string, chars: number): string {
-  return [...s].length > chars ? `${[...s].slice(0, chars - 1).join('')}…` : s;
-}
+import { cut, pad } from '../columns.js';
 
 export function intOption(name: string, v: string | undefined, min: number): number | undefined {
   if (v === undefined) return undefined;
