@@ -38,6 +38,11 @@ const pageOf = (id: string, item: z.ZodType) => named(id, z.object({ total: z.nu
 const InterpretationPage = pageOf('InterpretationPage', InterpretationSchema);
 const QaPage = pageOf('QaPage', QaSchema);
 
+/** The published-records lists (解读, 问答) take the same query: by document, by text, a page. */
+const recordQuery = (textIn: string) =>
+  z.object({ document: z.string().min(1).optional().describe('document id'), q: z.string().min(1).max(100).optional().describe(textIn), ...limitOffset(100, 20) });
+const recordFilter = (q: { document?: string | undefined; q?: string | undefined }) => ({ ...(q.document ? { documentId: q.document } : {}), ...(q.q ? { q: q.q } : {}) });
+
 export const editorialRoutes = [
   defineRoute({
     path: '/documents/:key/interpretation',
@@ -53,16 +58,16 @@ export const editorialRoutes = [
     path: '/interpretations',
     tag: 'interpretation',
     summary: 'Published 政策解读 (text, images, video) with the documents they explain; newest first',
-    query: z.object({ document: z.string().min(1).optional().describe('document id'), q: z.string().min(1).max(100).optional().describe('text in the title or body'), ...limitOffset(100, 20) }),
+    query: recordQuery('text in the title or body'),
     response: InterpretationPage,
-    handler: (store, q) => interpretationPage(store, { ...(q.document ? { documentId: q.document } : {}), ...(q.q ? { q: q.q } : {}) }, q.limit, q.offset),
+    handler: (store, q) => interpretationPage(store, recordFilter(q), q.limit, q.offset),
   }),
   defineRoute({
     path: '/qa',
     tag: 'interpretation',
     summary: 'The 政策咨询问答库: published questions and answers, each with the clauses it rests on; newest first',
-    query: z.object({ document: z.string().min(1).optional().describe('document id'), q: z.string().min(1).max(100).optional().describe('text in the question or answer'), ...limitOffset(100, 20) }),
+    query: recordQuery('text in the question or answer'),
     response: QaPage,
-    handler: (store, q) => qaPage(store, { ...(q.document ? { documentId: q.document } : {}), ...(q.q ? { q: q.q } : {}) }, q.limit, q.offset),
+    handler: (store, q) => qaPage(store, recordFilter(q), q.limit, q.offset),
   }),
 ];
