@@ -51,7 +51,7 @@ interface Engine {
 }
 
 /** Gongbao's own ingest path (workers, batches, recompute), with ms per document along the way. */
-async function ingestGongbao(store: Store, files: string[]) {
+export async function ingestGongbao(store: Store, files: string[]) {
   const t0 = performance.now();
   const c0 = cpuMs();
   const marks: Array<{ documents: number; ms: number; cpu: number }> = [];
@@ -157,7 +157,7 @@ function linearScan(texts: FoldedDoc[]): { build: Build; engine: Engine } {
 }
 
 /** Every engine asked every query in turn, `repeats` times: each sees the same machine load. */
-async function measure(engines: Engine[], repeats: number) {
+export async function measure(engines: Engine[], repeats: number) {
   const times = new Map<string, number[]>(engines.map((e) => [e.name, []]));
   const cpu = new Map<string, number[]>(engines.map((e) => [e.name, []]));
   for (let r = 0; r < repeats; r++) {

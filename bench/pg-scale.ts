@@ -1,0 +1,111 @@
+/**
+ * PostgreSQL at scale on a given corpus: ingest MB/s (the whole `gongbao ingest` path) and search
+ * p50/p99 over the bench queries, wall and CPU time — this process's and, on a local server, the
+ * server's (its backends' CPU from /proc), since on a shared 2-core machine wall time measures the queue.
+ *
+ *   node --import tsx bench/pg-scale.ts <corpus dir> [--url postgres://…] [--repeats 5] [--search-only]
+ *
+ * Without --url a throwaway cluster is started (test/helpers/pg.ts) and removed at the end. With
+ * --url the store lives there (an empty database or schema for a build); --search-only skips the
+ * ingest and measures search on what that database holds.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { collectInputs } from '../src/cli/commands/ingest.js';
+import { openPostgresStore } from '../src/store/postgres/index.js';
+import type { Store } from '../src/store/store.js';
+import { startTestPostgres } from '../test/helpers/pg.js';
+import { ingestGongbao, measure } from './scale.js';
+import { BENCH_QUERIES, percentile } from './search.js';
+
+const TICK_MS = 10; // /proc times are in clock ticks of 1/100 s on Linux
+
+/** CPU time the local server has spent so far (postmaster, live backends, and backends that have exited). */
+export async function serverCpuMs(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const pid = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    const stat = (p: number | string) => {
+      const s = readFileSync(`/proc/${p}/stat`, 'utf8');
+      return s.slice(s.lastIndexOf(')') + 2).split(' ');
+    };
+    const postmaster = Number(stat(pid)[1]);
+    const own = stat(postmaster);
+    // Fields after the name: state ppid … utime(12) stime(13) cutime(14) cstime(15).
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+      try {
+        const s = stat(p);
+        if (Number(s[1]) === postmaster) ticks += Number(s[11]) + Number(s[12]);
+      } catch { /* gone meanwhile */ }
+    }
+    return ticks * TICK_MS;
+  } catch {
+    return Number.NaN; // not a local server, or /proc unreadable
+  } finally {
+    await c.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { url: { type: 'string' }, repeats: { type: 'string', default: '5' }, 'search-only': { type: 'boolean', default: false } },
+  });
+  const dir = positionals[0];
+  if (!dir && !values['search-only']) throw new Error('usage: bench/pg-scale.ts <corpus dir> [--url …] [--repeats n] [--search-only]');
+  const cluster = values.url ? null : await startTestPostgres();
+  if (cluster && 'skip' in cluster) throw new Error(cluster.skip);
+  try {
+    const url = values.url ?? (await cluster!.freshDatabase());
+    const store: Store = await openPostgresStore(url);
+    try {
+      if (!values['search-only']) {
+        const files = collectInputs([dir!]).files;
+        const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+        const s0 = await serverCpuMs(url);
+        const g = await ingestGongbao(store, files);
+        const server = (await serverCpuMs(url)) - s0;
+        console.log(
+          `ingest: ${g.documents} documents, ${(bytes / 1e6).toFixed(1)} MB in ${(g.ms / 1000).toFixed(1)} s = ${(bytes / 1e3 / g.ms).toFixed(2)} MB/s ` +
+            `(stored ${(g.storedMs / 1000).toFixed(1)} s, recompute ${(g.recomputeMs / 1000).toFixed(1)} s); CPU here ${(g.cpu / 1000).toFixed(1)} s, ` +
+            `server ${(server / 1000).toFixed(1)} s; by CPU ${(bytes / 1e3 / (g.cpu + (server || 0))).toFixed(2)} MB/s; ` +
+            `per document ${g.first.toFixed(1)} → ${g.last.toFixed(1)} ms CPU here (first → last tenth); load ${loadavg()[0]!.toFixed(1)}`,
+        );
+      }
+      const repeats = Number(values.repeats);
+      await store.search({ q: '禁火令' }); // the first query loads jieba and the learned words
+      // Per query: wall and client CPU, and the server's CPU over all of them.
+      const slow: Array<{ q: string; ms: number }> = [];
+      const s0 = await serverCpuMs(url);
+      const lat = await measure([{
+        name: 'pg',
+        search: async (q) => {
+          const t0 = performance.now();
+          await store.search(q);
+          slow.push({ q: JSON.stringify(q), ms: performance.now() - t0 });
+        },
+      }], repeats);
+      const server = (await serverCpuMs(url)) - s0;
+      const l = lat.get('pg')!;
+      const byQuery = new Map<string, number[]>();
+      for (const s of slow) byQuery.set(s.q, [...(byQuery.get(s.q) ?? []), s.ms]);
+      const medians = [...byQuery].map(([q, ms]) => ({ q, ms: percentile(ms.sort((a, b) => a - b), 50) })).sort((a, b) => b.ms - a.ms);
+      console.log(
+        `search: ${BENCH_QUERIES.length} queries × ${repeats}: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms wall; ` +
+          `CPU here ${l.cpu50.toFixed(1)} / ${l.cpu99.toFixed(1)} ms; server CPU ${(server / slow.length).toFixed(1)} ms per query on average; load ${loadavg()[0]!.toFixed(1)}`,
+      );
+      console.log(`slowest medians: ${medians.slice(0, 6).map((m) => `${m.q} ${m.ms.toFixed(1)} ms`).join('; ')}`);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    if (cluster && !('skip' in cluster)) await cluster.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) await main();
