@@ -8,9 +8,9 @@ import type { DerivedState, Relation, StoredStatus } from '../store.js';
 import { writeRelations, writeStatuses } from './facts.js';
 import { withTransaction } from './tx.js';
 
-/** Record a change the derived facts do not reflect yet (inside the caller's transaction). */
-export async function noteChange(c: pg.PoolClient): Promise<void> {
-  await c.query('UPDATE register_state SET changes = changes + 1');
+/** Record changes the derived facts do not reflect yet (inside the caller's transaction). */
+export async function noteChange(c: pg.PoolClient, n = 1): Promise<void> {
+  await c.query('UPDATE register_state SET changes = changes + $1', [n]);
 }
 
 export async function derivedState(db: pg.Pool | pg.PoolClient): Promise<DerivedState> {

@@ -22,7 +22,7 @@ import * as registers from './registers.js';
 import * as marks from './public-marks.js';
 import { markPublicAndRefeed, refeedIndex } from './index-feed.js';
 import { SharedSegmenter } from './indexing.js';
-import { ingest } from './ingest.js';
+import { ingestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
 import { Params } from './params.js';
 import { DOCUMENT_SQL, listDocuments, listIssues, readIssue, resolveDocumentId, toDocument } from './read.js';
@@ -70,13 +70,11 @@ class PostgresStore implements Store {
     private readonly extract: RegisterExtractor,
   ) {}
 
-  async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
-    const out: IngestOutcome[] = [];
-    for (const r of results) out.push(await this.ingest(r));
-    return out;
+  ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+    return withTransaction(this.db, async (c) => ingestBatch(c, await this.lexicon.current(c), results, this.extract));
   }
-  ingest(result: ParseResult): Promise<IngestOutcome> {
-    return withTransaction(this.db, async (c) => ingest(c, await this.lexicon.current(c), result, this.extract));
+  async ingest(result: ParseResult): Promise<IngestOutcome> {
+    return (await this.ingestMany([result]))[0]!;
   }
   listIssues(): Promise<StoredIssue[]> {
     return listIssues(this.db);

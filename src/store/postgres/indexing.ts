@@ -28,6 +28,14 @@ export function bigramList(f: FoldedDoc): string[] {
   return [...bigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase()).keys()];
 }
 
+/**
+ * A text[] literal ({"a","b"}): one text parameter per row, so unnest can carry an array per row
+ * (unnest of a two-dimensional array would flatten them).
+ */
+export function pgArray(items: readonly string[]): string {
+  return `{${items.map((s) => `"${s.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
+
 /** SQL for the weighted vector from three parameters of space-joined words. */
 export const VECTOR_SQL = (t: string, n: string, b: string) =>
   `setweight(to_tsvector('simple', ${t}), 'A') || setweight(to_tsvector('simple', ${n}), 'B') || setweight(to_tsvector('simple', ${b}), 'C')`;

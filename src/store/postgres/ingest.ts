@@ -1,7 +1,10 @@
 /**
- * ParseResult → rows, in one transaction, with the SQLite store's semantics: the same bytes again
- * change nothing; a corrected edition becomes current, the old edition stays as history, and
+ * ParseResults → rows, a batch in one transaction, with the SQLite store's semantics: the same bytes
+ * again change nothing; a corrected edition becomes current, the old edition stays as history, and
  * documents printed only in the old edition go. A document is one row however many issues print it.
+ * Issues and editions are written as each file comes; documents, their search rows, registers and
+ * printings wait and go in as a few multi-row statements per batch, words learned and stored
+ * documents re-cut once per batch (a statement per row cost ~15 round trips a document).
  */
 import type pg from 'pg';
 import { parseDocNumber } from '../../domain/doc-number.js';
@@ -11,7 +14,7 @@ import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
-import { bigramList, foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { bigramList, foldDocument, learn, pgArray, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -19,12 +22,44 @@ import { writeRegisters } from './registers.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
-export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, extract: RegisterExtractor): Promise<IngestOutcome> {
+/** What a run of files leaves to write at its end. */
+class Pending {
+  readonly issues = new Set<string>();
+  /** By id, in first-printing order (the first document holding a 文号 keeps it); the last printing's content wins. */
+  readonly docs = new Map<string, { doc: OfficialDocument; folded: FoldedDoc }>();
+  readonly occurrences: Array<{ doc: OfficialDocument; issue: string; edition: string; position: number }> = [];
+  /** Documents of superseded editions: they go unless something still prints them. */
+  readonly orphans = new Set<string>();
+  readonly references: Array<[string, string | null, string | null, string, string]> = [];
+  changes = 0;
+}
+
+export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, results: readonly ParseResult[], extract: RegisterExtractor): Promise<IngestOutcome[]> {
+  // Serialise ingests of one issue (and of one file: same bytes, same id) across connections; in
+  // one order, so two batches sharing issues wait for each other instead of deadlocking.
+  await c.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) s', [results.map(issueId)]);
+  // A document printed again keeps its public marks: the index shows those findings as printed.
+  const marked = marksByDocument(await publicMarks(c));
+  const outcomes: IngestOutcome[] = [];
+  let pending = new Pending();
+  for (const r of results) {
+    // A second file of an issue in this run (a correction, the same bytes again) sees the first written.
+    if (pending.issues.has(issueId(r))) {
+      await flush(c, seg, pending, extract);
+      pending = new Pending();
+    }
+    outcomes.push(await stage(c, r, marked, pending));
+  }
+  await flush(c, seg, pending, extract);
+  return outcomes;
+}
+
+/** The issue and edition rows now; the documents into `pending`. */
+async function stage(c: pg.PoolClient, r: ParseResult, marked: (id: string) => ReadonlySet<string>, pending: Pending): Promise<IngestOutcome> {
   const warnings = r.warnings.length + r.documents.reduce((n, d) => n + d.warnings.length, 0);
   const distinct = new Map(r.documents.map((d) => [d.id, d]));
   const id = issueId(r);
-  // Serialise ingests of one issue (and of one file: same bytes, same id) across connections.
-  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [id]);
+  pending.issues.add(id);
   const known = await c.query<{ issue_id: string }>('SELECT issue_id FROM issue_editions WHERE sha256 = $1', [r.source.sha256]);
   if (known.rows[0]) return { issueId: known.rows[0].issue_id, action: 'unchanged', documents: distinct.size, warnings };
 
@@ -34,35 +69,50 @@ export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, e
   await writeEdition(c, r, id, edition, now);
   if (previous) {
     await c.query('UPDATE issue_editions SET superseded_at = $1 WHERE id = $2', [now, previous.current_edition]);
-    await c.query('DELETE FROM occurrences WHERE edition_id = $1', [previous.current_edition]);
+    const gone = await c.query<{ document_id: string }>('DELETE FROM occurrences WHERE edition_id = $1 RETURNING document_id', [previous.current_edition]);
+    for (const g of gone.rows) pending.orphans.add(g.document_id);
   }
-  // A document printed again keeps its public marks: the index shows those findings as printed.
-  const marked = marksByDocument(await publicMarks(c));
-  const folded = new Map([...distinct.values()].map((d) => [d.id, foldDocument(d, marked(d.id))]));
-  const learned = await learn(c, seg, [...folded.values()]);
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins
-    await writeDocument(c, seg, doc, folded.get(doc.id)!, now);
-    await writeRegisters(c, doc.id, extract(doc));
-    await c.query(
-      `INSERT INTO occurrences (document_id, issue_id, edition_id, position, page_from, page_to) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT DO NOTHING`,
-      [doc.id, id, edition, position, doc.pages?.from ?? null, doc.pages?.to ?? null],
-    );
+    pending.docs.set(doc.id, { doc, folded: foldDocument(doc, marked(doc.id)) });
+    pending.occurrences.push({ doc, issue: id, edition, position });
   }
-  // Documents printed only in the superseded edition go with it (the edition row stays).
-  if (previous) await c.query('DELETE FROM documents d WHERE NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id)');
-  await resegment(c, seg, learned, [...distinct.keys()]);
   for (const ref of r.references) {
     const key = referenceKey(ref);
-    if (!key) continue;
+    if (key) pending.references.push([key, ref.docNumber, ref.title, ref.source, edition]);
+  }
+  pending.changes++;
+  return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
+}
+
+async function flush(c: pg.PoolClient, seg: Segmenter, p: Pending, extract: RegisterExtractor): Promise<void> {
+  if (p.changes === 0) return;
+  const docs = [...p.docs.values()];
+  // Words first, so the new documents are cut with what they teach.
+  const learned = await learn(c, seg, docs.map((d) => d.folded));
+  await writeDocuments(c, seg, docs, new Date().toISOString());
+  await writeRegisters(c, docs.map(({ doc }) => [doc.id, extract(doc)]));
+  const o = p.occurrences;
+  await c.query(
+    `INSERT INTO occurrences (document_id, issue_id, edition_id, position, page_from, page_to)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[]) ON CONFLICT DO NOTHING`,
+    [o.map((x) => x.doc.id), o.map((x) => x.issue), o.map((x) => x.edition), o.map((x) => x.position), o.map((x) => x.doc.pages?.from ?? null), o.map((x) => x.doc.pages?.to ?? null)],
+  );
+  // Documents printed only in a superseded edition go with it (the edition row stays).
+  if (p.orphans.size > 0) {
+    await c.query('DELETE FROM documents d WHERE d.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id)', [[...p.orphans]]);
+  }
+  await resegment(c, seg, learned, [...p.docs.keys()]);
+  const refs = p.references;
+  if (refs.length > 0) {
     await c.query(
-      'INSERT INTO doc_references (key, doc_number, title, source, first_edition) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-      [key, ref.docNumber, ref.title, ref.source, edition],
+      `INSERT INTO doc_references (key, doc_number, title, source, first_edition)
+       SELECT k, n, t, s, e FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(k, n, t, s, e, i)
+       ORDER BY i ON CONFLICT DO NOTHING`,
+      [0, 1, 2, 3, 4].map((k) => refs.map((r) => r[k])),
     );
   }
-  await noteChange(c); // relations and statuses are owed a recompute from here (derived.ts)
-  return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
+  await noteChange(c, p.changes); // relations and statuses are owed a recompute from here (derived.ts)
 }
 
 async function writeEdition(c: pg.PoolClient, r: ParseResult, id: string, edition: string, now: string): Promise<void> {
@@ -84,39 +134,65 @@ async function writeEdition(c: pg.PoolClient, r: ParseResult, id: string, editio
   );
 }
 
-/** Upsert the metadata row; replace content, 文号 and citations. */
-async function writeDocument(c: pg.PoolClient, seg: Segmenter, d: OfficialDocument, f: FoldedDoc, now: string): Promise<void> {
+/** Upsert the metadata rows; replace content, words, 文号 and citations. */
+async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Array<{ doc: OfficialDocument; folded: FoldedDoc }>, now: string): Promise<void> {
+  if (docs.length === 0) return;
+  const ds = docs.map((x) => x.doc);
+  const col = <T>(f: (d: OfficialDocument, i: number) => T) => ds.map(f);
   await c.query(
     `INSERT INTO documents (id, doc_number, title, search_title, issuer, kind, addressees, signed_on, year, publicity,
        pages, attachments, warnings, updated_at, issuer_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-     ON CONFLICT (id) DO UPDATE SET doc_number = $2, title = $3, search_title = $4, issuer = $5, kind = $6, addressees = $7,
-       signed_on = $8, year = $9, publicity = $10, pages = $11, attachments = $12, warnings = $13, updated_at = $14, issuer_key = $15`,
+     SELECT a, b, c, d, e, f, g, h, i, j, k::jsonb, l::jsonb, m::jsonb, $14, o
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[],
+       $11::text[], $12::text[], $13::text[], $15::text[]) AS x(a, b, c, d, e, f, g, h, i, j, k, l, m, o)
+     ON CONFLICT (id) DO UPDATE SET doc_number = excluded.doc_number, title = excluded.title, search_title = excluded.search_title,
+       issuer = excluded.issuer, kind = excluded.kind, addressees = excluded.addressees, signed_on = excluded.signed_on, year = excluded.year,
+       publicity = excluded.publicity, pages = excluded.pages, attachments = excluded.attachments, warnings = excluded.warnings,
+       updated_at = excluded.updated_at, issuer_key = excluded.issuer_key`,
     [
-      d.id, d.docNumber, d.title, f.title.toLowerCase(), d.issuer, d.kind, d.addressees, d.signedOn, documentYear(d),
-      d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now, d.issuer === null ? null : fold(d.issuer),
+      col((d) => d.id), col((d) => d.docNumber), col((d) => d.title), docs.map((x) => x.folded.title.toLowerCase()), col((d) => d.issuer),
+      col((d) => d.kind), col((d) => d.addressees), col((d) => d.signedOn), col((d) => documentYear(d)), col((d) => d.publicity),
+      col((d) => (d.pages ? json(d.pages) : null)), col((d) => json(d.attachments)), col((d) => json(d.warnings)), now,
+      col((d) => (d.issuer === null ? null : fold(d.issuer))),
     ],
   );
+  const ids = col((d) => d.id);
   for (const t of ['document_content', 'document_words', 'doc_numbers', 'citations']) {
-    await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [d.id]);
+    await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
   await c.query(
     `INSERT INTO document_content (document_id, body, tables, text, simplified_text, original_text, search_text, bigrams)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [d.id, json(d.body), json(d.tables), d.text, d.simplifiedText ?? null, d.originalText, searchText(f), bigramList(f)],
+     SELECT a, b::jsonb, c::jsonb, d, e, f, g, h::text[] FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       AS x(a, b, c, d, e, f, g, h)`,
+    [
+      ids, col((d) => json(d.body)), col((d) => json(d.tables)), col((d) => d.text), col((d) => d.simplifiedText ?? null), col((d) => d.originalText),
+      docs.map((x) => searchText(x.folded)), docs.map((x) => pgArray(bigramList(x.folded))),
+    ],
   );
-  await c.query(`INSERT INTO document_words (document_id, vector) VALUES ($1, ${VECTOR_SQL('$2', '$3', '$4')})`, [d.id, ...vectorWords(seg, f)]);
-  const n = d.docNumber ? parseDocNumber(d.docNumber) : null;
-  if (n && d.docNumber) {
-    // Another document already holding this 文号 keeps it; the parser warned about the clash.
-    await c.query('INSERT INTO doc_numbers VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [d.docNumber, d.id, n.agency, n.year, n.serial]);
+  const words = docs.map((x) => vectorWords(seg, x.folded));
+  await c.query(
+    `INSERT INTO document_words (document_id, vector) SELECT x.id, ${VECTOR_SQL('x.t', 'x.n', 'x.b')}
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b)`,
+    [ids, words.map((w) => w[0]), words.map((w) => w[1]), words.map((w) => w[2])],
+  );
+  // Another document already holding a 文号 keeps it (the parser warned about the clash): first come, first kept.
+  const numbered = ds.flatMap((d) => {
+    const n = d.docNumber ? parseDocNumber(d.docNumber) : null;
+    return n && d.docNumber ? [{ num: d.docNumber, id: d.id, ...n }] : [];
+  });
+  if (numbered.length > 0) {
+    await c.query(
+      `INSERT INTO doc_numbers SELECT a, b, c, d, e FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS x(a, b, c, d, e, i)
+       ORDER BY i ON CONFLICT DO NOTHING`,
+      [numbered.map((n) => n.num), numbered.map((n) => n.id), numbered.map((n) => n.agency), numbered.map((n) => n.year), numbered.map((n) => n.serial)],
+    );
   }
-  if (d.cites.length > 0) {
+  const cites = ds.flatMap((d) => d.cites.map((x, i) => ({ id: d.id, i, ...x })));
+  if (cites.length > 0) {
     await c.query(
       `INSERT INTO citations (document_id, idx, doc_number, title, raw, block)
-       SELECT $1, i - 1, x.doc_number, x.title, x.raw, x.block
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) WITH ORDINALITY AS x(doc_number, title, raw, block, i)`,
-      [d.id, d.cites.map((x) => x.docNumber), d.cites.map((x) => x.title), d.cites.map((x) => x.raw), d.cites.map((x) => x.block)],
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[])`,
+      [cites.map((x) => x.id), cites.map((x) => x.i), cites.map((x) => x.docNumber), cites.map((x) => x.title), cites.map((x) => x.raw), cites.map((x) => x.block)],
     );
   }
 }

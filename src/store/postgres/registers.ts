@@ -17,48 +17,49 @@ import { withTransaction } from './tx.js';
 
 type Db = pg.Pool | pg.PoolClient;
 
-/** Replace one document's registers (the caller holds the transaction). */
-export async function writeRegisters(c: pg.PoolClient, documentId: string, r: DocumentRegisters): Promise<void> {
-  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [documentId]);
-  if (r.tasks.length > 0) {
-    const ts = r.tasks;
+/** Replace documents' registers, a few statements for all of them (the caller holds the transaction). */
+export async function writeRegisters(c: pg.PoolClient, docs: ReadonlyArray<readonly [string, DocumentRegisters]>): Promise<void> {
+  if (docs.length === 0) return;
+  const ids = docs.map(([id]) => id);
+  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
+  const ts = docs.flatMap(([id, r]) => r.tasks.map((t, i) => ({ id, i, t })));
+  if (ts.length > 0) {
     const arr = (x: string) => `ARRAY(SELECT jsonb_array_elements_text(x.${x}::jsonb))`;
     await c.query(
       `INSERT INTO tasks (document_id, idx, doc_number, task, leader, deadline, source, leads, responsible, cooperating, printed)
-       SELECT $1, i - 1, x.doc_number, x.task, x.leader, x.deadline, x.source::jsonb, ${arr('leads')}, ${arr('responsible')}, ${arr('cooperating')}, x.printed::jsonb
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-         WITH ORDINALITY AS x(doc_number, task, leader, deadline, source, leads, responsible, cooperating, printed, i)`,
+       SELECT x.id, x.i, x.doc_number, x.task, x.leader, x.deadline, x.source::jsonb, ${arr('leads')}, ${arr('responsible')}, ${arr('cooperating')}, x.printed::jsonb
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         AS x(id, i, doc_number, task, leader, deadline, source, leads, responsible, cooperating, printed)`,
       [
-        documentId, ts.map((t) => t.docNumber), ts.map((t) => t.task), ts.map((t) => t.leader), ts.map((t) => t.deadline),
-        ts.map((t) => JSON.stringify(t.source)), ts.map((t) => JSON.stringify(t.leads)), ts.map((t) => JSON.stringify(t.responsible)),
-        ts.map((t) => JSON.stringify(t.cooperating)), ts.map((t) => JSON.stringify(t.printed ?? {})),
+        ts.map((x) => x.id), ts.map((x) => x.i), ts.map(({ t }) => t.docNumber), ts.map(({ t }) => t.task), ts.map(({ t }) => t.leader),
+        ts.map(({ t }) => t.deadline), ts.map(({ t }) => JSON.stringify(t.source)), ts.map(({ t }) => JSON.stringify(t.leads)),
+        ts.map(({ t }) => JSON.stringify(t.responsible)), ts.map(({ t }) => JSON.stringify(t.cooperating)), ts.map(({ t }) => JSON.stringify(t.printed ?? {})),
       ],
     );
   }
-  const ms = r.units ?? [];
+  const ms = docs.flatMap(([id, r]) => (r.units ?? []).map((m) => ({ id, m })));
   if (ms.length > 0) {
     await c.query(
-      `INSERT INTO unit_mentions (document_id, unit, printed, count, snippet)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::text[])`,
-      [documentId, ms.map((m) => m.unit), ms.map((m) => m.printed), ms.map((m) => m.count), ms.map((m) => m.snippet)],
+      `INSERT INTO unit_mentions (document_id, unit, printed, count, snippet) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])`,
+      [ms.map((x) => x.id), ms.map(({ m }) => m.unit), ms.map(({ m }) => m.printed), ms.map(({ m }) => m.count), ms.map(({ m }) => m.snippet)],
     );
   }
-  if (r.targets.length > 0) {
-    const ts = r.targets;
+  const gs = docs.flatMap(([id, r]) => r.targets.map((t, i) => ({ id, i, t })));
+  if (gs.length > 0) {
     await c.query(
       `INSERT INTO targets (document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra)
-       SELECT $1, i - 1, a, b, c, d, e, f, g, h, j, k, l, m::jsonb
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::float8[], $9::text[], $10::text[],
-         $11::text[], $12::int[], $13::text[]) WITH ORDINALITY AS x(a, b, c, d, e, f, g, h, j, k, l, m, i)`,
+       SELECT id, i, a, b, c, d, e, f, g, h, j, k, l, m::jsonb
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::float8[], $10::text[], $11::text[],
+         $12::text[], $13::int[], $14::text[]) AS x(id, i, a, b, c, d, e, f, g, h, j, k, l, m)`,
       [
-        documentId, ts.map((t) => t.docNumber), ts.map((t) => t.indicator), ts.map((t) => t.indicatorKey), ts.map((t) => t.kind),
-        ts.map((t) => t.year), ts.map((t) => t.measure), ts.map((t) => t.value), ts.map((t) => t.unit), ts.map((t) => t.qualifier),
-        ts.map((t) => t.quote), ts.map((t) => t.block), ts.map(targetExtra),
+        gs.map((x) => x.id), gs.map((x) => x.i), gs.map(({ t }) => t.docNumber), gs.map(({ t }) => t.indicator), gs.map(({ t }) => t.indicatorKey),
+        gs.map(({ t }) => t.kind), gs.map(({ t }) => t.year), gs.map(({ t }) => t.measure), gs.map(({ t }) => t.value), gs.map(({ t }) => t.unit),
+        gs.map(({ t }) => t.qualifier), gs.map(({ t }) => t.quote), gs.map(({ t }) => t.block), gs.map(({ t }) => targetExtra(t)),
       ],
     );
   }
-  await c.query('INSERT INTO doc_normative (document_id, normative, judgement) VALUES ($1, $2, $3)', [
-    documentId, r.normative.normative, JSON.stringify(r.normative),
+  await c.query('INSERT INTO doc_normative (document_id, normative, judgement) SELECT * FROM unnest($1::text[], $2::boolean[], $3::jsonb[])', [
+    ids, docs.map(([, r]) => r.normative.normative), docs.map(([, r]) => JSON.stringify(r.normative)),
   ]);
 }
 
@@ -75,11 +76,11 @@ export function rebuildRegisters(pool: pg.Pool, extract: RegisterExtractor, forc
     // Keyset pages of 100 documents, so a large database never sits in memory at once.
     for (let after = ''; ; ) {
       const r = await c.query(`${DOCUMENT_SQL} WHERE d.id > $1 ORDER BY d.id LIMIT 100`, [after]);
-      for (const row of r.rows) {
+      await writeRegisters(c, r.rows.map((row) => {
         const doc = toDocument(row);
-        await writeRegisters(c, doc.id, extract(doc));
-        n++;
-      }
+        return [doc.id, extract(doc)] as const;
+      }));
+      n += r.rows.length;
       if (r.rows.length < 100) break;
       after = r.rows[r.rows.length - 1].id as string;
     }
