@@ -172,7 +172,7 @@ if ('skip' in server) {
         for (const r of ALL_FIXTURES) await s.ingest(r);
         assert.deepEqual((await s.search({ q: '禁火令' })).hits.map((h) => h.id), ['武隆府办发〔2024〕17号', '武隆府发〔2024〕5号']);
         assert.equal((await s.search({ q: '超充站建' })).total, 1);
-        assert.deepEqual(await sql(u.toString(), `SELECT 1 FROM pg_indexes WHERE indexname = 'document_content_trgm'`), []);
+        assert.deepEqual(await sql(u.toString(), `SELECT 1 FROM pg_indexes WHERE indexname = 'document_chunks_trgm'`), []);
       } finally {
         await s.close();
         await sql(server.adminUrl, `DROP DATABASE ${db} WITH (FORCE)`);
@@ -185,7 +185,7 @@ if ('skip' in server) {
       track(await openPostgresStore(url));
       const avail = await sql(url, `SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'`);
       if (avail.length === 0) return t.skip('pg_trgm not installed: ILIKE without an index');
-      const idx = await sql(url, `SELECT indexdef FROM pg_indexes WHERE indexname = 'document_content_trgm'`);
+      const idx = await sql(url, `SELECT indexdef FROM pg_indexes WHERE indexname = 'document_chunks_trgm'`);
       assert.match(idx[0]?.indexdef ?? '', /gin_trgm_ops/);
     });
   });

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { bigrams } from '../../search/bigrams.js';
+import { MAX_TERM_CHARS } from '../../search/query.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { Segmenter } from '../../search/segment.js';
 import { foldDocument, type FoldedDoc } from '../../search/document.js';
@@ -21,6 +22,21 @@ export function splitSearchText(text: string): FoldedDoc {
   const a = text.indexOf('\n');
   const b = text.indexOf('\n', a + 1);
   return { title: text.slice(0, a), docnum: text.slice(a + 1, b), body: text.slice(b + 1) };
+}
+
+/**
+ * The searched text again as overlapping chunks of 500 characters, one row each: a substring match
+ * is then checked on rows of ~1.5 KB kept in the table page, not on a whole TOASTed text (some
+ * 30 µs a document, thousands of documents for a common word). Consecutive chunks share
+ * MAX_TERM_CHARS - 1 characters, so any query term lies whole inside some chunk.
+ */
+const CHUNK_CHARS = 500;
+const CHUNK_STEP = CHUNK_CHARS - (MAX_TERM_CHARS - 1);
+
+/** SELECT (document id, seq, chunk) rows of `text` for each row of `from`. */
+export function chunksSql(id: string, text: string, from: string): string {
+  return `SELECT ${id}, n, substr(${text}, n * ${CHUNK_STEP} + 1, ${CHUNK_CHARS}) FROM ${from},
+    generate_series(0, greatest(0, ceil((length(${text}) - ${CHUNK_CHARS})::numeric / ${CHUNK_STEP})::int)) AS n`;
 }
 
 /** Distinct 2-character fragments of the searched text, as the SQLite store's postings hold them. */
@@ -89,7 +105,8 @@ export async function resegment(c: pg.PoolClient, seg: Segmenter, words: readonl
   // One regex pass per document rather than one ILIKE pass per word; learned words are plain CJK and digits.
   const alternation = words.map((w) => w.replace(/[\\^$.|?*+()[\]{}-]/g, '\\$&')).join('|');
   const rows = await c.query<{ document_id: string; search_text: string }>(
-    `SELECT document_id, search_text FROM document_content WHERE search_text ~ $1 AND NOT (document_id = ANY($2::text[]))`,
+    `SELECT document_id, search_text FROM document_content
+     WHERE document_id IN (SELECT document_id FROM document_chunks WHERE text ~ $1) AND NOT (document_id = ANY($2::text[]))`,
     [alternation, skip],
   );
   if (rows.rows.length === 0) return;

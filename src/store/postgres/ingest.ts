@@ -14,7 +14,7 @@ import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
-import { bigramList, foldDocument, learn, pgArray, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { bigramList, chunksSql, foldDocument, learn, pgArray, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -157,7 +157,7 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Array<{ do
     ],
   );
   const ids = col((d) => d.id);
-  for (const t of ['document_content', 'document_words', 'doc_numbers', 'citations']) {
+  for (const t of ['document_content', 'document_chunks', 'document_words', 'doc_numbers', 'citations']) {
     await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
   await c.query(
@@ -169,6 +169,9 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Array<{ do
       docs.map((x) => searchText(x.folded)), docs.map((x) => pgArray(bigramList(x.folded))),
     ],
   );
+  await c.query(`INSERT INTO document_chunks (document_id, seq, text) ${chunksSql('x.id', 'x.t', 'unnest($1::text[], $2::text[]) AS x(id, t)')}`, [
+    ids, docs.map((x) => searchText(x.folded)),
+  ]);
   const words = docs.map((x) => vectorWords(seg, x.folded));
   await c.query(
     `INSERT INTO document_words (document_id, vector) SELECT x.id, ${VECTOR_SQL('x.t', 'x.n', 'x.b')}

@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
+import { chunksSql } from './indexing.js';
 
 interface Migration {
   readonly version: number;
@@ -359,6 +360,27 @@ const MIGRATIONS: Migration[] = [
       ALTER TABLE register_state ADD COLUMN derived integer NOT NULL DEFAULT 0;
       UPDATE register_state SET changes = 1 WHERE EXISTS (SELECT 1 FROM documents);
     `),
+  },
+  {
+    version: 10,
+    name: 'searched text in overlapping chunks: substring matches checked on small rows (indexing.ts)',
+    // The trigram index moves from the whole text (a TOASTed value read per candidate) to the chunks.
+    up: async (c) => {
+      await c.query(`CREATE TABLE document_chunks (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        text text NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      )`);
+      await c.query(`INSERT INTO document_chunks (document_id, seq, text) ${chunksSql('document_id', 'search_text', 'document_content')}`);
+      const trgm = await c.query<{ s: string }>(
+        `SELECT quote_ident(n.nspname) AS s FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+      );
+      if (trgm.rows[0]) {
+        await c.query(`CREATE INDEX document_chunks_trgm ON document_chunks USING gin (text ${trgm.rows[0].s}.gin_trgm_ops)`);
+      }
+      await c.query('DROP INDEX IF EXISTS document_content_trgm');
+    },
   },
 ];
 

@@ -15,7 +15,7 @@ import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippe
 import { clampInt } from '../keys.js';
 import type { DocumentSummary, Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { Params } from './params.js';
-import { EFFECTIVE_STATUS, LATEST_ISSUE } from './read.js';
+import { LATEST_ISSUE } from './read.js';
 
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
@@ -29,7 +29,7 @@ const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
  * An unquoted chunk of 4+ characters found nowhere whole (武隆区禁火令通知) is a string of words:
  * it matches where each of its 2+-character words is. Decided over the whole corpus, as SQLite does.
  */
-async function splitUnfound(db: pg.Pool, seg: Segmenter, terms: Term[]): Promise<Map<string, string[]>> {
+async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[]): Promise<Map<string, string[]>> {
   const splits = new Map<string, string[]>();
   const candidates = new Map<string, string[]>();
   for (const t of terms) {
@@ -40,7 +40,7 @@ async function splitUnfound(db: pg.Pool, seg: Segmenter, terms: Term[]): Promise
   if (candidates.size === 0) return splits;
   const texts = [...candidates.keys()];
   const r = await db.query<{ found: boolean[] }>(
-    `SELECT array_agg(EXISTS (SELECT 1 FROM document_content c WHERE c.search_text ILIKE p) ORDER BY n) AS found
+    `SELECT array_agg(EXISTS (SELECT 1 FROM document_chunks k WHERE k.text ILIKE p) ORDER BY n) AS found
      FROM unnest($1::text[]) WITH ORDINALITY AS x(p, n)`,
     [texts.map(pattern)],
   );
@@ -50,7 +50,27 @@ async function splitUnfound(db: pg.Pool, seg: Segmenter, terms: Term[]): Promise
   return splits;
 }
 
-export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
+/**
+ * One statement in a read-only transaction whose plans use the indexes: the planner prices a
+ * sequential scan by the table pages and not by the TOASTed texts and arrays each row drags in, so
+ * it would pick one for every common word; and JIT compiling a big plan costs more than it runs.
+ */
+export async function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
+    const out = await searchIn(c, seg, q);
+    await c.query('COMMIT');
+    return out;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
   const negative = parsed.groups.filter((g) => g.negated);
@@ -60,28 +80,38 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
   const needles = [...new Set(terms.flatMap(parts))];
 
   const p = new Params();
-  // Two characters: the bigram GIN index; otherwise ILIKE, which pg_trgm indexes from three characters.
-  const has = (s: string) =>
-    charLength(s) === 2 ? `c.bigrams @> ARRAY[${p.add(s)}]::text[]` : `c.search_text ILIKE ${p.add(pattern(s))}`;
-  const where: string[] = [];
-  for (const g of positive) where.push(`(${g.terms.map((t) => `(${parts(t).map(has).join(' AND ')})`).join(' OR ')})`);
+  // Which documents match, as sets of ids each read from an index: two characters, the exact bigram
+  // GIN index; longer, the chunks holding it (trigram-indexed when pg_trgm exists). Set operations
+  // rather than OR / NOT filters, which would read every row's TOASTed bigram array. Terms are
+  // lower-cased: without letters that have case, LIKE finds what ILIKE does, and faster.
+  const has = (s: string) => {
+    if (charLength(s) === 2) return `(SELECT document_id FROM document_content WHERE bigrams @> ARRAY[${p.add(s)}]::text[])`;
+    const like = s.toUpperCase() === s ? 'LIKE' : 'ILIKE';
+    return `(SELECT document_id FROM document_chunks WHERE text ${like} ${p.add(pattern(s))})`;
+  };
+  const all = (xs: string[]) => (xs.length === 1 ? xs[0]! : `(${xs.join(' INTERSECT ')})`);
+  const any = (xs: string[]) => (xs.length === 1 ? xs[0]! : `(${xs.join(' UNION ')})`);
+  const matching = positive.length
+    ? all(positive.map((g) => any(g.terms.map((t) => all(parts(t).map(has))))))
+    : '(SELECT document_id FROM document_content)';
   const excluded = negative.flatMap((g) => g.terms);
-  if (excluded.length) where.push(`NOT (${excluded.map((t) => has(t.text)).join(' OR ')})`);
+  const matched = excluded.length ? `${matching} EXCEPT ${any(excluded.map((t) => has(t.text)))}` : matching;
 
   let rank = '0';
-  const score: string[] = ['c.rank'];
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
-  if (words.length && terms.length) {
+  // Sorted by date, no score is computed (an unused parameter is an error in PostgreSQL).
+  const scored = terms.length > 0 && q.sort !== 'date';
+  if (words.length && scored) {
     rank = `(SELECT ts_rank(${RANK_WEIGHTS}, w.vector, websearch_to_tsquery('simple', ${p.add(words.join(' or '))}))
-      FROM document_words w WHERE w.document_id = c.document_id)`;
+      FROM document_words w WHERE w.document_id = f.id)`;
   }
-  // Sorted by date, the score is not computed (an unused parameter is an error in PostgreSQL).
-  for (const t of q.sort === 'date' ? [] : terms) {
+  const bonus: string[] = [];
+  for (const t of scored ? terms : []) {
     const inTitle = parts(t).map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
-    score.push(`CASE WHEN ${inTitle} THEN ${TITLE_BONUS} ELSE 0 END`);
-    score.push(`CASE WHEN strpos(lower(coalesce(d.doc_number, '')), ${p.add(t.text)}) > 0 THEN ${DOCNUM_BONUS} ELSE 0 END`);
+    bonus.push(`CASE WHEN ${inTitle} THEN ${TITLE_BONUS} ELSE 0 END`);
+    bonus.push(`CASE WHEN strpos(lower(coalesce(d.doc_number, '')), ${p.add(t.text)}) > 0 THEN ${DOCNUM_BONUS} ELSE 0 END`);
   }
-  if (parsed.docNumber !== null && q.sort !== 'date') score.push(`CASE WHEN d.doc_number = ${p.add(parsed.docNumber)} THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END`);
+  if (parsed.docNumber !== null && scored) bonus.push(`CASE WHEN d.doc_number = ${p.add(parsed.docNumber)} THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END`);
 
   // Filters apply before facets: the facets count what passes every filter and add up to the total.
   // Date range and field choice: plain conditions on the document row.
@@ -99,22 +129,32 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
   if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
   if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
   if (q.status) filters.push(`status = ${p.add(q.status)}`);
-  const limit = p.add(clampInt(q.limit, 20, 200));
-  const offset = p.add(clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER));
+  const limit = clampInt(q.limit, 20, 200);
+  const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, count(*)::int AS count FROM f WHERE ${d} IS NOT NULL GROUP BY ${d}`;
+  // The score is rank (ts_rank, never above 1.7) plus bonuses (multiples of 10): the page lies in the
+  // bonus tiers at or above the one its last hit falls in, so only their documents are ranked.
   const text = `
     WITH c AS MATERIALIZED (
-      -- Matching on content alone, once per document, whatever row estimates the planner has.
-      SELECT c.document_id, coalesce(${rank}, 0)::float8 AS rank FROM document_content c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      -- Matching on the indexes alone, once per document, whatever row estimates the planner has.
+      SELECT DISTINCT document_id FROM (${matched}) x
     ), m AS (
       -- issuer: the folded key, what filters and facets compare; printed_issuer: what hits show.
       SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer_key AS issuer, d.issuer AS printed_issuer, d.kind, d.year,
-        ${EFFECTIVE_STATUS} AS status,
-        (${terms.length && q.sort !== 'date' ? score.join(' + ') : '0'})::float8 AS score
-      FROM c JOIN documents d ON d.id = c.document_id ${own.length ? `WHERE ${own.join(' AND ')}` : ''}
-    ), f AS (
-      SELECT * FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+        coalesce(k.status, s.status, '未知') AS status${bonus.map((b, i) => `, ${b} AS b${i}`).join('')}
+      -- EFFECTIVE_STATUS (read.ts) as joins: two index probes per match add up over thousands of matches.
+      FROM c JOIN documents d ON d.id = c.document_id LEFT JOIN statuses s ON s.document_id = d.id
+        LEFT JOIN (SELECT DISTINCT ON (document_id) document_id, status FROM corrections ORDER BY document_id, created_at DESC, seq DESC) k
+          ON k.document_id = d.id ${own.length ? `WHERE ${own.join(' AND ')}` : ''}
+    ), f AS MATERIALIZED (
+      SELECT *, ${bonus.length ? bonus.map((_, i) => `b${i}`).join(' + ') : '0'} AS bonus FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+    ), tier AS (
+      SELECT coalesce((SELECT bonus FROM f ORDER BY bonus DESC LIMIT 1 OFFSET ${p.add(Math.max(0, limit + offset - 1))}), -1) AS bonus
+    ), page AS (
+      SELECT f.*, (coalesce(${rank}, 0)::float8${bonus.map((_, i) => ` + f.b${i}`).join('')})::float8 AS score
+      FROM f WHERE f.bonus >= (SELECT bonus FROM tier)
+      ORDER BY score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}
     )
     SELECT
       (SELECT count(*)::int FROM f) AS total,
@@ -122,11 +162,8 @@ export async function search(db: pg.Pool, seg: Segmenter, q: SearchQuery): Promi
         -- The page first, then its latest issue and the excerpt: only the page's texts are read.
         SELECT f.id, f.doc_number, f.title, f.signed_on, f.printed_issuer AS issuer, f.kind, f.status, f.issue_id, f.score,
           e.start > 1 AS cut_before, left(e.text, ${EXCERPT_LENGTH}) AS excerpt, length(e.text) > ${EXCERPT_LENGTH} AS cut_after
-        FROM (
-          SELECT d.*, ${LATEST_ISSUE} AS issue_id FROM (
-            SELECT * FROM f ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${limit} OFFSET ${offset}
-          ) d
-        ) f JOIN document_content c ON c.document_id = f.id CROSS JOIN LATERAL (${excerptSql(p, needles)}) e
+        FROM (SELECT d.*, ${LATEST_ISSUE} AS issue_id FROM page d) f
+        JOIN document_content c ON c.document_id = f.id CROSS JOIN LATERAL (${excerptSql(p, needles)}) e
         ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id) h) AS hits,
       (SELECT coalesce(json_agg(x), '[]') FROM (${(['year', 'issuer', 'kind', 'status'] as const).map(facet).join(' UNION ALL ')}) x) AS facets`;
   const row = (await db.query(text, p.values)).rows[0] as { total: number; hits: HitRow[]; facets: FacetRow[] };
