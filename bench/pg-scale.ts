@@ -5,7 +5,8 @@
  *
  *   node --import tsx bench/pg-scale.ts <corpus dir> [--url postgres://…] [--repeats 5] [--search-only]
  *
- * Without --url a throwaway cluster is started (test/helpers/pg.ts) and removed at the end. With
+ * Without --url a throwaway cluster is started (test/helpers/pg.ts; --shared-buffers, default 1GB)
+ * and removed at the end. With
  * --url the store lives there (an empty database or schema for a build); --search-only skips the
  * ingest and measures search on what that database holds.
  */
@@ -54,11 +55,13 @@ export async function serverCpuMs(url: string): Promise<number> {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { url: { type: 'string' }, repeats: { type: 'string', default: '5' }, 'search-only': { type: 'boolean', default: false } },
+    options: { url: { type: 'string' }, repeats: { type: 'string', default: '5' }, 'search-only': { type: 'boolean', default: false },
+      'shared-buffers': { type: 'string', default: '1GB' } },
   });
   const dir = positionals[0];
   if (!dir && !values['search-only']) throw new Error('usage: bench/pg-scale.ts <corpus dir> [--url …] [--repeats n] [--search-only]');
-  const cluster = values.url ? null : await startTestPostgres();
+  // A server's cache sized to the data, as a deployment would size it (the default is 128 MB).
+  const cluster = values.url ? null : await startTestPostgres([`shared_buffers=${values['shared-buffers']}`]);
   if (cluster && 'skip' in cluster) throw new Error(cluster.skip);
   try {
     const url = values.url ?? (await cluster!.freshDatabase());

@@ -22,7 +22,8 @@ export interface TestPostgres {
 /** Either a server or the reason the PostgreSQL tests are skipped. */
 export type TestPostgresOrSkip = TestPostgres | { readonly skip: string };
 
-export async function startTestPostgres(): Promise<TestPostgresOrSkip> {
+/** `settings`: server settings for a cluster started here (benchmarks size shared_buffers to the data). */
+export async function startTestPostgres(settings: readonly string[] = []): Promise<TestPostgresOrSkip> {
   const url = process.env.GONGBAO_PG_URL;
   if (url) return onServer(url, async () => {});
   const bin = findBinDir();
@@ -32,7 +33,7 @@ export async function startTestPostgres(): Promise<TestPostgresOrSkip> {
     if (process.env.CI === 'true') throw new Error(`${why}; CI must provide them`);
     return { skip: `${why}; install postgresql or set GONGBAO_PG_URL` };
   }
-  const cluster = await startCluster(bin);
+  const cluster = await startCluster(bin, settings);
   return onServer(cluster.url, cluster.stop);
 }
 
@@ -99,7 +100,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startCluster(bin: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startCluster(bin: string, settings: readonly string[]): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tempBase(), 'gongbao-pg-'));
   const data = join(dir, 'data');
   if (isRoot()) {
@@ -118,7 +119,7 @@ async function startCluster(bin: string): Promise<{ url: string; stop: () => Pro
     }
     const port = await freePort();
     // Durability is pointless for a throwaway cluster: turning it off keeps the tests fast.
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off${settings.map((x) => ` -c ${x}`).join('')}`;
     run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', opts, 'start']);
     let stopped = false;
     const stopSync = () => {
