@@ -14,7 +14,7 @@ import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
-import { bigramList, chunksSql, foldDocument, learn, pgArray, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { bigramList, chunksSql, foldDocument, learn, pgArray, resegment, rewriteWordParts, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -178,6 +178,7 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Array<{ do
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b)`,
     [ids, words.map((w) => w[0]), words.map((w) => w[1]), words.map((w) => w[2])],
   );
+  await rewriteWordParts(c, ids);
   // Another document already holding a 文号 keeps it (the parser warned about the clash): first come, first kept.
   const numbered = ds.flatMap((d) => {
     const n = d.docNumber ? parseDocNumber(d.docNumber) : null;

@@ -14,6 +14,7 @@ import type { Segmenter } from '../../search/segment.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import { clampInt } from '../keys.js';
 import type { DocumentSummary, Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
+import { WORD_BUCKETS } from './indexing.js';
 import { Params } from './params.js';
 import { LATEST_ISSUE } from './read.js';
 
@@ -101,9 +102,19 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
   // Sorted by date, no score is computed (an unused parameter is an error in PostgreSQL).
   const scored = terms.length > 0 && q.sort !== 'date';
+  // The query once (rq): its tsquery; whether it is an OR of single words (each one operand), which
+  // ts_rank scores from each word's positions alone, so the vector's parts in the words' buckets
+  // suffice (indexing.ts, wordPartsSql); and those buckets. Otherwise the whole vector.
+  let rq = '';
   if (words.length && scored) {
-    rank = `(SELECT ts_rank(${RANK_WEIGHTS}, w.vector, websearch_to_tsquery('simple', ${p.add(words.join(' or '))}))
-      FROM document_words w WHERE w.document_id = f.id)`;
+    const list = p.add(words);
+    rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
+        (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x) AS by_parts,
+        ARRAY(SELECT DISTINCT ascii(l) % ${WORD_BUCKETS} FROM unnest(${list}::text[]) x, unnest(tsvector_to_array(to_tsvector('simple', x))) l) AS buckets)`;
+    rank = `CASE WHEN (SELECT by_parts FROM rq)
+      THEN (SELECT ts_rank(${RANK_WEIGHTS}, string_agg(w.vector::text, ' ')::tsvector, (SELECT q FROM rq))
+        FROM document_word_parts w WHERE w.document_id = f.id AND w.bucket = ANY((SELECT buckets FROM rq)::int[]))
+      ELSE (SELECT ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq)) FROM document_words w WHERE w.document_id = f.id) END`;
   }
   const bonus: string[] = [];
   for (const t of scored ? terms : []) {
@@ -149,7 +160,7 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
           ON k.document_id = d.id ${own.length ? `WHERE ${own.join(' AND ')}` : ''}
     ), f AS MATERIALIZED (
       SELECT *, ${bonus.length ? bonus.map((_, i) => `b${i}`).join(' + ') : '0'} AS bonus FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-    ), tier AS (
+    )${rq}, tier AS (
       SELECT coalesce((SELECT bonus FROM f ORDER BY bonus DESC LIMIT 1 OFFSET ${p.add(Math.max(0, limit + offset - 1))}), -1) AS bonus
     ), page AS (
       SELECT f.*, (coalesce(${rank}, 0)::float8${bonus.map((_, i) => ` + f.b${i}`).join('')})::float8 AS score
