@@ -110,10 +110,10 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
     const list = p.add(words);
     rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
         (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x) AS by_parts,
-        ARRAY(SELECT DISTINCT ascii(l) % ${WORD_BUCKETS} FROM unnest(${list}::text[]) x, unnest(tsvector_to_array(to_tsvector('simple', x))) l) AS buckets)`;
+        ARRAY(SELECT DISTINCT (ascii(l) % ${WORD_BUCKETS})::smallint FROM unnest(${list}::text[]) x, unnest(tsvector_to_array(to_tsvector('simple', x))) l) AS buckets)`;
     rank = `CASE WHEN (SELECT by_parts FROM rq)
-      THEN (SELECT ts_rank(${RANK_WEIGHTS}, string_agg(w.vector::text, ' ')::tsvector, (SELECT q FROM rq))
-        FROM document_word_parts w WHERE w.document_id = f.id AND w.bucket = ANY((SELECT buckets FROM rq)::int[]))
+      THEN (SELECT ts_rank(${RANK_WEIGHTS}, word_parts_agg((SELECT w.vector FROM document_word_parts w WHERE w.document_id = f.id AND w.bucket = b)), (SELECT q FROM rq))
+        FROM unnest((SELECT buckets FROM rq)) b)
       ELSE (SELECT ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq)) FROM document_words w WHERE w.document_id = f.id) END`;
   }
   const bonus: string[] = [];
