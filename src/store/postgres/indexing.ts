@@ -59,9 +59,9 @@ export const VECTOR_SQL = (t: string, n: string, b: string) =>
 /**
  * document_words split into parts by a lexeme's first character (16 buckets), each lexeme's
  * positions renumbered 1..n with their weights: ts_rank of an OR of words reads nothing but the
- * weights of each word's positions in order, so the parts of a query's buckets, joined as text,
- * rank exactly as the whole vector does — reading ~1 KB in the table page instead of a 14 KB TOASTed
- * vector per document ranked. Rows of `where` over document_words w.
+ * weights of each word's positions in order, so when a query's words share a bucket its part ranks
+ * exactly as the whole vector does — ~1 KB read in the table page instead of a 14 KB TOASTed vector
+ * per document ranked. Rows of `where` over document_words w.
  */
 export const WORD_BUCKETS = 16;
 export function wordPartsSql(where: string): string {

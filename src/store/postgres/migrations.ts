@@ -393,9 +393,6 @@ const MIGRATIONS: Migration[] = [
         PRIMARY KEY (document_id, bucket)
       )`);
       await c.query(`INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true')}`);
-      // Joins a document's parts for ranking: positions renumbered per word stay far below the
-      // 16,383 at which concatenation would clamp them, and ts_rank of an OR ignores where words are.
-      await c.query(`CREATE AGGREGATE word_parts_agg (tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '')`);
     },
   },
 ];

@@ -102,18 +102,18 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
   // Sorted by date, no score is computed (an unused parameter is an error in PostgreSQL).
   const scored = terms.length > 0 && q.sort !== 'date';
-  // The query once (rq): its tsquery; whether it is an OR of single words (each one operand), which
-  // ts_rank scores from each word's positions alone, so the vector's parts in the words' buckets
-  // suffice (indexing.ts, wordPartsSql); and those buckets. Otherwise the whole vector.
+  // The query once (rq): its tsquery, and the one bucket of document_word_parts (indexing.ts) that
+  // holds all its words when it has one and is an OR of single words (each one operand), which
+  // ts_rank scores from each word's positions alone. Otherwise the whole vector, TOASTed.
   let rq = '';
   if (words.length && scored) {
     const list = p.add(words);
     rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
-        (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x) AS by_parts,
-        ARRAY(SELECT DISTINCT (ascii(l) % ${WORD_BUCKETS})::smallint FROM unnest(${list}::text[]) x, unnest(tsvector_to_array(to_tsvector('simple', x))) l) AS buckets)`;
-    rank = `CASE WHEN (SELECT by_parts FROM rq)
-      THEN (SELECT ts_rank(${RANK_WEIGHTS}, word_parts_agg((SELECT w.vector FROM document_word_parts w WHERE w.document_id = f.id AND w.bucket = b)), (SELECT q FROM rq))
-        FROM unnest((SELECT buckets FROM rq)) b)
+        CASE WHEN (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x)
+          THEN (SELECT CASE WHEN count(DISTINCT b) = 1 THEN min(b) END FROM unnest(${list}::text[]) x,
+            LATERAL (SELECT (ascii(l) % ${WORD_BUCKETS})::smallint AS b FROM unnest(tsvector_to_array(to_tsvector('simple', x))) l) y) END AS bucket)`;
+    rank = `CASE WHEN (SELECT bucket FROM rq) IS NOT NULL
+      THEN (SELECT ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq)) FROM document_word_parts w WHERE w.document_id = f.id AND w.bucket = (SELECT bucket FROM rq))
       ELSE (SELECT ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq)) FROM document_words w WHERE w.document_id = f.id) END`;
   }
   const bonus: string[] = [];
