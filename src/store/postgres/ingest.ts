@@ -51,6 +51,10 @@ export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, results: rea
     outcomes.push(await stage(c, r, marked, pending));
   }
   await flush(c, seg, pending, extract);
+  // New index entries wait in the GIN indexes' pending lists, which every search reads through
+  // whole (a 2-character query over a fresh 2,000 documents took 300 ms): merge them now, once a batch.
+  await c.query(`SELECT gin_clean_pending_list(x) FROM (VALUES (to_regclass('document_content_bigrams')), (to_regclass('document_chunks_trgm'))) v(x)
+    WHERE x IS NOT NULL`);
   return outcomes;
 }
 
