@@ -1,42 +1,42 @@
 /**
- * Search on SQLite. Which documents match is decided by exact substring semantics (trigram FTS
- * for 3+ characters, bigram postings below that); how they rank by BM25 over jieba words with
- * title and 文号 weighted up, plus bonuses that put title hits and an exact 文号 first.
- * User text reaches SQL only as bound parameters, and MATCH only through ftsQuote.
+ * Search on SQLite. Which documents match is decided by exact substring semantics over doc_bg (a
+ * term is the phrase of its character pairs, search-index.ts); how they rank by BM25 over those
+ * phrases with title and 文号 weighted up, plus bonuses that put title hits and an exact 文号 first.
+ * Filters, facets and the bonuses are taken over the in-memory catalog (catalog.ts).
+ *
+ * Up to MATCHES_READ matches everything is exact. A query matching more is answered from what a
+ * bounded amount of index reading gives: the newest MATCHES_READ matches, and a stratified sample
+ * of the older ones (SLICES ranges of seq, each read up to its share): the total and the facets
+ * are estimates (`approximate`, shown as 约), and the order is title and 文号 hits first, then by
+ * 成文日期 — FTS5's BM25 needs a pass over every match to count document frequencies, which is
+ * what a province's common words cannot afford.
+ * User text reaches MATCH only as character-pair tokens (bigrams.ts), never as FTS5 syntax.
  */
 import type Database from 'better-sqlite3';
-import { charLength } from '../../search/bigrams.js';
-import { DIMS, orderFacet, wanted } from '../../search/facets.js';
-import { ftsQuote, parseQuery, type Term } from '../../search/query.js';
+import { charLength, substringExpression } from '../../search/bigrams.js';
+import { DIMS, orderFacet } from '../../search/facets.js';
+import { parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
-import type { Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { FoldedDoc } from '../../search/document.js';
+import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
+import { Catalog, catalogOf, type CatalogEntry, countFacets } from './catalog.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
-
-type Dim = keyof Facets;
-import { bigramToken, type SearchIndex } from './search-index.js';
+import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 
-/** Weights of bm25(doc_words): title, docnum, body. */
+/** Weights of bm25(doc_bg): title, docnum, body. */
 const BM25_WEIGHTS = '10.0, 10.0, 1.0';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
-
-/** One hit of the ranked list as it leaves SQL: only what the order needs (ties are settled in JS). */
-interface Ranked {
-  readonly seq: number;
-  /** How many rows rank above the first tie group of the page. */
-  readonly before: number;
-  readonly score: number;
-  readonly sg: string;
-  readonly id: string;
-}
+/** Matches read whole before a query is answered from a sample (about 2 ms of index reading). */
+export const MATCHES_READ = 2000;
+const SLICES = 8;
 
 /**
- * The SQL for the documents matching a term (a compound SELECT of one `seq` column): trigram FTS
- * for 3+ characters, bigram postings below that. An unquoted chunk of 4+ characters found nowhere
- * whole is split into its jieba words, each required.
+ * Terms as FTS5 expressions over doc_bg. An unquoted chunk of 4+ characters found nowhere whole is
+ * split into its jieba words, each required.
  */
 class TermMatcher {
   /** Words an unquoted chunk was split into when it was not found whole (for ranking/highlight). */
@@ -47,13 +47,14 @@ class TermMatcher {
     private readonly index: SearchIndex,
   ) {}
 
-  /** A simple SELECT of the documents matching the term; its arguments appended to args. */
-  sql(t: Term, args: unknown[]): string {
-    const parts = this.parts(t).map((p) => substringSql(p, args));
-    return parts.length === 1 ? parts[0]! : `SELECT seq FROM (${parts.join(' INTERSECT ')})`;
+  expr(t: Term): string {
+    const parts = this.parts(t).map(substringExpression);
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
   }
 
-  private parts(t: Term): string[] {
+  parts(t: Term): string[] {
+    const known = this.splits.get(t.text);
+    if (known) return known;
     if (t.phrase || charLength(t.text) < 4 || this.foundWhole(t.text)) return [t.text];
     // An unspaced Chinese query (武隆区禁火令通知) is a string of words: require each of them.
     const words = this.index.seg().cut(t.text).filter((w) => charLength(w) >= 2);
@@ -63,146 +64,137 @@ class TermMatcher {
   }
 
   private foundWhole(text: string): boolean {
-    return stmt(this.db, 'SELECT 1 FROM doc_tri WHERE doc_tri MATCH ? LIMIT 1', true).get(ftsQuote(text)) !== undefined;
+    return stmt(this.db, 'SELECT 1 FROM doc_bg WHERE doc_bg MATCH ? LIMIT 1', true).get(substringExpression(text)) !== undefined;
   }
-}
-
-function substringSql(text: string, args: unknown[]): string {
-  const n = charLength(text);
-  if (n >= 3) return args.push(ftsQuote(text)), 'SELECT rowid AS seq FROM doc_tri WHERE doc_tri MATCH ?';
-  // Bigram tokens (search-index.ts): the pair itself, or for one character every pair it starts.
-  return args.push(n === 2 ? bigramToken(text) : `${bigramToken(text)}*`), 'SELECT rowid AS seq FROM doc_bi WHERE doc_bi MATCH ?';
-}
-
-/** JavaScript's toLowerCase for SQL (SQLite's lower() folds ASCII only), for terms that have cased letters. */
-const withLower = new WeakSet<Database.Database>();
-function jsLower(db: Database.Database): string {
-  if (!withLower.has(db)) {
-    db.function('gongbao_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
-    withLower.add(db);
-  }
-  return 'gongbao_lower';
 }
 
 const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
 
-/**
- * Everything that grows with the number of matches happens in one SQL statement: the candidate
- * set (compound SELECTs over the FTS and bigram tables), the filters, the facet counts (GROUP BY),
- * BM25 and the bonuses, and the order. Only the page of hits (and any rows tied with its ends on
- * score and date) comes back to JavaScript, which settles ties by id with localeCompare as before.
- */
+/** What one query matched, with each entry's weight (1, or the inverse of its sampling rate). */
+interface Matches {
+  readonly entries: Array<readonly [CatalogEntry, number]>;
+  readonly exact: boolean;
+}
+
 export function searchSqlite(db: Database.Database, index: SearchIndex, q: SearchQuery): SearchResult {
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
-  const negative = parsed.groups.filter((g) => g.negated);
+  const negative = parsed.groups.filter((g) => g.negated).flatMap((g) => g.terms);
   const m = new TermMatcher(db, index);
-  const args: unknown[] = [];
-  const where: string[] = [];
-  // Compound SELECTs are left-associative: each OR group is wrapped so that groups intersect whole.
-  const union = (terms: Term[]) => terms.map((t) => m.sql(t, args)).join(' UNION ');
-  const group = (terms: Term[]) => (terms.length === 1 ? m.sql(terms[0]!, args) : `SELECT seq FROM (${union(terms)})`);
-
-  // No positive term: every document (browsing with filters).
-  if (positive.length > 0) where.push(`d.seq IN (${positive.map((g) => group(g.terms)).join(' INTERSECT ')})`);
-  if (negative.length > 0) where.push(`d.seq NOT IN (${union(negative.flatMap((g) => g.terms))})`);
-  const column = { year: 'd.year', issuer: 'd.issuer_key', kind: 'd.kind', status: 'd.status' } as const;
-  for (const d of DIMS) {
-    const v = wanted(q, d);
-    // A year compares as text in computeFacets: '2023.0' or '02023' match nothing there, nor here.
-    if (v !== undefined) (where.push(`${column[d]} = ?`), args.push(d !== 'year' ? v : String(Number(v)) === v ? Number(v) : null));
-  }
-
-  const terms = positive.flatMap((g) => g.terms);
-  const parts = (t: Term) => m.splits.get(t.text) ?? [t.text];
-  // Date range and field choice: plain conditions on the document row.
-  if (q.from) (where.push('d.signed_on >= ?'), args.push(q.from));
-  if (q.to) (where.push('d.signed_on <= ?'), args.push(q.to));
-  const inField = q.field === 'title' ? 'd.search_title' : q.field === 'docNumber' ? "coalesce(d.doc_number, '')" : null;
-  if (inField) {
-    for (const g of positive) {
-      where.push(`(${g.terms.map((t) => `(${(q.field === 'title' ? parts(t) : [t.text]).map((x) => (args.push(x), `instr(${inField}, ?) > 0`)).join(' AND ')})`).join(' OR ')})`);
-    }
-  }
-  const needles = [...new Set(terms.flatMap(parts))];
-  const seg = needles.length > 0 ? index.seg() : null;
-  const words = seg ? [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w)) : [];
-
-  // The score, added up in the order the JavaScript ranking used (same doubles): BM25, then per
-  // term the title and 文号 bonuses, then the exact-文号 bonus.
-  const scoreArgs: unknown[] = [];
-  const score: string[] = [words.length > 0 ? 'coalesce(w.r, 0)' : '0'];
-  for (const t of terms) {
-    score.push(`(CASE WHEN ${parts(t).map((p) => (scoreArgs.push(p), 'instr(m0.search_title, ?) > 0')).join(' AND ')} THEN ${TITLE_BONUS} ELSE 0 END)`);
-    scoreArgs.push(t.text);
-    score.push(`(CASE WHEN instr(${CASED.test(t.text) ? `${jsLower(db)}(m0.doc_number)` : 'm0.doc_number'}, ?) > 0 THEN ${DOCNUM_BONUS} ELSE 0 END)`);
-  }
-  if (parsed.docNumber !== null) (score.push(`(CASE WHEN m0.doc_number = ? THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END)`), scoreArgs.push(parsed.docNumber));
-  const bm25 = words.length > 0 && terms.length > 0;
-
+  const catalog = catalogOf(db);
+  const pass = Catalog.filter(q);
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
-  const facet = (d: Dim) => `SELECT '${d}', ${column[d].slice(2)}, count(*), NULL, NULL, NULL FROM m WHERE ${column[d].slice(2)} IS NOT NULL GROUP BY 2`;
-  const sql = `
-    WITH m0 AS MATERIALIZED (
-      SELECT d.seq, d.id, coalesce(d.signed_on, '') AS sg, d.year, d.issuer_key, d.kind, d.status, d.search_title, d.doc_number
-      FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    )${bm25 ? `, w AS MATERIALIZED (
-      -- +rowid: filter the word matches by the candidates instead of one FTS lookup per candidate.
-      SELECT rowid AS seq, -bm25(doc_words, ${BM25_WEIGHTS}) AS r FROM doc_words WHERE doc_words MATCH ? AND +rowid IN (SELECT seq FROM m0)
-    )` : ''}, m AS MATERIALIZED (
-      SELECT m0.seq, m0.id, m0.sg, m0.year, m0.issuer_key, m0.kind, m0.status, ${terms.length > 0 && q.sort !== 'date' ? score.join(' + ') : '0'} AS score
-      FROM m0 ${bm25 ? 'LEFT JOIN w ON w.seq = m0.seq' : ''}
-    ), p AS MATERIALIZED (
-      SELECT score, sg FROM m ORDER BY score DESC, sg DESC LIMIT ? OFFSET ?
-    ), hi AS MATERIALIZED (
-      SELECT score, sg FROM p ORDER BY score DESC, sg DESC LIMIT 1
-    ), lo AS MATERIALIZED (
-      SELECT score, sg FROM p ORDER BY score, sg LIMIT 1
-    ), before AS MATERIALIZED (
-      SELECT count(*) AS n FROM m, hi WHERE (m.score, m.sg) > (hi.score, hi.sg)
-    )
-    SELECT 'total', NULL, count(*), NULL, NULL, NULL FROM m
-    ${DIMS.map((d) => `UNION ALL ${facet(d)}`).join('\n    ')}
-    -- The page's rows in the order of score and date, with every row tied with its first or last
-    -- on both: ids order them in JavaScript. before.n: how many rows rank above them all.
-    UNION ALL SELECT 'hit', m.seq, before.n, m.score, m.sg, m.id FROM hi, lo, before, m
-      WHERE (m.score, m.sg) BETWEEN (lo.score, lo.sg) AND (hi.score, hi.sg)`;
-  const rows = stmt(db, sql).raw().all(...args, ...(bm25 ? [words.map(ftsQuote).join(' OR ')] : []), ...(terms.length > 0 && q.sort !== 'date' ? scoreArgs : []), limit, offset) as Array<
-    [string, string | number | null, number, number | null, string | null, string | null]
-  >;
 
-  let total = 0;
-  const facets: Facets = { year: [], issuer: [], kind: [], status: [] };
-  const ranked: Ranked[] = [];
-  for (const [kind, value, n, score, sg, id] of rows) {
-    if (kind === 'total') total = n;
-    else if (kind === 'hit') ranked.push({ seq: value as number, before: n, score: score!, sg: sg!, id: id! });
-    else facets[kind as Dim].push({ value: String(value), count: n });
-  }
-  for (const d of DIMS) orderFacet(d, facets[d]);
+  // Groups AND, terms of a group OR; a field choice holds every positive group to that column.
+  const column = q.field === 'title' ? 'title' : q.field === 'docNumber' ? 'docnum' : null;
+  const groups = positive.map((g) => `(${g.terms.map((t) => m.expr(t)).join(' OR ')})`).join(' AND ');
+  const excluded = negative.length > 0 ? negative.map((t) => m.expr(t)).join(' OR ') : null;
+  const expr = positive.length === 0 ? null : `${column ? `{${column}} : (${groups})` : groups}${excluded ? ` NOT (${excluded})` : ''}`;
 
-  // The rows come as whole groups of equal score and date around the page; order them as before.
-  ranked.sort((a, b) => b.score - a.score || b.sg.localeCompare(a.sg) || a.id.localeCompare(b.id));
-  const first = ranked[0]?.before ?? 0;
-  const page = ranked.slice(offset - first, offset - first + limit);
+  const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, offset + limit);
+  const terms = positive.flatMap((g) => g.terms);
+  const ranked = terms.length > 0 && q.sort !== 'date';
+  const total = Math.round(found.entries.reduce((n, [, w]) => n + w, 0));
+  const raw = countFacets(found.entries);
+  const facets = { year: [], issuer: [], kind: [], status: [] } as SearchResult['facets'];
+  for (const d of DIMS) facets[d] = orderFacet(d, raw[d]);
+
+  // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
+  const bm25 = ranked && found.exact && expr !== null ? scores(db, expr) : null;
+  const candidates = new Map(found.entries.map(([e]) => [e.seq, e]));
+  if (ranked && !found.exact && expr !== null) for (const e of titleHits(db, catalog, pass, expr, terms.map((t) => m.expr(t)), offset + limit)) candidates.set(e.seq, e);
+  const score = (e: CatalogEntry): number => {
+    let s = bm25?.get(e.seq) ?? 0;
+    for (const t of terms) {
+      if (m.parts(t).every((p) => e.title.includes(p))) s += TITLE_BONUS;
+      if (e.docNumber !== null && (CASED.test(t.text) ? e.docNumber.toLowerCase() : e.docNumber).includes(t.text)) s += DOCNUM_BONUS;
+    }
+    if (parsed.docNumber !== null && e.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
+    return s;
+  };
+  const order = [...candidates.values()].map((e) => ({ e, score: ranked ? score(e) : 0 }));
+  order.sort((a, b) => b.score - a.score || (a.e.sg < b.e.sg ? 1 : a.e.sg > b.e.sg ? -1 : a.e.id.localeCompare(b.e.id)));
+  const page = order.slice(offset, offset + limit);
+
   const summaries = new Map(
-    (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
+    (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.e.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
   );
-  const snippet = excerpter(index, needles);
-  const hits: SearchHit[] = page.map((r) => ({ ...toSummary(summaries.get(r.seq)!), score: Math.round(r.score * 1000) / 1000, snippet: snippet(r.seq) }));
-  return { total, facets, hits };
+  const needles = [...new Set(terms.flatMap((t) => m.parts(t)))];
+  const snippet = excerpter(index, catalog, needles);
+  const hits: SearchHit[] = page.filter((r) => summaries.has(r.e.seq)).map((r) => ({
+    ...toSummary(summaries.get(r.e.seq)!), score: Math.round(r.score * 1000) / 1000, snippet: snippet(r.e.seq),
+  }));
+  return { total, facets, hits, ...(found.exact ? {} : { approximate: true }) };
+}
+
+/** No positive term: every document passing the filters, less those matching an excluded term. */
+function browse(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, excluded: string | null): Matches {
+  const out = excluded === null ? null : new Set(rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ?', excluded));
+  return { entries: catalog.entries.filter((e) => pass(e) && !out?.has(e.seq)).map((e) => [e, 1] as const), exact: true };
+}
+
+/**
+ * The matches of an expression passing the filters: all of them when there are at most
+ * MATCHES_READ; else the newest MATCHES_READ (exact for their range of seq) and, below them,
+ * SLICES equal ranges of the catalog each read up to its share, weighted by the share read.
+ */
+function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, paged: number): Matches {
+  // A deep page reads the newest matches down to it (the sample alone may hold fewer).
+  const read = Math.max(MATCHES_READ, paged);
+  const newest = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid DESC LIMIT ?', expr, read + 1);
+  const entries: Array<readonly [CatalogEntry, number]> = [];
+  const add = (seqs: readonly number[], w: number) => {
+    for (const s of seqs) {
+      const e = catalog.get(s);
+      if (e && pass(e)) entries.push([e, w]);
+    }
+  };
+  if (newest.length <= read) return add(newest, 1), { entries, exact: true };
+  const below = newest[read - 1]!;
+  add(newest.slice(0, read), 1);
+  // The catalog below the newest window, cut into SLICES ranges of equal document count.
+  const rest = catalog.entries.filter((e) => e.seq < below);
+  const share = Math.ceil(MATCHES_READ / SLICES);
+  const slice = stmt(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?', true);
+  for (let k = 0; k < SLICES && rest.length > 0; k++) {
+    const hi = rest[Math.floor(((SLICES - k) * rest.length) / SLICES) - 1];
+    const lo = rest[Math.floor(((SLICES - k - 1) * rest.length) / SLICES)];
+    if (!hi || !lo || lo.seq > hi.seq) continue;
+    const got = slice.all(expr, lo.seq, hi.seq, share) as number[];
+    // Read whole when fewer than the share came back; else the share stands for its stretch.
+    const weight = got.length < share ? 1 : catalog.countBetween(lo.seq, hi.seq) / catalog.countBetween(got[got.length - 1]!, hi.seq);
+    add(got, weight);
+  }
+  return { entries, exact: false };
+}
+
+/** BM25 (weighted by column, higher is better) of every match: only when they are few. */
+function scores(db: Database.Database, expr: string): Map<number, number> {
+  const rows = stmt(db, `SELECT rowid, -bm25(doc_bg, ${BM25_WEIGHTS}) FROM doc_bg WHERE doc_bg MATCH ?`).raw().all(expr) as Array<[number, number]>;
+  return new Map(rows);
+}
+
+/** The newest matches with a term in their title (a sample may miss them): they rank first. */
+function titleHits(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, terms: readonly string[], n: number): CatalogEntry[] {
+  const seqs = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid DESC LIMIT ?', `(${expr}) AND {title} : (${terms.join(' OR ')})`, Math.max(n, 200));
+  return seqs.map((s) => catalog.get(s)).filter((e): e is CatalogEntry => e !== undefined && pass(e));
+}
+
+function rowids(db: Database.Database, sql: string, ...args: unknown[]): number[] {
+  return stmt(db, sql, true).all(...args) as number[];
 }
 
 /**
  * The stretch of folded body around the earliest match of any needle. The folded text is kept
- * once, packed with the document's content (the search tables are contentless): unpacking one
- * document costs about 0.1 ms, and only the page's documents are unpacked.
+ * once, packed with the document's content (the search table is contentless): unpacking one
+ * document costs about 0.14 ms, so the catalog keeps the last ones unpacked (a page asked again,
+ * the next page of the same query, a popular document).
  */
-function excerpter(index: SearchIndex, needles: readonly string[]) {
+function excerpter(index: SearchIndex, catalog: Catalog, needles: readonly string[]) {
   const lower = needles.some((n) => /[a-z]/.test(n));
   return (seq: number): string => {
-    const hay = index.folded(seq)?.body ?? '';
+    const hay = catalog.remember(seq, () => index.folded(seq))?.body ?? '';
     const searched = lower ? hay.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : hay;
     let at = Infinity;
     for (const n of needles) {
