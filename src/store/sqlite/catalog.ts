@@ -26,6 +26,8 @@ export interface CatalogEntry {
   readonly status: string | null;
   readonly title: string;
   readonly docNumber: string | null;
+  /** The facet values (year, issuer, kind, status) as numbers into Catalog.values. */
+  readonly codes: readonly number[];
 }
 
 export class Catalog {
@@ -33,8 +35,12 @@ export class Catalog {
   readonly entries: readonly CatalogEntry[];
   private readonly bySeq: Map<number, CatalogEntry>;
 
-  constructor(entries: CatalogEntry[]) {
+  /** Per facet dimension, the distinct values (null included) that entries' codes number. */
+  readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
+
+  constructor(entries: CatalogEntry[], values: Array<Array<string | null>>) {
     this.entries = entries;
+    this.values = values;
     this.bySeq = new Map(entries.map((e) => [e.seq, e]));
   }
 
@@ -77,17 +83,22 @@ export class Catalog {
   }
 }
 
-/** Facet counts over entries, each counted with a weight (1, or the inverse of a sampling rate). */
-export function countFacets(entries: Iterable<readonly [CatalogEntry, number]>): Facets {
-  const counts: Record<Dim, Map<string, number>> = { year: new Map(), issuer: new Map(), kind: new Map(), status: new Map() };
-  for (const [e, w] of entries) {
-    for (const d of DIMS) {
-      const v = d === 'year' ? (e.year === null ? null : String(e.year)) : e[d];
-      if (v !== null) counts[d].set(v, (counts[d].get(v) ?? 0) + w);
-    }
-  }
+/**
+ * Facet counts over entries (each standing for `weight` documents): each entry's four values are
+ * numbered once per catalog, so counting is array arithmetic, not string hashing.
+ */
+export function countFacets(catalog: Catalog, entries: readonly CatalogEntry[], weight: number): Facets {
   const out = {} as Facets;
-  for (const d of DIMS) out[d] = [...counts[d]].map(([value, n]) => ({ value, count: Math.round(n) })).filter((f) => f.count > 0);
+  DIMS.forEach((d, i) => {
+    const values = catalog.values[i]!;
+    const counts = new Float64Array(values.length);
+    for (const e of entries) counts[e.codes[i]!]! += 1;
+    out[d] = [];
+    values.forEach((value, code) => {
+      const count = Math.round(counts[code]! * weight);
+      if (value !== null && count > 0) out[d].push({ value, count });
+    });
+  });
   return out;
 }
 
@@ -113,7 +124,20 @@ export function catalogOf(db: Database.Database): Catalog {
   const rows = db.prepare(
     `SELECT seq, id, coalesce(signed_on, ''), year, issuer_key, kind, status, search_title, doc_number FROM documents ORDER BY seq`,
   ).raw().all() as Array<[number, string, string, number | null, string | null, string | null, string | null, string, string | null]>;
-  const catalog = new Catalog(rows.map(([seq, id, sg, year, issuer, kind, status, title, docNumber]) => ({ seq, id, sg, year, issuer, kind, status, title, docNumber })));
+  const values: Array<Array<string | null>> = DIMS.map(() => []);
+  const numbers = DIMS.map(() => new Map<string | null, number>());
+  const code = (i: number, v: string | null): number => {
+    let c = numbers[i]!.get(v);
+    if (c === undefined) (numbers[i]!.set(v, (c = values[i]!.length)), values[i]!.push(v));
+    return c;
+  };
+  const catalog = new Catalog(
+    rows.map(([seq, id, sg, year, issuer, kind, status, title, docNumber]) => ({
+      seq, id, sg, year, issuer, kind, status, title, docNumber,
+      codes: [code(0, year === null ? null : String(year)), code(1, issuer), code(2, kind), code(3, status)],
+    })),
+    values,
+  );
   cached.set(db, { key, catalog });
   return catalog;
 }

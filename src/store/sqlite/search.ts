@@ -4,12 +4,11 @@
  * phrases with title and 文号 weighted up, plus bonuses that put title hits and an exact 文号 first.
  * Filters, facets and the bonuses are taken over the in-memory catalog (catalog.ts).
  *
- * Up to MATCHES_READ matches everything is exact. A query matching more is answered from what a
- * bounded amount of index reading gives: the newest MATCHES_READ matches, and a stratified sample
- * of the older ones (SLICES ranges of seq, each read up to its share): the total and the facets
- * are estimates (`approximate`, shown as 约), and the order is title and 文号 hits first, then by
- * 成文日期 — FTS5's BM25 needs a pass over every match to count document frequencies, which is
- * what a province's common words cannot afford.
+ * Up to MATCHES_RANKED matches the order is BM25 and bonuses, exactly. Above, it is the bonuses
+ * (title and 文号 hits first), then 成文日期: FTS5's BM25 reads every match again to count document
+ * frequencies, about 1 ms a thousand matches, which a province's common words cannot afford. Up to
+ * MATCHES_READ matches the total and facets are exact; above, they are estimated from the first
+ * MATCHES_READ (`approximate`, shown as 约), and title and 文号 hits are found in the catalog.
  * User text reaches MATCH only as character-pair tokens (bigrams.ts), never as FTS5 syntax.
  */
 import type Database from 'better-sqlite3';
@@ -30,17 +29,18 @@ const BM25_WEIGHTS = '10.0, 10.0, 1.0';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
-/** Matches read whole before a query is answered from a sample (about 2 ms of index reading). */
-export const MATCHES_READ = 2000;
-const SLICES = 8;
+/** Matches read before a query's total and facets are estimated (about 8 ms of index reading at most). */
+export const MATCHES_READ = 20000;
+/** Matches ranked by BM25: above, title and 文号 hits first, then newest (BM25 reads every match again). */
+export const MATCHES_RANKED = 2000;
 
 /**
  * Terms as FTS5 expressions over doc_bg. An unquoted chunk of 4+ characters found nowhere whole is
  * split into its jieba words, each required.
  */
 class TermMatcher {
-  /** Words an unquoted chunk was split into when it was not found whole (for ranking/highlight). */
-  readonly splits = new Map<string, string[]>();
+  /** What each term is looked for as: itself, or the words of a chunk not found whole. */
+  private readonly split = new Map<string, string[]>();
 
   constructor(
     private readonly db: Database.Database,
@@ -53,14 +53,17 @@ class TermMatcher {
   }
 
   parts(t: Term): string[] {
-    const known = this.splits.get(t.text);
-    if (known) return known;
+    const key = `${t.phrase ? '"' : ''}${t.text}`;
+    let parts = this.split.get(key);
+    if (!parts) this.split.set(key, (parts = this.cut(t)));
+    return parts;
+  }
+
+  private cut(t: Term): string[] {
     if (t.phrase || charLength(t.text) < 4 || this.foundWhole(t.text)) return [t.text];
     // An unspaced Chinese query (武隆区禁火令通知) is a string of words: require each of them.
     const words = this.index.seg().cut(t.text).filter((w) => charLength(w) >= 2);
-    if (words.length < 2) return [t.text];
-    this.splits.set(t.text, words);
-    return words;
+    return words.length < 2 ? [t.text] : words;
   }
 
   private foundWhole(text: string): boolean {
@@ -70,9 +73,10 @@ class TermMatcher {
 
 const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
 
-/** What one query matched, with each entry's weight (1, or the inverse of its sampling rate). */
+/** What one query matched; each entry stands for `weight` documents (1, or more when estimated). */
 interface Matches {
-  readonly entries: Array<readonly [CatalogEntry, number]>;
+  readonly entries: CatalogEntry[];
+  readonly weight: number;
   readonly exact: boolean;
 }
 
@@ -95,15 +99,15 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, offset + limit);
   const terms = positive.flatMap((g) => g.terms);
   const ranked = terms.length > 0 && q.sort !== 'date';
-  const total = Math.round(found.entries.reduce((n, [, w]) => n + w, 0));
-  const raw = countFacets(found.entries);
+  const total = Math.round(found.entries.length * found.weight);
+  const raw = countFacets(catalog, found.entries, found.weight);
   const facets = { year: [], issuer: [], kind: [], status: [] } as SearchResult['facets'];
   for (const d of DIMS) facets[d] = orderFacet(d, raw[d]);
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
-  const bm25 = ranked && found.exact && expr !== null ? scores(db, expr) : null;
-  const candidates = new Map(found.entries.map(([e]) => [e.seq, e]));
-  if (ranked && !found.exact && expr !== null) for (const e of titleHits(db, catalog, pass, expr, terms.map((t) => m.expr(t)), offset + limit)) candidates.set(e.seq, e);
+  const bm25 = ranked && found.exact && found.entries.length <= MATCHES_RANKED && expr !== null ? scores(db, expr) : null;
+  const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
+    ? certainHits(catalog, pass, terms.map((t) => m.parts(t)), parsed.docNumber, offset + limit + 200) : [];
   const score = (e: CatalogEntry): number => {
     let s = bm25?.get(e.seq) ?? 0;
     for (const t of terms) {
@@ -113,9 +117,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
     if (parsed.docNumber !== null && e.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
     return s;
   };
-  const order = [...candidates.values()].map((e) => ({ e, score: ranked ? score(e) : 0 }));
-  order.sort((a, b) => b.score - a.score || (a.e.sg < b.e.sg ? 1 : a.e.sg > b.e.sg ? -1 : a.e.id.localeCompare(b.e.id)));
-  const page = order.slice(offset, offset + limit);
+  const page = topK([...found.entries, ...extra], ranked ? score : () => 0, offset + limit).slice(offset);
 
   const summaries = new Map(
     (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.e.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
@@ -131,42 +133,27 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 /** No positive term: every document passing the filters, less those matching an excluded term. */
 function browse(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, excluded: string | null): Matches {
   const out = excluded === null ? null : new Set(rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ?', excluded));
-  return { entries: catalog.entries.filter((e) => pass(e) && !out?.has(e.seq)).map((e) => [e, 1] as const), exact: true };
+  return { entries: catalog.entries.filter((e) => pass(e) && !out?.has(e.seq)), weight: 1, exact: true };
 }
 
 /**
- * The matches of an expression passing the filters: all of them when there are at most
- * MATCHES_READ; else the newest MATCHES_READ (exact for their range of seq) and, below them,
- * SLICES equal ranges of the catalog each read up to its share, weighted by the share read.
+ * The matches of an expression passing the filters: all of them, when there are at most
+ * MATCHES_READ (or as many as the page asked reaches); else the first MATCHES_READ in rowid order,
+ * each standing for its share of the documents (an estimate). Reading goes in ascending rowid: FTS5
+ * reads a doclist backwards only by loading it whole, and its seeks cost as much as reading.
  */
 function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, paged: number): Matches {
-  // A deep page reads the newest matches down to it (the sample alone may hold fewer).
   const read = Math.max(MATCHES_READ, paged);
-  const newest = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid DESC LIMIT ?', expr, read + 1);
-  const entries: Array<readonly [CatalogEntry, number]> = [];
-  const add = (seqs: readonly number[], w: number) => {
-    for (const s of seqs) {
-      const e = catalog.get(s);
-      if (e && pass(e)) entries.push([e, w]);
-    }
-  };
-  if (newest.length <= read) return add(newest, 1), { entries, exact: true };
-  const below = newest[read - 1]!;
-  add(newest.slice(0, read), 1);
-  // The catalog below the newest window, cut into SLICES ranges of equal document count.
-  const rest = catalog.entries.filter((e) => e.seq < below);
-  const share = Math.ceil(MATCHES_READ / SLICES);
-  const slice = stmt(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?', true);
-  for (let k = 0; k < SLICES && rest.length > 0; k++) {
-    const hi = rest[Math.floor(((SLICES - k) * rest.length) / SLICES) - 1];
-    const lo = rest[Math.floor(((SLICES - k - 1) * rest.length) / SLICES)];
-    if (!hi || !lo || lo.seq > hi.seq) continue;
-    const got = slice.all(expr, lo.seq, hi.seq, share) as number[];
-    // Read whole when fewer than the share came back; else the share stands for its stretch.
-    const weight = got.length < share ? 1 : catalog.countBetween(lo.seq, hi.seq) / catalog.countBetween(got[got.length - 1]!, hi.seq);
-    add(got, weight);
+  const all = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid LIMIT ?', expr, read + 1);
+  const exact = all.length <= read;
+  if (!exact) all.length = read;
+  const weight = exact ? 1 : catalog.entries.length / catalog.countBetween(0, all[read - 1]!);
+  const entries: CatalogEntry[] = [];
+  for (const s of all) {
+    const e = catalog.get(s);
+    if (e && pass(e)) entries.push(e);
   }
-  return { entries, exact: false };
+  return { entries, weight, exact };
 }
 
 /** BM25 (weighted by column, higher is better) of every match: only when they are few. */
@@ -175,10 +162,56 @@ function scores(db: Database.Database, expr: string): Map<number, number> {
   return new Map(rows);
 }
 
-/** The newest matches with a term in their title (a sample may miss them): they rank first. */
-function titleHits(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, terms: readonly string[], n: number): CatalogEntry[] {
-  const seqs = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid DESC LIMIT ?', `(${expr}) AND {title} : (${terms.join(' OR ')})`, Math.max(n, 200));
-  return seqs.map((s) => catalog.get(s)).filter((e): e is CatalogEntry => e !== undefined && pass(e));
+/**
+ * Documents a sample may have missed that must rank first: the newest with every positive term in
+ * the title (from the catalog's titles: the same test as the bonus), and the one whose 文号 is the
+ * query. They certainly match when the query is one group and excludes nothing; other queries keep
+ * to the sample.
+ */
+function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, parts: readonly string[][], docNumber: string | null, n: number): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  const docs = catalog.entries;
+  for (let i = docs.length - 1; i >= 0 && out.length < n; i--) {
+    const e = docs[i]!;
+    if (pass(e) && parts.some((p) => p.every((w) => e.title.includes(w)))) out.push(e);
+  }
+  if (docNumber !== null) out.push(...docs.filter((e) => e.docNumber === docNumber && pass(e)));
+  return out;
+}
+
+interface Ranked {
+  readonly e: CatalogEntry;
+  readonly score: number;
+}
+
+/** Score, then 成文日期 (newest first), then id: ties settled as the ranking always has. */
+function before(a: Ranked, b: Ranked): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.e.sg !== b.e.sg) return a.e.sg > b.e.sg;
+  return a.e.id.localeCompare(b.e.id) < 0;
+}
+
+/** The first k entries in ranking order (each entry once), without sorting them all. */
+function topK(entries: readonly CatalogEntry[], score: (e: CatalogEntry) => number, k: number): Ranked[] {
+  if (k <= 0) return [];
+  const seen = new Set<number>();
+  if (k > 500) {
+    // A deep page: sort them all (insertion into a long list would cost more).
+    const all = entries.filter((e) => !seen.has(e.seq) && seen.add(e.seq)).map((e) => ({ e, score: score(e) }));
+    return all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
+  }
+  const top: Ranked[] = [];
+  for (const e of entries) {
+    if (seen.has(e.seq)) continue;
+    seen.add(e.seq);
+    const r = { e, score: score(e) };
+    if (top.length === k && !before(r, top[k - 1]!)) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && before(r, top[i - 1]!)) i--;
+    top.splice(i, 0, r);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 function rowids(db: Database.Database, sql: string, ...args: unknown[]): number[] {
