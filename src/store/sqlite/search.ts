@@ -4,11 +4,11 @@
  * phrases with title and 文号 weighted up, plus bonuses that put title hits and an exact 文号 first.
  * Filters, facets and the bonuses are taken over the in-memory catalog (catalog.ts).
  *
- * Up to MATCHES_RANKED matches the order is BM25 and bonuses, exactly. Above, it is the bonuses
+ * Up to limits.ranked matches the order is BM25 and bonuses, exactly. Above, it is the bonuses
  * (title and 文号 hits first), then 成文日期: FTS5's BM25 reads every match again to count document
  * frequencies, about 1 ms a thousand matches, which a province's common words cannot afford. Up to
- * MATCHES_READ matches the total and facets are exact; above, they are estimated from the first
- * MATCHES_READ (`approximate`, shown as 约), and title and 文号 hits are found in the catalog.
+ * limits.read matches the total and facets are exact; above, they are estimated from the first
+ * limits.read (`approximate`, shown as 约), and title and 文号 hits are found in the catalog.
  * User text reaches MATCH only as character-pair tokens (bigrams.ts), never as FTS5 syntax.
  */
 import type Database from 'better-sqlite3';
@@ -29,10 +29,15 @@ const BM25_WEIGHTS = '10.0, 10.0, 1.0';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
-/** Matches read before a query's total and facets are estimated (about 8 ms of index reading at most). */
-export const MATCHES_READ = 20000;
-/** Matches ranked by BM25: above, title and 文号 hits first, then newest (BM25 reads every match again). */
-export const MATCHES_RANKED = 2000;
+/** How much of a large match set one query reads. */
+export interface SearchLimits {
+  /** Matches read before a query's total and facets are estimated (about 8 ms of index reading). */
+  readonly read: number;
+  /** Matches ranked by BM25: above, title and 文号 hits first, then newest (BM25 reads every match again). */
+  readonly ranked: number;
+}
+
+export const SEARCH_LIMITS: SearchLimits = { read: 20000, ranked: 2000 };
 
 /**
  * Terms as FTS5 expressions over doc_bg. An unquoted chunk of 4+ characters found nowhere whole is
@@ -76,11 +81,13 @@ const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
 /** What one query matched; each entry stands for `weight` documents (1, or more when estimated). */
 interface Matches {
   readonly entries: CatalogEntry[];
+  /** Matches read from the index, before the filters. */
+  readonly read: number;
   readonly weight: number;
   readonly exact: boolean;
 }
 
-export function searchSqlite(db: Database.Database, index: SearchIndex, q: SearchQuery): SearchResult {
+export function searchSqlite(db: Database.Database, index: SearchIndex, q: SearchQuery, limits: SearchLimits = SEARCH_LIMITS): SearchResult {
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
   const negative = parsed.groups.filter((g) => g.negated).flatMap((g) => g.terms);
@@ -96,7 +103,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const excluded = negative.length > 0 ? negative.map((t) => m.expr(t)).join(' OR ') : null;
   const expr = positive.length === 0 ? null : `${column ? `{${column}} : (${groups})` : groups}${excluded ? ` NOT (${excluded})` : ''}`;
 
-  const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, offset + limit);
+  const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, Math.max(limits.read, offset + limit));
   const terms = positive.flatMap((g) => g.terms);
   const ranked = terms.length > 0 && q.sort !== 'date';
   const total = Math.round(found.entries.length * found.weight);
@@ -105,7 +112,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   for (const d of DIMS) facets[d] = orderFacet(d, raw[d]);
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
-  const bm25 = ranked && found.exact && found.entries.length <= MATCHES_RANKED && expr !== null ? scores(db, expr) : null;
+  const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null ? scores(db, expr) : null;
   const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
     ? certainHits(catalog, pass, terms.map((t) => m.parts(t)), parsed.docNumber, offset + limit + 200) : [];
   const score = (e: CatalogEntry): number => {
@@ -133,17 +140,16 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 /** No positive term: every document passing the filters, less those matching an excluded term. */
 function browse(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, excluded: string | null): Matches {
   const out = excluded === null ? null : new Set(rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ?', excluded));
-  return { entries: catalog.entries.filter((e) => pass(e) && !out?.has(e.seq)), weight: 1, exact: true };
+  return { entries: catalog.entries.filter((e) => pass(e) && !out?.has(e.seq)), read: 0, weight: 1, exact: true };
 }
 
 /**
  * The matches of an expression passing the filters: all of them, when there are at most
- * MATCHES_READ (or as many as the page asked reaches); else the first MATCHES_READ in rowid order,
+ * limits.read (or as many as the page asked reaches); else the first limits.read in rowid order,
  * each standing for its share of the documents (an estimate). Reading goes in ascending rowid: FTS5
  * reads a doclist backwards only by loading it whole, and its seeks cost as much as reading.
  */
-function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, paged: number): Matches {
-  const read = Math.max(MATCHES_READ, paged);
+function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, read: number): Matches {
   const all = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid LIMIT ?', expr, read + 1);
   const exact = all.length <= read;
   if (!exact) all.length = read;
@@ -153,7 +159,7 @@ function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry
     const e = catalog.get(s);
     if (e && pass(e)) entries.push(e);
   }
-  return { entries, weight, exact };
+  return { entries, read: all.length, weight, exact };
 }
 
 /** BM25 (weighted by column, higher is better) of every match: only when they are few. */
