@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { DIMS, wanted } from '../../search/facets.js';
 import type { FoldedDoc } from '../../search/document.js';
 import type { Facets, SearchQuery } from '../store.js';
+import { stmt } from './statements.js';
 
 type Dim = keyof Facets;
 
@@ -58,6 +59,9 @@ export class Catalog {
     return this.folded.set(seq, f), f;
   }
 
+  /** Whether a term is found whole anywhere, as asked before (a query asked again, the next page). */
+  readonly foundWhole = new Map<string, boolean>();
+
   get(seq: number): CatalogEntry | undefined {
     return this.bySeq.get(seq);
   }
@@ -79,7 +83,8 @@ export class Catalog {
     }
     if (q.from) tests.push((e) => e.sg !== '' && e.sg >= q.from!);
     if (q.to) tests.push((e) => e.sg !== '' && e.sg <= q.to!);
-    return (e) => tests.every((t) => t(e));
+    if (tests.length === 0) return () => true;
+    return tests.length === 1 ? tests[0]! : (e) => tests.every((t) => t(e));
   }
 }
 
@@ -118,7 +123,7 @@ const cached = new WeakMap<Database.Database, { key: string; catalog: Catalog }>
 
 /** The catalog of the database as it is now. */
 export function catalogOf(db: Database.Database): Catalog {
-  const key = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const key = `${stmt(db, 'PRAGMA data_version', true).get()}:${stmt(db, 'SELECT total_changes()', true).get()}`;
   const hit = cached.get(db);
   if (hit && hit.key === key) return hit.catalog;
   const rows = db.prepare(

@@ -41,7 +41,7 @@ export class SearchIndex {
    * are picked up here, so queries keep being cut like the re-cut documents.
    */
   seg(): Segmenter {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = stmt(this.db, 'PRAGMA data_version', true).get() as number;
     if (!this.segmenter || version !== this.seenVersion) {
       const rows = this.db.prepare('SELECT word, source, count FROM lexicon').all() as Array<{ word: string; source: string; count: number }>;
       const words = rows.filter(isActive).map((r) => r.word);

@@ -50,6 +50,7 @@ class TermMatcher {
   constructor(
     private readonly db: Database.Database,
     private readonly index: SearchIndex,
+    private readonly catalog: Catalog,
   ) {}
 
   expr(t: Term): string {
@@ -72,7 +73,12 @@ class TermMatcher {
   }
 
   private foundWhole(text: string): boolean {
-    return stmt(this.db, 'SELECT 1 FROM doc_bg WHERE doc_bg MATCH ? LIMIT 1', true).get(substringExpression(text)) !== undefined;
+    let found = this.catalog.foundWhole.get(text);
+    if (found === undefined) {
+      found = stmt(this.db, 'SELECT 1 FROM doc_bg WHERE doc_bg MATCH ? LIMIT 1', true).get(substringExpression(text)) !== undefined;
+      this.catalog.foundWhole.set(text, found);
+    }
+    return found;
   }
 }
 
@@ -91,8 +97,8 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
   const negative = parsed.groups.filter((g) => g.negated).flatMap((g) => g.terms);
-  const m = new TermMatcher(db, index);
   const catalog = catalogOf(db);
+  const m = new TermMatcher(db, index, catalog);
   const pass = Catalog.filter(q);
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
@@ -112,19 +118,22 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   for (const d of DIMS) facets[d] = orderFacet(d, raw[d]);
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
-  const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null ? scores(db, expr) : null;
-  const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
-    ? certainHits(catalog, pass, terms.map((t) => m.parts(t)), parsed.docNumber, offset + limit + 200) : [];
-  const score = (e: CatalogEntry): number => {
-    let s = bm25?.get(e.seq) ?? 0;
-    for (const t of terms) {
-      if (m.parts(t).every((p) => e.title.includes(p))) s += TITLE_BONUS;
-      if (e.docNumber !== null && (CASED.test(t.text) ? e.docNumber.toLowerCase() : e.docNumber).includes(t.text)) s += DOCNUM_BONUS;
+  const wanted = terms.map((t) => ({ parts: m.parts(t), text: t.text, cased: CASED.test(t.text) }));
+  const bonus = (e: CatalogEntry): number => {
+    let s = 0;
+    for (const t of wanted) {
+      if (t.parts.every((p) => e.title.includes(p))) s += TITLE_BONUS;
+      if (e.docNumber !== null && (t.cased ? e.docNumber.toLowerCase() : e.docNumber).includes(t.text)) s += DOCNUM_BONUS;
     }
     if (parsed.docNumber !== null && e.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
     return s;
   };
-  const page = topK([...found.entries, ...extra], ranked ? score : () => 0, offset + limit).slice(offset);
+  const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null ? bestScores(db, expr, found, bonus, offset + limit) : null;
+  const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
+    ? certainHits(catalog, pass, wanted.map((t) => t.parts), parsed.docNumber, offset + limit + 200) : [];
+  // A match without a BM25 score here cannot reach the page (bestScores).
+  const score = (e: CatalogEntry): number => (bm25 ? (bm25.get(e.seq) ?? -Infinity) : 0) + bonus(e);
+  const page = topK(found.entries, extra, ranked ? score : () => 0, offset + limit).slice(offset);
 
   const summaries = new Map(
     (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.e.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
@@ -162,10 +171,24 @@ function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry
   return { entries, read: all.length, weight, exact };
 }
 
-/** BM25 (weighted by column, higher is better) of every match: only when they are few. */
-function scores(db: Database.Database, expr: string): Map<number, number> {
-  const rows = stmt(db, `SELECT rowid, -bm25(doc_bg, ${BM25_WEIGHTS}) FROM doc_bg WHERE doc_bg MATCH ?`).raw().all(expr) as Array<[number, number]>;
-  return new Map(rows);
+/**
+ * BM25 (weighted by column, higher is better) of the matches that can reach the first k places:
+ * the best k + b + f by BM25 alone, where b matches have a bonus and f were filtered out. Any other
+ * match without a bonus has k matches without a bonus (or with one) above it. A match with a
+ * bonus outside that list can reach the page only when fewer than k of them are in it: then every
+ * match is scored (rare: the title weighs 10 in BM25 already). FTS5 sorts in C; rows are few.
+ */
+function bestScores(db: Database.Database, expr: string, found: Matches, bonus: (e: CatalogEntry) => number, k: number): Map<number, number> {
+  const favoured = found.entries.filter((e) => bonus(e) > 0);
+  const n = k + favoured.length + (found.read - found.entries.length);
+  const best = scores(db, expr, n);
+  if (best.size < found.read && favoured.filter((e) => best.has(e.seq)).length < Math.min(k, favoured.length)) return scores(db, expr, found.read);
+  return best;
+}
+
+function scores(db: Database.Database, expr: string, n: number): Map<number, number> {
+  const sql = `SELECT rowid, -bm25(doc_bg, ${BM25_WEIGHTS}) AS r FROM doc_bg WHERE doc_bg MATCH ? ORDER BY bm25(doc_bg, ${BM25_WEIGHTS}) LIMIT ?`;
+  return new Map(stmt(db, sql).raw().all(expr, n) as Array<[number, number]>);
 }
 
 /**
@@ -194,22 +217,23 @@ interface Ranked {
 function before(a: Ranked, b: Ranked): boolean {
   if (a.score !== b.score) return a.score > b.score;
   if (a.e.sg !== b.e.sg) return a.e.sg > b.e.sg;
-  return a.e.id.localeCompare(b.e.id) < 0;
+  return ids.compare(a.e.id, b.e.id) < 0;
 }
 
-/** The first k entries in ranking order (each entry once), without sorting them all. */
-function topK(entries: readonly CatalogEntry[], score: (e: CatalogEntry) => number, k: number): Ranked[] {
+/** localeCompare's order, without building a collator per comparison. */
+const ids = new Intl.Collator();
+
+/** The first k entries in ranking order (the matches, and extra ones not among them), without sorting them all. */
+function topK(entries: readonly CatalogEntry[], extra: readonly CatalogEntry[], score: (e: CatalogEntry) => number, k: number): Ranked[] {
   if (k <= 0) return [];
-  const seen = new Set<number>();
+  const known = new Set(extra.length > 0 ? entries.map((e) => e.seq) : []);
+  const all = extra.length > 0 ? [...entries, ...extra.filter((e) => !known.has(e.seq) && known.add(e.seq))] : entries;
   if (k > 500) {
     // A deep page: sort them all (insertion into a long list would cost more).
-    const all = entries.filter((e) => !seen.has(e.seq) && seen.add(e.seq)).map((e) => ({ e, score: score(e) }));
-    return all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
+    return all.map((e) => ({ e, score: score(e) })).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
   }
   const top: Ranked[] = [];
-  for (const e of entries) {
-    if (seen.has(e.seq)) continue;
-    seen.add(e.seq);
+  for (const e of all) {
     const r = { e, score: score(e) };
     if (top.length === k && !before(r, top[k - 1]!)) continue;
     let i = top.length === k ? k - 1 : top.length;
