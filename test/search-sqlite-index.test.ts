@@ -44,12 +44,15 @@ test('a term is found only where the text has it whole: pairs must follow one an
   // 防火 and 火令 both occur in document 2, but never as 防火令.
   index.index(1, { title: '禁火令', docnum: '', body: '' });
   index.index(2, { title: '防火', docnum: '', body: '火令 森林 防火期' });
-  index.index(3, { title: '', docnum: '武隆府发〔2024〕9号', body: 'ABC 2024' });
+  index.index(3, { title: '', docnum: '武隆府发〔2024〕9号', body: 'ABC 2024 𠀾𠁀村' });
   assert.deepEqual(find(db, '防火令'), []);
   assert.deepEqual(find(db, '火令'), [1, 2]);
   assert.deepEqual(find(db, '火'), [1, 2], '火令 starts with 火; a lone 火 at a column end pairs with nothing');
   assert.deepEqual(find(db, '林 防'), [2], 'a space is a character like any other');
   assert.deepEqual(find(db, '〔2024〕9'), [3]);
   assert.deepEqual(find(db, 'c 20'), [3]);
+  assert.deepEqual(find(db, '𠁀村'), [3], 'a character beyond the BMP is one character of a pair');
+  assert.deepEqual(find(db, '𠀾'), [3]);
+  assert.deepEqual(find(db, '𠀾村'), []);
   assert.deepEqual(find(db, '"'), [], 'a quote reaches FTS5 only as a token, never as syntax');
 });
