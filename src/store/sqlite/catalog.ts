@@ -13,8 +13,8 @@ import { stmt } from './statements.js';
 
 type Dim = keyof Facets;
 
-/** Unpacked texts kept for snippets: ten pages of hits, about 15 MB. */
-const REMEMBERED = 1000;
+/** Characters of unpacked text kept for snippets: 16 M (32 MB), some 4,000 documents of the scale corpus. */
+const REMEMBERED_CHARS = 16_000_000;
 
 export interface CatalogEntry {
   readonly seq: number;
@@ -48,6 +48,9 @@ export class Catalog {
   /** Unpacked folded texts of recent hits, for snippets: dropped with the catalog when the database changes. */
   private readonly folded = new Map<number, FoldedDoc | undefined>();
 
+  private foldedChars = 0;
+
+  /** Least recently used first out, by size: a Map iterates in insertion order. */
   remember(seq: number, read: () => FoldedDoc | undefined): FoldedDoc | undefined {
     if (this.folded.has(seq)) {
       const f = this.folded.get(seq);
@@ -55,7 +58,13 @@ export class Catalog {
       return this.folded.set(seq, f), f;
     }
     const f = read();
-    if (this.folded.size >= REMEMBERED) this.folded.delete(this.folded.keys().next().value!);
+    const size = (f: FoldedDoc | undefined) => (f ? f.title.length + f.docnum.length + f.body.length : 0);
+    for (const [old, g] of this.folded) {
+      if (this.foldedChars + size(f) <= REMEMBERED_CHARS) break;
+      this.folded.delete(old);
+      this.foldedChars -= size(g);
+    }
+    this.foldedChars += size(f);
     return this.folded.set(seq, f), f;
   }
 

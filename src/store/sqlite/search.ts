@@ -251,7 +251,7 @@ function rowids(db: Database.Database, sql: string, ...args: unknown[]): number[
 /**
  * The stretch of folded body around the earliest match of any needle. The folded text is kept
  * once, packed with the document's content (the search table is contentless): unpacking one
- * document costs about 0.14 ms, so the catalog keeps the last ones unpacked (a page asked again,
+ * document costs about 0.14 ms, so the catalog keeps the most recent ones unpacked (a page asked again,
  * the next page of the same query, a popular document).
  */
 function excerpter(index: SearchIndex, catalog: Catalog, needles: readonly string[]) {
