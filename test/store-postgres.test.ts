@@ -8,7 +8,9 @@ import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { openStore } from '../src/store/factory.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
+import { chunksSql } from '../src/store/postgres/indexing.js';
 import { LATEST_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
+import { MAX_TERM_CHARS } from '../src/search/query.js';
 import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
@@ -33,11 +35,11 @@ if ('skip' in server) {
     after(async () => {
       for (const s of opened) await s.close();
     });
-    const sql = async (url: string, text: string) => {
+    const sql = async (url: string, text: string, values: unknown[] = []) => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       try {
-        return (await c.query(text)).rows;
+        return (await c.query(text, values)).rows;
       } finally {
         await c.end();
       }
@@ -187,6 +189,46 @@ if ('skip' in server) {
       if (avail.length === 0) return t.skip('pg_trgm not installed: ILIKE without an index');
       const idx = await sql(url, `SELECT indexdef FROM pg_indexes WHERE indexname = 'document_chunks_trgm'`);
       assert.match(idx[0]?.indexdef ?? '', /gin_trgm_ops/);
+    });
+
+    test('every string a query term can be (up to MAX_TERM_CHARS) lies whole inside one chunk of the searched text', async () => {
+      const url = await server.freshDatabase();
+      track(await openPostgresStore(url));
+      // Distinct characters, so a window is found only where it really is.
+      const text = Array.from({ length: 1500 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+      const rows = await sql(url, `${chunksSql('s.id', 's.t', '(SELECT 1 AS id, $1::text AS t) s')} ORDER BY 2`, [text]);
+      const chunks = rows.map((r) => r.substr as string);
+      assert.ok(chunks.length >= 3, `${chunks.length} chunks`);
+      const chars = Array.from(text);
+      for (let i = 0; i + MAX_TERM_CHARS <= chars.length; i++) {
+        const term = chars.slice(i, i + MAX_TERM_CHARS).join('');
+        assert.ok(chunks.some((c) => c.includes(term)), `the term at ${i} is in no chunk`);
+      }
+      assert.equal(chunks.join('').length >= text.length, true);
+    });
+
+    test("a word's part of the vector ranks every sample document exactly as the whole vector does", async () => {
+      const url = await server.freshDatabase();
+      const s = track(await openPostgresStore(url));
+      await ingestSamples(s);
+      // The words of the samples' vectors most documents hold, and some only two do.
+      const words = await sql(url, `(SELECT word FROM ts_stat('SELECT vector FROM document_words') ORDER BY ndoc DESC, word LIMIT 30)
+        UNION ALL (SELECT word FROM ts_stat('SELECT vector FROM document_words') WHERE ndoc = 2 ORDER BY word LIMIT 30)`);
+      const rows = await sql(
+        url,
+        `SELECT x, count(*) FILTER (WHERE a > 0)::int AS ranked, count(*) FILTER (WHERE a IS DISTINCT FROM b)::int AS differ
+         FROM unnest($1::text[]) x, LATERAL websearch_to_tsquery('simple', x) q, document_words w,
+           LATERAL ts_rank('{0, 0.1, 1.0, 1.0}', w.vector, q) a,
+           LATERAL (SELECT coalesce((SELECT ts_rank('{0, 0.1, 1.0, 1.0}', p.vector, q) FROM document_word_parts p
+             WHERE p.document_id = w.document_id AND p.bucket = ascii(x) % 16), 0) AS b) z
+         GROUP BY x`,
+        [words.map((w) => w.word)],
+      );
+      assert.equal(rows.length, 60);
+      for (const r of rows) {
+        assert.ok(r.ranked > 0, `${r.x}: no document ranked`);
+        assert.equal(r.differ, 0, r.x);
+      }
     });
   });
 
