@@ -187,7 +187,7 @@ async function startServers(db: string, ports: number[]): Promise<ChildProcess[]
   const main = new URL('../src/cli/main.ts', import.meta.url).pathname;
   const procs = ports.map((port) => spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, GONGBAO_RATE_LIMIT: 'off' },
+    env: { ...process.env, GONGBAO_RATE_LIMIT: '0' },
   }));
   for (const port of ports) {
     for (let i = 0; ; i++) {
