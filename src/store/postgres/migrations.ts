@@ -395,6 +395,12 @@ const MIGRATIONS: Migration[] = [
       await c.query(`INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true')}`);
     },
   },
+  {
+    version: 12,
+    name: 'documents by exact title, for references known only by title (notHeldSql)',
+    // Hash: equality is all it serves, and a btree entry cannot hold a title over ~2.7 KB.
+    up: sql('CREATE INDEX documents_title ON documents USING hash (title)'),
+  },
 ];
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */
