@@ -16,6 +16,7 @@ import { clampInt } from '../keys.js';
 import type { DocumentSummary, Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { WORD_BUCKETS } from './indexing.js';
 import { Params } from './params.js';
+import { withTransaction } from './tx.js';
 import { LATEST_ISSUE } from './read.js';
 
 const TITLE_BONUS = 20;
@@ -56,19 +57,8 @@ async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[]): P
  * sequential scan by the table pages and not by the TOASTed texts and arrays each row drags in, so
  * it would pick one for every common word; and JIT compiling a big plan costs more than it runs.
  */
-export async function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
-    const out = await searchIn(c, seg, q);
-    await c.query('COMMIT');
-    return out;
-  } catch (err) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
+export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
+  return withTransaction(pool, (c) => searchIn(c, seg, q), 'BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
 }
 
 async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
