@@ -22,10 +22,11 @@ export interface StatusInput {
   readonly cites: Citation[];
 }
 
-export function statusInputOf(doc: OfficialDocument): StatusInput {
+/** `normative`: the judgement when already made (the registers make it too). */
+export function statusInputOf(doc: OfficialDocument, normative: NormativeJudgement = classifyNormative(doc)): StatusInput {
   return {
     id: doc.id, docNumber: doc.docNumber, title: doc.title, signedOn: doc.signedOn,
-    validity: findValidity(doc), normative: classifyNormative(doc), repeals: findRepeals(doc), cites: doc.cites,
+    validity: findValidity(doc), normative, repeals: findRepeals(doc), cites: doc.cites,
   };
 }
 

@@ -387,6 +387,31 @@ export const MIGRATIONS: readonly Migration[] = [
     db.exec(`DROP TABLE document_content; ALTER TABLE document_content_packed RENAME TO document_content;
       DROP TABLE paragraphs; DROP TABLE doc_bigrams; DROP TABLE doc_tri; ALTER TABLE doc_tri_slim RENAME TO doc_tri;`);
   },
+  // 12 — incremental status recomputation (src/status/recompute.ts): each document's status inputs
+  //     (validity, repeals, 规范性文件 judgement: extracted once, at ingest), the keys its references
+  //     resolve by, and what changed since relations and statuses were derived (documents, and the
+  //     keys they held before a change) with the date the statuses were judged at. The registers are
+  //     rebuilt on the next open (version 0), which fills the inputs; the first recompute is full.
+  `
+  CREATE TABLE doc_status_inputs (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    input_json TEXT NOT NULL,           -- validity, normative, repeals (citations: the citations table)
+    own_keys_json TEXT NOT NULL,        -- resolutionKeys of the document and of the seeds it adds
+    seeds_json TEXT                     -- repeal targets printed with 文号 and title; NULL: none
+  );
+  CREATE TABLE doc_ref_keys (
+    key TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, document_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_ref_keys_document ON doc_ref_keys(document_id);
+  CREATE TABLE derive_owed (
+    item TEXT PRIMARY KEY,              -- d:<document id> changed, k:<key> a changed document held
+    change INTEGER NOT NULL             -- register_state.changes of the change that owes it
+  ) WITHOUT ROWID;
+  ALTER TABLE register_state ADD COLUMN derived_on TEXT;
+  UPDATE register_state SET version = 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

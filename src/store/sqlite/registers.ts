@@ -12,7 +12,10 @@ import {
   knownReferences, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import { statusInputOf, statusKeys } from '../../extract/status-input.js';
+import { noteChange } from './derived.js';
 import { readDocument } from './read.js';
+import { writeStatusInput } from './status-inputs.js';
 import { stmt } from './statements.js';
 
 /** Replace one document's registers (the caller holds the transaction). */
@@ -55,11 +58,17 @@ export function rebuildRegisters(db: Database.Database, extract: RegisterExtract
   return db.transaction((): number => {
     if (!force && current() === REGISTERS_VERSION) return 0;
     const ids = db.prepare('SELECT id FROM documents ORDER BY seq').pluck().all() as string[];
+    // The status inputs are extracted by the same extractors: relations and statuses are owed a
+    // full recompute (derived_on NULL), as their inputs may all have moved.
+    const change = ids.length > 0 ? noteChange(db) : 0;
     for (const id of ids) {
       const doc = readDocument(db, id);
-      if (doc) writeRegisters(db, id, extract(doc));
+      if (!doc) continue;
+      writeRegisters(db, id, extract(doc));
+      const input = statusInputOf(doc);
+      writeStatusInput(db, input, statusKeys(input), change);
     }
-    db.prepare('UPDATE register_state SET version = ? WHERE id = 1').run(REGISTERS_VERSION);
+    db.prepare('UPDATE register_state SET version = ?, derived_on = NULL WHERE id = 1').run(REGISTERS_VERSION);
     return ids.length;
   }).immediate();
 }
