@@ -392,20 +392,21 @@ export const MIGRATIONS: readonly Migration[] = [
   //     resolve by, and what changed since relations and statuses were derived (documents, and the
   //     keys they held before a change) with the date the statuses were judged at. The registers are
   //     rebuilt on the next open (version 0), which fills the inputs; the first recompute is full.
+  //     IF NOT EXISTS: a database set back to an older user_version (the upgrade test) keeps them.
   `
-  CREATE TABLE doc_status_inputs (
+  CREATE TABLE IF NOT EXISTS doc_status_inputs (
     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     input_json TEXT NOT NULL,           -- validity, normative, repeals (citations: the citations table)
     own_keys_json TEXT NOT NULL,        -- resolutionKeys of the document and of the seeds it adds
     seeds_json TEXT                     -- repeal targets printed with 文号 and title; NULL: none
   );
-  CREATE TABLE doc_ref_keys (
+  CREATE TABLE IF NOT EXISTS doc_ref_keys (
     key TEXT NOT NULL,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     PRIMARY KEY (key, document_id)
   ) WITHOUT ROWID;
-  CREATE INDEX doc_ref_keys_document ON doc_ref_keys(document_id);
-  CREATE TABLE derive_owed (
+  CREATE INDEX IF NOT EXISTS doc_ref_keys_document ON doc_ref_keys(document_id);
+  CREATE TABLE IF NOT EXISTS derive_owed (
     item TEXT PRIMARY KEY,              -- d:<document id> changed, k:<key> a changed document held
     change INTEGER NOT NULL             -- register_state.changes of the change that owes it
   ) WITHOUT ROWID;
