@@ -24,10 +24,8 @@ export interface StatusInput {
 
 /** `normative`: the judgement when already made (the registers make it too). */
 export function statusInputOf(doc: OfficialDocument, normative: NormativeJudgement = classifyNormative(doc)): StatusInput {
-  return {
-    id: doc.id, docNumber: doc.docNumber, title: doc.title, signedOn: doc.signedOn,
-    validity: findValidity(doc), normative, repeals: findRepeals(doc), cites: doc.cites,
-  };
+  const validity = findValidity(doc);
+  return { id: doc.id, docNumber: doc.docNumber, title: doc.title, signedOn: doc.signedOn, validity, normative, repeals: findRepeals(doc, validity), cites: doc.cites };
 }
 
 /** Repeal targets printed with both 文号 and title: they seed title → 文号 resolution for everyone. */
