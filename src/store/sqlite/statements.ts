@@ -16,3 +16,13 @@ export function stmt(db: Database.Database, sql: string, pluck = false): Databas
   }
   return s;
 }
+
+/**
+ * Insert many rows with one statement: the rows as one JSON array that json_each reads (a
+ * statement per row costs more than the row). Values arrive as SQL text, integer, real or null.
+ */
+export function insertRows(db: Database.Database, table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): void {
+  if (rows.length === 0) return;
+  const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
+  stmt(db, `INSERT INTO ${table}(${columns.join(', ')}) SELECT ${values} FROM json_each(?)`).run(JSON.stringify(rows));
+}

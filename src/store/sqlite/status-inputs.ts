@@ -21,15 +21,19 @@ function oweOld(db: Database.Database, id: string, change: number): void {
   owe(db, [`d:${id}`, ...(old ? (JSON.parse(old) as string[]).map((k) => `k:${k}`) : [])], change);
 }
 
-/** Replace a document's status inputs (the caller holds the transaction); `change` is the edition's. */
-export function writeStatusInput(db: Database.Database, input: StatusInput, keys: { own: string[]; refs: string[] }, change: number): void {
-  oweOld(db, input.id, change);
+/**
+ * Replace a document's status inputs (the caller holds the transaction); `change` is the edition's;
+ * `fresh`: a document stored for the first time (no old keys, no rows to delete).
+ */
+export function writeStatusInput(db: Database.Database, input: StatusInput, keys: { own: string[]; refs: string[] }, change: number, fresh = false): void {
+  if (fresh) owe(db, [`d:${input.id}`], change);
+  else oweOld(db, input.id, change);
   const { validity, normative, repeals } = input;
   const seeds = resolutionSeeds(input);
   stmt(db, 'INSERT OR REPLACE INTO doc_status_inputs(document_id, input_json, own_keys_json, seeds_json) VALUES (?, ?, ?, ?)').run(
     input.id, JSON.stringify({ validity, normative, repeals }), JSON.stringify(keys.own), seeds.length ? JSON.stringify(seeds) : null,
   );
-  stmt(db, 'DELETE FROM doc_ref_keys WHERE document_id = ?').run(input.id);
+  if (!fresh) stmt(db, 'DELETE FROM doc_ref_keys WHERE document_id = ?').run(input.id);
   if (keys.refs.length > 0) stmt(db, 'INSERT INTO doc_ref_keys(key, document_id) SELECT value, ? FROM json_each(?)').run(input.id, JSON.stringify(keys.refs));
 }
 

@@ -18,7 +18,7 @@ import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
 import { oweRemoval, writeStatusInput } from './status-inputs.js';
 import { foldDocument, type FoldedDoc, type SearchIndex } from './search-index.js';
-import { stmt } from './statements.js';
+import { insertRows, stmt } from './statements.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -82,10 +82,11 @@ function writeResult(
   result.documents.forEach((doc, position) => {
     if (distinct.get(doc.id) !== doc) return; // printed twice in one issue: the last printing wins
     const f = folded.get(doc)!;
-    written.set(writeDocument(db, search, doc, f, prep.packed(doc), now), f);
-    writeRegisters(db, doc.id, prep.registers(doc));
+    const { seq, fresh } = writeDocument(db, search, doc, f, prep.packed(doc), now);
+    written.set(seq, f);
+    writeRegisters(db, doc.id, prep.registers(doc), fresh);
     const status = prep.status(doc);
-    writeStatusInput(db, status.input, status.keys, change);
+    writeStatusInput(db, status.input, status.keys, change, fresh);
     stmt(db, 'INSERT OR IGNORE INTO occurrences(document_id, issue_id, edition_id, position, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)').run(
       doc.id, id, edition, position, doc.pages?.from ?? null, doc.pages?.to ?? null,
     );
@@ -120,7 +121,9 @@ function writeEdition(db: Database.Database, r: ParseResult, id: string, edition
  * Upsert the document row (keeping its seq, the search rowid) and replace its facts; a document
  * written before leaves the search tables here, and the batch indexes it again at its end.
  */
-function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDocument, f: FoldedDoc, packed: Uint8Array | undefined, now: string): number {
+function writeDocument(
+  db: Database.Database, search: SearchIndex, d: OfficialDocument, f: FoldedDoc, packed: Uint8Array | undefined, now: string,
+): { seq: number; fresh: boolean } {
   const before = stmt(db, 'SELECT seq FROM documents WHERE id = ?', true).get(d.id) as number | undefined;
   if (before !== undefined) search.remove(before);
   const row = stmt(
@@ -139,21 +142,19 @@ function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDo
       d.id, d.docNumber, d.title, fold(d.title).toLowerCase(), d.issuer, d.issuer === null ? null : fold(d.issuer), d.kind, d.addressees, d.signedOn, documentYear(d),
       d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now,
     ) as { seq: number };
-  for (const t of ['document_content', 'doc_tables', 'doc_numbers', 'citations']) {
-    stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
-  }
+  // A new document has no rows anywhere yet (they go with its row: ON DELETE CASCADE).
+  if (before !== undefined) for (const t of ['document_content', 'doc_tables', 'doc_numbers', 'citations']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
   // Packed in a parse worker when prepared there (with the same folded text), else here.
   stmt(db, 'INSERT INTO document_content(document_id, packed) VALUES (?, ?)').run(d.id, packed ? asBuffer(packed) : packDocument(d, f));
-  const table = stmt(db, 'INSERT INTO doc_tables VALUES (?, ?, ?, ?, ?, ?, ?)');
-  d.tables.forEach((t, i) => table.run(d.id, i, t.title ?? null, json(t.header), json(t.rows), t.source, t.afterBlock));
+  insertRows(db, 'doc_tables', ['document_id', 'idx', 'title', 'header_json', 'rows_json', 'source', 'after_block'],
+    d.tables.map((t, i) => [d.id, i, t.title ?? null, json(t.header), json(t.rows), t.source, t.afterBlock]));
   const n = d.docNumber ? parseDocNumber(d.docNumber) : null;
   if (n && d.docNumber) {
     // Another document already holding this 文号 keeps it; the parser warned about the clash.
     stmt(db, 'INSERT OR IGNORE INTO doc_numbers VALUES (?, ?, ?, ?, ?)').run(d.docNumber, d.id, n.agency, n.year, n.serial);
   }
-  const cite = stmt(db, 'INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)');
-  d.cites.forEach((c, i) => cite.run(d.id, i, c.docNumber, c.title, c.raw, c.block));
-  return row.seq;
+  insertRows(db, 'citations', ['document_id', 'idx', 'doc_number', 'title', 'raw', 'block'], d.cites.map((c, i) => [d.id, i, c.docNumber, c.title, c.raw, c.block]));
+  return { seq: row.seq, fresh: before === undefined };
 }
 
 /** Documents printed only in a superseded edition go with it (the edition row stays as history). */
