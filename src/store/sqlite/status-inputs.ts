@@ -8,7 +8,7 @@ import { resolutionSeeds, type StatusInput } from '../../extract/status-input.js
 import type { OwedDerivation, Relation, StatusResolvable, StoredStatus } from '../store.js';
 import { derivedState } from './derived.js';
 import { saveStatuses } from './facts.js';
-import { stmt } from './statements.js';
+import { insertRows, stmt } from './statements.js';
 
 const owe = (db: Database.Database, items: readonly string[], change: number) =>
   items.length > 0 &&
@@ -34,7 +34,7 @@ export function writeStatusInput(db: Database.Database, input: StatusInput, keys
     input.id, JSON.stringify({ validity, normative, repeals }), JSON.stringify(keys.own), seeds.length ? JSON.stringify(seeds) : null,
   );
   if (!fresh) stmt(db, 'DELETE FROM doc_ref_keys WHERE document_id = ?').run(input.id);
-  if (keys.refs.length > 0) stmt(db, 'INSERT INTO doc_ref_keys(key, document_id) SELECT value, ? FROM json_each(?)').run(input.id, JSON.stringify(keys.refs));
+  insertRows(db, 'doc_ref_keys', ['key', 'document_id'], keys.refs.map((k) => [k, input.id]));
 }
 
 /** A document about to be removed: what it was owes a recompute. */
@@ -111,13 +111,8 @@ export function saveDerivedPart(
   }).immediate();
 }
 
-/** Relations in one statement (json_each), in order. */
+/** Relations, in order. */
 export function insertRelations(db: Database.Database, relations: readonly Relation[]): void {
-  if (relations.length === 0) return;
-  const rows = relations.map((r) => [r.subjectId, r.verb, r.objectId, r.objectDocNumber, r.objectTitle, r.date, r.quote, r.reason, r.block]);
-  stmt(
-    db,
-    `INSERT INTO relations SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
-     FROM json_each(?) ORDER BY key`,
-  ).run(JSON.stringify(rows));
+  insertRows(db, 'relations', ['subject_id', 'verb', 'object_id', 'object_doc_number', 'object_title', 'date', 'quote', 'reason', 'block'],
+    relations.map((r) => [r.subjectId, r.verb, r.objectId, r.objectDocNumber, r.objectTitle, r.date, r.quote, r.reason, r.block]));
 }
