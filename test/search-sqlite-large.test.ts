@@ -84,3 +84,15 @@ test('a 文号 query finds its document first even when the matches are many', a
   }
   await big.close();
 });
+
+test('a page is the same slice of the ranking whatever its size: BM25 is read only for the rows that can reach it', async () => {
+  const queries = ['武隆区', '通知', '消防', '安全生产', '应急 预案', '森林防火 OR 禁火', '废止 -通知', '武隆府办发〔2024〕17号', '区发展改革委', '2024'];
+  for (const q of queries) {
+    const whole = (await exact.search({ q, limit: 200 })).hits.map((h) => [h.id, h.score]);
+    assert.ok(whole.length > 0, q);
+    for (const [limit, offset] of [[1, 0], [3, 0], [5, 2], [10, 7], [20, 20]] as const) {
+      const page = (await exact.search({ q, limit, offset })).hits.map((h) => [h.id, h.score]);
+      assert.deepEqual(page, whole.slice(offset, offset + limit), `${q} ${limit}@${offset}`);
+    }
+  }
+});

@@ -9,7 +9,8 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
 import {
-  knownReferences, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow,
+  knownReferences,
+  notHeldSql, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { statusInputOf, statusKeys } from '../../extract/status-input.js';
@@ -136,17 +137,14 @@ export function getNormative(db: Database.Database, documentId: string): Normati
   return json === undefined ? null : (JSON.parse(json) as NormativeJudgement);
 }
 
-/** A reference is held when a stored document has its 文号 (or, without one, its exact title). */
-const NOT_HELD = (num: string, title: string) => `NOT EXISTS (SELECT 1 FROM doc_numbers n WHERE n.doc_number = ${num})
-  AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = ${num} OR (${num} IS NULL AND d.title = ${title}))`;
 
 export function listReferences(db: Database.Database): KnownReference[] {
   return knownReferences({
-    index: stmt(db, `SELECT key, doc_number, title, source FROM doc_references r WHERE ${NOT_HELD('r.doc_number', 'r.title')} ORDER BY key`).all() as never,
+    index: stmt(db, `SELECT key, doc_number, title, source FROM doc_references r WHERE ${notHeldSql('r.doc_number', 'r.title')} ORDER BY key`).all() as never,
     relations: stmt(
       db,
       `SELECT object_id AS key, object_doc_number AS doc_number, object_title AS title, subject_id, verb FROM relations r
-       WHERE object_id LIKE 'ref:%' AND ${NOT_HELD('r.object_doc_number', 'r.object_title')} ORDER BY rowid`,
+       WHERE object_id LIKE 'ref:%' AND ${notHeldSql('r.object_doc_number', 'r.object_title')} ORDER BY rowid`,
     ).all() as never,
     statuses: stmt(db, `SELECT document_id, status, since FROM statuses WHERE document_id LIKE 'ref:%'`).all() as never,
   });

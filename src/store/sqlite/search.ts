@@ -173,17 +173,19 @@ function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry
 
 /**
  * BM25 (weighted by column, higher is better) of the matches that can reach the first k places:
- * the best k + b + f by BM25 alone, where b matches have a bonus and f were filtered out. Any other
- * match without a bonus has k matches without a bonus (or with one) above it. A match with a
- * bonus outside that list can reach the page only when fewer than k of them are in it: then every
- * match is scored (rare: the title weighs 10 in BM25 already). FTS5 sorts in C; rows are few.
+ * the best k + b + f by BM25 alone, where b matches have a bonus and f were filtered out. A match
+ * with no bonus outside that list has at least k matches above it (higher BM25, bonus or not). A
+ * match with a bonus outside it is outranked by every listed match with at least its bonus: when
+ * fewer than k of those are listed, every match is scored instead (rare: the title weighs 10 in
+ * BM25 already). FTS5 sorts in C, and only the rows that matter cross into JavaScript.
  */
 function bestScores(db: Database.Database, expr: string, found: Matches, bonus: (e: CatalogEntry) => number, k: number): Map<number, number> {
   const favoured = found.entries.filter((e) => bonus(e) > 0);
-  const n = k + favoured.length + (found.read - found.entries.length);
-  const best = scores(db, expr, n);
-  if (best.size < found.read && favoured.filter((e) => best.has(e.seq)).length < Math.min(k, favoured.length)) return scores(db, expr, found.read);
-  return best;
+  const best = scores(db, expr, k + favoured.length + (found.read - found.entries.length));
+  const missing = favoured.filter((e) => !best.has(e.seq));
+  if (missing.length === 0) return best;
+  const most = Math.max(...missing.map(bonus));
+  return favoured.filter((e) => best.has(e.seq) && bonus(e) >= most).length >= k ? best : scores(db, expr, found.read);
 }
 
 function scores(db: Database.Database, expr: string, n: number): Map<number, number> {
