@@ -82,6 +82,10 @@ function snippetAt(text: string, at: number, name: string): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, at)}«${name}»${text.slice(at + name.length, to)}${to < text.length ? '…' : ''}`;
 }
 
+/** The alias file's spellings folded once per gazetteer, not once per document (OpenCC is slow). */
+const folds = new WeakMap<Gazetteer, string[]>();
+const knownFolded = (g: Gazetteer): string[] => folds.get(g) ?? folds.set(g, g.knownSpellings.map(foldUnitName)).get(g)!;
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -92,7 +96,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function findUnitMentions(text: string, also: readonly string[] = [], g: Gazetteer = defaultGazetteer()): UnitMention[] {
   const folded = foldUnitName(text);
   const shaped = (folded.match(DEPARTMENT) ?? []).filter((n) => !NOT_DEPARTMENT.test(n));
-  const spellings = [...new Set([...g.knownSpellings, ...also, ...shaped].map(foldUnitName))].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  const spellings = [...new Set([...knownFolded(g), ...[...also, ...shaped].map(foldUnitName)])].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
   if (spellings.length === 0) return [];
   const found = new Map<string, { unit: string; kind: UnitKind; printed: string; count: number; at: number }>();
   // 区政府办 is an office, 区政府办理 a verb (then 区政府 is what is named).

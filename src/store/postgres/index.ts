@@ -28,6 +28,7 @@ import { Params } from './params.js';
 import { DOCUMENT_SQL, listDocuments, listIssues, readIssue, resolveDocumentId, toDocument } from './read.js';
 import { search } from './search.js';
 import { withTransaction } from './tx.js';
+import type { Ingestible } from '../prepared.js';
 
 /** Connect (postgres://… URL), bring the schema up to date and load the learned lexicon. */
 export async function openPostgresStore(url: string, opts: StoreOptions = {}): Promise<Store> {
@@ -70,10 +71,10 @@ class PostgresStore implements Store {
     private readonly extract: RegisterExtractor,
   ) {}
 
-  ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+  ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
     return withTransaction(this.db, async (c) => ingestBatch(c, await this.lexicon.current(c), results, this.extract));
   }
-  async ingest(result: ParseResult): Promise<IngestOutcome> {
+  async ingest(result: Ingestible): Promise<IngestOutcome> {
     return (await this.ingestMany([result]))[0]!;
   }
   listIssues(): Promise<StoredIssue[]> {

@@ -14,7 +14,8 @@ import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
-import { bigramList, chunksSql, foldDocument, learn, pgArray, resegment, rewriteWordParts, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
+import { bigramList, chunksSql, learn, pgArray, resegment, rewriteWordParts, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -34,23 +35,25 @@ class Pending {
   changes = 0;
 }
 
-export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, results: readonly ParseResult[], extract: RegisterExtractor): Promise<IngestOutcome[]> {
+export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, items: readonly Ingestible[], extract: RegisterExtractor): Promise<IngestOutcome[]> {
+  const results = items.map(parseResultOf);
   // Serialise ingests of one issue (and of one file: same bytes, same id) across connections; in
   // one order, so two batches sharing issues wait for each other instead of deadlocking.
   await c.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) s', [results.map(issueId)]);
   // A document printed again keeps its public marks: the index shows those findings as printed.
-  const marked = marksByDocument(await publicMarks(c));
+  // Folded and extracted in the parse workers when the file comes prepared (prepared.ts).
+  const prep = new Preparation(items, extract, marksByDocument(await publicMarks(c)));
   const outcomes: IngestOutcome[] = [];
   let pending = new Pending();
   for (const r of results) {
     // A second file of an issue in this run (a correction, the same bytes again) sees the first written.
     if (pending.issues.has(issueId(r))) {
-      await flush(c, seg, pending, extract);
+      await flush(c, seg, pending, prep);
       pending = new Pending();
     }
-    outcomes.push(await stage(c, r, marked, pending));
+    outcomes.push(await stage(c, r, prep, pending));
   }
-  await flush(c, seg, pending, extract);
+  await flush(c, seg, pending, prep);
   // New index entries wait in the GIN indexes' pending lists, which every search reads through
   // whole (a 2-character query over a fresh 2,000 documents took 300 ms): merge them now, once a batch.
   await c.query(`SELECT gin_clean_pending_list(x) FROM (VALUES (to_regclass('document_content_bigrams')), (to_regclass('document_chunks_trgm'))) v(x)
@@ -59,7 +62,7 @@ export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, results: rea
 }
 
 /** The issue and edition rows now; the documents into `pending`. */
-async function stage(c: pg.PoolClient, r: ParseResult, marked: (id: string) => ReadonlySet<string>, pending: Pending): Promise<IngestOutcome> {
+async function stage(c: pg.PoolClient, r: ParseResult, prep: Preparation, pending: Pending): Promise<IngestOutcome> {
   const warnings = r.warnings.length + r.documents.reduce((n, d) => n + d.warnings.length, 0);
   const distinct = new Map(r.documents.map((d) => [d.id, d]));
   const id = issueId(r);
@@ -78,7 +81,7 @@ async function stage(c: pg.PoolClient, r: ParseResult, marked: (id: string) => R
   }
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins
-    pending.docs.set(doc.id, { doc, folded: foldDocument(doc, marked(doc.id)) });
+    pending.docs.set(doc.id, { doc, folded: prep.folded(doc) });
     pending.occurrences.push({ doc, issue: id, edition, position });
   }
   for (const ref of r.references) {
@@ -89,13 +92,13 @@ async function stage(c: pg.PoolClient, r: ParseResult, marked: (id: string) => R
   return { issueId: id, action: previous ? 'replaced' : 'added', documents: distinct.size, warnings };
 }
 
-async function flush(c: pg.PoolClient, seg: Segmenter, p: Pending, extract: RegisterExtractor): Promise<void> {
+async function flush(c: pg.PoolClient, seg: Segmenter, p: Pending, prep: Preparation): Promise<void> {
   if (p.changes === 0) return;
   const docs = [...p.docs.values()];
   // Words first, so the new documents are cut with what they teach.
   const learned = await learn(c, seg, docs.map((d) => d.folded));
   await writeDocuments(c, seg, docs, new Date().toISOString());
-  await writeRegisters(c, docs.map(({ doc }) => [doc.id, extract(doc)]));
+  await writeRegisters(c, docs.map(({ doc }) => [doc.id, prep.registers(doc)]));
   const o = p.occurrences;
   await c.query(
     `INSERT INTO occurrences (document_id, issue_id, edition_id, position, page_from, page_to)

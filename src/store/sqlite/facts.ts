@@ -4,6 +4,7 @@ import type { LegalStatus } from '../../domain/types.js';
 import type { Relation, RelationVerb, StatusCorrection, StoredStatus } from '../store.js';
 import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
+import { insertRelations, oweDocument } from './status-inputs.js';
 
 interface RelationRow {
   subject_id: string;
@@ -40,12 +41,9 @@ export function allRelations(db: Database.Database): Relation[] {
 
 /** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
 export function replaceRelations(db: Database.Database, relations: Relation[]): void {
-  const ins = db.prepare('INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM relations').run();
-    for (const r of relations) {
-      ins.run(r.subjectId, r.verb, r.objectId, r.objectDocNumber, r.objectTitle, r.date, r.quote, r.reason, r.block);
-    }
+    insertRelations(db, relations);
   })();
 }
 
@@ -70,7 +68,7 @@ export function getStatus(db: Database.Database, id: string): StoredStatus | nul
 export function addCorrection(db: Database.Database, c: StatusCorrection): void {
   db.transaction(() => {
     addCorrectionRow(db, c);
-    noteChange(db);
+    oweDocument(db, c.documentId, noteChange(db));
     refreshListing(db, [c.documentId]);
   })();
 }

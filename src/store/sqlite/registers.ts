@@ -13,31 +13,26 @@ import {
   notHeldSql, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import { statusInputOf, statusKeys } from '../../extract/status-input.js';
+import { noteChange } from './derived.js';
 import { readDocument } from './read.js';
-import { stmt } from './statements.js';
+import { writeStatusInput } from './status-inputs.js';
+import { insertRows, stmt } from './statements.js';
 
-/** Replace one document's registers (the caller holds the transaction). */
-export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
+/**
+ * Replace one document's registers (the caller holds the transaction), a table's rows in one
+ * statement; `fresh`: a document just stored for the first time, with no rows to delete.
+ */
+export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters, fresh = false): void {
   // task_units go with their tasks (ON DELETE CASCADE).
-  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
-  const task = stmt(db, 'INSERT INTO tasks(document_id, idx, doc_number, task, leader, deadline, source_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const unit = stmt(db, 'INSERT INTO task_units(document_id, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
-  r.tasks.forEach((t, i) => {
-    task.run(documentId, i, t.docNumber, t.task, t.leader, t.deadline, JSON.stringify(t.source));
-    for (const u of taskUnits(t)) unit.run(documentId, i, u.role, u.position, u.unit, u.printed);
-  });
-  const mention = stmt(db, 'INSERT INTO unit_mentions(document_id, unit, printed, count, snippet) VALUES (?, ?, ?, ?, ?)');
-  for (const m of r.units ?? []) mention.run(documentId, m.unit, m.printed, m.count, m.snippet);
-  const target = stmt(
-    db,
-    `INSERT INTO targets(document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  r.targets.forEach((t, i) =>
-    target.run(
-      documentId, i, t.docNumber, t.indicator, t.indicatorKey, t.kind, t.year, t.measure, t.value, t.unit, t.qualifier, t.quote, t.block, targetExtra(t),
-    ),
-  );
+  if (!fresh) for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
+  insertRows(db, 'tasks', ['document_id', 'idx', 'doc_number', 'task', 'leader', 'deadline', 'source_json'],
+    r.tasks.map((t, i) => [documentId, i, t.docNumber, t.task, t.leader, t.deadline, JSON.stringify(t.source)]));
+  insertRows(db, 'task_units', ['document_id', 'idx', 'role', 'position', 'unit', 'printed'],
+    r.tasks.flatMap((t, i) => taskUnits(t).map((u) => [documentId, i, u.role, u.position, u.unit, u.printed])));
+  insertRows(db, 'unit_mentions', ['document_id', 'unit', 'printed', 'count', 'snippet'], (r.units ?? []).map((m) => [documentId, m.unit, m.printed, m.count, m.snippet]));
+  insertRows(db, 'targets', ['document_id', 'idx', 'doc_number', 'indicator', 'indicator_key', 'kind', 'year', 'measure', 'value', 'unit', 'qualifier', 'quote', 'block', 'extra_json'],
+    r.targets.map((t, i) => [documentId, i, t.docNumber, t.indicator, t.indicatorKey, t.kind, t.year, t.measure, t.value, t.unit, t.qualifier, t.quote, t.block, targetExtra(t)]));
   stmt(db, 'INSERT INTO doc_normative(document_id, normative, judgement_json) VALUES (?, ?, ?)').run(
     documentId, r.normative.normative ? 1 : 0, JSON.stringify(r.normative),
   );
@@ -56,11 +51,17 @@ export function rebuildRegisters(db: Database.Database, extract: RegisterExtract
   return db.transaction((): number => {
     if (!force && current() === REGISTERS_VERSION) return 0;
     const ids = db.prepare('SELECT id FROM documents ORDER BY seq').pluck().all() as string[];
+    // The status inputs are extracted by the same extractors: relations and statuses are owed a
+    // full recompute (derived_on NULL), as their inputs may all have moved.
+    const change = ids.length > 0 ? noteChange(db) : 0;
     for (const id of ids) {
       const doc = readDocument(db, id);
-      if (doc) writeRegisters(db, id, extract(doc));
+      if (!doc) continue;
+      writeRegisters(db, id, extract(doc));
+      const input = statusInputOf(doc);
+      writeStatusInput(db, input, statusKeys(input), change);
     }
-    db.prepare('UPDATE register_state SET version = ? WHERE id = 1').run(REGISTERS_VERSION);
+    db.prepare('UPDATE register_state SET version = ?, derived_on = NULL WHERE id = 1').run(REGISTERS_VERSION);
     return ids.length;
   }).immediate();
 }
