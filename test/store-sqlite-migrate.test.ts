@@ -13,6 +13,7 @@ import { bigrams } from '../src/search/bigrams.js';
 import { isActive } from '../src/search/lexicon.js';
 import { Segmenter } from '../src/search/segment.js';
 import { unpack } from '../src/store/sqlite/content.js';
+import { citedAsSql } from '../src/store/registers.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { ALL_FIXTURES, FIRE_BAN, REPORT, TRADITIONAL } from './fixtures/parse-results.js';
@@ -20,19 +21,29 @@ import { ALL_FIXTURES, FIRE_BAN, REPORT, TRADITIONAL } from './fixtures/parse-re
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-migrate-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Rebuild `from` (today's layout) as the same data in the layout before the last migration. */
+/** Migrations before the packing one (10). */
+const BEFORE_PACKING = 9;
+
+/**
+ * Rebuild `from` (today's layout) as the same data in the layout before packing. Registers (tasks,
+ * units) stay empty: a later migration drops them and the store rebuilds them from the documents.
+ */
 function asBeforePacking(from: string, to: string): void {
   const db = new Database(to);
-  for (const m of MIGRATIONS.slice(0, -1)) {
+  for (const m of MIGRATIONS.slice(0, BEFORE_PACKING)) {
     if (typeof m === 'string') db.exec(m);
     else m(db);
   }
-  db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+  db.pragma(`user_version = ${BEFORE_PACKING}`);
   db.exec(`ATTACH '${from}' AS cur`);
-  const plain = ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers', 'citations', 'doc_references', 'lexicon',
-    'tasks', 'task_units', 'targets', 'doc_normative', 'statuses', 'corrections', 'relations', 'unit_mentions'];
+  const plain = ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers', 'doc_references', 'lexicon',
+    'targets', 'doc_normative', 'statuses', 'corrections'];
   db.exec('DELETE FROM register_state; DELETE FROM index_state');
   for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
+  // Quotes that are just 《title》（文号） are stored once today (migration 11).
+  db.exec(`INSERT INTO main.citations SELECT document_id, idx, doc_number, title, coalesce(raw, ${citedAsSql('doc_number', 'title')}), block FROM cur.citations`);
+  db.exec(`INSERT INTO main.relations SELECT subject_id, verb, object_id, object_doc_number, object_title, date,
+    coalesce(quote, ${citedAsSql('object_doc_number', 'object_title')}), reason, block FROM cur.relations ORDER BY rowid`);
   const rows = db.prepare('SELECT d.seq, c.document_id, c.packed FROM cur.document_content c JOIN cur.documents d ON d.id = c.document_id').all() as Array<{ seq: number; document_id: string; packed: Buffer }>;
   for (const r of rows) {
     const c = unpack(r.packed);

@@ -6,7 +6,7 @@ import type { GazetteIssue, LegalStatus, OfficialDocument, ParseResult, Warning 
 import type { NormativeJudgement } from '../extract/normative.js';
 import type { Target, TargetKind } from '../extract/targets.js';
 import type { TaskAssignment } from '../extract/tasks.js';
-import type { UnitKind, UnitMention } from '../extract/units/index.js';
+import type { SnippetExcerpt, UnitKind, UnitMention } from '../extract/units/index.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from './editorial.js';
 
 /** A stored issue (one edition of it — the newest unless asked otherwise). */
@@ -182,6 +182,8 @@ export interface DocumentRegisters {
   readonly normative: NormativeJudgement;
   /** The units the text names (canonical, with the spelling printed). Absent: none. */
   readonly units?: UnitMention[];
+  /** What the units' snippets are cut from: stores keep it and each mention's place, not each snippet. */
+  readonly unitExcerpt?: SnippetExcerpt;
 }
 
 /** Paging of the register listings: no limit means every row. */

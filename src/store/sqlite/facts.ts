@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { LegalStatus } from '../../domain/types.js';
 import type { Relation, RelationVerb, StatusCorrection, StoredStatus } from '../store.js';
+import { citedAsSql, quoteToStore } from '../registers.js';
 import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 
@@ -29,13 +30,17 @@ const toRelation = (r: RelationRow): Relation => ({
   block: r.block,
 });
 
+/** A quote that is just 《title》（文号） is stored as NULL (registers.ts, citedAs). */
+const COLUMNS = `subject_id, verb, object_id, object_doc_number, object_title, date,
+  coalesce(quote, ${citedAsSql('object_doc_number', 'object_title')}) AS quote, reason, block`;
+
 export function relationsOf(db: Database.Database, id: string): { outgoing: Relation[]; incoming: Relation[] } {
-  const q = (col: string) => (db.prepare(`SELECT * FROM relations WHERE ${col} = ? ORDER BY rowid`).all(id) as RelationRow[]).map(toRelation);
+  const q = (col: string) => (db.prepare(`SELECT ${COLUMNS} FROM relations WHERE ${col} = ? ORDER BY rowid`).all(id) as RelationRow[]).map(toRelation);
   return { outgoing: q('subject_id'), incoming: q('object_id') };
 }
 
 export function allRelations(db: Database.Database): Relation[] {
-  return (db.prepare('SELECT * FROM relations ORDER BY rowid').all() as RelationRow[]).map(toRelation);
+  return (db.prepare(`SELECT ${COLUMNS} FROM relations ORDER BY rowid`).all() as RelationRow[]).map(toRelation);
 }
 
 /** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
@@ -44,7 +49,7 @@ export function replaceRelations(db: Database.Database, relations: Relation[]): 
   db.transaction(() => {
     db.prepare('DELETE FROM relations').run();
     for (const r of relations) {
-      ins.run(r.subjectId, r.verb, r.objectId, r.objectDocNumber, r.objectTitle, r.date, r.quote, r.reason, r.block);
+      ins.run(r.subjectId, r.verb, r.objectId, r.objectDocNumber, r.objectTitle, r.date, quoteToStore(r.quote, r.objectDocNumber, r.objectTitle), r.reason, r.block);
     }
   })();
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
 import type { FoldedDoc } from '../../search/document.js';
+import { citedAsSql } from '../registers.js';
 import { pack } from './content.js';
 import { bigramText, SLIM_SEARCH_TABLES } from './search-index.js';
 
@@ -387,6 +388,93 @@ export const MIGRATIONS: readonly Migration[] = [
     db.exec(`DROP TABLE document_content; ALTER TABLE document_content_packed RENAME TO document_content;
       DROP TABLE paragraphs; DROP TABLE doc_bigrams; DROP TABLE doc_tri; ALTER TABLE doc_tri_slim RENAME TO doc_tri;`);
   },
+  // 11 — the registers made small (issue 11: 200 of 543 MB on 10k documents were these tables).
+  //     Units by number (unit_names), documents by seq, keyed tables WITHOUT ROWID (no second copy
+  //     of the key in an autoindex), and a unit mention's snippet kept as its place in one excerpt
+  //     per document (unit_excerpts, registers.ts). A quote that is just 《title》（文号） is not
+  //     stored twice (citedAs in registers.ts). citations_doc_number went: no query reads by it.
+  //     The registers are rebuilt on the next open (version 0 here, REGISTERS_VERSION 5).
+  `
+  --  IF EXISTS: a file set back to an older version by hand (the register-rebuild test) has them.
+  DROP TABLE IF EXISTS task_units;
+  DROP TABLE IF EXISTS tasks;
+  DROP TABLE IF EXISTS unit_mentions;
+  DROP TABLE IF EXISTS unit_excerpts;
+  CREATE TABLE IF NOT EXISTS unit_names (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  );
+  CREATE TABLE tasks (
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,               -- order in extractTasks' answer
+    doc_number TEXT,
+    task TEXT NOT NULL,
+    leader TEXT,
+    deadline TEXT,
+    block INTEGER,                      -- the source block; NULL: a table row, in source_json
+    source_json TEXT,
+    PRIMARY KEY (doc, idx)
+  ) WITHOUT ROWID;
+  CREATE TABLE task_units (
+    doc INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    role INTEGER NOT NULL CHECK (role IN (0, 1, 2)), -- TASK_ROLES: lead, responsible, cooperating
+    position INTEGER NOT NULL,
+    unit INTEGER NOT NULL,              -- unit_names: the canonical name
+    printed INTEGER,                    -- unit_names: as printed; NULL: the canonical name
+    PRIMARY KEY (doc, idx, role, position),
+    FOREIGN KEY (doc, idx) REFERENCES tasks(doc, idx) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE INDEX task_units_unit ON task_units(unit, role);
+  CREATE TABLE unit_mentions (
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    unit INTEGER NOT NULL,              -- unit_names: the canonical name
+    printed INTEGER NOT NULL,           -- unit_names: as printed
+    count INTEGER NOT NULL,
+    at INTEGER,                         -- the first mention's place in the document's excerpt…
+    snippet TEXT,                       -- …or, when that does not give the snippet back, the snippet
+    PRIMARY KEY (doc, unit, printed)
+  ) WITHOUT ROWID;
+  CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
+  CREATE TABLE unit_excerpts (
+    doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+    packed BLOB NOT NULL                -- brotli JSON SnippetExcerpt (src/extract/units)
+  );
+  UPDATE register_state SET version = 0;
+
+  CREATE TABLE citations_compact (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    doc_number TEXT,
+    title TEXT,
+    raw TEXT,                           -- NULL: printed as 《title》（文号）
+    block INTEGER NOT NULL,
+    PRIMARY KEY (document_id, idx)
+  ) WITHOUT ROWID;
+  INSERT INTO citations_compact SELECT document_id, idx, doc_number, title,
+    CASE WHEN raw = ${citedAsSql('doc_number', 'title')} THEN NULL ELSE raw END, block FROM citations;
+  DROP TABLE citations;
+  ALTER TABLE citations_compact RENAME TO citations;
+
+  CREATE TABLE relations_compact (
+    subject_id TEXT NOT NULL,
+    verb TEXT NOT NULL CHECK (verb IN ('cites', 'repeals', 'amends', 'replaces')),
+    object_id TEXT NOT NULL,
+    object_doc_number TEXT,
+    object_title TEXT,
+    date TEXT,
+    quote TEXT,                         -- NULL: the quote is 《object_title》（object_doc_number）
+    reason TEXT,
+    block INTEGER
+  );
+  INSERT INTO relations_compact SELECT subject_id, verb, object_id, object_doc_number, object_title, date,
+    CASE WHEN quote = ${citedAsSql('object_doc_number', 'object_title')} THEN NULL ELSE quote END, reason, block
+    FROM relations ORDER BY rowid;
+  DROP TABLE relations;
+  ALTER TABLE relations_compact RENAME TO relations;
+  CREATE INDEX relations_subject ON relations(subject_id);
+  CREATE INDEX relations_object ON relations(object_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

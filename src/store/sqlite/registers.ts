@@ -9,24 +9,39 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
 import {
-  knownReferences, REGISTERS_VERSION, targetExtra, taskUnits, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow,
+  knownReferences, mentionRows, mentionSnippets, REGISTERS_VERSION, TASK_ROLES, targetExtra, taskUnits, toTarget, toTask, unitCounts,
+  type RegisterExtractor, type StoredMentionRow, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { readDocument } from './read.js';
 import { stmt } from './statements.js';
 
+/** The number of a unit name in unit_names, added on first use. */
+function nameId(db: Database.Database, name: string): number {
+  const id = stmt(db, 'SELECT id FROM unit_names WHERE name = ?', true).get(name) as number | undefined;
+  return id ?? Number(stmt(db, 'INSERT INTO unit_names(name) VALUES (?)').run(name).lastInsertRowid);
+}
+
 /** Replace one document's registers (the caller holds the transaction). */
 export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
+  const doc = stmt(db, 'SELECT seq FROM documents WHERE id = ?', true).get(documentId) as number | undefined;
+  if (doc === undefined) return;
   // task_units go with their tasks (ON DELETE CASCADE).
-  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
-  const task = stmt(db, 'INSERT INTO tasks(document_id, idx, doc_number, task, leader, deadline, source_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const unit = stmt(db, 'INSERT INTO task_units(document_id, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const t of ['tasks', 'unit_mentions', 'unit_excerpts']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
+  for (const t of ['targets', 'doc_normative']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
+  const task = stmt(db, 'INSERT INTO tasks(doc, idx, doc_number, task, leader, deadline, block, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const unit = stmt(db, 'INSERT INTO task_units(doc, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
   r.tasks.forEach((t, i) => {
-    task.run(documentId, i, t.docNumber, t.task, t.leader, t.deadline, JSON.stringify(t.source));
-    for (const u of taskUnits(t)) unit.run(documentId, i, u.role, u.position, u.unit, u.printed);
+    const block = t.source.kind === 'block' ? t.source.block : null;
+    task.run(doc, i, t.docNumber, t.task, t.leader, t.deadline, block, block === null ? JSON.stringify(t.source) : null);
+    for (const u of taskUnits(t)) {
+      unit.run(doc, i, TASK_ROLES.indexOf(u.role), u.position, nameId(db, u.unit), u.printed === u.unit ? null : nameId(db, u.printed));
+    }
   });
-  const mention = stmt(db, 'INSERT INTO unit_mentions(document_id, unit, printed, count, snippet) VALUES (?, ?, ?, ?, ?)');
-  for (const m of r.units ?? []) mention.run(documentId, m.unit, m.printed, m.count, m.snippet);
+  const { rows, excerpt } = mentionRows(r);
+  const mention = stmt(db, 'INSERT INTO unit_mentions(doc, unit, printed, count, at, snippet) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const m of rows) mention.run(doc, nameId(db, m.unit), nameId(db, m.printed), m.count, m.at, m.snippet);
+  if (excerpt) stmt(db, 'INSERT INTO unit_excerpts(doc, packed) VALUES (?, ?)').run(doc, excerpt);
   const target = stmt(
     db,
     `INSERT INTO targets(document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)
@@ -66,53 +81,74 @@ export function rebuildRegisters(db: Database.Database, extract: RegisterExtract
 
 interface TaskRow {
   document_id: string;
+  doc: number;
   idx: number;
   doc_number: string | null;
   task: string;
   leader: string | null;
   deadline: string | null;
-  source_json: string;
+  block: number | null;
+  source_json: string | null;
 }
 
 export function listTasks(db: Database.Database, f: TaskFilter = {}): { total: number; items: TaskAssignment[] } {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.unit !== undefined) (where.push('EXISTS (SELECT 1 FROM task_units u WHERE u.document_id = t.document_id AND u.idx = t.idx AND u.unit = ?)'), args.push(f.unit));
-  if (f.documentId !== undefined) (where.push('t.document_id = ?'), args.push(f.documentId));
+  if (f.unit !== undefined) {
+    where.push('(t.doc, t.idx) IN (SELECT u.doc, u.idx FROM task_units u JOIN unit_names n ON n.id = u.unit WHERE n.name = ?)');
+    args.push(f.unit);
+  }
+  if (f.documentId !== undefined) (where.push('t.doc = (SELECT seq FROM documents WHERE id = ?)'), args.push(f.documentId));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = stmt(db, `SELECT count(*) FROM tasks t ${clause}`, true).get(...args) as number;
   const limit = f.limit === undefined ? -1 : clampInt(f.limit, 50, 1_000_000);
   const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
   const rows = stmt(
     db,
-    `SELECT t.* FROM tasks t JOIN documents d ON d.id = t.document_id ${clause}
-     ORDER BY d.signed_on IS NULL, d.signed_on DESC, t.document_id, t.idx LIMIT ? OFFSET ?`,
+    `SELECT d.id AS document_id, t.* FROM tasks t JOIN documents d ON d.seq = t.doc ${clause}
+     ORDER BY d.signed_on IS NULL, d.signed_on DESC, d.id, t.idx LIMIT ? OFFSET ?`,
   ).all(...args, limit, offset) as TaskRow[];
-  const units = stmt(db, 'SELECT role, unit, printed FROM task_units WHERE document_id = ? AND idx = ? ORDER BY role, position');
-  const items = rows.map((r) =>
-    toTask({ ...r, source: JSON.parse(r.source_json) }, units.all(r.document_id, r.idx) as Array<{ role: string; unit: string; printed: string }>),
+  const units = stmt(
+    db,
+    `SELECT u.role, n.name AS unit, coalesce(p.name, n.name) AS printed FROM task_units u
+     JOIN unit_names n ON n.id = u.unit LEFT JOIN unit_names p ON p.id = u.printed
+     WHERE u.doc = ? AND u.idx = ? ORDER BY u.role, u.position`,
   );
+  const items = rows.map((r) => {
+    const source = r.block === null ? JSON.parse(r.source_json!) : { kind: 'block', block: r.block };
+    const us = (units.all(r.doc, r.idx) as Array<{ role: number; unit: string; printed: string }>).map((u) => ({ ...u, role: TASK_ROLES[u.role]! }));
+    return toTask({ ...r, source }, us);
+  });
   return { total, items };
 }
 
 export function listUnits(db: Database.Database): UnitCount[] {
   // A unit named twice on one task counts that task once (as registerByUnit does).
   const all = (sql: string) => stmt(db, sql).all() as never[];
+  const named = (sql: string) => `SELECT n.name AS unit, x.* FROM (${sql}) x JOIN unit_names n ON n.id = x.u`;
+  const roles = all(named('SELECT unit AS u, role AS r, count(*) AS n FROM (SELECT DISTINCT unit, role, doc, idx FROM task_units) GROUP BY unit, role')) as Array<{
+    unit: string; r: number; n: number;
+  }>;
   return unitCounts({
-    roles: all('SELECT unit, role, count(*) AS n FROM (SELECT DISTINCT unit, role, document_id, idx FROM task_units) GROUP BY unit, role'),
-    tasks: all('SELECT unit, count(*) AS n FROM (SELECT DISTINCT unit, document_id, idx FROM task_units) GROUP BY unit'),
-    documents: all(
-      'SELECT unit, count(*) AS n FROM (SELECT unit, document_id FROM task_units UNION SELECT unit, document_id FROM unit_mentions) GROUP BY unit',
+    roles: roles.map((x) => ({ unit: x.unit, role: TASK_ROLES[x.r]!, n: x.n })),
+    tasks: all(named('SELECT unit AS u, count(*) AS n FROM (SELECT DISTINCT unit, doc, idx FROM task_units) GROUP BY unit')),
+    documents: all(named('SELECT unit AS u, count(*) AS n FROM (SELECT unit, doc FROM task_units UNION SELECT unit, doc FROM unit_mentions) GROUP BY unit')),
+    spellings: all(
+      `SELECT n.name AS unit, p.name AS printed FROM (SELECT unit, coalesce(printed, unit) AS printed FROM task_units UNION SELECT unit, printed FROM unit_mentions) x
+       JOIN unit_names n ON n.id = x.unit JOIN unit_names p ON p.id = x.printed`,
     ),
-    spellings: all('SELECT unit, printed FROM task_units UNION SELECT unit, printed FROM unit_mentions'),
   });
 }
 
 export function listUnitMentions(db: Database.Database, unit: string): StoredUnitMention[] {
-  return stmt(
-    db,
-    `SELECT document_id AS documentId, printed, count, snippet FROM unit_mentions WHERE unit = ? ORDER BY document_id, count DESC, printed`,
-  ).all(unit) as StoredUnitMention[];
+  return mentionSnippets(
+    stmt(
+      db,
+      `SELECT d.id AS documentId, p.name AS printed, m.count, m.at, m.snippet, e.packed AS excerpt
+       FROM unit_mentions m JOIN documents d ON d.seq = m.doc JOIN unit_names p ON p.id = m.printed LEFT JOIN unit_excerpts e ON e.doc = m.doc
+       WHERE m.unit = (SELECT id FROM unit_names WHERE name = ?) ORDER BY d.id, m.count DESC, p.name`,
+    ).all(unit) as StoredMentionRow[],
+  );
 }
 
 export function listTargets(db: Database.Database, f: TargetFilter = {}): { total: number; items: Target[] } {

@@ -7,7 +7,7 @@ import { parseDocNumber } from '../../domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
-import type { RegisterExtractor } from '../registers.js';
+import { quoteToStore, type RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { marksByDocument } from '../published.js';
 import { pack } from './content.js';
@@ -147,7 +147,7 @@ function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDo
     stmt(db, 'INSERT OR IGNORE INTO doc_numbers VALUES (?, ?, ?, ?, ?)').run(d.docNumber, d.id, n.agency, n.year, n.serial);
   }
   const cite = stmt(db, 'INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)');
-  d.cites.forEach((c, i) => cite.run(d.id, i, c.docNumber, c.title, c.raw, c.block));
+  d.cites.forEach((c, i) => cite.run(d.id, i, c.docNumber, c.title, quoteToStore(c.raw, c.docNumber, c.title), c.block));
   return row.seq;
 }
 
