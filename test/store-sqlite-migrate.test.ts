@@ -15,6 +15,7 @@ import { Segmenter } from '../src/search/segment.js';
 import { unpack } from '../src/store/sqlite/content.js';
 import { citedAsSql } from '../src/store/registers.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
+import { RELATIONS_SQL } from '../src/store/sqlite/relations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { ALL_FIXTURES, FIRE_BAN, REPORT, TRADITIONAL } from './fixtures/parse-results.js';
 
@@ -42,8 +43,10 @@ function asBeforePacking(from: string, to: string): void {
   for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
   // Quotes that are just 《title》（文号） are stored once today (migration 11).
   db.exec(`INSERT INTO main.citations SELECT document_id, idx, doc_number, title, coalesce(raw, ${citedAsSql('doc_number', 'title')}), block FROM cur.citations`);
-  db.exec(`INSERT INTO main.relations SELECT subject_id, verb, object_id, object_doc_number, object_title, date,
-    coalesce(quote, ${citedAsSql('object_doc_number', 'object_title')}), reason, block FROM cur.relations ORDER BY rowid`);
+  const cur = new Database(from, { readonly: true });
+  const rel = db.prepare('INSERT INTO main.relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const r of cur.prepare(RELATIONS_SQL()).raw().all() as unknown[][]) rel.run(...r);
+  cur.close();
   const rows = db.prepare('SELECT d.seq, c.document_id, c.packed FROM cur.document_content c JOIN cur.documents d ON d.id = c.document_id').all() as Array<{ seq: number; document_id: string; packed: Buffer }>;
   for (const r of rows) {
     const c = unpack(r.packed);

@@ -394,87 +394,108 @@ export const MIGRATIONS: readonly Migration[] = [
   //     per document (unit_excerpts, registers.ts). A quote that is just 《title》（文号） is not
   //     stored twice (citedAs in registers.ts). citations_doc_number went: no query reads by it.
   //     The registers are rebuilt on the next open (version 0 here, REGISTERS_VERSION 5).
-  `
-  --  IF EXISTS: a file set back to an older version by hand (the register-rebuild test) has them.
-  DROP TABLE IF EXISTS task_units;
-  DROP TABLE IF EXISTS tasks;
-  DROP TABLE IF EXISTS unit_mentions;
-  DROP TABLE IF EXISTS unit_excerpts;
-  CREATE TABLE IF NOT EXISTS unit_names (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE
-  );
-  CREATE TABLE tasks (
-    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,               -- order in extractTasks' answer
-    doc_number TEXT,
-    task TEXT NOT NULL,
-    leader TEXT,
-    deadline TEXT,
-    block INTEGER,                      -- the source block; NULL: a table row, in source_json
-    source_json TEXT,
-    PRIMARY KEY (doc, idx)
-  ) WITHOUT ROWID;
-  CREATE TABLE task_units (
-    doc INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
-    role INTEGER NOT NULL CHECK (role IN (0, 1, 2)), -- TASK_ROLES: lead, responsible, cooperating
-    position INTEGER NOT NULL,
-    unit INTEGER NOT NULL,              -- unit_names: the canonical name
-    printed INTEGER,                    -- unit_names: as printed; NULL: the canonical name
-    PRIMARY KEY (doc, idx, role, position),
-    FOREIGN KEY (doc, idx) REFERENCES tasks(doc, idx) ON DELETE CASCADE
-  ) WITHOUT ROWID;
-  CREATE INDEX task_units_unit ON task_units(unit, role);
-  CREATE TABLE unit_mentions (
-    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
-    unit INTEGER NOT NULL,              -- unit_names: the canonical name
-    printed INTEGER NOT NULL,           -- unit_names: as printed
-    count INTEGER NOT NULL,
-    at INTEGER,                         -- the first mention's place in the document's excerpt…
-    snippet TEXT,                       -- …or, when that does not give the snippet back, the snippet
-    PRIMARY KEY (doc, unit, printed)
-  ) WITHOUT ROWID;
-  CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
-  CREATE TABLE unit_excerpts (
-    doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
-    packed BLOB NOT NULL                -- brotli JSON SnippetExcerpt (src/extract/units)
-  );
-  UPDATE register_state SET version = 0;
-
-  CREATE TABLE citations_compact (
-    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    doc_number TEXT,
-    title TEXT,
-    raw TEXT,                           -- NULL: printed as 《title》（文号）
-    block INTEGER NOT NULL,
-    PRIMARY KEY (document_id, idx)
-  ) WITHOUT ROWID;
-  INSERT INTO citations_compact SELECT document_id, idx, doc_number, title,
-    CASE WHEN raw = ${citedAsSql('doc_number', 'title')} THEN NULL ELSE raw END, block FROM citations;
-  DROP TABLE citations;
-  ALTER TABLE citations_compact RENAME TO citations;
-
-  CREATE TABLE relations_compact (
-    subject_id TEXT NOT NULL,
-    verb TEXT NOT NULL CHECK (verb IN ('cites', 'repeals', 'amends', 'replaces')),
-    object_id TEXT NOT NULL,
-    object_doc_number TEXT,
-    object_title TEXT,
-    date TEXT,
-    quote TEXT,                         -- NULL: the quote is 《object_title》（object_doc_number）
-    reason TEXT,
-    block INTEGER
-  );
-  INSERT INTO relations_compact SELECT subject_id, verb, object_id, object_doc_number, object_title, date,
-    CASE WHEN quote = ${citedAsSql('object_doc_number', 'object_title')} THEN NULL ELSE quote END, reason, block
-    FROM relations ORDER BY rowid;
-  DROP TABLE relations;
-  ALTER TABLE relations_compact RENAME TO relations;
-  CREATE INDEX relations_subject ON relations(subject_id);
-  CREATE INDEX relations_object ON relations(object_id);
-  `,
+  (db) => {
+    db.exec(`
+      -- IF EXISTS: a file set back to an older version by hand (the register-rebuild test) has them.
+      DROP TABLE IF EXISTS task_units;
+      DROP TABLE IF EXISTS tasks;
+      DROP TABLE IF EXISTS unit_mentions;
+      DROP TABLE IF EXISTS unit_excerpts;
+      CREATE TABLE IF NOT EXISTS unit_names (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      );
+      CREATE TABLE tasks (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,               -- order in extractTasks' answer
+        doc_number TEXT,
+        task TEXT NOT NULL,
+        leader TEXT,
+        deadline TEXT,
+        block INTEGER,                      -- the source block; NULL: a table row, in source_json
+        source_json TEXT,
+        PRIMARY KEY (doc, idx)
+      ) WITHOUT ROWID;
+      CREATE TABLE task_units (
+        doc INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        role INTEGER NOT NULL CHECK (role IN (0, 1, 2)), -- TASK_ROLES: lead, responsible, cooperating
+        position INTEGER NOT NULL,
+        unit INTEGER NOT NULL,              -- unit_names: the canonical name
+        printed INTEGER,                    -- unit_names: as printed; NULL: the canonical name
+        PRIMARY KEY (doc, idx, role, position),
+        FOREIGN KEY (doc, idx) REFERENCES tasks(doc, idx) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX task_units_unit ON task_units(unit, role);
+      CREATE TABLE unit_mentions (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        unit INTEGER NOT NULL,              -- unit_names: the canonical name
+        printed INTEGER NOT NULL,           -- unit_names: as printed
+        count INTEGER NOT NULL,
+        at INTEGER,                         -- the first mention's place in the document's excerpt…
+        snippet TEXT,                       -- …or, when that does not give the snippet back, the snippet
+        PRIMARY KEY (doc, unit, printed)
+      ) WITHOUT ROWID;
+      CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
+      CREATE TABLE unit_excerpts (
+        doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        packed BLOB NOT NULL                -- brotli JSON SnippetExcerpt (src/extract/units)
+      );
+      UPDATE register_state SET version = 0;
+    `);
+    // A file set back to an older version by hand (the register-rebuild test) is converted already.
+    const column = (table: string, name: string, notNull = false) =>
+      (db.prepare(`SELECT count(*) FROM pragma_table_info('${table}') WHERE name = ? AND "notnull" >= ?`).pluck().get(name, notNull ? 1 : 0) as number) > 0;
+    if (column('citations', 'raw', true)) {
+      db.exec(`
+      CREATE TABLE citations_compact (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        doc_number TEXT,
+        title TEXT,
+        raw TEXT,                           -- NULL: printed as 《title》（文号）
+        block INTEGER NOT NULL,
+        PRIMARY KEY (document_id, idx)
+      ) WITHOUT ROWID;
+      INSERT INTO citations_compact SELECT document_id, idx, doc_number, title,
+        CASE WHEN raw = ${citedAsSql('doc_number', 'title')} THEN NULL ELSE raw END, block FROM citations;
+      DROP TABLE citations;
+      ALTER TABLE citations_compact RENAME TO citations;
+      `);
+    }
+    if (column('relations', 'subject_id')) {
+      db.exec(`
+      -- Relations by their ends (relations.ts): a document id, or a ref: key with the 文号 and title named.
+      CREATE TABLE relation_ends (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,                  -- a document id or ref:<文号> / ref:《title》
+        doc_number TEXT,                    -- as an object: the 文号 and title the relation names it by
+        title TEXT
+      );
+      CREATE INDEX relation_ends_key ON relation_ends(key);
+      INSERT INTO relation_ends(key, doc_number, title)
+        SELECT subject_id, NULL, NULL FROM relations UNION SELECT object_id, object_doc_number, object_title FROM relations;
+      CREATE TABLE relations_compact (
+        subject INTEGER NOT NULL,           -- relation_ends
+        verb TEXT NOT NULL CHECK (verb IN ('cites', 'repeals', 'amends', 'replaces')),
+        object INTEGER NOT NULL,            -- relation_ends
+        date TEXT,
+        quote TEXT,                         -- NULL: the quote is 《title》（文号） of the object end
+        reason TEXT,
+        block INTEGER
+      );
+      INSERT INTO relations_compact SELECT s.id, r.verb, o.id, r.date,
+        CASE WHEN r.quote = ${citedAsSql('r.object_doc_number', 'r.object_title')} THEN NULL ELSE r.quote END, r.reason, r.block
+        FROM relations r JOIN relation_ends s ON s.key = r.subject_id AND s.doc_number IS NULL AND s.title IS NULL
+        JOIN relation_ends o ON o.key = r.object_id AND o.doc_number IS r.object_doc_number AND o.title IS r.object_title
+        ORDER BY r.rowid;
+      DROP TABLE relations;
+      ALTER TABLE relations_compact RENAME TO relations;
+      CREATE INDEX relations_subject ON relations(subject);
+      CREATE INDEX relations_object ON relations(object);
+      `);
+    }
+  },
 ];
 
 export function migrate(db: Database.Database): void {

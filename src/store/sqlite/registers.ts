@@ -14,6 +14,7 @@ import {
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { readDocument } from './read.js';
+import { RELATIONS_SQL } from './relations.js';
 import { stmt } from './statements.js';
 
 /** The number of a unit name in unit_names, added on first use. */
@@ -180,8 +181,8 @@ export function listReferences(db: Database.Database): KnownReference[] {
     index: stmt(db, `SELECT key, doc_number, title, source FROM doc_references r WHERE ${NOT_HELD('r.doc_number', 'r.title')} ORDER BY key`).all() as never,
     relations: stmt(
       db,
-      `SELECT object_id AS key, object_doc_number AS doc_number, object_title AS title, subject_id, verb FROM relations r
-       WHERE object_id LIKE 'ref:%' AND ${NOT_HELD('r.object_doc_number', 'r.object_title')} ORDER BY rowid`,
+      `SELECT x.object_id AS key, x.object_doc_number AS doc_number, x.object_title AS title, x.subject_id, x.verb
+       FROM (${RELATIONS_SQL("WHERE o.key LIKE 'ref:%'")}) x WHERE ${NOT_HELD('x.object_doc_number', 'x.object_title')}`,
     ).all() as never,
     statuses: stmt(db, `SELECT document_id, status, since FROM statuses WHERE document_id LIKE 'ref:%'`).all() as never,
   });
