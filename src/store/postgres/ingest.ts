@@ -16,6 +16,7 @@ import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { writeRegisters } from './registers.js';
+import { quoteToStore } from '../registers.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -116,7 +117,7 @@ async function writeDocument(c: pg.PoolClient, seg: Segmenter, d: OfficialDocume
       `INSERT INTO citations (document_id, idx, doc_number, title, raw, block)
        SELECT $1, i - 1, x.doc_number, x.title, x.raw, x.block
        FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) WITH ORDINALITY AS x(doc_number, title, raw, block, i)`,
-      [d.id, d.cites.map((x) => x.docNumber), d.cites.map((x) => x.title), d.cites.map((x) => x.raw), d.cites.map((x) => x.block)],
+      [d.id, d.cites.map((x) => x.docNumber), d.cites.map((x) => x.title), d.cites.map((x) => quoteToStore(x.raw, x.docNumber, x.title)), d.cites.map((x) => x.block)],
     );
   }
 }

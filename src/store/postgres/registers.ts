@@ -9,7 +9,10 @@ import type { NormativeJudgement } from '../../extract/normative.js';
 import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
-import { knownReferences, REGISTERS_VERSION, targetExtra, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow } from '../registers.js';
+import {
+  knownReferences, mentionRows, mentionSnippets, REGISTERS_VERSION, targetExtra, toTarget, toTask, unitCounts, type RegisterExtractor, type StoredMentionRow,
+  type TargetRow,
+} from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { Params } from './params.js';
 import { DOCUMENT_SQL, toDocument } from './read.js';
@@ -19,7 +22,7 @@ type Db = pg.Pool | pg.PoolClient;
 
 /** Replace one document's registers (the caller holds the transaction). */
 export async function writeRegisters(c: pg.PoolClient, documentId: string, r: DocumentRegisters): Promise<void> {
-  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [documentId]);
+  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions', 'unit_excerpts']) await c.query(`DELETE FROM ${t} WHERE document_id = $1`, [documentId]);
   if (r.tasks.length > 0) {
     const ts = r.tasks;
     const arr = (x: string) => `ARRAY(SELECT jsonb_array_elements_text(x.${x}::jsonb))`;
@@ -35,14 +38,15 @@ export async function writeRegisters(c: pg.PoolClient, documentId: string, r: Do
       ],
     );
   }
-  const ms = r.units ?? [];
+  const { rows: ms, excerpt } = mentionRows(r);
   if (ms.length > 0) {
     await c.query(
-      `INSERT INTO unit_mentions (document_id, unit, printed, count, snippet)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::text[])`,
-      [documentId, ms.map((m) => m.unit), ms.map((m) => m.printed), ms.map((m) => m.count), ms.map((m) => m.snippet)],
+      `INSERT INTO unit_mentions (document_id, unit, printed, count, at, snippet)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[])`,
+      [documentId, ms.map((m) => m.unit), ms.map((m) => m.printed), ms.map((m) => m.count), ms.map((m) => m.at), ms.map((m) => m.snippet)],
     );
   }
+  if (excerpt) await c.query('INSERT INTO unit_excerpts (document_id, packed) VALUES ($1, $2)', [documentId, excerpt]);
   if (r.targets.length > 0) {
     const ts = r.targets;
     await c.query(
@@ -140,11 +144,12 @@ export async function listUnits(db: Db): Promise<UnitCount[]> {
 
 export async function listUnitMentions(db: Db, unit: string): Promise<StoredUnitMention[]> {
   const r = await db.query(
-    `SELECT document_id AS "documentId", printed, count, snippet FROM unit_mentions WHERE unit = $1
-     ORDER BY document_id COLLATE "C", count DESC, printed COLLATE "C"`,
+    `SELECT m.document_id AS "documentId", m.printed, m.count, m.at, m.snippet, e.packed AS excerpt
+     FROM unit_mentions m LEFT JOIN unit_excerpts e USING (document_id) WHERE m.unit = $1
+     ORDER BY m.document_id COLLATE "C", m.count DESC, m.printed COLLATE "C"`,
     [unit],
   );
-  return r.rows as StoredUnitMention[];
+  return mentionSnippets(r.rows as StoredMentionRow[]);
 }
 
 export async function listTargets(db: Db, f: TargetFilter = {}): Promise<{ total: number; items: Target[] }> {
