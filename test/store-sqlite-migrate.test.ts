@@ -38,11 +38,13 @@ function asBeforePacking(from: string, to: string): void {
   db.pragma(`user_version = ${BEFORE_PACKING}`);
   db.exec(`ATTACH '${from}' AS cur`);
   const plain = ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers', 'doc_references', 'lexicon',
-    'targets', 'doc_normative', 'statuses', 'corrections'];
+    'targets', 'statuses', 'corrections'];
   db.exec('DELETE FROM register_state; DELETE FROM index_state');
   for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
   // Quotes that are just 《title》（文号） are stored once today (migration 11).
-  db.exec(`INSERT INTO main.citations SELECT document_id, idx, doc_number, title, coalesce(raw, ${citedAsSql('doc_number', 'title')}), block FROM cur.citations`);
+  db.exec('INSERT INTO main.doc_normative SELECT n.document_id, n.normative, j.json FROM cur.doc_normative n JOIN cur.judgements j ON j.id = n.judgement');
+  db.exec(`INSERT INTO main.citations SELECT d.id, c.idx, n.doc_number, n.title, coalesce(c.raw, ${citedAsSql('n.doc_number', 'n.title')}), c.block
+    FROM cur.citations c JOIN cur.documents d ON d.seq = c.doc JOIN cur.cited_names n ON n.id = c.cited`);
   const cur = new Database(from, { readonly: true });
   const rel = db.prepare('INSERT INTO main.relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const r of cur.prepare(RELATIONS_SQL()).raw().all() as unknown[][]) rel.run(...r);

@@ -392,7 +392,8 @@ export const MIGRATIONS: readonly Migration[] = [
   //     Units by number (unit_names), documents by seq, keyed tables WITHOUT ROWID (no second copy
   //     of the key in an autoindex), and a unit mention's snippet kept as its place in one excerpt
   //     per document (unit_excerpts, registers.ts). A quote that is just 《title》（文号） is not
-  //     stored twice (citedAs in registers.ts). citations_doc_number went: no query reads by it.
+  //     stored twice (citedAs in registers.ts); citations name what they cite once (cited_names).
+  //     So do 规范性文件 judgements (judgements); statuses, targets, occurrences and 文号 become WITHOUT ROWID.
   //     The registers are rebuilt on the next open (version 0 here, REGISTERS_VERSION 5).
   (db) => {
     db.exec(`
@@ -444,25 +445,53 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE register_state SET version = 0;
     `);
     // A file set back to an older version by hand (the register-rebuild test) is converted already.
-    const column = (table: string, name: string, notNull = false) =>
-      (db.prepare(`SELECT count(*) FROM pragma_table_info('${table}') WHERE name = ? AND "notnull" >= ?`).pluck().get(name, notNull ? 1 : 0) as number) > 0;
-    if (column('citations', 'raw', true)) {
+    const column = (table: string, name: string) =>
+      (db.prepare(`SELECT count(*) FROM pragma_table_info('${table}') WHERE name = ?`).pluck().get(name) as number) > 0;
+    if (column('citations', 'document_id')) {
       db.exec(`
-      CREATE TABLE citations_compact (
-        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
+      -- Citations by seq, the 文号 and title once in cited_names (citations.ts).
+      CREATE TABLE IF NOT EXISTS cited_names (
+        id INTEGER PRIMARY KEY,
         doc_number TEXT,
-        title TEXT,
+        title TEXT
+      );
+      CREATE INDEX IF NOT EXISTS cited_names_title ON cited_names(title);
+      INSERT INTO cited_names(doc_number, title) SELECT DISTINCT doc_number, title FROM citations;
+      CREATE TABLE citations_compact (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        cited INTEGER NOT NULL,             -- cited_names
         raw TEXT,                           -- NULL: printed as 《title》（文号）
         block INTEGER NOT NULL,
-        PRIMARY KEY (document_id, idx)
+        PRIMARY KEY (doc, idx)
       ) WITHOUT ROWID;
-      INSERT INTO citations_compact SELECT document_id, idx, doc_number, title,
-        CASE WHEN raw = ${citedAsSql('doc_number', 'title')} THEN NULL ELSE raw END, block FROM citations;
+      INSERT INTO citations_compact SELECT d.seq, c.idx, n.id,
+        CASE WHEN c.raw = ${citedAsSql('c.doc_number', 'c.title')} THEN NULL ELSE c.raw END, c.block
+        FROM citations c JOIN documents d ON d.id = c.document_id JOIN cited_names n ON n.doc_number IS c.doc_number AND n.title IS c.title;
       DROP TABLE citations;
       ALTER TABLE citations_compact RENAME TO citations;
       `);
     }
+    if (column('doc_normative', 'judgement_json')) {
+      db.exec(`
+      -- A judgement's reasons are a few hundred texts in all: each once, in judgements.
+      CREATE TABLE IF NOT EXISTS judgements (
+        id INTEGER PRIMARY KEY,
+        json TEXT NOT NULL UNIQUE           -- the whole NormativeJudgement
+      );
+      INSERT OR IGNORE INTO judgements(json) SELECT judgement_json FROM doc_normative;
+      CREATE TABLE doc_normative_compact (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        normative INTEGER NOT NULL,
+        judgement INTEGER NOT NULL          -- judgements
+      ) WITHOUT ROWID;
+      INSERT INTO doc_normative_compact SELECT n.document_id, n.normative, j.id FROM doc_normative n JOIN judgements j ON j.json = n.judgement_json;
+      DROP TABLE doc_normative;
+      ALTER TABLE doc_normative_compact RENAME TO doc_normative;
+      CREATE INDEX doc_normative_flag ON doc_normative(normative);
+      `);
+    }
+    for (const t of ['statuses', 'targets', 'occurrences', 'doc_numbers']) withoutRowid(db, t);
     if (column('relations', 'subject_id')) {
       db.exec(`
       -- Relations by their ends (relations.ts): a document id, or a ref: key with the 文号 and title named.
@@ -497,6 +526,20 @@ export const MIGRATIONS: readonly Migration[] = [
     }
   },
 ];
+
+/**
+ * Rebuild a table keyed by a PRIMARY KEY as WITHOUT ROWID (its rows in key order, no autoindex
+ * holding the key a second time), with its indexes. A table that is so already is left alone.
+ */
+function withoutRowid(db: Database.Database, table: string): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+  if (/WITHOUT ROWID\s*$/i.test(sql)) return;
+  const indexes = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").pluck().all(table) as string[];
+  const fresh = `${table}_keyed`;
+  db.exec(`${sql.replace(/^CREATE TABLE\s+"?\w+"?/i, `CREATE TABLE ${fresh}`)} WITHOUT ROWID;
+    INSERT INTO ${fresh} SELECT * FROM ${table}; DROP TABLE ${table}; ALTER TABLE ${fresh} RENAME TO ${table};
+    ${indexes.map((i) => `${i};`).join('\n')}`);
+}
 
 export function migrate(db: Database.Database): void {
   // Two processes may open a fresh file at once (two `gongbao ingest` runs): each step reads the

@@ -13,15 +13,12 @@ import {
   type RegisterExtractor, type StoredMentionRow, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import { internId } from './dictionary.js';
 import { readDocument } from './read.js';
 import { RELATIONS_SQL } from './relations.js';
 import { stmt } from './statements.js';
 
-/** The number of a unit name in unit_names, added on first use. */
-function nameId(db: Database.Database, name: string): number {
-  const id = stmt(db, 'SELECT id FROM unit_names WHERE name = ?', true).get(name) as number | undefined;
-  return id ?? Number(stmt(db, 'INSERT INTO unit_names(name) VALUES (?)').run(name).lastInsertRowid);
-}
+const nameId = (db: Database.Database, name: string) => internId(db, 'unit_names', { name });
 
 /** Replace one document's registers (the caller holds the transaction). */
 export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
@@ -53,8 +50,8 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
       documentId, i, t.docNumber, t.indicator, t.indicatorKey, t.kind, t.year, t.measure, t.value, t.unit, t.qualifier, t.quote, t.block, targetExtra(t),
     ),
   );
-  stmt(db, 'INSERT INTO doc_normative(document_id, normative, judgement_json) VALUES (?, ?, ?)').run(
-    documentId, r.normative.normative ? 1 : 0, JSON.stringify(r.normative),
+  stmt(db, 'INSERT INTO doc_normative(document_id, normative, judgement) VALUES (?, ?, ?)').run(
+    documentId, r.normative.normative ? 1 : 0, internId(db, 'judgements', { json: JSON.stringify(r.normative) }),
   );
 }
 
@@ -168,7 +165,9 @@ export function listTargets(db: Database.Database, f: TargetFilter = {}): { tota
 }
 
 export function getNormative(db: Database.Database, documentId: string): NormativeJudgement | null {
-  const json = stmt(db, 'SELECT judgement_json FROM doc_normative WHERE document_id = ?', true).get(documentId) as string | undefined;
+  const json = stmt(db, 'SELECT j.json FROM doc_normative n JOIN judgements j ON j.id = n.judgement WHERE n.document_id = ?', true).get(documentId) as
+    | string
+    | undefined;
   return json === undefined ? null : (JSON.parse(json) as NormativeJudgement);
 }
 

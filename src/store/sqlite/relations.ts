@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { citedAsSql, quoteToStore } from '../registers.js';
 import type { Relation, RelationVerb } from '../store.js';
+import { internId } from './dictionary.js';
 import { stmt } from './statements.js';
 
 interface RelationRow {
@@ -50,10 +51,7 @@ export function allRelations(db: Database.Database): Relation[] {
 
 /** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
 export function replaceRelations(db: Database.Database, relations: Relation[]): void {
-  const find = stmt(db, 'SELECT id FROM relation_ends WHERE key = ? AND doc_number IS ? AND title IS ?', true);
-  const add = stmt(db, 'INSERT INTO relation_ends(key, doc_number, title) VALUES (?, ?, ?)');
-  const end = (key: string, docNumber: string | null, title: string | null) =>
-    (find.get(key, docNumber, title) as number | undefined) ?? Number(add.run(key, docNumber, title).lastInsertRowid);
+  const end = (key: string, docNumber: string | null, title: string | null) => internId(db, 'relation_ends', { key, doc_number: docNumber, title });
   const ins = stmt(db, 'INSERT INTO relations(subject, verb, object, date, quote, reason, block) VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     stmt(db, 'DELETE FROM relations').run();

@@ -7,9 +7,10 @@ import { parseDocNumber } from '../../domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
-import { quoteToStore, type RegisterExtractor } from '../registers.js';
+import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { marksByDocument } from '../published.js';
+import { writeCitations } from './citations.js';
 import { pack } from './content.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -133,7 +134,7 @@ function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDo
       d.id, d.docNumber, d.title, fold(d.title).toLowerCase(), d.issuer, d.issuer === null ? null : fold(d.issuer), d.kind, d.addressees, d.signedOn, documentYear(d),
       d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now,
     ) as { seq: number };
-  for (const t of ['document_content', 'doc_tables', 'doc_numbers', 'citations']) {
+  for (const t of ['document_content', 'doc_tables', 'doc_numbers']) {
     stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
   }
   stmt(db, 'INSERT INTO document_content(document_id, packed) VALUES (?, ?)').run(
@@ -146,8 +147,7 @@ function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDo
     // Another document already holding this 文号 keeps it; the parser warned about the clash.
     stmt(db, 'INSERT OR IGNORE INTO doc_numbers VALUES (?, ?, ?, ?, ?)').run(d.docNumber, d.id, n.agency, n.year, n.serial);
   }
-  const cite = stmt(db, 'INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)');
-  d.cites.forEach((c, i) => cite.run(d.id, i, c.docNumber, c.title, quoteToStore(c.raw, c.docNumber, c.title), c.block));
+  writeCitations(db, row.seq, d.cites);
   return row.seq;
 }
 
