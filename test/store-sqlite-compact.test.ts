@@ -1,0 +1,119 @@
+/**
+ * The registers' storage on SQLite (migration 11, issue 11): no keyed table holds its key twice,
+ * a unit mention is a place in one compressed excerpt per document rather than a snippet, and a
+ * file written before migration 11 answers every register, relation and citation as one written
+ * today.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { recomputeAll } from '../src/status/recompute.js';
+import { citedAsSql, extractRegisters } from '../src/store/registers.js';
+import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
+import { RELATIONS_SQL } from '../src/store/sqlite/relations.js';
+import type { Store } from '../src/store/store.js';
+import { ingestSamples } from './store-samples.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongbao-compact-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Migrations before the registers were made small. */
+const BEFORE_COMPACT = 10;
+
+describe('sqlite registers stored small', () => {
+  const today = join(dir, 'today.db');
+  let s: Store;
+  before(async () => {
+    s = await openSqliteStore(today);
+    await ingestSamples(s);
+    await recomputeAll(s);
+  });
+  after(async () => s.close());
+
+  test('no keyed register table keeps its key a second time; snippets are places in an excerpt', async () => {
+    const db = new Database(today, { readonly: true });
+    try {
+      const auto = db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name LIKE 'sqlite_autoindex_%'").pluck().all() as string[];
+      for (const t of ['tasks', 'task_units', 'unit_mentions', 'citations', 'statuses', 'targets', 'occurrences', 'doc_numbers', 'doc_normative']) {
+        assert.ok(!auto.includes(t), `${t} has an autoindex`);
+      }
+      const mentions = db.prepare('SELECT count(*) AS n, count(snippet) AS kept FROM unit_mentions').get() as { n: number; kept: number };
+      assert.ok(mentions.n >= 1000, `only ${mentions.n} mentions`);
+      assert.equal(mentions.kept, 0, 'every snippet the extractor cut is cut again from its excerpt');
+      // The snippets as text (what the table held before) against what holds them now.
+      let snippetBytes = 0;
+      for await (const d of s.allDocuments()) for (const m of extractRegisters(d).units ?? []) snippetBytes += Buffer.byteLength(m.snippet);
+      const bytes = (names: string[]) =>
+        db.prepare(`SELECT sum(pgsize) FROM dbstat WHERE name IN (${names.map(() => '?').join(',')})`).pluck().get(...names) as number;
+      const stored = bytes(['unit_mentions', 'unit_mentions_unit', 'unit_excerpts']);
+      assert.ok(stored < snippetBytes / 2, `unit mentions take ${stored} bytes for ${snippetBytes} bytes of snippets`);
+      const citations = db.prepare('SELECT count(*) AS n, count(raw) AS kept FROM citations').get() as { n: number; kept: number };
+      assert.ok(citations.kept < citations.n / 4, `${citations.kept} of ${citations.n} citations keep their text`);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('a file from before migration 11 answers registers, relations and citations as one written today', async () => {
+    const old = join(dir, 'old.db');
+    asBeforeCompact(today, old);
+    const upgraded = await openSqliteStore(old);
+    try {
+      const check = new Database(old, { readonly: true });
+      assert.equal(check.pragma('user_version', { simple: true }), MIGRATIONS.length);
+      check.close();
+      const ids: string[] = [];
+      for await (const d of s.allDocuments()) ids.push(d.id);
+      for (const id of ids) {
+        assert.deepEqual((await upgraded.getDocument(id))?.cites, (await s.getDocument(id))?.cites, id);
+        assert.deepEqual(await upgraded.getNormative(id), await s.getNormative(id), id);
+        assert.deepEqual(await upgraded.relations(id), await s.relations(id), id);
+      }
+      const relations = await s.allRelations();
+      assert.ok(relations.length >= 20, `only ${relations.length} relations`);
+      assert.deepEqual(await upgraded.allRelations(), relations);
+      assert.deepEqual(await upgraded.listReferences(), await s.listReferences());
+      assert.deepEqual(await upgraded.listTasks(), await s.listTasks());
+      const units = await s.listUnits();
+      assert.deepEqual(await upgraded.listUnits(), units);
+      for (const u of units) assert.deepEqual(await upgraded.listUnitMentions(u.unit), await s.listUnitMentions(u.unit), u.unit);
+      assert.deepEqual(await upgraded.listTargets(), await s.listTargets());
+    } finally {
+      await upgraded.close();
+    }
+  });
+});
+
+/**
+ * `from` (today's layout) as the same data in the layout before migration 11. The search tables
+ * stay empty (not what this is about); the register tables too: migration 11 drops them and the
+ * store rebuilds them from the documents.
+ */
+function asBeforeCompact(from: string, to: string): void {
+  const db = new Database(to);
+  for (const m of MIGRATIONS.slice(0, BEFORE_COMPACT)) {
+    if (typeof m === 'string') db.exec(m);
+    else m(db);
+  }
+  db.pragma(`user_version = ${BEFORE_COMPACT}`);
+  db.exec(`ATTACH '${from}' AS cur`);
+  db.exec('DELETE FROM register_state; DELETE FROM index_state');
+  const plain = ['issues', 'issue_editions', 'documents', 'document_content', 'occurrences', 'doc_tables', 'doc_numbers', 'doc_references', 'lexicon',
+    'targets', 'statuses', 'corrections', 'register_state', 'index_state'];
+  for (const t of plain) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
+  db.exec('INSERT INTO main.doc_normative SELECT n.document_id, n.normative, j.json FROM cur.doc_normative n JOIN cur.judgements j ON j.id = n.judgement');
+  db.exec(`INSERT INTO main.citations SELECT d.id, c.idx, n.doc_number, n.title, coalesce(c.raw, ${citedAsSql('n.doc_number', 'n.title')}), c.block
+    FROM cur.citations c JOIN cur.documents d ON d.seq = c.doc JOIN cur.cited_names n ON n.id = c.cited`);
+  db.exec('DETACH cur');
+  const cur = new Database(from, { readonly: true });
+  const rel = db.prepare('INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const r of cur.prepare(RELATIONS_SQL()).raw().all() as unknown[][]) rel.run(...r);
+  cur.close();
+  // Quotes as they were stored then: every one in full.
+  assert.equal(db.prepare('SELECT count(*) FROM relations WHERE quote IS NULL').pluck().get(), 0);
+  db.close();
+}
