@@ -38,7 +38,7 @@ describe('sqlite registers stored small', () => {
     const db = new Database(today, { readonly: true });
     try {
       const auto = db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name LIKE 'sqlite_autoindex_%'").pluck().all() as string[];
-      for (const t of ['tasks', 'task_units', 'unit_mentions', 'citations', 'statuses', 'targets', 'occurrences', 'doc_numbers', 'doc_normative']) {
+      for (const t of ['tasks', 'task_units', 'unit_mentions', 'citations', 'statuses', 'occurrences', 'doc_numbers', 'doc_normative']) {
         assert.ok(!auto.includes(t), `${t} has an autoindex`);
       }
       const mentions = db.prepare('SELECT count(*) AS n, count(snippet) AS kept FROM unit_mentions').get() as { n: number; kept: number };

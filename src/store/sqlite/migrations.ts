@@ -393,7 +393,7 @@ export const MIGRATIONS: readonly Migration[] = [
   //     of the key in an autoindex), and a unit mention's snippet kept as its place in one excerpt
   //     per document (unit_excerpts, registers.ts). A quote that is just 《title》（文号） is not
   //     stored twice (citedAs in registers.ts); citations name what they cite once (cited_names).
-  //     So do 规范性文件 judgements (judgements); statuses, targets, occurrences and 文号 become WITHOUT ROWID.
+  //     So do 规范性文件 judgements (judgements); statuses, occurrences and 文号 become WITHOUT ROWID.
   //     The registers are rebuilt on the next open (version 0 here, REGISTERS_VERSION 5).
   (db) => {
     db.exec(`
@@ -409,7 +409,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE tasks (
         doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
         idx INTEGER NOT NULL,               -- order in extractTasks' answer
-        doc_number TEXT,
+        doc_number TEXT,                    -- NULL: the document's 文号; '': none (a task names it rarely otherwise)
         task TEXT NOT NULL,
         leader TEXT,
         deadline TEXT,
@@ -474,7 +474,8 @@ export const MIGRATIONS: readonly Migration[] = [
     }
     if (column('doc_normative', 'judgement_json')) {
       db.exec(`
-      -- A judgement's reasons are a few hundred texts in all: each once, in judgements.
+      -- A judgement's reasons are a few hundred texts in all: each once, in judgements. No index on
+      -- the flag: listDocuments({normative}) looks each document's judgement up by its key.
       CREATE TABLE IF NOT EXISTS judgements (
         id INTEGER PRIMARY KEY,
         json TEXT NOT NULL UNIQUE           -- the whole NormativeJudgement
@@ -488,10 +489,10 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO doc_normative_compact SELECT n.document_id, n.normative, j.id FROM doc_normative n JOIN judgements j ON j.json = n.judgement_json;
       DROP TABLE doc_normative;
       ALTER TABLE doc_normative_compact RENAME TO doc_normative;
-      CREATE INDEX doc_normative_flag ON doc_normative(normative);
       `);
     }
-    for (const t of ['statuses', 'targets', 'occurrences', 'doc_numbers']) withoutRowid(db, t);
+    // Not targets: its two indexes would hold its (text) key where they hold a rowid now.
+    for (const t of ['statuses', 'occurrences', 'doc_numbers']) withoutRowid(db, t);
     if (column('relations', 'subject_id')) {
       db.exec(`
       -- Relations by their ends (relations.ts): a document id, or a ref: key with the 文号 and title named.

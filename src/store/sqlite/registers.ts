@@ -22,8 +22,9 @@ const nameId = (db: Database.Database, name: string) => internId(db, 'unit_names
 
 /** Replace one document's registers (the caller holds the transaction). */
 export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
-  const doc = stmt(db, 'SELECT seq FROM documents WHERE id = ?', true).get(documentId) as number | undefined;
-  if (doc === undefined) return;
+  const row = stmt(db, 'SELECT seq, doc_number FROM documents WHERE id = ?').get(documentId) as { seq: number; doc_number: string | null } | undefined;
+  if (row === undefined) return;
+  const doc = row.seq;
   // task_units go with their tasks (ON DELETE CASCADE).
   for (const t of ['tasks', 'unit_mentions', 'unit_excerpts']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
   for (const t of ['targets', 'doc_normative']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
@@ -31,7 +32,7 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
   const unit = stmt(db, 'INSERT INTO task_units(doc, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
   r.tasks.forEach((t, i) => {
     const block = t.source.kind === 'block' ? t.source.block : null;
-    task.run(doc, i, t.docNumber, t.task, t.leader, t.deadline, block, block === null ? JSON.stringify(t.source) : null);
+    task.run(doc, i, t.docNumber === row.doc_number ? null : (t.docNumber ?? ''), t.task, t.leader, t.deadline, block, block === null ? JSON.stringify(t.source) : null);
     for (const u of taskUnits(t)) {
       unit.run(doc, i, TASK_ROLES.indexOf(u.role), u.position, nameId(db, u.unit), u.printed === u.unit ? null : nameId(db, u.printed));
     }
@@ -103,7 +104,8 @@ export function listTasks(db: Database.Database, f: TaskFilter = {}): { total: n
   const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
   const rows = stmt(
     db,
-    `SELECT d.id AS document_id, t.* FROM tasks t JOIN documents d ON d.seq = t.doc ${clause}
+    `SELECT d.id AS document_id, t.doc, t.idx, CASE WHEN t.doc_number IS NULL THEN d.doc_number ELSE nullif(t.doc_number, '') END AS doc_number,
+       t.task, t.leader, t.deadline, t.block, t.source_json FROM tasks t JOIN documents d ON d.seq = t.doc ${clause}
      ORDER BY d.signed_on IS NULL, d.signed_on DESC, d.id, t.idx LIMIT ? OFFSET ?`,
   ).all(...args, limit, offset) as TaskRow[];
   const units = stmt(
