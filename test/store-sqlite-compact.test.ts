@@ -49,13 +49,30 @@ describe('sqlite registers stored small', () => {
       for await (const d of s.allDocuments()) for (const m of extractRegisters(d).units ?? []) snippetBytes += Buffer.byteLength(m.snippet);
       const bytes = (names: string[]) =>
         db.prepare(`SELECT sum(pgsize) FROM dbstat WHERE name IN (${names.map(() => '?').join(',')})`).pluck().get(...names) as number;
-      const stored = bytes(['unit_mentions', 'unit_mentions_unit', 'unit_excerpts']);
+      const stored = bytes(['unit_mentions', 'unit_excerpts']);
       assert.ok(stored < snippetBytes / 2, `unit mentions take ${stored} bytes for ${snippetBytes} bytes of snippets`);
       const citations = db.prepare('SELECT count(*) AS n, count(raw) AS kept FROM citations').get() as { n: number; kept: number };
       assert.ok(citations.kept < citations.n / 4, `${citations.kept} of ${citations.n} citations keep their text`);
     } finally {
       db.close();
     }
+  });
+
+  test("a document's unit mentions go with it (unit_mentions has no key by document)", async () => {
+    const copy = join(dir, 'gone.db');
+    const db = new Database(today, { readonly: true });
+    await db.backup(copy);
+    db.close();
+    const c = new Database(copy);
+    c.pragma('foreign_keys = ON');
+    const seq = c.prepare('SELECT doc FROM unit_mentions GROUP BY doc ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    const before = c.prepare('SELECT count(*) FROM unit_mentions').pluck().get() as number;
+    const mine = c.prepare('SELECT count(*) FROM unit_mentions WHERE doc = ?').pluck().get(seq) as number;
+    assert.ok(mine >= 5, `${mine} mentions`);
+    c.prepare('DELETE FROM documents WHERE seq = ?').run(seq);
+    assert.equal(c.prepare('SELECT count(*) FROM unit_mentions WHERE doc = ?').pluck().get(seq), 0);
+    assert.equal(c.prepare('SELECT count(*) FROM unit_mentions').pluck().get(), before - mine);
+    c.close();
   });
 
   test('a file from before migration 11 answers registers, relations and citations as one written today', async () => {

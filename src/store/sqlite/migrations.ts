@@ -428,20 +428,25 @@ export const MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (doc, idx) REFERENCES tasks(doc, idx) ON DELETE CASCADE
       ) WITHOUT ROWID;
       CREATE INDEX task_units_unit ON task_units(unit, role);
+      -- In unit order (a unit page reads one range); a document's rows are found by its units,
+      -- listed in unit_excerpts, so no second index holds them all again.
       CREATE TABLE unit_mentions (
-        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
         unit INTEGER NOT NULL,              -- unit_names: the canonical name
+        doc INTEGER NOT NULL,               -- documents.seq; the rows go with unit_excerpts' row
         printed INTEGER NOT NULL,           -- unit_names: as printed
         count INTEGER NOT NULL,
         at INTEGER,                         -- the first mention's place in the document's excerpt…
         snippet TEXT,                       -- …or, when that does not give the snippet back, the snippet
-        PRIMARY KEY (doc, unit, printed)
+        PRIMARY KEY (unit, doc, printed)
       ) WITHOUT ROWID;
-      CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
       CREATE TABLE unit_excerpts (
         doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
-        packed BLOB NOT NULL                -- brotli JSON SnippetExcerpt (src/extract/units)
+        units TEXT NOT NULL,                -- JSON array: the unit_names ids of its unit_mentions rows
+        packed BLOB                         -- brotli JSON SnippetExcerpt (src/extract/units); NULL: not needed
       );
+      CREATE TRIGGER unit_excerpts_gone AFTER DELETE ON unit_excerpts BEGIN
+        DELETE FROM unit_mentions WHERE unit IN (SELECT value FROM json_each(old.units)) AND doc = old.doc;
+      END;
       UPDATE register_state SET version = 0;
     `);
     // A file set back to an older version by hand (the register-rebuild test) is converted already.

@@ -26,7 +26,8 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
   if (row === undefined) return;
   const doc = row.seq;
   // task_units go with their tasks (ON DELETE CASCADE).
-  for (const t of ['tasks', 'unit_mentions', 'unit_excerpts']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
+  // A document's unit mentions go with its unit_excerpts row (a trigger), task_units with tasks.
+  for (const t of ['tasks', 'unit_excerpts']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
   for (const t of ['targets', 'doc_normative']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
   const task = stmt(db, 'INSERT INTO tasks(doc, idx, doc_number, task, leader, deadline, block, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const unit = stmt(db, 'INSERT INTO task_units(doc, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
@@ -38,9 +39,14 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
     }
   });
   const { rows, excerpt } = mentionRows(r);
-  const mention = stmt(db, 'INSERT INTO unit_mentions(doc, unit, printed, count, at, snippet) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const m of rows) mention.run(doc, nameId(db, m.unit), nameId(db, m.printed), m.count, m.at, m.snippet);
-  if (excerpt) stmt(db, 'INSERT INTO unit_excerpts(doc, packed) VALUES (?, ?)').run(doc, excerpt);
+  const mention = stmt(db, 'INSERT INTO unit_mentions(unit, doc, printed, count, at, snippet) VALUES (?, ?, ?, ?, ?, ?)');
+  const units = new Set<number>();
+  for (const m of rows) {
+    const unitId = nameId(db, m.unit);
+    units.add(unitId);
+    mention.run(unitId, doc, nameId(db, m.printed), m.count, m.at, m.snippet);
+  }
+  if (rows.length > 0) stmt(db, 'INSERT INTO unit_excerpts(doc, units, packed) VALUES (?, ?, ?)').run(doc, JSON.stringify([...units]), excerpt);
   const target = stmt(
     db,
     `INSERT INTO targets(document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)
