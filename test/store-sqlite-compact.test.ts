@@ -120,7 +120,7 @@ function asBeforeCompact(from: string, to: string): void {
   db.exec(`ATTACH '${from}' AS cur`);
   db.exec('DELETE FROM register_state; DELETE FROM index_state');
   const plain = ['issues', 'issue_editions', 'documents', 'document_content', 'occurrences', 'doc_tables', 'doc_numbers', 'doc_references', 'lexicon',
-    'targets', 'statuses', 'corrections', 'register_state', 'index_state'];
+    'statuses', 'corrections', 'register_state', 'index_state'];
   for (const t of plain) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
   db.exec('INSERT INTO main.doc_normative SELECT n.document_id, n.normative, j.json FROM cur.doc_normative n JOIN cur.judgements j ON j.id = n.judgement');
   db.exec(`INSERT INTO main.citations SELECT d.id, c.idx, n.doc_number, n.title, coalesce(c.raw, ${citedAsSql('n.doc_number', 'n.title')}), c.block

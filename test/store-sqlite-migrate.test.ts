@@ -38,7 +38,7 @@ function asBeforePacking(from: string, to: string): void {
   db.pragma(`user_version = ${BEFORE_PACKING}`);
   db.exec(`ATTACH '${from}' AS cur`);
   const plain = ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers', 'doc_references', 'lexicon',
-    'targets', 'statuses', 'corrections'];
+    'statuses', 'corrections'];
   db.exec('DELETE FROM register_state; DELETE FROM index_state');
   for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
   // Quotes that are just 《title》（文号） are stored once today (migration 11).

@@ -62,7 +62,7 @@ export interface DocumentFilter {
   readonly sort?: 'signedOn' | '-signedOn' | 'docNumber' | 'title';
 }
 
-/** Closed set of relationship verbs between documents (subject → object). */
+/** Closed set of relationship verbs between documents (subject → object); SQLite stores a verb as its place here: append only. */
 export const RELATION_VERBS = ['cites', 'repeals', 'amends', 'replaces'] as const;
 export type RelationVerb = (typeof RELATION_VERBS)[number];
 

@@ -7,6 +7,7 @@ import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
 import type { FoldedDoc } from '../../search/document.js';
 import { citedAsSql } from '../registers.js';
+import { RELATION_VERBS } from '../store.js';
 import { pack } from './content.js';
 import { bigramText, SLIM_SEARCH_TABLES } from './search-index.js';
 
@@ -409,7 +410,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE tasks (
         doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
         idx INTEGER NOT NULL,               -- order in extractTasks' answer
-        doc_number TEXT,                    -- NULL: the document's 文号; '': none (a task names it rarely otherwise)
+        doc_number TEXT,                    -- NULL: the document's 文号; '': none (registers.ts, ownDocNumber)
         task TEXT NOT NULL,
         leader TEXT,
         deadline TEXT,
@@ -447,6 +448,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER unit_excerpts_gone AFTER DELETE ON unit_excerpts BEGIN
         DELETE FROM unit_mentions WHERE unit IN (SELECT value FROM json_each(old.units)) AND doc = old.doc;
       END;
+      DROP TABLE IF EXISTS targets;
+      CREATE TABLE targets (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,               -- order in extractTargets' answer
+        doc_number TEXT,                    -- as tasks.doc_number
+        indicator TEXT NOT NULL,
+        indicator_key TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('promise', 'outcome')),
+        year INTEGER NOT NULL,              -- the year the figure is about
+        measure TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL,
+        qualifier TEXT,
+        quote TEXT NOT NULL,
+        block INTEGER NOT NULL,
+        extra_json TEXT NOT NULL,           -- optional fields beyond the contract (topic, estimated…)
+        PRIMARY KEY (doc, idx)
+      );
+      CREATE INDEX targets_indicator ON targets(indicator_key, year);
+      CREATE INDEX targets_year ON targets(year);
       UPDATE register_state SET version = 0;
     `);
     // A file set back to an older version by hand (the register-rebuild test) is converted already.
@@ -512,14 +533,14 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT subject_id, NULL, NULL FROM relations UNION SELECT object_id, object_doc_number, object_title FROM relations;
       CREATE TABLE relations_compact (
         subject INTEGER NOT NULL,           -- relation_ends
-        verb TEXT NOT NULL CHECK (verb IN ('cites', 'repeals', 'amends', 'replaces')),
+        verb INTEGER NOT NULL CHECK (verb BETWEEN 0 AND 3), -- RELATION_VERBS: cites, repeals, amends, replaces
         object INTEGER NOT NULL,            -- relation_ends
         date TEXT,
         quote TEXT,                         -- NULL: the quote is 《title》（文号） of the object end
         reason TEXT,
         block INTEGER
       );
-      INSERT INTO relations_compact SELECT s.id, r.verb, o.id, r.date,
+      INSERT INTO relations_compact SELECT s.id, CASE r.verb ${RELATION_VERBS.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END, o.id, r.date,
         CASE WHEN r.quote = ${citedAsSql('r.object_doc_number', 'r.object_title')} THEN NULL ELSE r.quote END, r.reason, r.block
         FROM relations r JOIN relation_ends s ON s.key = r.subject_id AND s.doc_number IS NULL AND s.title IS NULL
         JOIN relation_ends o ON o.key = r.object_id AND o.doc_number IS r.object_doc_number AND o.title IS r.object_title

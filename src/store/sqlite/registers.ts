@@ -20,20 +20,24 @@ import { stmt } from './statements.js';
 
 const nameId = (db: Database.Database, name: string) => internId(db, 'unit_names', { name });
 
+/** A task's or target's 文号 as stored: NULL when it is its document's, '' for none (rare otherwise). */
+const ownDocNumber = (docNumber: string | null, documents: string | null) => (docNumber === documents ? null : (docNumber ?? ''));
+/** …and read back, with the document as d and the row as t. */
+const OWN_DOC_NUMBER = `CASE WHEN t.doc_number IS NULL THEN d.doc_number ELSE nullif(t.doc_number, '') END AS doc_number`;
+
 /** Replace one document's registers (the caller holds the transaction). */
 export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
   const row = stmt(db, 'SELECT seq, doc_number FROM documents WHERE id = ?').get(documentId) as { seq: number; doc_number: string | null } | undefined;
   if (row === undefined) return;
   const doc = row.seq;
-  // task_units go with their tasks (ON DELETE CASCADE).
   // A document's unit mentions go with its unit_excerpts row (a trigger), task_units with tasks.
-  for (const t of ['tasks', 'unit_excerpts']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
-  for (const t of ['targets', 'doc_normative']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(documentId);
+  for (const t of ['tasks', 'unit_excerpts', 'targets']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
+  stmt(db, 'DELETE FROM doc_normative WHERE document_id = ?').run(documentId);
   const task = stmt(db, 'INSERT INTO tasks(doc, idx, doc_number, task, leader, deadline, block, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const unit = stmt(db, 'INSERT INTO task_units(doc, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
   r.tasks.forEach((t, i) => {
     const block = t.source.kind === 'block' ? t.source.block : null;
-    task.run(doc, i, t.docNumber === row.doc_number ? null : (t.docNumber ?? ''), t.task, t.leader, t.deadline, block, block === null ? JSON.stringify(t.source) : null);
+    task.run(doc, i, ownDocNumber(t.docNumber, row.doc_number), t.task, t.leader, t.deadline, block, block === null ? JSON.stringify(t.source) : null);
     for (const u of taskUnits(t)) {
       unit.run(doc, i, TASK_ROLES.indexOf(u.role), u.position, nameId(db, u.unit), u.printed === u.unit ? null : nameId(db, u.printed));
     }
@@ -49,12 +53,12 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
   if (rows.length > 0) stmt(db, 'INSERT INTO unit_excerpts(doc, units, packed) VALUES (?, ?, ?)').run(doc, JSON.stringify([...units]), excerpt);
   const target = stmt(
     db,
-    `INSERT INTO targets(document_id, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)
+    `INSERT INTO targets(doc, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   r.targets.forEach((t, i) =>
     target.run(
-      documentId, i, t.docNumber, t.indicator, t.indicatorKey, t.kind, t.year, t.measure, t.value, t.unit, t.qualifier, t.quote, t.block, targetExtra(t),
+      doc, i, ownDocNumber(t.docNumber, row.doc_number), t.indicator, t.indicatorKey, t.kind, t.year, t.measure, t.value, t.unit, t.qualifier, t.quote, t.block, targetExtra(t),
     ),
   );
   stmt(db, 'INSERT INTO doc_normative(document_id, normative, judgement) VALUES (?, ?, ?)').run(
@@ -110,8 +114,7 @@ export function listTasks(db: Database.Database, f: TaskFilter = {}): { total: n
   const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
   const rows = stmt(
     db,
-    `SELECT d.id AS document_id, t.doc, t.idx, CASE WHEN t.doc_number IS NULL THEN d.doc_number ELSE nullif(t.doc_number, '') END AS doc_number,
-       t.task, t.leader, t.deadline, t.block, t.source_json FROM tasks t JOIN documents d ON d.seq = t.doc ${clause}
+    `SELECT d.id AS document_id, t.doc, t.idx, ${OWN_DOC_NUMBER}, t.task, t.leader, t.deadline, t.block, t.source_json FROM tasks t JOIN documents d ON d.seq = t.doc ${clause}
      ORDER BY d.signed_on IS NULL, d.signed_on DESC, d.id, t.idx LIMIT ? OFFSET ?`,
   ).all(...args, limit, offset) as TaskRow[];
   const units = stmt(
@@ -160,15 +163,20 @@ export function listUnitMentions(db: Database.Database, unit: string): StoredUni
 export function listTargets(db: Database.Database, f: TargetFilter = {}): { total: number; items: Target[] } {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.indicatorKey !== undefined) (where.push('indicator_key = ?'), args.push(f.indicatorKey));
-  if (f.year !== undefined) (where.push('year = ?'), args.push(f.year));
-  if (f.kind !== undefined) (where.push('kind = ?'), args.push(f.kind));
-  if (f.documentId !== undefined) (where.push('document_id = ?'), args.push(f.documentId));
+  if (f.indicatorKey !== undefined) (where.push('t.indicator_key = ?'), args.push(f.indicatorKey));
+  if (f.year !== undefined) (where.push('t.year = ?'), args.push(f.year));
+  if (f.kind !== undefined) (where.push('t.kind = ?'), args.push(f.kind));
+  if (f.documentId !== undefined) (where.push('t.doc = (SELECT seq FROM documents WHERE id = ?)'), args.push(f.documentId));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = stmt(db, `SELECT count(*) FROM targets ${clause}`, true).get(...args) as number;
+  const total = stmt(db, `SELECT count(*) FROM targets t ${clause}`, true).get(...args) as number;
   const limit = f.limit === undefined ? -1 : clampInt(f.limit, 50, 1_000_000);
   const offset = clampInt(f.offset, 0, Number.MAX_SAFE_INTEGER);
-  const rows = stmt(db, `SELECT *, extra_json AS extra FROM targets ${clause} ORDER BY document_id, idx LIMIT ? OFFSET ?`).all(...args, limit, offset) as TargetRow[];
+  const rows = stmt(
+    db,
+    `SELECT d.id AS document_id, ${OWN_DOC_NUMBER}, t.indicator, t.indicator_key, t.kind, t.year, t.measure, t.value, t.unit, t.qualifier,
+       t.quote, t.block, t.extra_json AS extra FROM targets t JOIN documents d ON d.seq = t.doc ${clause}
+     ORDER BY d.id, t.idx LIMIT ? OFFSET ?`,
+  ).all(...args, limit, offset) as TargetRow[];
   return { total, items: rows.map(toTarget) };
 }
 

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { citedAsSql, quoteToStore } from '../registers.js';
-import type { Relation, RelationVerb } from '../store.js';
+import { RELATION_VERBS, type Relation, type RelationVerb } from '../store.js';
 import { internId } from './dictionary.js';
 import { stmt } from './statements.js';
 
@@ -34,8 +34,11 @@ const toRelation = (r: RelationRow): Relation => ({
   block: r.block,
 });
 
+/** The verb stored as its place in RELATION_VERBS (0 and 1 take no bytes in a SQLite record). */
+export const VERB_SQL = (col: string) => `CASE ${col} ${RELATION_VERBS.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
+
 /** Relations as the Store returns them, in the order they were saved (`where` over r, s and o). */
-export const RELATIONS_SQL = (where = '') => `SELECT s.key AS subject_id, r.verb, o.key AS object_id, o.doc_number AS object_doc_number,
+export const RELATIONS_SQL = (where = '') => `SELECT s.key AS subject_id, ${VERB_SQL('r.verb')} AS verb, o.key AS object_id, o.doc_number AS object_doc_number,
   o.title AS object_title, r.date, coalesce(r.quote, ${citedAsSql('o.doc_number', 'o.title')}) AS quote, r.reason, r.block
   FROM relations r JOIN relation_ends s ON s.id = r.subject JOIN relation_ends o ON o.id = r.object ${where} ORDER BY r.rowid`;
 
@@ -57,7 +60,7 @@ export function replaceRelations(db: Database.Database, relations: Relation[]): 
     stmt(db, 'DELETE FROM relations').run();
     for (const r of relations) {
       const quote = quoteToStore(r.quote, r.objectDocNumber, r.objectTitle);
-      ins.run(end(r.subjectId, null, null), r.verb, end(r.objectId, r.objectDocNumber, r.objectTitle), r.date, quote, r.reason, r.block);
+      ins.run(end(r.subjectId, null, null), RELATION_VERBS.indexOf(r.verb), end(r.objectId, r.objectDocNumber, r.objectTitle), r.date, quote, r.reason, r.block);
     }
     stmt(db, 'DELETE FROM relation_ends WHERE id NOT IN (SELECT subject FROM relations) AND id NOT IN (SELECT object FROM relations)').run();
   })();
