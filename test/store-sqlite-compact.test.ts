@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { recomputeAll } from '../src/status/recompute.js';
-import { citedAsSql, extractRegisters } from '../src/store/registers.js';
+import { extractRegisters } from '../src/store/registers.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
-import { RELATIONS_SQL } from '../src/store/sqlite/relations.js';
 import type { Store } from '../src/store/store.js';
+import { copyFactsAsText, layoutAt } from './helpers/sqlite-layout.js';
 import { ingestSamples } from './store-samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-compact-'));
@@ -111,25 +111,9 @@ describe('sqlite registers stored small', () => {
  * store rebuilds them from the documents.
  */
 function asBeforeCompact(from: string, to: string): void {
-  const db = new Database(to);
-  for (const m of MIGRATIONS.slice(0, BEFORE_COMPACT)) {
-    if (typeof m === 'string') db.exec(m);
-    else m(db);
-  }
-  db.pragma(`user_version = ${BEFORE_COMPACT}`);
-  db.exec(`ATTACH '${from}' AS cur`);
-  db.exec('DELETE FROM register_state; DELETE FROM index_state');
-  const plain = ['issues', 'issue_editions', 'documents', 'document_content', 'occurrences', 'doc_tables', 'doc_numbers', 'doc_references', 'lexicon',
-    'statuses', 'corrections', 'register_state', 'index_state'];
-  for (const t of plain) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
-  db.exec('INSERT INTO main.doc_normative SELECT n.document_id, n.normative, j.json FROM cur.doc_normative n JOIN cur.judgements j ON j.id = n.judgement');
-  db.exec(`INSERT INTO main.citations SELECT d.id, c.idx, n.doc_number, n.title, coalesce(c.raw, ${citedAsSql('n.doc_number', 'n.title')}), c.block
-    FROM cur.citations c JOIN cur.documents d ON d.seq = c.doc JOIN cur.cited_names n ON n.id = c.cited`);
-  db.exec('DETACH cur');
-  const cur = new Database(from, { readonly: true });
-  const rel = db.prepare('INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const r of cur.prepare(RELATIONS_SQL()).raw().all() as unknown[][]) rel.run(...r);
-  cur.close();
+  const db = layoutAt(to, BEFORE_COMPACT, from, ['issues', 'issue_editions', 'documents', 'document_content', 'occurrences', 'doc_tables',
+    'doc_numbers', 'doc_references', 'lexicon', 'statuses', 'corrections']);
+  copyFactsAsText(db, from);
   // Quotes as they were stored then: every one in full.
   assert.equal(db.prepare('SELECT count(*) FROM relations WHERE quote IS NULL').pluck().get(), 0);
   db.close();

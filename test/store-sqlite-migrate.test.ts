@@ -13,10 +13,9 @@ import { bigrams } from '../src/search/bigrams.js';
 import { isActive } from '../src/search/lexicon.js';
 import { Segmenter } from '../src/search/segment.js';
 import { unpack } from '../src/store/sqlite/content.js';
-import { citedAsSql } from '../src/store/registers.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
-import { RELATIONS_SQL } from '../src/store/sqlite/relations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { copyFactsAsText, layoutAt } from './helpers/sqlite-layout.js';
 import { ALL_FIXTURES, FIRE_BAN, REPORT, TRADITIONAL } from './fixtures/parse-results.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-migrate-'));
@@ -30,25 +29,9 @@ const BEFORE_PACKING = 9;
  * units) stay empty: a later migration drops them and the store rebuilds them from the documents.
  */
 function asBeforePacking(from: string, to: string): void {
-  const db = new Database(to);
-  for (const m of MIGRATIONS.slice(0, BEFORE_PACKING)) {
-    if (typeof m === 'string') db.exec(m);
-    else m(db);
-  }
-  db.pragma(`user_version = ${BEFORE_PACKING}`);
-  db.exec(`ATTACH '${from}' AS cur`);
-  const plain = ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers', 'doc_references', 'lexicon',
-    'statuses', 'corrections'];
-  db.exec('DELETE FROM register_state; DELETE FROM index_state');
-  for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
-  // Quotes that are just 《title》（文号） are stored once today (migration 11).
-  db.exec('INSERT INTO main.doc_normative SELECT n.document_id, n.normative, j.json FROM cur.doc_normative n JOIN cur.judgements j ON j.id = n.judgement');
-  db.exec(`INSERT INTO main.citations SELECT d.id, c.idx, n.doc_number, n.title, coalesce(c.raw, ${citedAsSql('n.doc_number', 'n.title')}), c.block
-    FROM cur.citations c JOIN cur.documents d ON d.seq = c.doc JOIN cur.cited_names n ON n.id = c.cited`);
-  const cur = new Database(from, { readonly: true });
-  const rel = db.prepare('INSERT INTO main.relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const r of cur.prepare(RELATIONS_SQL()).raw().all() as unknown[][]) rel.run(...r);
-  cur.close();
+  const db = layoutAt(to, BEFORE_PACKING, from, ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers',
+    'doc_references', 'lexicon', 'statuses', 'corrections']);
+  copyFactsAsText(db, from);
   const rows = db.prepare('SELECT d.seq, c.document_id, c.packed FROM cur.document_content c JOIN cur.documents d ON d.id = c.document_id').all() as Array<{ seq: number; document_id: string; packed: Buffer }>;
   for (const r of rows) {
     const c = unpack(r.packed);
