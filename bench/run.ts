@@ -32,7 +32,7 @@ const BENCHES: Array<{ section: string; key?: string; run: () => Promise<string 
       }
     },
   },
-  { section: 'At scale: Gongbao beside FTS5, FlexSearch and a linear scan', key: 'scale', run: runScaleBench },
+  { section: `At scale: ${Number(process.env.BENCH_DOCS ?? 10000).toLocaleString('en')} documents, Gongbao beside FTS5, FlexSearch and a linear scan`, key: 'scale', run: runScaleBench },
   {
     section: 'Search at scale',
     run: async () =>

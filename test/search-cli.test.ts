@@ -57,7 +57,7 @@ test('search --json keeps the contract', async () => {
   const r = await gongbao(['search', '武隆府办发(2024)17号', '--json', '--limit', '3', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(out), ['total', 'facets', 'lookup', 'hits']);
+  assert.deepEqual(Object.keys(out), ['total', 'approximate', 'facets', 'lookup', 'hits']);
   assert.deepEqual(Object.keys(out.facets).sort(), ['issuer', 'kind', 'status', 'year']);
   assert.deepEqual(Object.keys(out.hits[0]), ['id', 'docNumber', 'title', 'signedOn', 'issuer', 'kind', 'status', 'score', 'snippet']);
   assert.equal(out.lookup.docNumber, '武隆府办发〔2024〕17号');

@@ -21,7 +21,7 @@ import { ALL_FIXTURES, FIRE_BAN, REPORT, TRADITIONAL } from './fixtures/parse-re
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-migrate-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Migrations before the packing one (10). */
+/** Migrations before the packing one (10); 11 replaced the three search tables by doc_bg. */
 const BEFORE_PACKING = 9;
 
 /**
@@ -70,7 +70,8 @@ test('migration 9 packs an old database and it answers as before', async () => {
     assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     for (const gone of ['paragraphs', 'doc_bigrams']) assert.ok(!tables.includes(gone), `${gone} dropped`);
-    assert.ok(tables.includes('doc_bi'));
+    for (const gone of ['doc_tri', 'doc_words', 'doc_bi']) assert.ok(!tables.includes(gone), `${gone} dropped`);
+    assert.ok(tables.includes('doc_bg'));
     db.close();
     for (const d of [FIRE_BAN, TRADITIONAL, REPORT]) {
       assert.deepEqual(await upgraded.getDocument(d.id), await fresh.getDocument(d.id), d.id);

@@ -1,9 +1,63 @@
 /**
- * Two-character fragments (超充, 禁火) are below what a trigram index can match, so the backends
- * keep a small postings table of character bigrams. Pure helpers shared by both backends.
+ * The one search index of the SQLite store holds every pair of adjacent characters, in order, as
+ * an FTS5 token: a substring of two or more characters is then the phrase of its pairs (each pair
+ * shares a character with the next, so a phrase can only match where the text has the substring),
+ * and one character is the prefix query of the pairs it starts. Pure helpers, no database.
+ *
+ * A token is the two characters themselves: FTS5's 'ascii' tokenizer keeps every non-ASCII
+ * character inside a token, and splits at ASCII other than letters and digits. ASCII characters
+ * (digits, Latin letters, spaces, brackets…) are therefore written as characters of the
+ * supplementary private-use plane (U+F0000 + code), which no gazette text uses.
  */
 
-/** Distinct bigrams of a folded, lower-cased text with their counts; pairs across whitespace skipped. */
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCodePoint(0xf0000 + c));
+
+/** The character as the index spells it (text is lower-cased before). */
+function indexChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return code < 128 ? ASCII[code]! : c;
+}
+
+/** The text as the space-separated sequence of its character pairs (lower-cased first). */
+export function bigramTokens(text: string): string {
+  const t = text.toLowerCase();
+  const pairs: string[] = [];
+  let prev = '';
+  // By code unit, a surrogate pair taken whole: a third faster than iterating code points.
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    let c: string;
+    if (code < 128) c = ASCII[code]!;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < t.length) c = t.slice(i, ++i + 1);
+    else c = t[i]!;
+    if (prev !== '') pairs.push(prev + c);
+    prev = c;
+  }
+  return pairs.join(' ');
+}
+
+/**
+ * The FTS5 expression for documents holding the term as a substring: the phrase of its pairs, or
+ * for one character the prefix query of the pairs it starts (a character ending a column starts
+ * none: a one-character term is a rare query, and a lone final character is not worth a token).
+ * The tokens hold no quote and no ASCII, so no user text can reach FTS5's syntax.
+ */
+export function substringExpression(term: string): string {
+  const pairs = bigramTokens(term);
+  if (pairs !== '') return `"${pairs}"`;
+  const c = Array.from(term.toLowerCase())[0];
+  return c === undefined ? '""' : `"${indexChar(c)}" *`;
+}
+
+/** Length in characters (code points). */
+export function charLength(s: string): number {
+  return Array.from(s).length;
+}
+
+/**
+ * Distinct bigrams of a folded, lower-cased text with their counts, pairs across whitespace
+ * skipped: the PostgreSQL store's postings for 2-character fragments.
+ */
 export function bigrams(text: string): Map<string, number> {
   const out = new Map<string, number>();
   let prev = '';
@@ -22,8 +76,3 @@ export function bigrams(text: string): Map<string, number> {
 }
 
 const WHITESPACE = /^\s$/;
-
-/** Length in characters (code points), which decides trigram vs bigram matching. */
-export function charLength(s: string): number {
-  return Array.from(s).length;
-}

@@ -115,7 +115,13 @@ export interface SearchHit {
 export type Facets = Record<'year' | 'issuer' | 'kind' | 'status', Array<{ value: string; count: number }>>;
 
 export interface SearchResult {
+  /** How many documents match; an estimate when `approximate` (shown as 约). */
   readonly total: number;
+  /**
+   * Set when the store answered from a sample of a very large match set: total and facet counts
+   * are estimates and the order is title and 文号 hits first, then newest (SQLite above 2,000 matches).
+   */
+  readonly approximate?: boolean;
   readonly facets: Facets;
   readonly hits: SearchHit[];
 }

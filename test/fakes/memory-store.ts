@@ -51,6 +51,7 @@ export class MemoryStore implements Store {
   }
 
   async ingest(r: ParseResult): Promise<IngestOutcome> {
+    this.writes++;
     const id = r.issue ? `${r.issue.year}-${r.issue.number}` : r.source.sha256.slice(0, 12);
     if (this.issues.some((i) => i.id === id)) return { issueId: id, action: 'unchanged', documents: 0, warnings: 0 };
     const issue = r.issue ?? { title: r.source.file, year: null, number: null, totalNumber: null, publishedOn: null, contents: [], index: [] };
@@ -142,13 +143,17 @@ export class MemoryStore implements Store {
     return [...this.rels];
   }
   async replaceRelations(r: Relation[]) {
+    this.writes++;
     this.rels = [...r];
   }
   async saveStatuses(s: StoredStatus[]) {
+    this.writes++;
     for (const x of s) this.statuses.set(x.documentId, x);
   }
+  /** Counts every write, as a real store's change counter does (the portal's memo keys on it). */
+  private writes = 0;
   async derivedState() {
-    return { changes: 0, derived: 0 };
+    return { changes: this.writes, derived: this.writes };
   }
   async saveDerived(_changes: number, r: Relation[], s: StoredStatus[]) {
     await this.replaceRelations(r);
@@ -159,12 +164,14 @@ export class MemoryStore implements Store {
     return this.statuses.get(id) ?? null;
   }
   async addCorrection(c: StatusCorrection) {
+    this.writes++;
     this.corrs.push(c);
   }
   async corrections(id?: string) {
     return this.corrs.filter((c) => id === undefined || c.documentId === id);
   }
   async markPublic(m: PublicMark) {
+    this.writes++;
     this.marks.push(m);
   }
   async publicMarks(id?: string) {

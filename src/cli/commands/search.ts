@@ -32,6 +32,7 @@ export function choice<T extends string>(option: string, v: string | undefined, 
 export function toJson(r: SearchResult, lookup: DocNumberLookupT | null = null): unknown {
   return {
     total: r.total,
+    approximate: r.approximate === true,
     facets: r.facets,
     lookup,
     hits: r.hits.map((h) => ({
@@ -55,7 +56,7 @@ export function renderTable(q: SearchQuery, r: SearchResult, color: boolean, loo
   const mark = (s: string) => (color ? s.replace(/«/g, '\x1b[1;33m').replace(/»/g, '\x1b[0m') : s);
   const from = (q.offset ?? 0) + 1;
   const out = lookup ? [renderLookup(lookup), ''] : [];
-  out.push(`${r.total} document${r.total === 1 ? '' : 's'} match "${q.q}"${r.hits.length ? ` (showing ${from}–${from + r.hits.length - 1})` : ''}`);
+  out.push(`${r.approximate ? 'about ' : ''}${r.total} document${r.total === 1 ? '' : 's'} match "${q.q}"${r.hits.length ? ` (showing ${from}–${from + r.hits.length - 1})` : ''}`);
   r.hits.forEach((h, i) => {
     out.push('', `${pad(String(from + i) + '.', 4)}${pad(h.docNumber ?? '—', 24)}${pad(h.signedOn ?? '—', 12)}${pad(h.kind ?? '—', 6)}${pad(h.status, 10)}${cut(h.title, 44)}`);
     out.push(`    ${mark(h.snippet)}`);

@@ -207,6 +207,11 @@ export const SearchResponse = named(
     /** Set when the query was changed before searching (cut to length), in Chinese. */
     notice: nullableString,
     total: z.number().int(),
+    /**
+     * true when the query matched so many documents that total and facet counts are estimates
+     * (shown as 约) and hits are ordered title and 文号 hits first, then newest.
+     */
+    approximate: z.boolean(),
     limit: z.number().int(),
     offset: z.number().int(),
     facets: z.object({ year: Facet, issuer: Facet, kind: Facet, status: Facet }),

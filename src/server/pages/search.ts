@@ -79,12 +79,13 @@ export async function searchPage(store: Store, params: SearchParams): Promise<st
   const filters = kept(p);
   const results = p.q.trim() === ''
     ? html`<p>输入关键词、标题中的词语或文号（如 <a href="/search?q=${encodeURIComponent('禁火令')}">禁火令</a>、<a href="/search?q=${encodeURIComponent('武隆府发〔2024〕9号')}">武隆府发〔2024〕9号</a>）。</p>`
-    : html`<p class="summary" role="status">找到 <strong>${r.total}</strong> 件文件${r.total > 0 ? html`，第 ${p.offset + 1}–${Math.min(p.offset + p.limit, r.total)} 件` : ''}。</p>
+    : html`<p class="summary" role="status">找到${r.approximate ? html`约 ` : ''} <strong>${r.total}</strong> 件文件${r.total > 0 ? html`，第 ${p.offset + 1}–${Math.min(p.offset + p.limit, r.total)} 件` : ''}。</p>
 <ol class="hits" start="${p.offset + 1}">${r.hits.map(
         (h) => html`<li><h2><a href="${h.url}">${h.title}</a></h2>
 <div class="meta">${statusBadge(h.status)}${h.docNumber ? html` <span class="docno">${h.docNumber}</span>` : ''}${h.signedOn ? html` <time datetime="${h.signedOn}">${h.signedOn}</time>` : ''}${h.issuer ? html` <span>${h.issuer}</span>` : ''}</div>
 <p class="snippet">${highlight(h.snippet)}</p></li>`,
       )}</ol>
+${r.approximate ? html`<p class="notice">匹配的文件很多：件数和筛选计数为估计数，结果按标题命中、文号命中和成文日期（新的在前）排列。加上更多检索词或筛选条件可得到精确结果。</p>` : ''}
 ${pager('/search', filters, r.total, p.limit, p.offset)}`;
   return page(
     { title: p.q ? `检索：${p.q}` : '检索', active: '/search' },

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { LegalStatus } from '../../domain/types.js';
-import type { DocumentSummary, Relation, Store } from '../../store/store.js';
+import type { DocumentSummary, Relation, Store, StoredIssue } from '../../store/store.js';
 import type { DocumentDetailT, DocumentSummaryT, ReferenceDetailT, RelationLinkT, StatusInfoT } from '../api/schemas.js';
+import { memo } from './memo.js';
 import { docUrl, issueUrl, refKey, refUrl } from './urls.js';
 
 export function toSummary(s: DocumentSummary): DocumentSummaryT {
@@ -73,11 +74,20 @@ async function linksIn(store: Store, rels: Relation[]): Promise<RelationLinkT[]>
   }));
 }
 
+/** The (first listed) issue printing each document, once per state of the store. */
+function issueOfDocument(store: Store): Promise<Map<string, StoredIssue>> {
+  return memo(store, 'issueOfDocument', async () => {
+    const out = new Map<string, StoredIssue>();
+    for (const i of await store.listIssues()) for (const id of i.documentIds) if (!out.has(id)) out.set(id, i);
+    return out;
+  });
+}
+
 export async function documentDetail(store: Store, key: string): Promise<DocumentDetailT | null> {
   const doc = await store.getDocument(key);
   if (!doc) return null;
-  const [rels, issues, normative] = await Promise.all([store.relations(doc.id), store.listIssues(), store.getNormative(doc.id)]);
-  const issue = issues.find((i) => i.documentIds.includes(doc.id)) ?? null;
+  const [rels, printedIn, normative] = await Promise.all([store.relations(doc.id), issueOfDocument(store), store.getNormative(doc.id)]);
+  const issue = printedIn.get(doc.id) ?? null;
   return {
     id: doc.id,
     docNumber: doc.docNumber,

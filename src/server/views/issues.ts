@@ -3,6 +3,7 @@ import { normaliseDocNumber } from '../../domain/doc-number.js';
 import type { Store, StoredIssue } from '../../store/store.js';
 import type { DocumentSummaryT, IssueDetailT, IssueSummaryT, StatsT } from '../api/schemas.js';
 import { isNotedRepeal, issueTitle, toSummary } from './documents.js';
+import { memo } from './memo.js';
 import { docUrl, issueUrl } from './urls.js';
 
 export function issueSummary(i: StoredIssue): IssueSummaryT {
@@ -23,7 +24,11 @@ function newestFirst(a: StoredIssue, b: StoredIssue): number {
   return (b.year ?? 0) - (a.year ?? 0) || (b.number ?? 0) - (a.number ?? 0) || (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '');
 }
 
-export async function stats(store: Store): Promise<StatsT> {
+export function stats(store: Store): Promise<StatsT> {
+  return memo(store, 'stats', () => computeStats(store));
+}
+
+async function computeStats(store: Store): Promise<StatsT> {
   const [counts, issues, relations] = await Promise.all([store.counts(), store.listIssues(), store.allRelations()]);
   const latest = [...issues].sort(newestFirst)[0];
   // Counted as the library counts them: repealed by a stored decision or stated repealed by one.
@@ -39,7 +44,7 @@ export async function stats(store: Store): Promise<StatsT> {
 }
 
 export async function issueList(store: Store, year: number | undefined, limit: number, offset: number) {
-  const all = (await store.listIssues()).sort(newestFirst);
+  const all = await memo(store, 'issuesNewestFirst', async () => (await store.listIssues()).sort(newestFirst));
   const years = [...new Set(all.map((i) => i.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
   const chosen = year === undefined ? all : all.filter((i) => i.year === year);
   return { total: chosen.length, limit, offset, years, items: chosen.slice(offset, offset + limit).map(issueSummary) };

@@ -5,9 +5,10 @@
  * with a note saying why. Shared by the search page, the API and `gongbao search`.
  */
 import { formatDocNumber, nearDocNumbers, normaliseDocNumber, parseDocNumber } from '../../domain/doc-number.js';
-import type { Store } from '../../store/store.js';
+import type { KnownReference, Store } from '../../store/store.js';
 import type { DocNumberLookupT, DocumentSummaryT } from '../api/schemas.js';
 import { referenceDetail, statusInfo, toSummary } from './documents.js';
+import { memo } from './memo.js';
 import { docUrl, refKey, refUrl } from './urls.js';
 
 export async function lookupDocNumber(store: Store, q: string): Promise<DocNumberLookupT | null> {
@@ -51,7 +52,11 @@ async function reference(store: Store, docNumber: string): Promise<Found | null>
 
 /** Listed in an issue's 主要文件目录 but neither printed nor referred to by any document. */
 async function listed(store: Store, docNumber: string): Promise<Found | null> {
-  const r = (await store.listReferences()).find((x) => x.docNumber === docNumber);
+  const r = (await memo(store, 'referencesByDocNumber', async () => {
+    const out = new Map<string, KnownReference>();
+    for (const x of await store.listReferences()) if (x.docNumber !== null && !out.has(x.docNumber)) out.set(x.docNumber, x);
+    return out;
+  })).get(docNumber);
   if (!r) return null;
   const id = refKey(docNumber);
   return {
@@ -74,15 +79,20 @@ const INDEX_MISMATCH = /\bas (\S+); the document prints (\S+)$/;
 
 /** 文号 printed by documents that an issue's 主要文件目录 lists as `asked`. */
 async function listedAs(store: Store, asked: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const issue of await store.listIssues()) {
-    for (const w of issue.warnings) {
-      const m = w.code === 'index-docnumber-mismatch' ? INDEX_MISMATCH.exec(w.message) : null;
-      const printed = m && normaliseDocNumber(m[1]!) === asked ? normaliseDocNumber(m[2]!) : null;
-      if (printed) out.push(printed);
+  const all = await memo(store, 'listedAs', async () => {
+    const out = new Map<string, string[]>();
+    for (const issue of await store.listIssues()) {
+      for (const w of issue.warnings) {
+        const m = w.code === 'index-docnumber-mismatch' ? INDEX_MISMATCH.exec(w.message) : null;
+        if (!m) continue;
+        const listed = normaliseDocNumber(m[1]!);
+        const printed = normaliseDocNumber(m[2]!);
+        if (listed && printed) out.set(listed, [...(out.get(listed) ?? []), printed]);
+      }
     }
-  }
-  return out;
+    return out;
+  });
+  return all.get(asked) ?? [];
 }
 
 /** Why a different 文号 answers: the issue's own 主要文件目录 prints it so, or it is only near. */

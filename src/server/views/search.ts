@@ -32,7 +32,7 @@ export async function searchView(store: Store, params: SearchParams): Promise<Se
   const notice = chars.length > MAX_QUERY ? `检索词过长（${chars.length} 个字），只按前 ${MAX_QUERY} 个字检索。` : null;
   const p = notice ? { ...params, q: chars.slice(0, MAX_QUERY).join('') } : params;
   const empty = { year: [], issuer: [], kind: [], status: [] };
-  if (p.q.trim() === '') return { q: p.q, notice, total: 0, limit: p.limit, offset: p.offset, facets: empty, lookup: null, hits: [] };
+  if (p.q.trim() === '') return { q: p.q, notice, total: 0, approximate: false, limit: p.limit, offset: p.offset, facets: empty, lookup: null, hits: [] };
   const [r, lookup] = await Promise.all([store.search(withoutUndefined(p)), lookupDocNumber(store, p.q)]);
   // The document a 文号 names leads the hits whatever its score (a citing text can outrank it).
   const hits = lookup ? [...r.hits.filter((h) => h.id === lookup.id), ...r.hits.filter((h) => h.id !== lookup.id)] : r.hits;
@@ -40,6 +40,7 @@ export async function searchView(store: Store, params: SearchParams): Promise<Se
     q: p.q,
     notice,
     total: r.total,
+    approximate: r.approximate === true,
     limit: p.limit,
     offset: p.offset,
     facets: { ...empty, ...r.facets },

@@ -10,8 +10,8 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
 import {
-  knownReferences, mentionRows, mentionSnippets, REGISTERS_VERSION, targetExtra, toTarget, toTask, unitCounts, type RegisterExtractor, type StoredMentionRow,
-  type TargetRow,
+  knownReferences, mentionRows, mentionSnippets, notHeldSql, REGISTERS_VERSION, targetExtra, toTarget, toTask, unitCounts, type RegisterExtractor,
+  type StoredMentionRow, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { Params } from './params.js';
@@ -170,16 +170,13 @@ export async function getNormative(db: Db, documentId: string): Promise<Normativ
   return r ? r.judgement : null;
 }
 
-/** A reference is held when a stored document has its 文号 (or, without one, its exact title). */
-const NOT_HELD = (num: string, title: string) => `NOT EXISTS (SELECT 1 FROM doc_numbers n WHERE n.doc_number = ${num})
-  AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = ${num} OR (${num} IS NULL AND d.title = ${title}))`;
 
 export async function listReferences(db: Db): Promise<KnownReference[]> {
   const [index, relations, statuses] = await Promise.all([
-    db.query(`SELECT key, doc_number, title, source FROM doc_references r WHERE ${NOT_HELD('r.doc_number', 'r.title')} ORDER BY key COLLATE "C"`),
+    db.query(`SELECT key, doc_number, title, source FROM doc_references r WHERE ${notHeldSql('r.doc_number', 'r.title')} ORDER BY key COLLATE "C"`),
     db.query(
       `SELECT object_id AS key, object_doc_number AS doc_number, object_title AS title, subject_id, verb FROM relations r
-       WHERE object_id LIKE 'ref:%' AND ${NOT_HELD('r.object_doc_number', 'r.object_title')} ORDER BY seq`,
+       WHERE object_id LIKE 'ref:%' AND ${notHeldSql('r.object_doc_number', 'r.object_title')} ORDER BY seq`,
     ),
     db.query(`SELECT document_id, status, since FROM statuses WHERE document_id LIKE 'ref:%'`),
   ]);

@@ -15,7 +15,7 @@ import type {
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
 import { SearchIndex } from './search-index.js';
-import { searchSqlite } from './search.js';
+import { SEARCH_LIMITS, type SearchLimits, searchSqlite } from './search.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
 import * as editorial from './editorial.js';
 import * as derived from './derived.js';
@@ -31,6 +31,7 @@ export class SqliteStore implements Store {
   constructor(
     private readonly db: Database.Database,
     private readonly extract: RegisterExtractor = extractRegisters,
+    private readonly limits: SearchLimits = SEARCH_LIMITS,
   ) {
     this.index = new SearchIndex(db);
   }
@@ -66,7 +67,7 @@ export class SqliteStore implements Store {
     }
   }
   async search(query: SearchQuery): Promise<SearchResult> {
-    return searchSqlite(this.db, this.index, query);
+    return searchSqlite(this.db, this.index, query, this.limits);
   }
   async relations(documentId: string): Promise<{ outgoing: Relation[]; incoming: Relation[] }> {
     return facts.relationsOf(this.db, documentId);
@@ -171,7 +172,7 @@ function cannotOpen(path: string, err: unknown): UserError {
 }
 
 /** Open (creating and migrating) the database file; ':memory:' works for throwaway stores. */
-export async function openSqliteStore(path: string, opts: StoreOptions = {}): Promise<SqliteStore> {
+export async function openSqliteStore(path: string, opts: StoreOptions & { readonly searchLimits?: SearchLimits } = {}): Promise<SqliteStore> {
   let db: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -190,7 +191,7 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
   const extract = opts.extract ?? extractRegisters;
   // Registers made by older extractors (or none, in a database from before migration 4): rebuild.
   registers.rebuildRegisters(db, extract);
-  const store = new SqliteStore(db, extract);
+  const store = new SqliteStore(db, extract, opts.searchLimits);
   // An index fed before it held de-identified text (or by older privacy rules): feed it again.
   store.refeedIndex();
   return store;

@@ -9,7 +9,8 @@ import type { FoldedDoc } from '../../search/document.js';
 import { citedAsSql } from '../registers.js';
 import { RELATION_VERBS } from '../store.js';
 import { pack } from './content.js';
-import { bigramText, SLIM_SEARCH_TABLES } from './search-index.js';
+import { indexRow, SEARCH_TABLE } from './search-index.js';
+import { unpackFolded } from './content.js';
 
 /** SQL, or a function for steps SQL cannot do (folding text needs OpenCC). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -360,11 +361,13 @@ export const MIGRATIONS: readonly Migration[] = [
   //     document (body, text, simplified, original, folded); paragraphs (never read) go; doc_tri
   //     becomes contentless; the bigram row table becomes a contentless FTS5 table of bigram
   //     tokens (detail=none: a delta-encoded list of documents per bigram). ≈ 3.9× smaller on 10k.
+  //     (Those two search tables are left empty now: migration 11 replaces them, fed from the packed text.)
   (db) => {
     // A file whose version was set back by hand (the register-rebuild test) is packed already.
     if ((db.prepare("SELECT count(*) FROM pragma_table_info('document_content') WHERE name = 'packed'").pluck().get() as number) > 0) return;
     db.exec(`CREATE TABLE document_content_packed (document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, packed BLOB NOT NULL);
-      ${SLIM_SEARCH_TABLES.replace('TABLE doc_tri ', 'TABLE doc_tri_slim ')}`);
+      CREATE VIRTUAL TABLE doc_tri_slim USING fts5(title, docnum, body, tokenize = 'trigram', content = '', contentless_delete = 1);
+      CREATE VIRTUAL TABLE doc_bi USING fts5(b, tokenize = 'ascii', content = '', contentless_delete = 1, detail = none);`);
     // In pages of documents: a large file's text never sits in memory whole.
     const page = db.prepare(
       `SELECT d.seq, d.id, c.body_json, c.text, c.simplified_text, c.original_text, t.title AS ft, t.docnum AS fd, t.body AS fb
@@ -372,8 +375,6 @@ export const MIGRATIONS: readonly Migration[] = [
        WHERE d.seq > ? ORDER BY d.seq LIMIT 500`,
     );
     const ins = db.prepare('INSERT INTO document_content_packed VALUES (?, ?)');
-    const tri = db.prepare('INSERT INTO doc_tri_slim(rowid, title, docnum, body) VALUES (?, ?, ?, ?)');
-    const bi = db.prepare('INSERT INTO doc_bi(rowid, b) VALUES (?, ?)');
     for (let last = -1; ; ) {
       const rows = page.all(last) as Array<Record<string, string | number | null>>;
       if (rows.length === 0) break;
@@ -381,15 +382,30 @@ export const MIGRATIONS: readonly Migration[] = [
         const f: FoldedDoc = { title: String(r.ft ?? ''), docnum: String(r.fd ?? ''), body: String(r.fb ?? '') };
         const content = { body: JSON.parse(r.body_json as string), text: r.text as string, simplifiedText: r.simplified_text as string | null, originalText: r.original_text as string };
         ins.run(r.id, pack({ ...content, folded: f }));
-        tri.run(r.seq, f.title, f.docnum, f.body);
-        bi.run(r.seq, bigramText(f));
         last = r.seq as number;
       }
     }
     db.exec(`DROP TABLE document_content; ALTER TABLE document_content_packed RENAME TO document_content;
       DROP TABLE paragraphs; DROP TABLE doc_bigrams; DROP TABLE doc_tri; ALTER TABLE doc_tri_slim RENAME TO doc_tri;`);
   },
-  // 11 — the registers made small (issue 11: 200 of 543 MB on 10k documents were these tables).
+  // 11 — one search table instead of three: doc_bg, every pair of adjacent characters as a token
+  //     (src/search/bigrams.ts), replaces the trigram table, the jieba-word table (BM25 is taken
+  //     over the pairs) and the bigram table: 153 against 284 MB on the 10k scale corpus. Fed from
+  //     the folded text packed with each document, in pages. And an index on titles, for references.
+  (db) => {
+    // IF EXISTS: a file whose version was set back by hand (the register-rebuild test) has doc_bg already.
+    db.exec(`DROP TABLE IF EXISTS doc_tri; DROP TABLE IF EXISTS doc_words; DROP TABLE IF EXISTS doc_bi; DROP TABLE IF EXISTS doc_bg; ${SEARCH_TABLE}
+      CREATE INDEX IF NOT EXISTS documents_title ON documents(title); -- references known by title only (registers.ts notHeldSql)`);
+    const page = db.prepare('SELECT d.seq, c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq > ? ORDER BY d.seq LIMIT 500');
+    const ins = db.prepare('INSERT INTO doc_bg(rowid, title, docnum, body) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)');
+    for (let last = -1; ; ) {
+      const rows = page.raw().all(last) as Array<[number, Buffer]>;
+      if (rows.length === 0) break;
+      ins.run(JSON.stringify(rows.map(([seq, packed]) => [seq, ...indexRow(unpackFolded(packed))])));
+      last = rows[rows.length - 1]![0];
+    }
+  },
+  // 12 — the registers made small (issue 11: 200 of 543 MB on 10k documents were these tables).
   //     Units by number (unit_names), documents by seq, keyed tables WITHOUT ROWID (no second copy
   //     of the key in an autoindex), and a unit mention's snippet kept as its place in one excerpt
   //     per document (unit_excerpts, registers.ts). A quote that is just 《title》（文号） is not

@@ -9,7 +9,7 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
 import {
-  knownReferences, mentionRows, mentionSnippets, REGISTERS_VERSION, TASK_ROLES, targetExtra, taskUnits, toTarget, toTask, unitCounts,
+  knownReferences, mentionRows, mentionSnippets, notHeldSql, REGISTERS_VERSION, TASK_ROLES, targetExtra, taskUnits, toTarget, toTask, unitCounts,
   type RegisterExtractor, type StoredMentionRow, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
@@ -187,17 +187,14 @@ export function getNormative(db: Database.Database, documentId: string): Normati
   return json === undefined ? null : (JSON.parse(json) as NormativeJudgement);
 }
 
-/** A reference is held when a stored document has its 文号 (or, without one, its exact title). */
-const NOT_HELD = (num: string, title: string) => `NOT EXISTS (SELECT 1 FROM doc_numbers n WHERE n.doc_number = ${num})
-  AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = ${num} OR (${num} IS NULL AND d.title = ${title}))`;
 
 export function listReferences(db: Database.Database): KnownReference[] {
   return knownReferences({
-    index: stmt(db, `SELECT key, doc_number, title, source FROM doc_references r WHERE ${NOT_HELD('r.doc_number', 'r.title')} ORDER BY key`).all() as never,
+    index: stmt(db, `SELECT key, doc_number, title, source FROM doc_references r WHERE ${notHeldSql('r.doc_number', 'r.title')} ORDER BY key`).all() as never,
     relations: stmt(
       db,
       `SELECT x.object_id AS key, x.object_doc_number AS doc_number, x.object_title AS title, x.subject_id, x.verb
-       FROM (${RELATIONS_SQL("WHERE o.key LIKE 'ref:%'")}) x WHERE ${NOT_HELD('x.object_doc_number', 'x.object_title')}`,
+       FROM (${RELATIONS_SQL("WHERE o.key LIKE 'ref:%'")}) x WHERE ${notHeldSql('x.object_doc_number', 'x.object_title')}`,
     ).all() as never,
     statuses: stmt(db, `SELECT document_id, status, since FROM statuses WHERE document_id LIKE 'ref:%'`).all() as never,
   });

@@ -1,208 +1,265 @@
 /**
- * Search on SQLite. Which documents match is decided by exact substring semantics (trigram FTS
- * for 3+ characters, bigram postings below that); how they rank by BM25 over jieba words with
- * title and 文号 weighted up, plus bonuses that put title hits and an exact 文号 first.
- * User text reaches SQL only as bound parameters, and MATCH only through ftsQuote.
+ * Search on SQLite. Which documents match is decided by exact substring semantics over doc_bg (a
+ * term is the phrase of its character pairs, search-index.ts); how they rank by BM25 over those
+ * phrases with title and 文号 weighted up, plus bonuses that put title hits and an exact 文号 first.
+ * Filters, facets and the bonuses are taken over the in-memory catalog (catalog.ts).
+ *
+ * Up to limits.ranked matches the order is BM25 and bonuses, exactly. Above, it is the bonuses
+ * (title and 文号 hits first), then 成文日期: FTS5's BM25 reads every match again to count document
+ * frequencies, about 1 ms a thousand matches, which a province's common words cannot afford. Up to
+ * limits.read matches the total and facets are exact; above, they are estimated from the first
+ * limits.read (`approximate`, shown as 约), and title and 文号 hits are found in the catalog.
+ * User text reaches MATCH only as character-pair tokens (bigrams.ts), never as FTS5 syntax.
  */
 import type Database from 'better-sqlite3';
-import { charLength } from '../../search/bigrams.js';
-import { DIMS, orderFacet, wanted } from '../../search/facets.js';
-import { ftsQuote, parseQuery, type Term } from '../../search/query.js';
+import { charLength, substringExpression } from '../../search/bigrams.js';
+import { DIMS, orderFacet } from '../../search/facets.js';
+import { parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
-import type { Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { FoldedDoc } from '../../search/document.js';
+import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
+import { Catalog, catalogOf, type CatalogEntry, countFacets } from './catalog.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
-
-type Dim = keyof Facets;
-import { bigramToken, type SearchIndex } from './search-index.js';
+import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 
-/** Weights of bm25(doc_words): title, docnum, body. */
+/** Weights of bm25(doc_bg): title, docnum, body. */
 const BM25_WEIGHTS = '10.0, 10.0, 1.0';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
-
-/** One hit of the ranked list as it leaves SQL: only what the order needs (ties are settled in JS). */
-interface Ranked {
-  readonly seq: number;
-  /** How many rows rank above the first tie group of the page. */
-  readonly before: number;
-  readonly score: number;
-  readonly sg: string;
-  readonly id: string;
+/** How much of a large match set one query reads. */
+export interface SearchLimits {
+  /** Matches read before a query's total and facets are estimated (about 8 ms of index reading). */
+  readonly read: number;
+  /** Matches ranked by BM25: above, title and 文号 hits first, then newest (BM25 reads every match again). */
+  readonly ranked: number;
 }
 
+export const SEARCH_LIMITS: SearchLimits = { read: 20000, ranked: 2000 };
+
 /**
- * The SQL for the documents matching a term (a compound SELECT of one `seq` column): trigram FTS
- * for 3+ characters, bigram postings below that. An unquoted chunk of 4+ characters found nowhere
- * whole is split into its jieba words, each required.
+ * Terms as FTS5 expressions over doc_bg. An unquoted chunk of 4+ characters found nowhere whole is
+ * split into its jieba words, each required.
  */
 class TermMatcher {
-  /** Words an unquoted chunk was split into when it was not found whole (for ranking/highlight). */
-  readonly splits = new Map<string, string[]>();
+  /** What each term is looked for as: itself, or the words of a chunk not found whole. */
+  private readonly split = new Map<string, string[]>();
 
   constructor(
     private readonly db: Database.Database,
     private readonly index: SearchIndex,
+    private readonly catalog: Catalog,
   ) {}
 
-  /** A simple SELECT of the documents matching the term; its arguments appended to args. */
-  sql(t: Term, args: unknown[]): string {
-    const parts = this.parts(t).map((p) => substringSql(p, args));
-    return parts.length === 1 ? parts[0]! : `SELECT seq FROM (${parts.join(' INTERSECT ')})`;
+  expr(t: Term): string {
+    const parts = this.parts(t).map(substringExpression);
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
   }
 
-  private parts(t: Term): string[] {
+  parts(t: Term): string[] {
+    const key = `${t.phrase ? '"' : ''}${t.text}`;
+    let parts = this.split.get(key);
+    if (!parts) this.split.set(key, (parts = this.cut(t)));
+    return parts;
+  }
+
+  private cut(t: Term): string[] {
     if (t.phrase || charLength(t.text) < 4 || this.foundWhole(t.text)) return [t.text];
     // An unspaced Chinese query (武隆区禁火令通知) is a string of words: require each of them.
     const words = this.index.seg().cut(t.text).filter((w) => charLength(w) >= 2);
-    if (words.length < 2) return [t.text];
-    this.splits.set(t.text, words);
-    return words;
+    return words.length < 2 ? [t.text] : words;
   }
 
   private foundWhole(text: string): boolean {
-    return stmt(this.db, 'SELECT 1 FROM doc_tri WHERE doc_tri MATCH ? LIMIT 1', true).get(ftsQuote(text)) !== undefined;
+    let found = this.catalog.foundWhole.get(text);
+    if (found === undefined) {
+      found = stmt(this.db, 'SELECT 1 FROM doc_bg WHERE doc_bg MATCH ? LIMIT 1', true).get(substringExpression(text)) !== undefined;
+      this.catalog.foundWhole.set(text, found);
+    }
+    return found;
   }
-}
-
-function substringSql(text: string, args: unknown[]): string {
-  const n = charLength(text);
-  if (n >= 3) return args.push(ftsQuote(text)), 'SELECT rowid AS seq FROM doc_tri WHERE doc_tri MATCH ?';
-  // Bigram tokens (search-index.ts): the pair itself, or for one character every pair it starts.
-  return args.push(n === 2 ? bigramToken(text) : `${bigramToken(text)}*`), 'SELECT rowid AS seq FROM doc_bi WHERE doc_bi MATCH ?';
-}
-
-/** JavaScript's toLowerCase for SQL (SQLite's lower() folds ASCII only), for terms that have cased letters. */
-const withLower = new WeakSet<Database.Database>();
-function jsLower(db: Database.Database): string {
-  if (!withLower.has(db)) {
-    db.function('gongbao_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
-    withLower.add(db);
-  }
-  return 'gongbao_lower';
 }
 
 const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
 
-/**
- * Everything that grows with the number of matches happens in one SQL statement: the candidate
- * set (compound SELECTs over the FTS and bigram tables), the filters, the facet counts (GROUP BY),
- * BM25 and the bonuses, and the order. Only the page of hits (and any rows tied with its ends on
- * score and date) comes back to JavaScript, which settles ties by id with localeCompare as before.
- */
-export function searchSqlite(db: Database.Database, index: SearchIndex, q: SearchQuery): SearchResult {
+/** What one query matched; each entry stands for `weight` documents (1, or more when estimated). */
+interface Matches {
+  readonly entries: CatalogEntry[];
+  /** Matches read from the index, before the filters. */
+  readonly read: number;
+  readonly weight: number;
+  readonly exact: boolean;
+}
+
+export function searchSqlite(db: Database.Database, index: SearchIndex, q: SearchQuery, limits: SearchLimits = SEARCH_LIMITS): SearchResult {
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
-  const negative = parsed.groups.filter((g) => g.negated);
-  const m = new TermMatcher(db, index);
-  const args: unknown[] = [];
-  const where: string[] = [];
-  // Compound SELECTs are left-associative: each OR group is wrapped so that groups intersect whole.
-  const union = (terms: Term[]) => terms.map((t) => m.sql(t, args)).join(' UNION ');
-  const group = (terms: Term[]) => (terms.length === 1 ? m.sql(terms[0]!, args) : `SELECT seq FROM (${union(terms)})`);
-
-  // No positive term: every document (browsing with filters).
-  if (positive.length > 0) where.push(`d.seq IN (${positive.map((g) => group(g.terms)).join(' INTERSECT ')})`);
-  if (negative.length > 0) where.push(`d.seq NOT IN (${union(negative.flatMap((g) => g.terms))})`);
-  const column = { year: 'd.year', issuer: 'd.issuer_key', kind: 'd.kind', status: 'd.status' } as const;
-  for (const d of DIMS) {
-    const v = wanted(q, d);
-    // A year compares as text in computeFacets: '2023.0' or '02023' match nothing there, nor here.
-    if (v !== undefined) (where.push(`${column[d]} = ?`), args.push(d !== 'year' ? v : String(Number(v)) === v ? Number(v) : null));
-  }
-
-  const terms = positive.flatMap((g) => g.terms);
-  const parts = (t: Term) => m.splits.get(t.text) ?? [t.text];
-  // Date range and field choice: plain conditions on the document row.
-  if (q.from) (where.push('d.signed_on >= ?'), args.push(q.from));
-  if (q.to) (where.push('d.signed_on <= ?'), args.push(q.to));
-  const inField = q.field === 'title' ? 'd.search_title' : q.field === 'docNumber' ? "coalesce(d.doc_number, '')" : null;
-  if (inField) {
-    for (const g of positive) {
-      where.push(`(${g.terms.map((t) => `(${(q.field === 'title' ? parts(t) : [t.text]).map((x) => (args.push(x), `instr(${inField}, ?) > 0`)).join(' AND ')})`).join(' OR ')})`);
-    }
-  }
-  const needles = [...new Set(terms.flatMap(parts))];
-  const seg = needles.length > 0 ? index.seg() : null;
-  const words = seg ? [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w)) : [];
-
-  // The score, added up in the order the JavaScript ranking used (same doubles): BM25, then per
-  // term the title and 文号 bonuses, then the exact-文号 bonus.
-  const scoreArgs: unknown[] = [];
-  const score: string[] = [words.length > 0 ? 'coalesce(w.r, 0)' : '0'];
-  for (const t of terms) {
-    score.push(`(CASE WHEN ${parts(t).map((p) => (scoreArgs.push(p), 'instr(m0.search_title, ?) > 0')).join(' AND ')} THEN ${TITLE_BONUS} ELSE 0 END)`);
-    scoreArgs.push(t.text);
-    score.push(`(CASE WHEN instr(${CASED.test(t.text) ? `${jsLower(db)}(m0.doc_number)` : 'm0.doc_number'}, ?) > 0 THEN ${DOCNUM_BONUS} ELSE 0 END)`);
-  }
-  if (parsed.docNumber !== null) (score.push(`(CASE WHEN m0.doc_number = ? THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END)`), scoreArgs.push(parsed.docNumber));
-  const bm25 = words.length > 0 && terms.length > 0;
-
+  const negative = parsed.groups.filter((g) => g.negated).flatMap((g) => g.terms);
+  const catalog = catalogOf(db);
+  const m = new TermMatcher(db, index, catalog);
+  const pass = Catalog.filter(q);
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
-  const facet = (d: Dim) => `SELECT '${d}', ${column[d].slice(2)}, count(*), NULL, NULL, NULL FROM m WHERE ${column[d].slice(2)} IS NOT NULL GROUP BY 2`;
-  const sql = `
-    WITH m0 AS MATERIALIZED (
-      SELECT d.seq, d.id, coalesce(d.signed_on, '') AS sg, d.year, d.issuer_key, d.kind, d.status, d.search_title, d.doc_number
-      FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    )${bm25 ? `, w AS MATERIALIZED (
-      -- +rowid: filter the word matches by the candidates instead of one FTS lookup per candidate.
-      SELECT rowid AS seq, -bm25(doc_words, ${BM25_WEIGHTS}) AS r FROM doc_words WHERE doc_words MATCH ? AND +rowid IN (SELECT seq FROM m0)
-    )` : ''}, m AS MATERIALIZED (
-      SELECT m0.seq, m0.id, m0.sg, m0.year, m0.issuer_key, m0.kind, m0.status, ${terms.length > 0 && q.sort !== 'date' ? score.join(' + ') : '0'} AS score
-      FROM m0 ${bm25 ? 'LEFT JOIN w ON w.seq = m0.seq' : ''}
-    ), p AS MATERIALIZED (
-      SELECT score, sg FROM m ORDER BY score DESC, sg DESC LIMIT ? OFFSET ?
-    ), hi AS MATERIALIZED (
-      SELECT score, sg FROM p ORDER BY score DESC, sg DESC LIMIT 1
-    ), lo AS MATERIALIZED (
-      SELECT score, sg FROM p ORDER BY score, sg LIMIT 1
-    ), before AS MATERIALIZED (
-      SELECT count(*) AS n FROM m, hi WHERE (m.score, m.sg) > (hi.score, hi.sg)
-    )
-    SELECT 'total', NULL, count(*), NULL, NULL, NULL FROM m
-    ${DIMS.map((d) => `UNION ALL ${facet(d)}`).join('\n    ')}
-    -- The page's rows in the order of score and date, with every row tied with its first or last
-    -- on both: ids order them in JavaScript. before.n: how many rows rank above them all.
-    UNION ALL SELECT 'hit', m.seq, before.n, m.score, m.sg, m.id FROM hi, lo, before, m
-      WHERE (m.score, m.sg) BETWEEN (lo.score, lo.sg) AND (hi.score, hi.sg)`;
-  const rows = stmt(db, sql).raw().all(...args, ...(bm25 ? [words.map(ftsQuote).join(' OR ')] : []), ...(terms.length > 0 && q.sort !== 'date' ? scoreArgs : []), limit, offset) as Array<
-    [string, string | number | null, number, number | null, string | null, string | null]
-  >;
 
-  let total = 0;
-  const facets: Facets = { year: [], issuer: [], kind: [], status: [] };
-  const ranked: Ranked[] = [];
-  for (const [kind, value, n, score, sg, id] of rows) {
-    if (kind === 'total') total = n;
-    else if (kind === 'hit') ranked.push({ seq: value as number, before: n, score: score!, sg: sg!, id: id! });
-    else facets[kind as Dim].push({ value: String(value), count: n });
-  }
-  for (const d of DIMS) orderFacet(d, facets[d]);
+  // Groups AND, terms of a group OR; a field choice holds every positive group to that column.
+  const column = q.field === 'title' ? 'title' : q.field === 'docNumber' ? 'docnum' : null;
+  const groups = positive.map((g) => `(${g.terms.map((t) => m.expr(t)).join(' OR ')})`).join(' AND ');
+  const excluded = negative.length > 0 ? negative.map((t) => m.expr(t)).join(' OR ') : null;
+  const expr = positive.length === 0 ? null : `${column ? `{${column}} : (${groups})` : groups}${excluded ? ` NOT (${excluded})` : ''}`;
 
-  // The rows come as whole groups of equal score and date around the page; order them as before.
-  ranked.sort((a, b) => b.score - a.score || b.sg.localeCompare(a.sg) || a.id.localeCompare(b.id));
-  const first = ranked[0]?.before ?? 0;
-  const page = ranked.slice(offset - first, offset - first + limit);
+  const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, Math.max(limits.read, offset + limit));
+  const terms = positive.flatMap((g) => g.terms);
+  const ranked = terms.length > 0 && q.sort !== 'date';
+  const total = Math.round(found.entries.length * found.weight);
+  const raw = countFacets(catalog, found.entries, found.weight);
+  const facets = { year: [], issuer: [], kind: [], status: [] } as SearchResult['facets'];
+  for (const d of DIMS) facets[d] = orderFacet(d, raw[d]);
+
+  // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
+  const wanted = terms.map((t) => ({ parts: m.parts(t), text: t.text, cased: CASED.test(t.text) }));
+  const bonus = (e: CatalogEntry): number => {
+    let s = 0;
+    for (const t of wanted) {
+      if (t.parts.every((p) => e.title.includes(p))) s += TITLE_BONUS;
+      if (e.docNumber !== null && (t.cased ? e.docNumber.toLowerCase() : e.docNumber).includes(t.text)) s += DOCNUM_BONUS;
+    }
+    if (parsed.docNumber !== null && e.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
+    return s;
+  };
+  const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null ? bestScores(db, expr, found, bonus, offset + limit) : null;
+  const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
+    ? certainHits(catalog, pass, wanted.map((t) => t.parts), parsed.docNumber, offset + limit + 200) : [];
+  // A match without a BM25 score here cannot reach the page (bestScores).
+  const score = (e: CatalogEntry): number => (bm25 ? (bm25.get(e.seq) ?? -Infinity) : 0) + bonus(e);
+  const page = topK(found.entries, extra, ranked ? score : () => 0, offset + limit).slice(offset);
+
   const summaries = new Map(
-    (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
+    (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.e.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
   );
-  const snippet = excerpter(index, needles);
-  const hits: SearchHit[] = page.map((r) => ({ ...toSummary(summaries.get(r.seq)!), score: Math.round(r.score * 1000) / 1000, snippet: snippet(r.seq) }));
-  return { total, facets, hits };
+  const needles = [...new Set(terms.flatMap((t) => m.parts(t)))];
+  const snippet = excerpter(index, catalog, needles);
+  const hits: SearchHit[] = page.filter((r) => summaries.has(r.e.seq)).map((r) => ({
+    ...toSummary(summaries.get(r.e.seq)!), score: Math.round(r.score * 1000) / 1000, snippet: snippet(r.e.seq),
+  }));
+  return { total, facets, hits, ...(found.exact ? {} : { approximate: true }) };
+}
+
+/** No positive term: every document passing the filters, less those matching an excluded term. */
+function browse(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, excluded: string | null): Matches {
+  const out = excluded === null ? null : new Set(rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ?', excluded));
+  return { entries: catalog.entries.filter((e) => pass(e) && !out?.has(e.seq)), read: 0, weight: 1, exact: true };
+}
+
+/**
+ * The matches of an expression passing the filters: all of them, when there are at most
+ * limits.read (or as many as the page asked reaches); else the first limits.read in rowid order,
+ * each standing for its share of the documents (an estimate). Reading goes in ascending rowid: FTS5
+ * reads a doclist backwards only by loading it whole, and its seeks cost as much as reading.
+ */
+function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, read: number): Matches {
+  const all = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid LIMIT ?', expr, read + 1);
+  const exact = all.length <= read;
+  if (!exact) all.length = read;
+  const weight = exact ? 1 : catalog.entries.length / catalog.countBetween(0, all[read - 1]!);
+  const entries: CatalogEntry[] = [];
+  for (const s of all) {
+    const e = catalog.get(s);
+    if (e && pass(e)) entries.push(e);
+  }
+  return { entries, read: all.length, weight, exact };
+}
+
+/**
+ * BM25 (weighted by column, higher is better) of the matches that can reach the first k places:
+ * the best k + b + f by BM25 alone, where b matches have a bonus and f were filtered out. A match
+ * with no bonus outside that list has at least k matches above it (higher BM25, bonus or not). A
+ * match with a bonus outside it is outranked by every listed match with at least its bonus: when
+ * fewer than k of those are listed, every match is scored instead (rare: the title weighs 10 in
+ * BM25 already). FTS5 sorts in C, and only the rows that matter cross into JavaScript.
+ */
+function bestScores(db: Database.Database, expr: string, found: Matches, bonus: (e: CatalogEntry) => number, k: number): Map<number, number> {
+  const favoured = found.entries.filter((e) => bonus(e) > 0);
+  const best = scores(db, expr, k + favoured.length + (found.read - found.entries.length));
+  const missing = favoured.filter((e) => !best.has(e.seq));
+  if (missing.length === 0) return best;
+  const most = Math.max(...missing.map(bonus));
+  return favoured.filter((e) => best.has(e.seq) && bonus(e) >= most).length >= k ? best : scores(db, expr, found.read);
+}
+
+function scores(db: Database.Database, expr: string, n: number): Map<number, number> {
+  const sql = `SELECT rowid, -bm25(doc_bg, ${BM25_WEIGHTS}) AS r FROM doc_bg WHERE doc_bg MATCH ? ORDER BY bm25(doc_bg, ${BM25_WEIGHTS}) LIMIT ?`;
+  return new Map(stmt(db, sql).raw().all(expr, n) as Array<[number, number]>);
+}
+
+/**
+ * Documents a sample may have missed that must rank first: the newest with every positive term in
+ * the title (from the catalog's titles: the same test as the bonus), and the one whose 文号 is the
+ * query. They certainly match when the query is one group and excludes nothing; other queries keep
+ * to the sample.
+ */
+function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, parts: readonly string[][], docNumber: string | null, n: number): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  const docs = catalog.entries;
+  for (let i = docs.length - 1; i >= 0 && out.length < n; i--) {
+    const e = docs[i]!;
+    if (pass(e) && parts.some((p) => p.every((w) => e.title.includes(w)))) out.push(e);
+  }
+  if (docNumber !== null) out.push(...docs.filter((e) => e.docNumber === docNumber && pass(e)));
+  return out;
+}
+
+interface Ranked {
+  readonly e: CatalogEntry;
+  readonly score: number;
+}
+
+/** Score, then 成文日期 (newest first), then id: ties settled as the ranking always has. */
+function before(a: Ranked, b: Ranked): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.e.sg !== b.e.sg) return a.e.sg > b.e.sg;
+  return ids.compare(a.e.id, b.e.id) < 0;
+}
+
+/** localeCompare's order, without building a collator per comparison. */
+const ids = new Intl.Collator();
+
+/** The first k entries in ranking order (the matches, and extra ones not among them), without sorting them all. */
+function topK(entries: readonly CatalogEntry[], extra: readonly CatalogEntry[], score: (e: CatalogEntry) => number, k: number): Ranked[] {
+  if (k <= 0) return [];
+  const known = new Set(extra.length > 0 ? entries.map((e) => e.seq) : []);
+  const all = extra.length > 0 ? [...entries, ...extra.filter((e) => !known.has(e.seq) && known.add(e.seq))] : entries;
+  if (k > 500) {
+    // A deep page: sort them all (insertion into a long list would cost more).
+    return all.map((e) => ({ e, score: score(e) })).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
+  }
+  const top: Ranked[] = [];
+  for (const e of all) {
+    const r = { e, score: score(e) };
+    if (top.length === k && !before(r, top[k - 1]!)) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && before(r, top[i - 1]!)) i--;
+    top.splice(i, 0, r);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+function rowids(db: Database.Database, sql: string, ...args: unknown[]): number[] {
+  return stmt(db, sql, true).all(...args) as number[];
 }
 
 /**
  * The stretch of folded body around the earliest match of any needle. The folded text is kept
- * once, packed with the document's content (the search tables are contentless): unpacking one
- * document costs about 0.1 ms, and only the page's documents are unpacked.
+ * once, packed with the document's content (the search table is contentless): unpacking one
+ * document costs about 0.14 ms, so the catalog keeps the most recent ones unpacked (a page asked again,
+ * the next page of the same query, a popular document).
  */
-function excerpter(index: SearchIndex, needles: readonly string[]) {
+function excerpter(index: SearchIndex, catalog: Catalog, needles: readonly string[]) {
   const lower = needles.some((n) => /[a-z]/.test(n));
   return (seq: number): string => {
-    const hay = index.folded(seq)?.body ?? '';
+    const hay = catalog.remember(seq, () => index.folded(seq))?.body ?? '';
     const searched = lower ? hay.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : hay;
     let at = Infinity;
     for (const n of needles) {

@@ -24,8 +24,7 @@ const json = (v: unknown) => JSON.stringify(v ?? null);
 /**
  * Store a batch of parsed files in one IMMEDIATE transaction: the "seen this file?" checks and the
  * writes are one step even when two processes ingest the same file at once (the second waits, and
- * finds it unchanged). Words are learned from the whole batch before any of it is indexed, and
- * documents holding newly learned words are re-cut once per batch, not once per file.
+ * finds it unchanged). Words are learned from the whole batch at once.
  */
 export function ingestResults(db: Database.Database, search: SearchIndex, results: readonly ParseResult[], extract: RegisterExtractor): IngestOutcome[] {
   return db.transaction((): IngestOutcome[] => {
@@ -39,14 +38,14 @@ export function ingestResults(db: Database.Database, search: SearchIndex, result
     const marked = marksByDocument(publicMarks(db));
     const folded = new Map<OfficialDocument, FoldedDoc>();
     results.forEach((r, i) => fresh[i] && r.documents.forEach((d) => folded.set(d, foldDocument(d, marked(d.id)))));
-    const learned = search.learn([...new Map([...folded].map(([d, f]) => [d.id, f])).values()]);
+    // Words learned here cut later queries; the index itself holds character pairs, so nothing is re-cut.
+    search.learn([...new Map([...folded].map(([d, f]) => [d.id, f])).values()]);
     const written = new Map<number, FoldedDoc>();
     const outcomes = results.map((r, i) => writeResult(db, search, r, fresh[i] ? folded : null, extract, written, seen));
     // The search rows go in last, one after another: FTS5 flushes its pending terms whenever another
     // statement opens a savepoint, and one flush per document wrote tiny segments (8 ms a document).
     const exists = stmt(db, 'SELECT 1 FROM documents WHERE seq = ?', true);
     search.insertMany([...written].filter(([seq]) => exists.get(seq) !== undefined));
-    if (learned.length > 0) search.resegment(learned, new Set(written.keys()));
     return outcomes;
   }).immediate();
 }
