@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { prepareResult } from '../src/store/prepared.js';
+import { packDocument } from '../src/store/sqlite/content.js';
 import type { Relation, Store } from '../src/store/store.js';
 import {
   ALL_FIXTURES, CHARGING, FIRE_BAN, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED, OLD_DECISION, REPORT, TRADITIONAL,
@@ -72,6 +74,25 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       }
       assert.equal(await batch.getDocument(TRADITIONAL.id), null);
       assert.deepEqual(await batch.getDocument(FIRE_BAN.id), await one.getDocument(FIRE_BAN.id));
+    });
+
+    test('files prepared ahead (as the parse workers send them) are stored as the plain files are', async () => {
+      const files = [...ALL_FIXTURES, ISSUE_2024_CORRECTED];
+      const plain = await fresh();
+      await plain.ingestMany(files);
+      const prepared = await fresh();
+      // Packed as for SQLite: a store that keeps its content otherwise ignores the blob.
+      const outcomes = await prepared.ingestMany(files.map((r) => prepareResult(r, packDocument)));
+      assert.deepEqual(outcomes.map((o) => o.action), ['added', 'added', 'added', 'replaced']);
+      assert.deepEqual(await prepared.counts(), await plain.counts());
+      for (const d of (await plain.listDocuments()).items) assert.deepEqual(await prepared.getDocument(d.id), await plain.getDocument(d.id), d.id);
+      for (const q of ['禁火', '森林防火', '武隆', '充电']) {
+        const [a, b] = [await prepared.search({ q }), await plain.search({ q })];
+        assert.deepEqual(a.hits.map((h) => [h.id, h.snippet]), b.hits.map((h) => [h.id, h.snippet]), q);
+      }
+      assert.deepEqual(await prepared.listTasks(), await plain.listTasks());
+      assert.deepEqual(await prepared.listTargets(), await plain.listTargets());
+      assert.deepEqual(await prepared.listUnits(), await plain.listUnits());
     });
 
     test('a corrected edition replaces the old one; the old file stays known', async () => {

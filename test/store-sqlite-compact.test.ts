@@ -1,7 +1,7 @@
 /**
- * The registers' storage on SQLite (migration 12, issue 11): no keyed table holds its key twice,
+ * The registers' storage on SQLite (migration 13, issue 11): no keyed table holds its key twice,
  * a unit mention is a place in one compressed excerpt per document rather than a snippet, and a
- * file written before migration 12 answers every register, relation and citation as one written
+ * file written before migration 13 answers every register, relation and citation as one written
  * today.
  */
 import assert from 'node:assert/strict';
@@ -21,8 +21,8 @@ import { ingestSamples } from './store-samples.js';
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-compact-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Migrations before the registers were made small (12). */
-const BEFORE_COMPACT = 11;
+/** Migrations before the registers were made small (13). */
+const BEFORE_COMPACT = 12;
 
 describe('sqlite registers stored small', () => {
   const today = join(dir, 'today.db');
@@ -75,7 +75,7 @@ describe('sqlite registers stored small', () => {
     c.close();
   });
 
-  test('a file from before migration 12 answers registers, relations and citations as one written today', async () => {
+  test('a file from before migration 13 answers registers, relations and citations as one written today', async () => {
     const old = join(dir, 'old.db');
     asBeforeCompact(today, old);
     const upgraded = await openSqliteStore(old);
@@ -106,8 +106,8 @@ describe('sqlite registers stored small', () => {
 });
 
 /**
- * `from` (today's layout) as the same data in the layout before migration 12. The search tables
- * stay empty (not what this is about); the register tables too: migration 12 drops them and the
+ * `from` (today's layout) as the same data in the layout before migration 13. The search tables
+ * stay empty (not what this is about); the register tables too: migration 13 drops them and the
  * store rebuilds them from the documents.
  */
 function asBeforeCompact(from: string, to: string): void {

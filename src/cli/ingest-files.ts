@@ -8,6 +8,8 @@ import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
 import type { ExtractOptions } from '../ingest/formats/index.js';
 import type { IngestOutcome, Store } from '../store/store.js';
+import type { PreparedResult } from '../store/prepared.js';
+import { SqliteStore } from '../store/sqlite/index.js';
 import { parseAll } from './parse-pool.js';
 
 /** Bytes of source per batch: large enough that the per-transaction costs vanish, small enough to hold. */
@@ -23,7 +25,8 @@ export interface IngestProgress {
 }
 
 export interface IngestListener {
-  outcome(o: IngestOutcome, result: ParseResult, file: string): void;
+  /** `prepared`: the file as the parse worker prepared it (its privacy review done there). */
+  outcome(o: IngestOutcome, result: ParseResult, file: string, prepared?: PreparedResult): void;
   failure(file: string, err: UserError): void;
   /** A 解读 text, taken whole by the caller after everything before it is stored (it links to those). */
   interpretation?(file: string): Promise<void>;
@@ -41,7 +44,7 @@ export async function ingestFiles(
   options: ExtractOptions = {},
 ): Promise<void> {
   const t0 = performance.now();
-  let batch: Array<{ file: string; result: ParseResult }> = [];
+  let batch: Array<{ file: string; result: ParseResult; prepared?: PreparedResult }> = [];
   let batchBytes = 0;
   let filesDone = 0;
   let documents = 0;
@@ -49,9 +52,9 @@ export async function ingestFiles(
   let last = '';
   const flush = async () => {
     if (batch.length === 0) return;
-    const outcomes = await store.ingestMany(batch.map((b) => b.result));
+    const outcomes = await store.ingestMany(batch.map((b) => b.prepared ?? b.result));
     outcomes.forEach((o, i) => {
-      on.outcome(o, batch[i]!.result, batch[i]!.file);
+      on.outcome(o, batch[i]!.result, batch[i]!.file, batch[i]!.prepared);
       on.done?.(batch[i]!.file);
     });
     filesDone += batch.length;
@@ -61,7 +64,9 @@ export async function ingestFiles(
     batchBytes = 0;
     on.progress?.({ files: filesDone, file: last, documents, bytes, documentsPerSecond: documents / ((performance.now() - t0) / 1000) });
   };
-  for await (const p of parseAll(files, parse ? 0 : workers, parse, options)) {
+  // Workers prepare what the store would compute on this thread (packed for SQLite's content table).
+  const prepare = { pack: store instanceof SqliteStore };
+  for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {
     last = p.file;
     if ('interpretation' in p || 'error' in p) {
       // What came before is stored first: a 解读 links to it, and files are reported in order.
@@ -77,7 +82,7 @@ export async function ingestFiles(
       on.done?.(p.file);
       continue;
     }
-    batch.push({ file: p.file, result: p.result });
+    batch.push({ file: p.file, result: p.result, ...(p.prepared ? { prepared: p.prepared } : {}) });
     batchBytes += p.result.source.bytes;
     if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
   }

@@ -9,9 +9,22 @@ import type { ParseResult } from '../domain/types.js';
 import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
 import { interpretationIn } from '../status/interpretation-ingest.js';
+import { prepareResult, type PreparedResult } from '../store/prepared.js';
+import { packDocument } from '../store/sqlite/content.js';
 
-/** A parsed file, its one-line error, or a 解读 text (not a gazette: the caller links it). */
-export type Parsed = { file: string; result: ParseResult } | { file: string; error: UserError } | { file: string; interpretation: true };
+/**
+ * A parsed file (prepared for the store when asked: prepared.ts), its one-line error, or a 解读 text
+ * (not a gazette: the caller links it).
+ */
+export type Parsed =
+  | { file: string; result: ParseResult; prepared?: PreparedResult }
+  | { file: string; error: UserError }
+  | { file: string; interpretation: true };
+
+/** What a worker does after parsing: prepare the documents for the store (packed for SQLite). */
+export interface PrepareOptions {
+  readonly pack: boolean;
+}
 
 function isInterpretation(file: string): boolean {
   try {
@@ -22,10 +35,13 @@ function isInterpretation(file: string): boolean {
 }
 
 /** What one file gives, in a worker or inline. */
-export async function parseOne(file: string, parse: (file: string) => Promise<ParseResult> = parseFile): Promise<Parsed> {
+export async function parseOne(file: string, parse: (file: string) => Promise<ParseResult> = parseFile, prepare?: PrepareOptions): Promise<Parsed> {
   try {
     if (isInterpretation(file)) return { file, interpretation: true };
-    return { file, result: await parse(file) };
+    const result = await parse(file);
+    // The store's per-document work that needs no database, done here on the worker's core.
+    if (prepare) return { file, result, prepared: prepareResult(result, prepare.pack ? packDocument : undefined) };
+    return { file, result };
   } catch (err) {
     // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.
     return { file, error: err instanceof UserError ? err : new UserError(`the reader failed on this file (${String(err)}); please report it`) };
@@ -52,8 +68,10 @@ function startWorker(): Worker {
 /** Parse the files (in workers when there are any), yielding in file order. */
 export async function* parseAll(
   files: readonly string[], workers = parseWorkers(files.length), parse?: (file: string) => Promise<ParseResult>, options: ExtractOptions = {},
+  prepare?: PrepareOptions,
 ): AsyncGenerator<Parsed> {
   if (workers === 0) {
+    // Inline, the store does the same work itself: preparing here would only move it.
     for (const file of files) yield await parseOne(file, parse ?? ((f) => parseFile(f, options)));
     return;
   }
@@ -73,7 +91,7 @@ export async function* parseAll(
         parsed.catch(() => {}); // rethrown where it is awaited, in file order
         done.set(id, parsed);
         w.busy++;
-        w.worker.postMessage({ id, file: files[id], options });
+        w.worker.postMessage({ id, file: files[id], options, prepare });
       }
     }
   };

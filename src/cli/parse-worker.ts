@@ -1,12 +1,15 @@
-/** A parse worker: file paths in, ParseResults (or the one-line UserError message, or "a 解读 text") out. */
+/**
+ * A parse worker: file paths in, ParseResults prepared for the store (or the one-line UserError
+ * message, or "a 解读 text") out.
+ */
 import { parentPort } from 'node:worker_threads';
 import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
-import { parseOne } from './parse-pool.js';
+import { parseOne, type PrepareOptions } from './parse-pool.js';
 
-parentPort!.on('message', async (job: { id: number; file: string; options: ExtractOptions }) => {
+parentPort!.on('message', async (job: { id: number; file: string; options: ExtractOptions; prepare?: PrepareOptions }) => {
   try {
-    const parsed = await parseOne(job.file, (f) => parseFile(f, job.options));
+    const parsed = await parseOne(job.file, (f) => parseFile(f, job.options), job.prepare);
     if ('error' in parsed) parentPort!.postMessage({ id: job.id, userError: parsed.error.message });
     else parentPort!.postMessage({ id: job.id, parsed });
   } catch (err) {

@@ -59,6 +59,24 @@ const CODE_LABEL = /(?:代码|索引号|编号|编码|登记号|文号|证号)[^
 const MAY_HOLD = /[0-9０-９@＠]|[人员][\s\u3000]*[：:]/;
 
 export function findPersonalData(text: string, opts: FindOptions = {}, view?: PrivacyView): Finding[] {
+  if (view !== undefined || text.length < REMEMBER_FROM) return scan(text, opts, view);
+  const pub = opts.includePublic ?? false;
+  const hit = recent.find((r) => r.pub === pub && r.text === text);
+  if (hit) return [...hit.found];
+  const found = scan(text, opts);
+  recent.unshift({ text, pub, found: [...found] });
+  if (recent.length > 4) recent.pop();
+  return found;
+}
+
+/**
+ * The last few answers for whole texts: at ingest a document's text is read for the search feed,
+ * the editors' review and the registers in turn. Short strings (table cells) are not kept.
+ */
+const REMEMBER_FROM = 1000;
+const recent: Array<{ text: string; pub: boolean; found: Finding[] }> = [];
+
+function scan(text: string, opts: FindOptions, view?: PrivacyView): Finding[] {
   if (!MAY_HOLD.test(text)) return [];
   const v = view ?? privacyView(text);
   const hits: Hit[] = [...emails(v.s), ...qqNumbers(v.s), ...labelledPhones(v.s), ...idNumbers(v.s), ...cards(v.s)];

@@ -8,7 +8,7 @@ import { listTargets, tableTargets } from './repeal-lists.js';
 import { orderTargets } from './repeal-orders.js';
 import { targetKey, type RepealEvent, type RepealSource } from './repeal-types.js';
 import { compact, findRefs, quoteOf, sentences } from './text.js';
-import { findValidity } from './validity.js';
+import { findValidity, type ValidityClause } from './validity.js';
 
 export type { RepealEvent, RepealKind, RepealSource, RepealTarget } from './repeal-types.js';
 export { targetKey } from './repeal-types.js';
@@ -27,8 +27,9 @@ export function actDate(doc: RepealSource): string | null {
   return findValidity(doc)?.effectiveFrom ?? doc.signedOn;
 }
 
-export function findRepeals(doc: RepealSource): RepealEvent[] {
-  const date = actDate(doc);
+/** `validity`: the document's validity clause when already found (the date is taken from it). */
+export function findRepeals(doc: RepealSource, validity?: ValidityClause | null): RepealEvent[] {
+  const date = validity === undefined ? actDate(doc) : (validity?.effectiveFrom ?? doc.signedOn);
   const base = { repealingId: doc.id, repealingDocNumber: doc.docNumber, date };
   const events: RepealEvent[] = [];
   const seen = new Set<string>();

@@ -16,28 +16,30 @@ export function compact(s: string): string {
 
 /** Split into sentences on 。！？ (and ；), keeping the terminator; brackets are never split. */
 export function sentences(text: string): string[] {
-  return splitOutside(text, /[。！？!?；;]/, true).filter((s) => s.trim() !== '');
+  return splitOutside(text, '。！？!?；;', true).filter((s) => s.trim() !== '');
 }
 
 /** Split a sentence into clauses on ，、-free commas (，,), outside 《》 and （）. */
 export function clauses(sentence: string): string[] {
-  return splitOutside(sentence, /[，,]/, false);
+  return splitOutside(sentence, '，,', false);
 }
 
-function splitOutside(text: string, sep: RegExp, keep: boolean): string[] {
+/** Split on any of the characters `sep` outside brackets: by index and slice (it runs on every sentence at ingest). */
+function splitOutside(text: string, sep: string, keep: boolean): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
-  for (const ch of text) {
+  let start = 0;
+  // UTF-16 units: a surrogate half is never a bracket or a separator.
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     if (ch === '《' || ch === '（' || ch === '(') depth++;
     else if ((ch === '》' || ch === '）' || ch === ')') && depth > 0) depth--;
-    if (depth === 0 && sep.test(ch)) {
-      if (keep) cur += ch;
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+    if (depth === 0 && sep.includes(ch)) {
+      out.push(text.slice(start, keep ? i + 1 : i));
+      start = i + 1;
+    }
   }
-  if (cur !== '') out.push(cur);
+  if (start < text.length) out.push(text.slice(start));
   return out;
 }
 

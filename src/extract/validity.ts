@@ -46,6 +46,7 @@ const VALID_YEARS = /有效期(?:为|暂定为?)?([0-9一二两三四五六七�
 const VALID_UNTIL = /有效期(?:至|到|截至|截止到?)((?:19|20)\d\d年\d{1,2}月\d{1,2}日)/;
 const TRIAL_YEARS = /试行(?:期为?|期限为?)?([0-9一二两三四五六七八九十]+)年/;
 const DISSOLVE = /([^，。；]*?)(?:后|结束后|完成后)?自(?:动|行)(?:撤销|解散|终止)/;
+const DISSOLVE_CORE = /自[动行](?:撤销|解散|终止)/;
 
 /** The document's validity clause, or null when it states none. */
 export function findValidity(doc: ValiditySource): ValidityClause | null {
@@ -82,7 +83,8 @@ export function findValidity(doc: ValiditySource): ValidityClause | null {
         years = cnInt(ys[1]!);
         hit = years !== null;
       }
-      const dis = DISSOLVE.exec(s);
+      // The lazy prefix backtracks over the whole sentence: run it only where its core is printed.
+      const dis = DISSOLVE_CORE.test(s) ? DISSOLVE.exec(s) : null;
       if (dis && dissolvesWhen === null && /工作|任务|完成|结束/.test(dis[0])) {
         dissolvesWhen = quoteOf(dis[0]);
         hit = true;

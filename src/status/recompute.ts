@@ -1,12 +1,15 @@
 /**
- * After every ingest: rebuild all relations and every held document's status (as of today) from
- * the stored documents and the editors' corrections. Talks to the Store interface only.
+ * After every ingest: relations and every held document's status (as of today) from the stored
+ * documents and the editors' corrections — all of them (`recomputeAll`), or, on a store that keeps
+ * track of what changed (SQLite), only where something can have moved (`recomputeOwed`). Talks to
+ * the Store interface only.
  */
 import type { OfficialDocument } from '../domain/types.js';
-import type { Store, StoredStatus } from '../store/store.js';
+import { statusKeys } from '../extract/status-input.js';
+import { isIncremental, type IncrementalDerivation, type StatusCorrection, type Store, type StoredStatus } from '../store/store.js';
 import { markStale, type EditorialStore } from './editorial.js';
 import { statusAsOf } from './status-as-of.js';
-import { buildWorld, type World } from './world.js';
+import { buildWorld, deriveWorld, resolverOf, type World } from './world.js';
 
 /** Today in China (UTC+8): the documents' dates are Beijing dates, so "today" must be too. */
 export function todayInChina(now: Date = new Date()): string {
@@ -16,12 +19,27 @@ export function todayInChina(now: Date = new Date()): string {
 /** The part of the Store the status code needs (lets tests pass a small fake). */
 export type StatusStore = Pick<Store, 'allDocuments' | 'corrections' | 'derivedState' | 'saveDerived'>;
 
-/** Every stored document and correction, judged together (a repeal in one issue acts on another). */
+/**
+ * Every stored document and correction, judged together (a repeal in one issue acts on another):
+ * from the status inputs stored at ingest when the store keeps them (no text read or re-extracted),
+ * else from the documents.
+ */
 export async function loadWorld(store: Pick<Store, 'allDocuments' | 'corrections'>): Promise<World> {
+  const corrections = await store.corrections();
+  if (isIncremental(store)) {
+    const all = await store.resolvables();
+    const world = deriveWorld(await store.statusInputs(all.map((d) => d.id)), resolverOf(all));
+    return { ...world, corrections: byDocument(corrections) };
+  }
   const documents: OfficialDocument[] = [];
   for await (const d of store.allDocuments()) documents.push(d);
-  const corrections = await store.corrections();
   return buildWorld({ documents, corrections });
+}
+
+function byDocument(corrections: readonly StatusCorrection[]): Map<string, StatusCorrection[]> {
+  const out = new Map<string, StatusCorrection[]>();
+  for (const c of corrections) out.set(c.documentId, [...(out.get(c.documentId) ?? []), c]);
+  return out;
 }
 
 export function statusesOf(world: World, at: string): StoredStatus[] {
@@ -43,7 +61,7 @@ export async function recomputeAll(store: StatusStore, today: string = todayInCh
   // Before the derived facts are saved: killed in between, the recompute is still owed and marking
   // again changes nothing (it is idempotent).
   if ('listQa' in store) await markStale(store as unknown as EditorialStore, statuses);
-  await store.saveDerived(changes, world.relations, statuses);
+  await store.saveDerived(changes, world.relations, statuses, today);
   return { relations: world.relations.length, statuses: statuses.length };
 }
 
@@ -54,6 +72,34 @@ export async function recomputeAll(store: StatusStore, today: string = todayInCh
 export async function recomputeIfOwed(store: StatusStore, today: string = todayInChina()): Promise<boolean> {
   const { changes, derived } = await store.derivedState();
   if (changes <= derived) return false;
-  await recomputeAll(store, today);
+  if (!isIncremental(store) || !(await recomputeOwed(store, today))) await recomputeAll(store, today);
   return true;
+}
+
+/**
+ * Recompute only where something can have moved since the last derivation (judged today): the
+ * changed documents, every document with a reference at a key a changed document holds or held
+ * (its citations may now resolve elsewhere), and the documents any of these relate to. Their
+ * statuses take every event aimed at them, so the documents relating to them are derived again
+ * too. Gives what recomputeAll gives (test/status-incremental.test.ts); false when a full
+ * recompute is due instead (statuses judged another day, or another recompute saved meanwhile).
+ */
+export async function recomputeOwed(store: StatusStore & IncrementalDerivation, today: string = todayInChina()): Promise<boolean> {
+  const owed = await store.owedDerivation();
+  if (owed.derivedOn !== today) return false;
+  const resolver = resolverOf(await store.resolvables());
+  const changed = await store.statusInputs(owed.documents);
+  const keys = new Set([...owed.keys, ...changed.flatMap((s) => statusKeys(s).own)]);
+  const subjects = new Set([...owed.documents, ...(await store.referencing([...keys]))]);
+  // What the affected documents relate to, before and after: their statuses may move.
+  const fresh = deriveWorld(await store.statusInputs([...subjects]), resolver);
+  const objects = new Set([...owed.documents, ...fresh.relations.map((r) => r.objectId)]);
+  for (const r of await store.relationsAround([...subjects])) if (subjects.has(r.subjectId)) objects.add(r.objectId);
+  // Every document with a relation to one of those: its events there make their statuses.
+  const around = await store.relationsAround([...objects].filter((id) => !id.startsWith('ref:')));
+  const derivedFor = new Set([...subjects, ...objects, ...around.filter((r) => objects.has(r.objectId)).map((r) => r.subjectId)]);
+  const world = deriveWorld(await store.statusInputs([...derivedFor].filter((id) => !id.startsWith('ref:'))), resolver);
+  const statuses = statusesOf({ ...world, corrections: byDocument(await store.corrections()) }, today).filter((s) => objects.has(s.documentId));
+  if ('listQa' in store) await markStale(store as unknown as EditorialStore, statuses);
+  return store.saveDerivedPart(owed, today, [...derivedFor], world.relations, statuses);
 }

@@ -4,7 +4,9 @@
  * near title (punctuation, brackets and the 印发 wrapper ignored).
  */
 import { identifierKeys, normaliseIdentifier } from '../domain/doc-number.js';
-import { compact } from '../extract/text.js';
+import { nearTitleKey, titleKey } from '../extract/reference-keys.js';
+
+export { nearTitleKey, titleKey };
 
 export interface Resolvable {
   readonly id: string;
@@ -18,24 +20,6 @@ export interface Resolution {
   readonly title: string | null;
   /** How it matched; `ref` = not held, keyed by reference. */
   readonly by: 'docNumber' | 'title' | 'near-title' | 'ref';
-}
-
-/** Title with damage and punctuation variants removed: the exact-match key. */
-export function titleKey(title: string): string {
-  return compact(title)
-    .replace(/[《》“”"'‘’·•\s]/g, '')
-    .replace(/[(（［\[【]/g, '（')
-    .replace(/[)）］\]】]/g, '）')
-    .replace(/——|—|－|-/g, '-');
-}
-
-/** The instrument inside 关于印发X的通知 / 转发X的通知, issuer dropped: the near-match key. */
-export function nearTitleKey(title: string): string {
-  const k = titleKey(title).replace(/（修订稿）|（修订）/g, '');
-  const m = /关于(?:印发|转发|印送)(.+?)(?:的)?通知$/.exec(k);
-  if (m) return m[1]!;
-  const about = /关于(.+)$/.exec(k);
-  return about ? about[1]! : k;
 }
 
 export function refKey(docNumber: string | null, title: string | null): string {

@@ -4,9 +4,8 @@
  * (cites, repeals, amends, replaces). Pure: the store is read and written elsewhere.
  */
 import type { Citation, OfficialDocument, ReferencedDocument } from '../domain/types.js';
-import { classifyNormative } from '../extract/normative.js';
-import { findRepeals, type RepealEvent } from '../extract/repeals.js';
-import { findValidity } from '../extract/validity.js';
+import type { RepealEvent } from '../extract/repeals.js';
+import { resolutionSeeds, statusInputOf, type StatusInput } from '../extract/status-input.js';
 import type { Relation, RelationVerb, StatusCorrection } from '../store/store.js';
 import { Resolver, refKey, type Resolvable } from './resolve.js';
 import type { CiteLink, DocFacts, StatusEvent, StatusWorld } from './types.js';
@@ -36,18 +35,47 @@ const VERBS: Record<RepealEvent['kind'], RelationVerb[]> = {
 };
 
 export function buildWorld(input: WorldInput): World {
-  const docs = input.documents;
-  const repeals = docs.flatMap((d) => findRepeals(d));
+  const citationsOf = input.citations;
+  const inputs = input.documents.map((d) => {
+    const s = statusInputOf(d);
+    return citationsOf ? { ...s, cites: [...citationsOf(d)] } : s;
+  });
+  const resolver = resolverOf(inputs, input.references ?? []);
+  const world = deriveWorld(inputs, resolver);
+  const corrections = new Map<string, StatusCorrection[]>();
+  for (const c of input.corrections ?? []) corrections.set(c.documentId, [...(corrections.get(c.documentId) ?? []), c]);
+  return { ...world, corrections };
+}
+
+/**
+ * The resolver over every held document, in store order (the first document holding a 文号 keeps
+ * it), then the 文号/title pairs known from indexes and repeal targets (the documents' `seeds`).
+ */
+export function resolverOf(
+  docs: ReadonlyArray<Resolvable & { readonly repeals?: readonly RepealEvent[]; readonly seeds?: readonly ReferencedSeed[] }>,
+  references: readonly ReferencedSeed[] = [],
+): Resolver {
   // Targets printed with both title and 文号 let a later title-only mention find the 文号.
   const known: Resolvable[] = [...docs];
-  for (const r of [...(input.references ?? []), ...repeals.map((e) => e.target)]) {
+  const seeds = docs.flatMap((d) => d.seeds ?? (d.repeals ? resolutionSeeds({ repeals: [...d.repeals] }) : []));
+  for (const r of [...references, ...seeds]) {
     if (r.docNumber && r.title) known.push({ id: refKey(r.docNumber, null), docNumber: r.docNumber, title: r.title });
   }
-  const resolver = new Resolver(known);
+  return new Resolver(known);
+}
 
+type ReferencedSeed = { readonly docNumber: string | null; readonly title: string | null };
+
+/**
+ * Relations, events and facts derived from some documents' status inputs, in their order, with a
+ * resolver over all of them (`resolverOf`). All documents give the whole world; an incremental
+ * recompute passes the documents whose relations or events could have changed.
+ */
+export function deriveWorld(docs: readonly StatusInput[], resolver: Resolver): Omit<World, 'corrections'> {
+  const repeals = docs.flatMap((d) => d.repeals);
   const facts = new Map<string, DocFacts>();
   for (const d of docs) {
-    facts.set(d.id, { id: d.id, docNumber: d.docNumber, title: d.title, signedOn: d.signedOn, held: true, validity: findValidity(d), normative: classifyNormative(d) });
+    facts.set(d.id, { id: d.id, docNumber: d.docNumber, title: d.title, signedOn: d.signedOn, held: true, validity: d.validity, normative: d.normative });
   }
   const addRef = (id: string, docNumber: string | null, title: string | null) => {
     const had = facts.get(id);
@@ -80,9 +108,8 @@ export function buildWorld(input: WorldInput): World {
   }
 
   const cites: CiteLink[] = [];
-  const citationsOf = input.citations ?? ((d: OfficialDocument) => d.cites);
   for (const d of docs) {
-    for (const c of citationsOf(d)) {
+    for (const c of d.cites) {
       const to = resolver.resolve(c.docNumber, c.title);
       if (to.id === d.id) continue;
       if (to.id.startsWith('ref:')) addRef(to.id, to.docNumber, to.title ?? c.title);
@@ -93,8 +120,5 @@ export function buildWorld(input: WorldInput): World {
       });
     }
   }
-
-  const corrections = new Map<string, StatusCorrection[]>();
-  for (const c of input.corrections ?? []) corrections.set(c.documentId, [...(corrections.get(c.documentId) ?? []), c]);
-  return { docs: facts, events, corrections, cites, relations, repeals };
+  return { docs: facts, events, cites, relations, repeals };
 }

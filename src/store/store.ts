@@ -7,6 +7,8 @@ import type { NormativeJudgement } from '../extract/normative.js';
 import type { Target, TargetKind } from '../extract/targets.js';
 import type { TaskAssignment } from '../extract/tasks.js';
 import type { SnippetExcerpt, UnitKind, UnitMention } from '../extract/units/index.js';
+import type { StatusInput } from '../extract/status-input.js';
+import type { Ingestible } from './prepared.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from './editorial.js';
 
 /** A stored issue (one edition of it — the newest unless asked otherwise). */
@@ -152,6 +154,50 @@ export interface DerivedState {
   readonly derived: number;
 }
 
+/** What changed since relations and statuses were derived (a store that keeps track: SQLite). */
+export interface OwedDerivation extends DerivedState {
+  /** The date the stored statuses were judged at (null: never, or a full recompute is due). */
+  readonly derivedOn: string | null;
+  /** Documents stored, replaced, removed or corrected since. */
+  readonly documents: string[];
+  /** Resolution keys (src/extract/reference-keys.ts) those documents held before they changed. */
+  readonly keys: string[];
+}
+
+/** A held document as a resolution target, with the 文号/title pairs its repeal targets add. */
+export interface StatusResolvable {
+  readonly id: string;
+  readonly docNumber: string | null;
+  readonly title: string;
+  readonly seeds: ReadonlyArray<{ docNumber: string; title: string }>;
+}
+
+/**
+ * A store that keeps every document's status inputs (extracted at ingest) and what changed since
+ * the last derivation, so relations and statuses are recomputed only where they can have moved
+ * (src/status/recompute.ts). A store without it is recomputed whole.
+ */
+export interface IncrementalDerivation {
+  owedDerivation(): Promise<OwedDerivation>;
+  /** Every held document, in store order (the first holding a 文号 keeps it). */
+  resolvables(): Promise<StatusResolvable[]>;
+  /** Documents with a citation or repeal target at any of these resolution keys. */
+  referencing(keys: readonly string[]): Promise<string[]>;
+  /** The status inputs of those of these documents that are held, in store order. */
+  statusInputs(ids: readonly string[]): Promise<StatusInput[]>;
+  /** Relations with one of these documents as subject or object, in stored order. */
+  relationsAround(ids: readonly string[]): Promise<Relation[]>;
+  /**
+   * Replace the relations of `subjects`, save `statuses` judged at `at`, and clear what was owed up
+   * to `owed.changes`; false (nothing written) when another derivation was saved since `owed.derived`.
+   */
+  saveDerivedPart(owed: DerivedState, at: string, subjects: readonly string[], relations: Relation[], statuses: StoredStatus[]): Promise<boolean>;
+}
+
+export function isIncremental(store: object): store is IncrementalDerivation {
+  return 'owedDerivation' in store && 'saveDerivedPart' in store;
+}
+
 /** An editor's manual correction: stored as an event, never by overwriting extracted facts. */
 export interface StatusCorrection {
   readonly documentId: string;
@@ -259,9 +305,10 @@ export interface Store {
   ingest(result: ParseResult): Promise<IngestOutcome>;
   /**
    * Several parsed files, with the outcomes ingest() would give one by one (a batch: SQLite writes
-   * it in one transaction and re-cuts documents for newly learned words once).
+   * it in one transaction and re-cuts documents for newly learned words once). A file may come
+   * prepared (prepared.ts: folded, extracted and packed in the parse workers).
    */
-  ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]>;
+  ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]>;
   listIssues(): Promise<StoredIssue[]>;
   /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */
   getIssue(id: string): Promise<StoredIssue | null>;
@@ -278,10 +325,10 @@ export interface Store {
   getStatus(documentId: string): Promise<StoredStatus | null>;
   derivedState(): Promise<DerivedState>;
   /**
-   * Replace every relation and save the statuses computed after `changes` changes, in one
-   * transaction; false (nothing written) when a recompute made from later changes was saved first.
+   * Replace every relation and save the statuses computed after `changes` changes (judged at `at`),
+   * in one transaction; false (nothing written) when a recompute made from later changes was saved first.
    */
-  saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[]): Promise<boolean>;
+  saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[], at?: string): Promise<boolean>;
   addCorrection(c: StatusCorrection): Promise<void>;
   corrections(documentId?: string): Promise<StatusCorrection[]>;
   /** Record that a privacy finding of a document is public (published unmasked from then on). */

@@ -1,6 +1,6 @@
 /**
  * Older SQLite layouts rebuilt from a file written today, for the upgrade tests: a new file at an
- * older schema version with today's file attached as `cur`, and the facts migration 12 reshaped
+ * older schema version with today's file attached as `cur`, and the facts migration 13 reshaped
  * (judgements, citations, relations) copied back in their text form.
  */
 import Database from 'better-sqlite3';
@@ -18,11 +18,15 @@ export function layoutAt(to: string, version: number, from: string, plain: reado
   db.pragma(`user_version = ${version}`);
   db.exec(`ATTACH '${from}' AS cur`);
   db.exec('DELETE FROM register_state; DELETE FROM index_state');
-  for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
+  // The columns the older table has (a later migration may have added some).
+  for (const t of [...plain, 'register_state', 'index_state']) {
+    const cols = (db.prepare(`SELECT name FROM pragma_table_info('${t}', 'main')`).pluck().all() as string[]).join(', ');
+    db.exec(`INSERT INTO main.${t}(${cols}) SELECT ${cols} FROM cur.${t}`);
+  }
   return db;
 }
 
-/** Judgements, citations and relations as they were stored before migration 12 (every quote in full). */
+/** Judgements, citations and relations as they were stored before migration 13 (every quote in full). */
 export function copyFactsAsText(db: Database.Database, from: string): void {
   db.exec('INSERT INTO main.doc_normative SELECT n.document_id, n.normative, j.json FROM cur.doc_normative n JOIN cur.judgements j ON j.id = n.judgement');
   db.exec(`INSERT INTO main.citations SELECT d.id, c.idx, n.doc_number, n.title, coalesce(c.raw, ${citedAsSql('n.doc_number', 'n.title')}), c.block

@@ -13,6 +13,7 @@ import { ingestFiles, type IngestProgress } from '../ingest-files.js';
 import { openStore } from '../../store/factory.js';
 import type { ParseResult } from '../../domain/types.js';
 import type { IngestOutcome, Store } from '../../store/store.js';
+import type { PreparedResult } from '../../store/prepared.js';
 
 export interface Inputs {
   /** Files to read: named on the command line, or found in a directory in a supported format. */
@@ -85,9 +86,10 @@ export function summaryLine(files: number, outcomes: readonly IngestOutcome[], f
 }
 
 /** One line per document printing personal data: what kinds, and where to see each finding. */
-export function privacyWarnings(file: string, r: ParseResult): string[] {
-  return r.documents.flatMap((d) => {
-    const findings = reviewDocument(d);
+export function privacyWarnings(file: string, r: ParseResult, prepared?: PreparedResult): string[] {
+  return r.documents.flatMap((d, i) => {
+    // Reviewed in the parse worker when it prepared the file.
+    const findings = prepared?.prepared[i]?.review ?? reviewDocument(d);
     const key = d.docNumber ?? d.id;
     return findings.length === 0 ? [] : [`warning: ${file}: ${key}: personal data (${countByKind(findings)}), published masked; see: gongbao review ${key}`];
   });
@@ -114,10 +116,10 @@ export async function ingestEach(
   const report: string[] = [];
   const failures: string[] = [];
   const notes: string[] = [];
-  const stored = (o: IngestOutcome, result: ParseResult, f: string) => {
+  const stored = (o: IngestOutcome, result: ParseResult, f: string, prepared?: PreparedResult) => {
     outcomes.push(o);
     report.push(fileLine(f, result, o));
-    if (o.action !== 'unchanged') notes.push(...privacyWarnings(f, result));
+    if (o.action !== 'unchanged') notes.push(...privacyWarnings(f, result, prepared));
   };
   await ingestFiles(store, files, {
     outcome: stored,

@@ -82,5 +82,17 @@ export function makeGazetteer(aliases: Aliases): Gazetteer {
     return name.length >= 3 ? { name, kind: 'unit' } : null;
   };
 
-  return { canonical, knownSpellings: [...new Set([...aliases.units, ...aliases.groups].flatMap((e) => [e.name, ...e.variants]))], aliases };
+  // Every document's mentions and task units come through here, mostly the same few hundred names:
+  // remember the answers (the fold is an OpenCC conversion). Bounded, as printed names are open-ended.
+  const memo = new Map<string, UnitName | null>();
+  const remembered = (printed: string): UnitName | null => {
+    let hit = memo.get(printed);
+    if (hit === undefined) {
+      if (memo.size >= 50_000) memo.clear();
+      memo.set(printed, (hit = canonical(printed)));
+    }
+    return hit;
+  };
+
+  return { canonical: remembered, knownSpellings: [...new Set([...aliases.units, ...aliases.groups].flatMap((e) => [e.name, ...e.variants]))], aliases };
 }

@@ -117,6 +117,10 @@ export function snippetExcerpt(text: string, at: ReadonlyArray<{ readonly at: nu
   return { length: text.length, spans: merged.map(([f, t]) => [f, text.slice(f, t)] as const) };
 }
 
+/** The alias file's spellings folded once per gazetteer, not once per document (OpenCC is slow). */
+const folds = new WeakMap<Gazetteer, string[]>();
+const knownFolded = (g: Gazetteer): string[] => folds.get(g) ?? folds.set(g, g.knownSpellings.map(foldUnitName)).get(g)!;
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -134,7 +138,7 @@ export function unitMentionsWithExcerpt(
 ): { mentions: UnitMention[]; excerpt: SnippetExcerpt } {
   const folded = foldUnitName(text);
   const shaped = (folded.match(DEPARTMENT) ?? []).filter((n) => !NOT_DEPARTMENT.test(n));
-  const spellings = [...new Set([...g.knownSpellings, ...also, ...shaped].map(foldUnitName))].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  const spellings = [...new Set([...knownFolded(g), ...[...also, ...shaped].map(foldUnitName)])].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
   if (spellings.length === 0) return { mentions: [], excerpt: { length: 0, spans: [] } };
   const found = new Map<string, { unit: string; kind: UnitKind; printed: string; count: number; at: number }>();
   // 区政府办 is an office, 区政府办理 a verb (then 区政府 is what is named).

@@ -28,6 +28,7 @@ import { Params } from './params.js';
 import { DOCUMENT_SQL, listDocuments, listIssues, readIssue, resolveDocumentId, toDocument } from './read.js';
 import { search } from './search.js';
 import { withTransaction } from './tx.js';
+import type { Ingestible } from '../prepared.js';
 
 /** Connect (postgres://… URL), bring the schema up to date and load the learned lexicon. */
 export async function openPostgresStore(url: string, opts: StoreOptions = {}): Promise<Store> {
@@ -70,12 +71,12 @@ class PostgresStore implements Store {
     private readonly extract: RegisterExtractor,
   ) {}
 
-  async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+  async ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
     const out: IngestOutcome[] = [];
     for (const r of results) out.push(await this.ingest(r));
     return out;
   }
-  ingest(result: ParseResult): Promise<IngestOutcome> {
+  ingest(result: Ingestible): Promise<IngestOutcome> {
     return withTransaction(this.db, async (c) => ingest(c, await this.lexicon.current(c), result, this.extract));
   }
   listIssues(): Promise<StoredIssue[]> {

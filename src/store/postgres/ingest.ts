@@ -11,7 +11,8 @@ import type { Segmenter } from '../../search/segment.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
-import { bigramList, foldDocument, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
+import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
+import { bigramList, learn, resegment, searchText, VECTOR_SQL, vectorWords, type FoldedDoc } from './indexing.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -20,7 +21,8 @@ import { quoteToStore } from '../registers.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
-export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, extract: RegisterExtractor): Promise<IngestOutcome> {
+export async function ingest(c: pg.PoolClient, seg: Segmenter, item: Ingestible, extract: RegisterExtractor): Promise<IngestOutcome> {
+  const r = parseResultOf(item);
   const warnings = r.warnings.length + r.documents.reduce((n, d) => n + d.warnings.length, 0);
   const distinct = new Map(r.documents.map((d) => [d.id, d]));
   const id = issueId(r);
@@ -38,13 +40,14 @@ export async function ingest(c: pg.PoolClient, seg: Segmenter, r: ParseResult, e
     await c.query('DELETE FROM occurrences WHERE edition_id = $1', [previous.current_edition]);
   }
   // A document printed again keeps its public marks: the index shows those findings as printed.
-  const marked = marksByDocument(await publicMarks(c));
-  const folded = new Map([...distinct.values()].map((d) => [d.id, foldDocument(d, marked(d.id))]));
+  // Folded and extracted in the parse workers when the file comes prepared (prepared.ts).
+  const prep = new Preparation([item], extract, marksByDocument(await publicMarks(c)));
+  const folded = new Map([...distinct.values()].map((d) => [d.id, prep.folded(d)]));
   const learned = await learn(c, seg, [...folded.values()]);
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins
     await writeDocument(c, seg, doc, folded.get(doc.id)!, now);
-    await writeRegisters(c, doc.id, extract(doc));
+    await writeRegisters(c, doc.id, prep.registers(doc));
     await c.query(
       `INSERT INTO occurrences (document_id, issue_id, edition_id, position, page_from, page_to) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING`,

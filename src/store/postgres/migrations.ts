@@ -364,7 +364,7 @@ const MIGRATIONS: Migration[] = [
   {
     version: 10,
     name: 'registers made small: unit-mention snippets as places in one excerpt per document, 《title》（文号） quotes stored once',
-    // As SQLite's migration 12 (issue 11): a snippet (≈ 88 characters, 21 a document) is cut on reading
+    // As SQLite's migration 13 (issue 11): a snippet (≈ 88 characters, 21 a document) is cut on reading
     // from unit_excerpts (registers.ts); the registers are rebuilt on the next open (REGISTERS_VERSION 5).
     // A citation or relation quote that is just 《title》（文号） is NULL (citedAs in ../registers.ts).
     up: sql(`

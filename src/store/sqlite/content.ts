@@ -5,7 +5,7 @@
  * trigram, word and bigram indexes are contentless and snippets are cut from the folded copy here.
  */
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import type { BodyBlock } from '../../domain/types.js';
+import type { BodyBlock, OfficialDocument } from '../../domain/types.js';
 import type { FoldedDoc } from '../../search/document.js';
 
 export interface PackedContent {
@@ -27,6 +27,16 @@ export function pack(c: PackedContent): Buffer {
   return brotliCompressSync(raw, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length, [constants.BROTLI_PARAM_LGWIN]: 22 },
   });
+}
+
+/** A document's content packed with the folded text it is indexed by (also run in parse workers). */
+export function packDocument(d: OfficialDocument, folded: FoldedDoc): Buffer {
+  return pack({ body: d.body, text: d.text, simplifiedText: d.simplifiedText ?? null, originalText: d.originalText, folded });
+}
+
+/** A blob that crossed a thread boundary (a Uint8Array) as the Buffer better-sqlite3 binds. */
+export function asBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
 export function unpack(b: Buffer): PackedContent {

@@ -9,9 +9,9 @@ import type { DerivedState, Relation, StoredStatus } from '../store.js';
 import { replaceRelations, saveStatuses } from './facts.js';
 import { stmt } from './statements.js';
 
-/** Record a change the derived facts do not reflect yet (the caller holds the transaction). */
-export function noteChange(db: Database.Database): void {
-  stmt(db, 'UPDATE register_state SET changes = changes + 1 WHERE id = 1').run();
+/** Record a change the derived facts do not reflect yet (the caller holds the transaction); its number. */
+export function noteChange(db: Database.Database): number {
+  return stmt(db, 'UPDATE register_state SET changes = changes + 1 WHERE id = 1 RETURNING changes', true).get() as number;
 }
 
 export function derivedState(db: Database.Database): DerivedState {
@@ -19,12 +19,14 @@ export function derivedState(db: Database.Database): DerivedState {
 }
 
 /** Save a recompute made from `changes`, unless one made from later changes was saved meanwhile. */
-export function saveDerived(db: Database.Database, changes: number, relations: Relation[], statuses: StoredStatus[]): boolean {
+export function saveDerived(db: Database.Database, changes: number, relations: Relation[], statuses: StoredStatus[], at?: string): boolean {
   return db.transaction((): boolean => {
     if (derivedState(db).derived > changes) return false;
     replaceRelations(db, relations);
     saveStatuses(db, statuses);
-    stmt(db, 'UPDATE register_state SET derived = ? WHERE id = 1').run(changes);
+    // Everything owed up to here is done; the date lets the next recompute be incremental.
+    stmt(db, 'DELETE FROM derive_owed WHERE change <= ?').run(changes);
+    stmt(db, 'UPDATE register_state SET derived = ?, derived_on = ? WHERE id = 1').run(changes, at ?? null);
     return true;
   }).immediate();
 }

@@ -4,6 +4,7 @@ import type { LegalStatus } from '../../domain/types.js';
 import type { StatusCorrection, StoredStatus } from '../store.js';
 import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
+import { oweDocument } from './status-inputs.js';
 
 export { allRelations, relationsOf, replaceRelations } from './relations.js';
 
@@ -28,7 +29,7 @@ export function getStatus(db: Database.Database, id: string): StoredStatus | nul
 export function addCorrection(db: Database.Database, c: StatusCorrection): void {
   db.transaction(() => {
     addCorrectionRow(db, c);
-    noteChange(db);
+    oweDocument(db, c.documentId, noteChange(db));
     refreshListing(db, [c.documentId]);
   })();
 }

@@ -9,7 +9,7 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DerivedState, DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  DerivedState, DocumentFilter, IncrementalDerivation, OwedDerivation, StatusResolvable, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
   StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import { migrate } from './migrations.js';
@@ -22,10 +22,14 @@ import * as derived from './derived.js';
 import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
+import * as inputs from './status-inputs.js';
+import { relationsAround } from './relations.js';
+import type { Ingestible } from '../prepared.js';
+import type { StatusInput } from '../../extract/status-input.js';
 import { refeedDocument, refeedIndex } from './index-feed.js';
 import { ingestResult, ingestResults } from './write.js';
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, IncrementalDerivation {
   private readonly index: SearchIndex;
 
   constructor(
@@ -36,10 +40,10 @@ export class SqliteStore implements Store {
     this.index = new SearchIndex(db);
   }
 
-  async ingest(result: ParseResult): Promise<IngestOutcome> {
+  async ingest(result: Ingestible): Promise<IngestOutcome> {
     return ingestResult(this.db, this.index, result, this.extract);
   }
-  async ingestMany(results: readonly ParseResult[]): Promise<IngestOutcome[]> {
+  async ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
     return ingestResults(this.db, this.index, results, this.extract);
   }
   refeedIndex(): number {
@@ -84,8 +88,26 @@ export class SqliteStore implements Store {
   async derivedState(): Promise<DerivedState> {
     return derived.derivedState(this.db);
   }
-  async saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[]): Promise<boolean> {
-    return derived.saveDerived(this.db, changes, relations, statuses);
+  async saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[], at?: string): Promise<boolean> {
+    return derived.saveDerived(this.db, changes, relations, statuses, at);
+  }
+  async owedDerivation(): Promise<OwedDerivation> {
+    return inputs.owedDerivation(this.db);
+  }
+  async resolvables(): Promise<StatusResolvable[]> {
+    return inputs.resolvables(this.db);
+  }
+  async referencing(keys: readonly string[]): Promise<string[]> {
+    return inputs.referencing(this.db, keys);
+  }
+  async statusInputs(ids: readonly string[]): Promise<StatusInput[]> {
+    return inputs.statusInputs(this.db, ids);
+  }
+  async relationsAround(ids: readonly string[]): Promise<Relation[]> {
+    return relationsAround(this.db, ids);
+  }
+  async saveDerivedPart(owed: DerivedState, at: string, subjects: readonly string[], relations: Relation[], statuses: StoredStatus[]): Promise<boolean> {
+    return inputs.saveDerivedPart(this.db, owed, at, subjects, relations, statuses);
   }
   async getStatus(documentId: string): Promise<StoredStatus | null> {
     return facts.getStatus(this.db, documentId);

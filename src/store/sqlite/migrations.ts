@@ -405,7 +405,36 @@ export const MIGRATIONS: readonly Migration[] = [
       last = rows[rows.length - 1]![0];
     }
   },
-  // 12 — the registers made small (issue 11: 200 of 543 MB on 10k documents were these tables).
+  // 12 — incremental status recomputation (src/status/recompute.ts): each document's status inputs
+  //     (validity, repeals, 规范性文件 judgement: extracted once, at ingest), the keys its references
+  //     resolve by, and what changed since relations and statuses were derived (documents, and the
+  //     keys they held before a change) with the date the statuses were judged at. The registers are
+  //     rebuilt on the next open (version 0), which fills the inputs; the first recompute is full.
+  //     IF NOT EXISTS: a database set back to an older user_version (the upgrade test) keeps them.
+  (db) => {
+    db.exec(`
+  CREATE TABLE IF NOT EXISTS doc_status_inputs (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    input_json TEXT NOT NULL,           -- validity, normative, repeals (citations: the citations table)
+    own_keys_json TEXT NOT NULL,        -- resolutionKeys of the document and of the seeds it adds
+    seeds_json TEXT                     -- repeal targets printed with 文号 and title; NULL: none
+  );
+  CREATE TABLE IF NOT EXISTS doc_ref_keys (
+    key TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, document_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS doc_ref_keys_document ON doc_ref_keys(document_id);
+  CREATE TABLE IF NOT EXISTS derive_owed (
+    item TEXT PRIMARY KEY,              -- d:<document id> changed, k:<key> a changed document held
+    change INTEGER NOT NULL             -- register_state.changes of the change that owes it
+  ) WITHOUT ROWID;
+  UPDATE register_state SET version = 0;`);
+    // Not in the SQL: a database set back to an older user_version has the column already.
+    const has = db.prepare("SELECT count(*) FROM pragma_table_info('register_state') WHERE name = 'derived_on'").pluck().get() as number;
+    if (has === 0) db.exec('ALTER TABLE register_state ADD COLUMN derived_on TEXT');
+  },
+  // 13 — the registers made small (issue 11: 200 of 543 MB on 10k documents were these tables).
   //     Units by number (unit_names), documents by seq, keyed tables WITHOUT ROWID (no second copy
   //     of the key in an autoindex), and a unit mention's snippet kept as its place in one excerpt
   //     per document (unit_excerpts, registers.ts). A quote that is just 《title》（文号） is not

@@ -13,9 +13,12 @@ import {
   type RegisterExtractor, type StoredMentionRow, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
+import { statusInputOf, statusKeys } from '../../extract/status-input.js';
+import { noteChange } from './derived.js';
 import { internId } from './dictionary.js';
 import { readDocument } from './read.js';
 import { RELATIONS_SQL } from './relations.js';
+import { writeStatusInput } from './status-inputs.js';
 import { stmt } from './statements.js';
 
 const nameId = (db: Database.Database, name: string) => internId(db, 'unit_names', { name });
@@ -25,14 +28,19 @@ const ownDocNumber = (docNumber: string | null, documents: string | null) => (do
 /** …and read back, with the document as d and the row as t. */
 const OWN_DOC_NUMBER = `CASE WHEN t.doc_number IS NULL THEN d.doc_number ELSE nullif(t.doc_number, '') END AS doc_number`;
 
-/** Replace one document's registers (the caller holds the transaction). */
-export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters): void {
+/**
+ * Replace one document's registers (the caller holds the transaction); `fresh`: a document just
+ * stored for the first time, with no rows to delete.
+ */
+export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters, fresh = false): void {
   const row = stmt(db, 'SELECT seq, doc_number FROM documents WHERE id = ?').get(documentId) as { seq: number; doc_number: string | null } | undefined;
   if (row === undefined) return;
   const doc = row.seq;
   // A document's unit mentions go with its unit_excerpts row (a trigger), task_units with tasks.
-  for (const t of ['tasks', 'unit_excerpts', 'targets']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
-  stmt(db, 'DELETE FROM doc_normative WHERE document_id = ?').run(documentId);
+  if (!fresh) {
+    for (const t of ['tasks', 'unit_excerpts', 'targets']) stmt(db, `DELETE FROM ${t} WHERE doc = ?`).run(doc);
+    stmt(db, 'DELETE FROM doc_normative WHERE document_id = ?').run(documentId);
+  }
   const task = stmt(db, 'INSERT INTO tasks(doc, idx, doc_number, task, leader, deadline, block, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const unit = stmt(db, 'INSERT INTO task_units(doc, idx, role, position, unit, printed) VALUES (?, ?, ?, ?, ?, ?)');
   r.tasks.forEach((t, i) => {
@@ -79,11 +87,17 @@ export function rebuildRegisters(db: Database.Database, extract: RegisterExtract
   return db.transaction((): number => {
     if (!force && current() === REGISTERS_VERSION) return 0;
     const ids = db.prepare('SELECT id FROM documents ORDER BY seq').pluck().all() as string[];
+    // The status inputs are extracted by the same extractors: relations and statuses are owed a
+    // full recompute (derived_on NULL), as their inputs may all have moved.
+    const change = ids.length > 0 ? noteChange(db) : 0;
     for (const id of ids) {
       const doc = readDocument(db, id);
-      if (doc) writeRegisters(db, id, extract(doc));
+      if (!doc) continue;
+      writeRegisters(db, id, extract(doc));
+      const input = statusInputOf(doc);
+      writeStatusInput(db, input, statusKeys(input), change);
     }
-    db.prepare('UPDATE register_state SET version = ? WHERE id = 1').run(REGISTERS_VERSION);
+    db.prepare('UPDATE register_state SET version = ?, derived_on = NULL WHERE id = 1').run(REGISTERS_VERSION);
     return ids.length;
   }).immediate();
 }

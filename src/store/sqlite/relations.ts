@@ -52,16 +52,38 @@ export function allRelations(db: Database.Database): Relation[] {
   return (stmt(db, RELATIONS_SQL()).all() as RelationRow[]).map(toRelation);
 }
 
-/** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
-export function replaceRelations(db: Database.Database, relations: Relation[]): void {
+/** Relations whose subject or object is one of these documents, in the order they were derived. */
+export function relationsAround(db: Database.Database, ids: readonly string[]): Relation[] {
+  const ends = 'IN (SELECT id FROM relation_ends WHERE key IN (SELECT value FROM json_each(?)))';
+  return (stmt(db, RELATIONS_SQL(`WHERE r.subject ${ends} OR r.object ${ends}`)).all(JSON.stringify(ids), JSON.stringify(ids)) as RelationRow[]).map(toRelation);
+}
+
+/** Append relations, in order (the caller holds the transaction and prunes the ends after deleting). */
+export function insertRelations(db: Database.Database, relations: readonly Relation[]): void {
   const end = (key: string, docNumber: string | null, title: string | null) => internId(db, 'relation_ends', { key, doc_number: docNumber, title });
   const ins = stmt(db, 'INSERT INTO relations(subject, verb, object, date, quote, reason, block) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const r of relations) {
+    const quote = quoteToStore(r.quote, r.objectDocNumber, r.objectTitle);
+    ins.run(end(r.subjectId, null, null), RELATION_VERBS.indexOf(r.verb), end(r.objectId, r.objectDocNumber, r.objectTitle), r.date, quote, r.reason, r.block);
+  }
+}
+
+/** Delete the relations of these subjects (all, when none are given). */
+export function deleteRelations(db: Database.Database, subjects?: readonly string[]): void {
+  if (subjects === undefined) stmt(db, 'DELETE FROM relations').run();
+  else stmt(db, 'DELETE FROM relations WHERE subject IN (SELECT id FROM relation_ends WHERE key IN (SELECT value FROM json_each(?)))').run(JSON.stringify(subjects));
+}
+
+/** Ends no relation names any more go (after deleting and inserting). */
+export function pruneRelationEnds(db: Database.Database): void {
+  stmt(db, 'DELETE FROM relation_ends WHERE id NOT IN (SELECT subject FROM relations) AND id NOT IN (SELECT object FROM relations)').run();
+}
+
+/** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
+export function replaceRelations(db: Database.Database, relations: Relation[]): void {
   db.transaction(() => {
-    stmt(db, 'DELETE FROM relations').run();
-    for (const r of relations) {
-      const quote = quoteToStore(r.quote, r.objectDocNumber, r.objectTitle);
-      ins.run(end(r.subjectId, null, null), RELATION_VERBS.indexOf(r.verb), end(r.objectId, r.objectDocNumber, r.objectTitle), r.date, quote, r.reason, r.block);
-    }
-    stmt(db, 'DELETE FROM relation_ends WHERE id NOT IN (SELECT subject FROM relations) AND id NOT IN (SELECT object FROM relations)').run();
+    deleteRelations(db);
+    insertRelations(db, relations);
+    pruneRelationEnds(db);
   })();
 }

@@ -16,3 +16,15 @@ export function stmt(db: Database.Database, sql: string, pluck = false): Databas
   }
   return s;
 }
+
+/**
+ * Insert rows into a table, one cached prepared statement run per row. Not one json_each
+ * statement per table, as for FTS5 (which flushes a segment at every statement): on these B-tree
+ * tables json_each measured 45% slower (SQLite parsing the JSON costs more than better-sqlite3's
+ * ~2 µs run per row; bench on the registers and citations of 711 scale-corpus documents).
+ */
+export function insertRows(db: Database.Database, table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): void {
+  if (rows.length === 0) return;
+  const ins = stmt(db, `INSERT INTO ${table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  for (const r of rows) ins.run(...r);
+}

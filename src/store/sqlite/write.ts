@@ -5,19 +5,21 @@
 import type Database from 'better-sqlite3';
 import { parseDocNumber } from '../../domain/doc-number.js';
 import type { OfficialDocument, ParseResult } from '../../domain/types.js';
+import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
 import { fold } from '../../search/fold.js';
 import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { marksByDocument } from '../published.js';
 import { writeCitations } from './citations.js';
-import { pack } from './content.js';
+import { asBuffer, packDocument } from './content.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
-import { foldDocument, type FoldedDoc, type SearchIndex } from './search-index.js';
-import { stmt } from './statements.js';
+import { oweRemoval, writeStatusInput } from './status-inputs.js';
+import type { FoldedDoc, SearchIndex } from './search-index.js';
+import { insertRows, stmt } from './statements.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -26,7 +28,8 @@ const json = (v: unknown) => JSON.stringify(v ?? null);
  * writes are one step even when two processes ingest the same file at once (the second waits, and
  * finds it unchanged). Words are learned from the whole batch at once.
  */
-export function ingestResults(db: Database.Database, search: SearchIndex, results: readonly ParseResult[], extract: RegisterExtractor): IngestOutcome[] {
+export function ingestResults(db: Database.Database, search: SearchIndex, items: readonly Ingestible[], extract: RegisterExtractor): IngestOutcome[] {
+  const results = items.map(parseResultOf);
   return db.transaction((): IngestOutcome[] => {
     const seen = new Map<string, string>();
     const fresh = results.map((r) => {
@@ -35,13 +38,13 @@ export function ingestResults(db: Database.Database, search: SearchIndex, result
       return known === undefined;
     });
     // A document printed again keeps its public marks: the index shows those findings as printed.
-    const marked = marksByDocument(publicMarks(db));
+    const prep = new Preparation(items, extract, marksByDocument(publicMarks(db)));
     const folded = new Map<OfficialDocument, FoldedDoc>();
-    results.forEach((r, i) => fresh[i] && r.documents.forEach((d) => folded.set(d, foldDocument(d, marked(d.id)))));
+    results.forEach((r, i) => fresh[i] && r.documents.forEach((d) => folded.set(d, prep.folded(d))));
     // Words learned here cut later queries; the index itself holds character pairs, so nothing is re-cut.
     search.learn([...new Map([...folded].map(([d, f]) => [d.id, f])).values()]);
     const written = new Map<number, FoldedDoc>();
-    const outcomes = results.map((r, i) => writeResult(db, search, r, fresh[i] ? folded : null, extract, written, seen));
+    const outcomes = results.map((r, i) => writeResult(db, search, r, fresh[i] ? folded : null, prep, written, seen));
     // The search rows go in last, one after another: FTS5 flushes its pending terms whenever another
     // statement opens a savepoint, and one flush per document wrote tiny segments (8 ms a document).
     const exists = stmt(db, 'SELECT 1 FROM documents WHERE seq = ?', true);
@@ -50,14 +53,14 @@ export function ingestResults(db: Database.Database, search: SearchIndex, result
   }).immediate();
 }
 
-export function ingestResult(db: Database.Database, search: SearchIndex, result: ParseResult, extract: RegisterExtractor): IngestOutcome {
+export function ingestResult(db: Database.Database, search: SearchIndex, result: Ingestible, extract: RegisterExtractor): IngestOutcome {
   return ingestResults(db, search, [result], extract)[0]!;
 }
 
 /** One file of the batch; folded is null when its content hash is known (unchanged). */
 function writeResult(
   db: Database.Database, search: SearchIndex, result: ParseResult, folded: ReadonlyMap<OfficialDocument, FoldedDoc> | null,
-  extract: RegisterExtractor, written: Map<number, FoldedDoc>, seen: ReadonlyMap<string, string>,
+  prep: Preparation, written: Map<number, FoldedDoc>, seen: ReadonlyMap<string, string>,
 ): IngestOutcome {
   const warnings = result.warnings.length + result.documents.reduce((n, d) => n + d.warnings.length, 0);
   const distinct = new Map(result.documents.map((d) => [d.id, d]));
@@ -66,6 +69,8 @@ function writeResult(
     const known = (stmt(db, 'SELECT issue_id FROM issue_editions WHERE sha256 = ?', true).get(result.source.sha256) as string | undefined) ?? seen.get(result.source.sha256)!;
     return { issueId: known, action: 'unchanged', documents: distinct.size, warnings };
   }
+  // Relations and statuses are owed a recompute from here (derived.ts), for what this edition changes.
+  const change = noteChange(db);
   const edition = editionId(id, result.source.sha256);
   const now = new Date().toISOString();
   const previous = stmt(db, 'SELECT current_edition FROM issues WHERE id = ?', true).get(id) as string | undefined;
@@ -77,17 +82,19 @@ function writeResult(
   result.documents.forEach((doc, position) => {
     if (distinct.get(doc.id) !== doc) return; // printed twice in one issue: the last printing wins
     const f = folded.get(doc)!;
-    written.set(writeDocument(db, search, doc, f, now), f);
-    writeRegisters(db, doc.id, extract(doc));
+    const { seq, fresh } = writeDocument(db, search, doc, f, prep.packed(doc), now);
+    written.set(seq, f);
+    writeRegisters(db, doc.id, prep.registers(doc), fresh);
+    const status = prep.status(doc);
+    writeStatusInput(db, status.input, status.keys, change, fresh);
     stmt(db, 'INSERT OR IGNORE INTO occurrences(document_id, issue_id, edition_id, position, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)').run(
       doc.id, id, edition, position, doc.pages?.from ?? null, doc.pages?.to ?? null,
     );
   });
-  if (previous !== undefined) removeOrphans(db, search);
+  if (previous !== undefined) removeOrphans(db, search, change);
   // Listing columns: new rows, and rows whose latest printing may have moved.
   refreshListing(db, previous !== undefined ? undefined : [...distinct.keys()]);
   writeReferences(db, result, edition);
-  noteChange(db); // relations and statuses are owed a recompute from here (derived.ts)
   return { issueId: id, action: previous !== undefined ? 'replaced' : 'added', documents: distinct.size, warnings };
 }
 
@@ -114,7 +121,9 @@ function writeEdition(db: Database.Database, r: ParseResult, id: string, edition
  * Upsert the document row (keeping its seq, the search rowid) and replace its facts; a document
  * written before leaves the search tables here, and the batch indexes it again at its end.
  */
-function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDocument, f: FoldedDoc, now: string): number {
+function writeDocument(
+  db: Database.Database, search: SearchIndex, d: OfficialDocument, f: FoldedDoc, packed: Uint8Array | undefined, now: string,
+): { seq: number; fresh: boolean } {
   const before = stmt(db, 'SELECT seq FROM documents WHERE id = ?', true).get(d.id) as number | undefined;
   if (before !== undefined) search.remove(before);
   const row = stmt(
@@ -133,29 +142,28 @@ function writeDocument(db: Database.Database, search: SearchIndex, d: OfficialDo
       d.id, d.docNumber, d.title, fold(d.title).toLowerCase(), d.issuer, d.issuer === null ? null : fold(d.issuer), d.kind, d.addressees, d.signedOn, documentYear(d),
       d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now,
     ) as { seq: number };
-  for (const t of ['document_content', 'doc_tables', 'doc_numbers']) {
-    stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
-  }
-  stmt(db, 'INSERT INTO document_content(document_id, packed) VALUES (?, ?)').run(
-    d.id, pack({ body: d.body, text: d.text, simplifiedText: d.simplifiedText ?? null, originalText: d.originalText, folded: f }),
-  );
-  const table = stmt(db, 'INSERT INTO doc_tables VALUES (?, ?, ?, ?, ?, ?, ?)');
-  d.tables.forEach((t, i) => table.run(d.id, i, t.title ?? null, json(t.header), json(t.rows), t.source, t.afterBlock));
+  // A new document has no rows anywhere yet (they go with its row: ON DELETE CASCADE).
+  if (before !== undefined) for (const t of ['document_content', 'doc_tables', 'doc_numbers']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
+  // Packed in a parse worker when prepared there (with the same folded text), else here.
+  stmt(db, 'INSERT INTO document_content(document_id, packed) VALUES (?, ?)').run(d.id, packed ? asBuffer(packed) : packDocument(d, f));
+  insertRows(db, 'doc_tables', ['document_id', 'idx', 'title', 'header_json', 'rows_json', 'source', 'after_block'],
+    d.tables.map((t, i) => [d.id, i, t.title ?? null, json(t.header), json(t.rows), t.source, t.afterBlock]));
   const n = d.docNumber ? parseDocNumber(d.docNumber) : null;
   if (n && d.docNumber) {
     // Another document already holding this 文号 keeps it; the parser warned about the clash.
     stmt(db, 'INSERT OR IGNORE INTO doc_numbers VALUES (?, ?, ?, ?, ?)').run(d.docNumber, d.id, n.agency, n.year, n.serial);
   }
-  writeCitations(db, row.seq, d.cites);
-  return row.seq;
+  writeCitations(db, row.seq, d.cites, before === undefined);
+  return { seq: row.seq, fresh: before === undefined };
 }
 
 /** Documents printed only in a superseded edition go with it (the edition row stays as history). */
-function removeOrphans(db: Database.Database, search: SearchIndex): void {
+function removeOrphans(db: Database.Database, search: SearchIndex, change: number): void {
   const orphans = db
     .prepare('SELECT seq, id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id)')
     .all() as Array<{ seq: number; id: string }>;
   for (const o of orphans) {
+    oweRemoval(db, o.id, change);
     search.remove(o.seq);
     stmt(db, 'DELETE FROM documents WHERE seq = ?').run(o.seq);
   }
