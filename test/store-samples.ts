@@ -194,6 +194,24 @@ export function runSampleConformance(name: string, makeStore: () => Promise<Stor
       assert.equal((await s.listTasks()).total, tasks);
     });
 
+    test('unit mentions: every snippet comes back exactly as the extractor cut it, contacts still masked', async () => {
+      // Stores keep a mention's place in one excerpt per document, not its snippet (issue 11).
+      const expected = new Map<string, Array<{ documentId: string; printed: string; count: number; snippet: string }>>();
+      for await (const d of s.allDocuments()) {
+        for (const m of extractRegisters(d).units ?? []) {
+          const list = expected.get(m.unit) ?? expected.set(m.unit, []).get(m.unit)!;
+          list.push({ documentId: d.id, printed: m.printed, count: m.count, snippet: m.snippet });
+        }
+      }
+      assert.ok(expected.size >= 50, `only ${expected.size} units named`);
+      const key = (m: { documentId: string; printed: string }) => `${m.documentId}\u0000${m.printed}`;
+      const byKey = (a: { documentId: string; printed: string }, b: { documentId: string; printed: string }) => (key(a) < key(b) ? -1 : 1);
+      for (const [unit, ms] of expected) assert.deepEqual([...(await s.listUnitMentions(unit))].sort(byKey), ms.sort(byKey), unit);
+      const ndrc = await s.listUnitMentions('区发展改革委');
+      const contact = ndrc.find((m) => m.documentId === '武隆府办发〔2023〕4号')!;
+      assert.match(contact.snippet, /«区发展改革委»（联系人：何\*\*；联系电话：77\*\*\*\*58/);
+    });
+
     test('listUnits and listTasks({unit}) agree with registerByUnit over every document', async () => {
       const all = [];
       for await (const d of s.allDocuments()) all.push(...extractRegisters(d).tasks);

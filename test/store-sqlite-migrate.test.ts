@@ -15,27 +15,23 @@ import { Segmenter } from '../src/search/segment.js';
 import { unpack } from '../src/store/sqlite/content.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { copyFactsAsText, layoutAt } from './helpers/sqlite-layout.js';
 import { ALL_FIXTURES, FIRE_BAN, REPORT, TRADITIONAL } from './fixtures/parse-results.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-migrate-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Migration 10 packed the text; 11 replaced the three search tables by doc_bg. */
-const PACKING = 10;
+/** Migrations before the packing one (10); 11 replaced the three search tables by doc_bg. */
+const BEFORE_PACKING = 9;
 
-/** Rebuild `from` (today's layout) as the same data in the layout before the last migration. */
+/**
+ * Rebuild `from` (today's layout) as the same data in the layout before packing. Registers (tasks,
+ * units) stay empty: a later migration drops them and the store rebuilds them from the documents.
+ */
 function asBeforePacking(from: string, to: string): void {
-  const db = new Database(to);
-  for (const m of MIGRATIONS.slice(0, PACKING - 1)) {
-    if (typeof m === 'string') db.exec(m);
-    else m(db);
-  }
-  db.pragma(`user_version = ${PACKING - 1}`);
-  db.exec(`ATTACH '${from}' AS cur`);
-  const plain = ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers', 'citations', 'doc_references', 'lexicon',
-    'tasks', 'task_units', 'targets', 'doc_normative', 'statuses', 'corrections', 'relations', 'unit_mentions'];
-  db.exec('DELETE FROM register_state; DELETE FROM index_state');
-  for (const t of [...plain, 'register_state', 'index_state']) db.exec(`INSERT INTO main.${t} SELECT * FROM cur.${t}`);
+  const db = layoutAt(to, BEFORE_PACKING, from, ['issues', 'issue_editions', 'documents', 'occurrences', 'doc_tables', 'doc_numbers',
+    'doc_references', 'lexicon', 'statuses', 'corrections']);
+  copyFactsAsText(db, from);
   const rows = db.prepare('SELECT d.seq, c.document_id, c.packed FROM cur.document_content c JOIN cur.documents d ON d.id = c.document_id').all() as Array<{ seq: number; document_id: string; packed: Buffer }>;
   for (const r of rows) {
     const c = unpack(r.packed);

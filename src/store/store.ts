@@ -6,7 +6,7 @@ import type { GazetteIssue, LegalStatus, OfficialDocument, ParseResult, Warning 
 import type { NormativeJudgement } from '../extract/normative.js';
 import type { Target, TargetKind } from '../extract/targets.js';
 import type { TaskAssignment } from '../extract/tasks.js';
-import type { UnitKind, UnitMention } from '../extract/units/index.js';
+import type { SnippetExcerpt, UnitKind, UnitMention } from '../extract/units/index.js';
 import type { StatusInput } from '../extract/status-input.js';
 import type { Ingestible } from './prepared.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from './editorial.js';
@@ -64,7 +64,7 @@ export interface DocumentFilter {
   readonly sort?: 'signedOn' | '-signedOn' | 'docNumber' | 'title';
 }
 
-/** Closed set of relationship verbs between documents (subject → object). */
+/** Closed set of relationship verbs between documents (subject → object); SQLite stores a verb as its place here: append only. */
 export const RELATION_VERBS = ['cites', 'repeals', 'amends', 'replaces'] as const;
 export type RelationVerb = (typeof RELATION_VERBS)[number];
 
@@ -234,6 +234,8 @@ export interface DocumentRegisters {
   readonly normative: NormativeJudgement;
   /** The units the text names (canonical, with the spelling printed). Absent: none. */
   readonly units?: UnitMention[];
+  /** What the units' snippets are cut from: stores keep it and each mention's place, not each snippet. */
+  readonly unitExcerpt?: SnippetExcerpt;
 }
 
 /** Paging of the register listings: no limit means every row. */

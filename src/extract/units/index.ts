@@ -69,17 +69,52 @@ export interface UnitMention {
   readonly count: number;
   /** The first mention with some context, the name marked «…». */
   readonly snippet: string;
+  /** Where that mention is in the text the snippet is cut from (the excerpt's coordinates). */
+  readonly at?: number;
 }
+
+/**
+ * The parts of a document's de-identified text that its unit-mention snippets are cut from: the
+ * windows around each first mention, overlapping ones merged. Stores keep this (a tenth of the
+ * snippets' size once compressed: the addressee line alone is in four of them) and cut each
+ * snippet again on reading it.
+ */
+export interface SnippetExcerpt {
+  /** The whole text's length (a snippet ends with … when the text goes on). */
+  readonly length: number;
+  /** [offset, text] windows, in order, not overlapping. */
+  readonly spans: ReadonlyArray<readonly [number, string]>;
+}
+
+const CONTEXT = 40;
+
+const windowOf = (length: number, at: number, name: string): [number, number] => [Math.max(0, at - CONTEXT), Math.min(length, at + name.length + CONTEXT)];
 
 // 区发展改革委, 区经济信息委, 区林业局, 区政府办公室… : 区 + a short name + an agency suffix.
 const DEPARTMENT = /区(?:委|政府)?[\u4e00-\u9fa5]{1,7}?(?:委员会|委|局|办公室|办|中心)(?![\u4e00-\u9fa5]{0,1}[长员])/g;
 // …shaped like one but a phrase: 区政府交办, 区域通办, 区的空间布局, 区政府和市医保局, 区县政府办.
 const NOT_DEPARTMENT = /^区(域|县|的)|[和与及的]|交办|督办|承办|举办|通办|挂牌|授权|贯彻|下设|指挥部|常委$/;
 
-function snippetAt(text: string, at: number, name: string): string {
-  const from = Math.max(0, at - 40);
-  const to = Math.min(text.length, at + name.length + 40);
-  return `${from > 0 ? '…' : ''}${text.slice(from, at)}«${name}»${text.slice(at + name.length, to)}${to < text.length ? '…' : ''}`;
+/** The snippet around the name at `at`, from the text or from an excerpt holding its window; null if none does. */
+export function snippetAt(text: string | SnippetExcerpt, at: number, name: string): string | null {
+  const length = text.length;
+  const [from, to] = windowOf(length, at, name);
+  const span = typeof text === 'string' ? ([0, text] as const) : text.spans.find(([o, s]) => o <= from && to <= o + s.length);
+  if (!span) return null;
+  const cut = (a: number, b: number) => span[1].slice(a - span[0], b - span[0]);
+  return `${from > 0 ? '…' : ''}${cut(from, at)}«${name}»${cut(at + name.length, to)}${to < length ? '…' : ''}`;
+}
+
+/** The excerpt of `text` every snippet at these places can be cut from again. */
+export function snippetExcerpt(text: string, at: ReadonlyArray<{ readonly at: number; readonly name: string }>): SnippetExcerpt {
+  const windows = at.map((m) => windowOf(text.length, m.at, m.name)).sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push(w);
+  }
+  return { length: text.length, spans: merged.map(([f, t]) => [f, text.slice(f, t)] as const) };
 }
 
 /** The alias file's spellings folded once per gazetteer, not once per document (OpenCC is slow). */
@@ -94,10 +129,17 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * first at each place, so 区政府办公室 is not also counted as 区政府办.
  */
 export function findUnitMentions(text: string, also: readonly string[] = [], g: Gazetteer = defaultGazetteer()): UnitMention[] {
+  return unitMentionsWithExcerpt(text, also, g).mentions;
+}
+
+/** findUnitMentions, and the excerpt their snippets are cut from (what a store keeps). */
+export function unitMentionsWithExcerpt(
+  text: string, also: readonly string[] = [], g: Gazetteer = defaultGazetteer(),
+): { mentions: UnitMention[]; excerpt: SnippetExcerpt } {
   const folded = foldUnitName(text);
   const shaped = (folded.match(DEPARTMENT) ?? []).filter((n) => !NOT_DEPARTMENT.test(n));
   const spellings = [...new Set([...knownFolded(g), ...[...also, ...shaped].map(foldUnitName)])].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
-  if (spellings.length === 0) return [];
+  if (spellings.length === 0) return { mentions: [], excerpt: { length: 0, spans: [] } };
   const found = new Map<string, { unit: string; kind: UnitKind; printed: string; count: number; at: number }>();
   // 区政府办 is an office, 区政府办理 a verb (then 区政府 is what is named).
   const pattern = spellings.map((s) => (s.endsWith('办') ? `${escape(s)}(?![理法事学好结])` : escape(s))).join('|');
@@ -108,8 +150,9 @@ export function findUnitMentions(text: string, also: readonly string[] = [], g: 
     const hit = found.get(key) ?? found.set(key, { unit: c.name, kind: c.kind, printed: m[0], count: 0, at: m.index! }).get(key)!;
     hit.count++;
   }
-  if (found.size === 0) return [];
+  if (found.size === 0) return { mentions: [], excerpt: { length: 0, spans: [] } };
   // Snippets are published: cut them from the de-identified text (its masks keep every length).
   const shown = deidentifyText(folded);
-  return [...found.values()].map(({ at, ...m }) => ({ ...m, snippet: snippetAt(shown, at, m.printed) }));
+  const mentions = [...found.values()].map((m) => ({ ...m, snippet: snippetAt(shown, m.at, m.printed)! }));
+  return { mentions, excerpt: snippetExcerpt(shown, mentions.map((m) => ({ at: m.at, name: m.printed }))) };
 }

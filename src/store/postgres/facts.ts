@@ -2,11 +2,14 @@
 import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
 import type { Relation, RelationVerb, StatusCorrection, StoredStatus } from '../store.js';
+import { citedAsSql, quoteToStore } from '../registers.js';
 import { EFFECTIVE_STATUS } from './read.js';
 import { noteChange } from './derived.js';
 import { withTransaction } from './tx.js';
 
 const RELATION_COLUMNS = 'subject_id, verb, object_id, object_doc_number, object_title, date, quote, reason, block';
+/** A quote that is just 《title》（文号） is stored as NULL (citedAs in ../registers.ts). */
+const RELATION_SELECT = RELATION_COLUMNS.replace('quote', `coalesce(quote, ${citedAsSql('object_doc_number', 'object_title')}) AS quote`);
 
 const toRelation = (r: Record<string, unknown>): Relation => ({
   subjectId: r.subject_id as string,
@@ -21,13 +24,13 @@ const toRelation = (r: Record<string, unknown>): Relation => ({
 });
 
 export async function relationsOf(db: pg.Pool, id: string): Promise<{ outgoing: Relation[]; incoming: Relation[] }> {
-  const r = await db.query(`SELECT ${RELATION_COLUMNS} FROM relations WHERE subject_id = $1 OR object_id = $1 ORDER BY seq`, [id]);
+  const r = await db.query(`SELECT ${RELATION_SELECT} FROM relations WHERE subject_id = $1 OR object_id = $1 ORDER BY seq`, [id]);
   const all = r.rows.map(toRelation);
   return { outgoing: all.filter((x) => x.subjectId === id), incoming: all.filter((x) => x.objectId === id) };
 }
 
 export async function allRelations(db: pg.Pool): Promise<Relation[]> {
-  return (await db.query(`SELECT ${RELATION_COLUMNS} FROM relations ORDER BY seq`)).rows.map(toRelation);
+  return (await db.query(`SELECT ${RELATION_SELECT} FROM relations ORDER BY seq`)).rows.map(toRelation);
 }
 
 /** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
@@ -48,7 +51,7 @@ export async function writeRelations(c: pg.PoolClient, relations: Relation[]): P
          WITH ORDINALITY AS x(a, b, c, d, e, f, g, h, i, n) ORDER BY n`,
       [
         b.map((x) => x.subjectId), b.map((x) => x.verb), b.map((x) => x.objectId), b.map((x) => x.objectDocNumber),
-        b.map((x) => x.objectTitle), b.map((x) => x.date), b.map((x) => x.quote), b.map((x) => x.reason), b.map((x) => x.block),
+        b.map((x) => x.objectTitle), b.map((x) => x.date), b.map((x) => quoteToStore(x.quote, x.objectDocNumber, x.objectTitle)), b.map((x) => x.reason), b.map((x) => x.block),
       ],
     );
   }

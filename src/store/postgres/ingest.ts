@@ -20,6 +20,7 @@ import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { writeRegisters } from './registers.js';
+import { quoteToStore } from '../registers.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -203,7 +204,7 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Array<{ do
     await c.query(
       `INSERT INTO citations (document_id, idx, doc_number, title, raw, block)
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[])`,
-      [cites.map((x) => x.id), cites.map((x) => x.i), cites.map((x) => x.docNumber), cites.map((x) => x.title), cites.map((x) => x.raw), cites.map((x) => x.block)],
+      [cites.map((x) => x.id), cites.map((x) => x.i), cites.map((x) => x.docNumber), cites.map((x) => x.title), cites.map((x) => quoteToStore(x.raw, x.docNumber, x.title)), cites.map((x) => x.block)],
     );
   }
 }

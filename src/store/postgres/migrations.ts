@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
+import { citedAsSql } from '../registers.js';
 import { chunksSql, wordPartsSql } from './indexing.js';
 
 interface Migration {
@@ -400,6 +401,27 @@ const MIGRATIONS: Migration[] = [
     name: 'documents by exact title, for references known only by title (notHeldSql)',
     // Hash: equality is all it serves, and a btree entry cannot hold a title over ~2.7 KB.
     up: sql('CREATE INDEX documents_title ON documents USING hash (title)'),
+  },
+  {
+    version: 13,
+    name: 'registers made small: unit-mention snippets as places in one excerpt per document, 《title》（文号） quotes stored once',
+    // As SQLite's migration 13 (issue 11): a snippet (≈ 88 characters, 21 a document) is cut on reading
+    // from unit_excerpts (registers.ts); the registers are rebuilt on the next open (REGISTERS_VERSION 5).
+    // A citation or relation quote that is just 《title》（文号） is NULL (citedAs in ../registers.ts).
+    up: sql(`
+      ALTER TABLE unit_mentions ALTER COLUMN snippet DROP NOT NULL;
+      ALTER TABLE unit_mentions ADD COLUMN IF NOT EXISTS at integer;
+      CREATE TABLE IF NOT EXISTS unit_excerpts (
+        document_id text PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        packed bytea NOT NULL                -- brotli JSON SnippetExcerpt (src/extract/units)
+      );
+      UPDATE register_state SET version = 0;
+      ALTER TABLE citations ALTER COLUMN raw DROP NOT NULL;
+      UPDATE citations SET raw = NULL WHERE raw = ${citedAsSql('doc_number', 'title')};
+      DROP INDEX IF EXISTS citations_doc_number;  -- no query reads citations by 文号
+      ALTER TABLE relations ALTER COLUMN quote DROP NOT NULL;
+      UPDATE relations SET quote = NULL WHERE quote = ${citedAsSql('object_doc_number', 'object_title')};
+    `),
   },
 ];
 

@@ -6,6 +6,7 @@ import { fold } from '../../search/fold.js';
 import { clampInt, declaredYearField } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import type { Params } from './params.js';
+import { citedAsSql } from '../registers.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
 export const EFFECTIVE_STATUS = `coalesce(
@@ -100,7 +101,7 @@ export async function resolveDocumentId(db: pg.Pool, idOrDocNumber: string): Pro
 
 export const DOCUMENT_SQL = `SELECT d.id, d.doc_number, d.title, d.issuer, d.kind, d.addressees, d.signed_on, d.year, d.publicity, d.pages,
   d.attachments, d.warnings, c.body, c.tables, c.text, c.simplified_text, c.original_text,
-  coalesce((SELECT json_agg(json_build_object('docNumber', x.doc_number, 'title', x.title, 'raw', x.raw, 'block', x.block)
+  coalesce((SELECT json_agg(json_build_object('docNumber', x.doc_number, 'title', x.title, 'raw', coalesce(x.raw, ${citedAsSql('x.doc_number', 'x.title')}), 'block', x.block)
     ORDER BY x.idx) FROM citations x WHERE x.document_id = d.id), '[]') AS cites
   FROM documents d JOIN document_content c ON c.document_id = d.id`;
 

@@ -9,7 +9,10 @@ import type { NormativeJudgement } from '../../extract/normative.js';
 import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
-import { knownReferences, notHeldSql, REGISTERS_VERSION, targetExtra, toTarget, toTask, unitCounts, type RegisterExtractor, type TargetRow } from '../registers.js';
+import {
+  knownReferences, mentionRows, mentionSnippets, notHeldSql, REGISTERS_VERSION, targetExtra, toTarget, toTask, unitCounts, type RegisterExtractor,
+  type StoredMentionRow, type TargetRow,
+} from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { Params } from './params.js';
 import { DOCUMENT_SQL, toDocument } from './read.js';
@@ -21,7 +24,7 @@ type Db = pg.Pool | pg.PoolClient;
 export async function writeRegisters(c: pg.PoolClient, docs: ReadonlyArray<readonly [string, DocumentRegisters]>): Promise<void> {
   if (docs.length === 0) return;
   const ids = docs.map(([id]) => id);
-  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions']) await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
+  for (const t of ['tasks', 'targets', 'doc_normative', 'unit_mentions', 'unit_excerpts']) await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   const ts = docs.flatMap(([id, r]) => r.tasks.map((t, i) => ({ id, i, t })));
   if (ts.length > 0) {
     const arr = (x: string) => `ARRAY(SELECT jsonb_array_elements_text(x.${x}::jsonb))`;
@@ -37,12 +40,17 @@ export async function writeRegisters(c: pg.PoolClient, docs: ReadonlyArray<reado
       ],
     );
   }
-  const ms = docs.flatMap(([id, r]) => (r.units ?? []).map((m) => ({ id, m })));
+  const mentions = docs.map(([id, r]) => ({ id, ...mentionRows(r) }));
+  const ms = mentions.flatMap((x) => x.rows.map((m) => ({ id: x.id, m })));
   if (ms.length > 0) {
     await c.query(
-      `INSERT INTO unit_mentions (document_id, unit, printed, count, snippet) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])`,
-      [ms.map((x) => x.id), ms.map(({ m }) => m.unit), ms.map(({ m }) => m.printed), ms.map(({ m }) => m.count), ms.map(({ m }) => m.snippet)],
+      `INSERT INTO unit_mentions (document_id, unit, printed, count, at, snippet) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[])`,
+      [ms.map((x) => x.id), ms.map(({ m }) => m.unit), ms.map(({ m }) => m.printed), ms.map(({ m }) => m.count), ms.map(({ m }) => m.at), ms.map(({ m }) => m.snippet)],
     );
+  }
+  const excerpts = mentions.filter((x) => x.excerpt);
+  if (excerpts.length > 0) {
+    await c.query('INSERT INTO unit_excerpts (document_id, packed) SELECT * FROM unnest($1::text[], $2::bytea[])', [excerpts.map((x) => x.id), excerpts.map((x) => x.excerpt)]);
   }
   const gs = docs.flatMap(([id, r]) => r.targets.map((t, i) => ({ id, i, t })));
   if (gs.length > 0) {
@@ -141,11 +149,12 @@ export async function listUnits(db: Db): Promise<UnitCount[]> {
 
 export async function listUnitMentions(db: Db, unit: string): Promise<StoredUnitMention[]> {
   const r = await db.query(
-    `SELECT document_id AS "documentId", printed, count, snippet FROM unit_mentions WHERE unit = $1
-     ORDER BY document_id COLLATE "C", count DESC, printed COLLATE "C"`,
+    `SELECT m.document_id AS "documentId", m.printed, m.count, m.at, m.snippet, e.packed AS excerpt
+     FROM unit_mentions m LEFT JOIN unit_excerpts e USING (document_id) WHERE m.unit = $1
+     ORDER BY m.document_id COLLATE "C", m.count DESC, m.printed COLLATE "C"`,
     [unit],
   );
-  return r.rows as StoredUnitMention[];
+  return mentionSnippets(r.rows as StoredMentionRow[]);
 }
 
 export async function listTargets(db: Db, f: TargetFilter = {}): Promise<{ total: number; items: Target[] }> {

@@ -1,51 +1,12 @@
 /** Relations, computed statuses and editors' corrections: small tables written by other stages. */
 import type Database from 'better-sqlite3';
 import type { LegalStatus } from '../../domain/types.js';
-import type { Relation, RelationVerb, StatusCorrection, StoredStatus } from '../store.js';
+import type { StatusCorrection, StoredStatus } from '../store.js';
 import { noteChange } from './derived.js';
 import { refreshListing } from './read.js';
-import { insertRelations, oweDocument } from './status-inputs.js';
+import { oweDocument } from './status-inputs.js';
 
-interface RelationRow {
-  subject_id: string;
-  verb: string;
-  object_id: string;
-  object_doc_number: string | null;
-  object_title: string | null;
-  date: string | null;
-  quote: string;
-  reason: string | null;
-  block: number | null;
-}
-
-const toRelation = (r: RelationRow): Relation => ({
-  subjectId: r.subject_id,
-  verb: r.verb as RelationVerb,
-  objectId: r.object_id,
-  objectDocNumber: r.object_doc_number,
-  objectTitle: r.object_title,
-  date: r.date,
-  quote: r.quote,
-  reason: r.reason,
-  block: r.block,
-});
-
-export function relationsOf(db: Database.Database, id: string): { outgoing: Relation[]; incoming: Relation[] } {
-  const q = (col: string) => (db.prepare(`SELECT * FROM relations WHERE ${col} = ? ORDER BY rowid`).all(id) as RelationRow[]).map(toRelation);
-  return { outgoing: q('subject_id'), incoming: q('object_id') };
-}
-
-export function allRelations(db: Database.Database): Relation[] {
-  return (db.prepare('SELECT * FROM relations ORDER BY rowid').all() as RelationRow[]).map(toRelation);
-}
-
-/** Relations are derived facts: the extractor hands over the whole set and it replaces the old one. */
-export function replaceRelations(db: Database.Database, relations: Relation[]): void {
-  db.transaction(() => {
-    db.prepare('DELETE FROM relations').run();
-    insertRelations(db, relations);
-  })();
-}
+export { allRelations, relationsOf, replaceRelations } from './relations.js';
 
 export function saveStatuses(db: Database.Database, statuses: StoredStatus[]): void {
   const up = db.prepare(

@@ -23,6 +23,7 @@ import * as facts from './facts.js';
 import * as registers from './registers.js';
 import * as marks from './public-marks.js';
 import * as inputs from './status-inputs.js';
+import { relationsAround } from './relations.js';
 import type { Ingestible } from '../prepared.js';
 import type { StatusInput } from '../../extract/status-input.js';
 import { refeedDocument, refeedIndex } from './index-feed.js';
@@ -103,7 +104,7 @@ export class SqliteStore implements Store, IncrementalDerivation {
     return inputs.statusInputs(this.db, ids);
   }
   async relationsAround(ids: readonly string[]): Promise<Relation[]> {
-    return inputs.relationsAround(this.db, ids);
+    return relationsAround(this.db, ids);
   }
   async saveDerivedPart(owed: DerivedState, at: string, subjects: readonly string[], relations: Relation[], statuses: StoredStatus[]): Promise<boolean> {
     return inputs.saveDerivedPart(this.db, owed, at, subjects, relations, statuses);

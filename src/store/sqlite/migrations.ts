@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
 import type { FoldedDoc } from '../../search/document.js';
+import { citedAsSql } from '../registers.js';
+import { RELATION_VERBS } from '../store.js';
 import { pack } from './content.js';
 import { indexRow, SEARCH_TABLE } from './search-index.js';
 import { unpackFolded } from './content.js';
@@ -432,7 +434,184 @@ export const MIGRATIONS: readonly Migration[] = [
     const has = db.prepare("SELECT count(*) FROM pragma_table_info('register_state') WHERE name = 'derived_on'").pluck().get() as number;
     if (has === 0) db.exec('ALTER TABLE register_state ADD COLUMN derived_on TEXT');
   },
+  // 13 — the registers made small (issue 11: 200 of 543 MB on 10k documents were these tables).
+  //     Units by number (unit_names), documents by seq, keyed tables WITHOUT ROWID (no second copy
+  //     of the key in an autoindex), and a unit mention's snippet kept as its place in one excerpt
+  //     per document (unit_excerpts, registers.ts). A quote that is just 《title》（文号） is not
+  //     stored twice (citedAs in registers.ts); citations name what they cite once (cited_names).
+  //     So do 规范性文件 judgements (judgements); statuses, occurrences and 文号 become WITHOUT ROWID.
+  //     The registers are rebuilt on the next open (version 0 here, REGISTERS_VERSION 5).
+  (db) => {
+    db.exec(`
+      -- IF EXISTS: a file set back to an older version by hand (the register-rebuild test) has them.
+      DROP TABLE IF EXISTS task_units;
+      DROP TABLE IF EXISTS tasks;
+      DROP TABLE IF EXISTS unit_mentions;
+      DROP TABLE IF EXISTS unit_excerpts;
+      CREATE TABLE IF NOT EXISTS unit_names (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      );
+      CREATE TABLE tasks (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,               -- order in extractTasks' answer
+        doc_number TEXT,                    -- NULL: the document's 文号; '': none (registers.ts, ownDocNumber)
+        task TEXT NOT NULL,
+        leader TEXT,
+        deadline TEXT,
+        block INTEGER,                      -- the source block; NULL: a table row, in source_json
+        source_json TEXT,
+        PRIMARY KEY (doc, idx)
+      ) WITHOUT ROWID;
+      CREATE TABLE task_units (
+        doc INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        role INTEGER NOT NULL CHECK (role IN (0, 1, 2)), -- TASK_ROLES: lead, responsible, cooperating
+        position INTEGER NOT NULL,
+        unit INTEGER NOT NULL,              -- unit_names: the canonical name
+        printed INTEGER,                    -- unit_names: as printed; NULL: the canonical name
+        PRIMARY KEY (doc, idx, role, position),
+        FOREIGN KEY (doc, idx) REFERENCES tasks(doc, idx) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX task_units_unit ON task_units(unit, role);
+      -- In unit order (a unit page reads one range); a document's rows are found by its units,
+      -- listed in unit_excerpts, so no second index holds them all again.
+      CREATE TABLE unit_mentions (
+        unit INTEGER NOT NULL,              -- unit_names: the canonical name
+        doc INTEGER NOT NULL,               -- documents.seq; the rows go with unit_excerpts' row
+        printed INTEGER NOT NULL,           -- unit_names: as printed
+        count INTEGER NOT NULL,
+        at INTEGER,                         -- the first mention's place in the document's excerpt…
+        snippet TEXT,                       -- …or, when that does not give the snippet back, the snippet
+        PRIMARY KEY (unit, doc, printed)
+      ) WITHOUT ROWID;
+      CREATE TABLE unit_excerpts (
+        doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        units TEXT NOT NULL,                -- JSON array: the unit_names ids of its unit_mentions rows
+        packed BLOB                         -- brotli JSON SnippetExcerpt (src/extract/units); NULL: not needed
+      );
+      CREATE TRIGGER unit_excerpts_gone AFTER DELETE ON unit_excerpts BEGIN
+        DELETE FROM unit_mentions WHERE unit IN (SELECT value FROM json_each(old.units)) AND doc = old.doc;
+      END;
+      DROP TABLE IF EXISTS targets;
+      CREATE TABLE targets (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,               -- order in extractTargets' answer
+        doc_number TEXT,                    -- as tasks.doc_number
+        indicator TEXT NOT NULL,
+        indicator_key TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('promise', 'outcome')),
+        year INTEGER NOT NULL,              -- the year the figure is about
+        measure TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL,
+        qualifier TEXT,
+        quote TEXT NOT NULL,
+        block INTEGER NOT NULL,
+        extra_json TEXT NOT NULL,           -- optional fields beyond the contract (topic, estimated…)
+        PRIMARY KEY (doc, idx)
+      );
+      CREATE INDEX targets_indicator ON targets(indicator_key, year);
+      CREATE INDEX targets_year ON targets(year);
+      UPDATE register_state SET version = 0;
+    `);
+    // A file set back to an older version by hand (the register-rebuild test) is converted already.
+    const column = (table: string, name: string) =>
+      (db.prepare(`SELECT count(*) FROM pragma_table_info('${table}') WHERE name = ?`).pluck().get(name) as number) > 0;
+    if (column('citations', 'document_id')) {
+      db.exec(`
+      -- Citations by seq, the 文号 and title once in cited_names (citations.ts).
+      CREATE TABLE IF NOT EXISTS cited_names (
+        id INTEGER PRIMARY KEY,
+        doc_number TEXT,
+        title TEXT
+      );
+      CREATE INDEX IF NOT EXISTS cited_names_title ON cited_names(title);
+      INSERT INTO cited_names(doc_number, title) SELECT DISTINCT doc_number, title FROM citations;
+      CREATE TABLE citations_compact (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        cited INTEGER NOT NULL,             -- cited_names
+        raw TEXT,                           -- NULL: printed as 《title》（文号）
+        block INTEGER NOT NULL,
+        PRIMARY KEY (doc, idx)
+      ) WITHOUT ROWID;
+      INSERT INTO citations_compact SELECT d.seq, c.idx, n.id,
+        CASE WHEN c.raw = ${citedAsSql('c.doc_number', 'c.title')} THEN NULL ELSE c.raw END, c.block
+        FROM citations c JOIN documents d ON d.id = c.document_id JOIN cited_names n ON n.doc_number IS c.doc_number AND n.title IS c.title;
+      DROP TABLE citations;
+      ALTER TABLE citations_compact RENAME TO citations;
+      `);
+    }
+    if (column('doc_normative', 'judgement_json')) {
+      db.exec(`
+      -- A judgement's reasons are a few hundred texts in all: each once, in judgements. No index on
+      -- the flag: listDocuments({normative}) looks each document's judgement up by its key.
+      CREATE TABLE IF NOT EXISTS judgements (
+        id INTEGER PRIMARY KEY,
+        json TEXT NOT NULL UNIQUE           -- the whole NormativeJudgement
+      );
+      INSERT OR IGNORE INTO judgements(json) SELECT judgement_json FROM doc_normative;
+      CREATE TABLE doc_normative_compact (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        normative INTEGER NOT NULL,
+        judgement INTEGER NOT NULL          -- judgements
+      ) WITHOUT ROWID;
+      INSERT INTO doc_normative_compact SELECT n.document_id, n.normative, j.id FROM doc_normative n JOIN judgements j ON j.json = n.judgement_json;
+      DROP TABLE doc_normative;
+      ALTER TABLE doc_normative_compact RENAME TO doc_normative;
+      `);
+    }
+    // Not targets: its two indexes would hold its (text) key where they hold a rowid now.
+    for (const t of ['statuses', 'occurrences', 'doc_numbers']) withoutRowid(db, t);
+    if (column('relations', 'subject_id')) {
+      db.exec(`
+      -- Relations by their ends (relations.ts): a document id, or a ref: key with the 文号 and title named.
+      CREATE TABLE relation_ends (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,                  -- a document id or ref:<文号> / ref:《title》
+        doc_number TEXT,                    -- as an object: the 文号 and title the relation names it by
+        title TEXT
+      );
+      CREATE INDEX relation_ends_key ON relation_ends(key);
+      INSERT INTO relation_ends(key, doc_number, title)
+        SELECT subject_id, NULL, NULL FROM relations UNION SELECT object_id, object_doc_number, object_title FROM relations;
+      CREATE TABLE relations_compact (
+        subject INTEGER NOT NULL,           -- relation_ends
+        verb INTEGER NOT NULL CHECK (verb BETWEEN 0 AND 3), -- RELATION_VERBS: cites, repeals, amends, replaces
+        object INTEGER NOT NULL,            -- relation_ends
+        date TEXT,
+        quote TEXT,                         -- NULL: the quote is 《title》（文号） of the object end
+        reason TEXT,
+        block INTEGER
+      );
+      INSERT INTO relations_compact SELECT s.id, CASE r.verb ${RELATION_VERBS.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END, o.id, r.date,
+        CASE WHEN r.quote = ${citedAsSql('r.object_doc_number', 'r.object_title')} THEN NULL ELSE r.quote END, r.reason, r.block
+        FROM relations r JOIN relation_ends s ON s.key = r.subject_id AND s.doc_number IS NULL AND s.title IS NULL
+        JOIN relation_ends o ON o.key = r.object_id AND o.doc_number IS r.object_doc_number AND o.title IS r.object_title
+        ORDER BY r.rowid;
+      DROP TABLE relations;
+      ALTER TABLE relations_compact RENAME TO relations;
+      CREATE INDEX relations_subject ON relations(subject);
+      CREATE INDEX relations_object ON relations(object);
+      `);
+    }
+  },
 ];
+
+/**
+ * Rebuild a table keyed by a PRIMARY KEY as WITHOUT ROWID (its rows in key order, no autoindex
+ * holding the key a second time), with its indexes. A table that is so already is left alone.
+ */
+function withoutRowid(db: Database.Database, table: string): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+  if (/WITHOUT ROWID\s*$/i.test(sql)) return;
+  const indexes = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").pluck().all(table) as string[];
+  const fresh = `${table}_keyed`;
+  db.exec(`${sql.replace(/^CREATE TABLE\s+"?\w+"?/i, `CREATE TABLE ${fresh}`)} WITHOUT ROWID;
+    INSERT INTO ${fresh} SELECT * FROM ${table}; DROP TABLE ${table}; ALTER TABLE ${fresh} RENAME TO ${table};
+    ${indexes.map((i) => `${i};`).join('\n')}`);
+}
 
 export function migrate(db: Database.Database): void {
   // Two processes may open a fresh file at once (two `gongbao ingest` runs): each step reads the

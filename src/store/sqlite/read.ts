@@ -6,6 +6,7 @@ import { fold } from '../../search/fold.js';
 import { clampInt, declaredYearField } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import { unpack } from './content.js';
+import { readCitations } from './citations.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
 const EFFECTIVE_STATUS = `COALESCE(
@@ -117,8 +118,7 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
   if (!d) return null;
   const content = unpack(d.packed as Buffer);
   const tables = db.prepare('SELECT * FROM doc_tables WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
-  const cites = db.prepare('SELECT * FROM citations WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
-  const doc: OfficialDocument = {
+    const doc: OfficialDocument = {
     id: d.id as string,
     docNumber: d.doc_number as string | null,
     title: d.title as string,
@@ -136,12 +136,7 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
       source: t.source as 'tab',
       afterBlock: t.after_block as number,
     })),
-    cites: cites.map((c) => ({
-      docNumber: c.doc_number as string | null,
-      title: c.title as string | null,
-      raw: c.raw as string,
-      block: c.block as number,
-    })),
+    cites: readCitations(db, d.seq as number),
     warnings: JSON.parse(d.warnings_json as string),
     text: content.text,
     ...(content.simplifiedText !== null ? { simplifiedText: content.simplifiedText } : {}),

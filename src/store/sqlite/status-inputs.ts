@@ -7,7 +7,9 @@ import type Database from 'better-sqlite3';
 import { resolutionSeeds, type StatusInput } from '../../extract/status-input.js';
 import type { OwedDerivation, Relation, StatusResolvable, StoredStatus } from '../store.js';
 import { derivedState } from './derived.js';
+import { CITES_JSON_SQL } from './citations.js';
 import { saveStatuses } from './facts.js';
+import { deleteRelations, insertRelations, pruneRelationEnds } from './relations.js';
 import { insertRows, stmt } from './statements.js';
 
 const owe = (db: Database.Database, items: readonly string[], change: number) =>
@@ -72,24 +74,12 @@ export function statusInputs(db: Database.Database, ids: readonly string[]): Sta
   const rows = stmt(
     db,
     `SELECT d.id, d.doc_number, d.title, d.signed_on, s.input_json,
-       (SELECT json_group_array(json_array(c.doc_number, c.title, c.raw, c.block)) FROM (SELECT * FROM citations c WHERE c.document_id = d.id ORDER BY c.idx) c) AS cites
+       ${CITES_JSON_SQL} AS cites
      FROM documents d JOIN doc_status_inputs s ON s.document_id = d.id WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.seq`,
   ).all(JSON.stringify(ids)) as Array<{ id: string; doc_number: string | null; title: string; signed_on: string | null; input_json: string; cites: string }>;
   return rows.map((r) => ({
     id: r.id, docNumber: r.doc_number, title: r.title, signedOn: r.signed_on, ...JSON.parse(r.input_json),
     cites: (JSON.parse(r.cites) as Array<[string | null, string | null, string, number]>).map(([docNumber, title, raw, block]) => ({ docNumber, title, raw, block })),
-  }));
-}
-
-/** Relations whose subject or object is one of these documents, in the order they were derived. */
-export function relationsAround(db: Database.Database, ids: readonly string[]): Relation[] {
-  const rows = stmt(
-    db,
-    `SELECT * FROM relations WHERE subject_id IN (SELECT value FROM json_each(?)) OR object_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-  ).all(JSON.stringify(ids), JSON.stringify(ids)) as Array<Record<string, string | number | null>>;
-  return rows.map((r) => ({
-    subjectId: r.subject_id as string, verb: r.verb as Relation['verb'], objectId: r.object_id as string, objectDocNumber: r.object_doc_number as string | null,
-    objectTitle: r.object_title as string | null, date: r.date as string | null, quote: r.quote as string, reason: r.reason as string | null, block: r.block as number | null,
   }));
 }
 
@@ -102,8 +92,9 @@ export function saveDerivedPart(
 ): boolean {
   return db.transaction((): boolean => {
     if (derivedState(db).derived !== owed.derived) return false;
-    stmt(db, 'DELETE FROM relations WHERE subject_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(subjects));
+    deleteRelations(db, subjects);
     insertRelations(db, relations);
+    pruneRelationEnds(db);
     saveStatuses(db, statuses);
     stmt(db, 'DELETE FROM derive_owed WHERE change <= ?').run(owed.changes);
     stmt(db, 'UPDATE register_state SET derived = ?, derived_on = ? WHERE id = 1').run(owed.changes, at);
@@ -111,8 +102,3 @@ export function saveDerivedPart(
   }).immediate();
 }
 
-/** Relations, in order. */
-export function insertRelations(db: Database.Database, relations: readonly Relation[]): void {
-  insertRows(db, 'relations', ['subject_id', 'verb', 'object_id', 'object_doc_number', 'object_title', 'date', 'quote', 'reason', 'block'],
-    relations.map((r) => [r.subjectId, r.verb, r.objectId, r.objectDocNumber, r.objectTitle, r.date, r.quote, r.reason, r.block]));
-}

@@ -11,6 +11,7 @@ import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { marksByDocument } from '../published.js';
+import { writeCitations } from './citations.js';
 import { asBuffer, packDocument } from './content.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -142,7 +143,7 @@ function writeDocument(
       d.publicity, d.pages ? json(d.pages) : null, json(d.attachments), json(d.warnings), now,
     ) as { seq: number };
   // A new document has no rows anywhere yet (they go with its row: ON DELETE CASCADE).
-  if (before !== undefined) for (const t of ['document_content', 'doc_tables', 'doc_numbers', 'citations']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
+  if (before !== undefined) for (const t of ['document_content', 'doc_tables', 'doc_numbers']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
   // Packed in a parse worker when prepared there (with the same folded text), else here.
   stmt(db, 'INSERT INTO document_content(document_id, packed) VALUES (?, ?)').run(d.id, packed ? asBuffer(packed) : packDocument(d, f));
   insertRows(db, 'doc_tables', ['document_id', 'idx', 'title', 'header_json', 'rows_json', 'source', 'after_block'],
@@ -152,7 +153,7 @@ function writeDocument(
     // Another document already holding this 文号 keeps it; the parser warned about the clash.
     stmt(db, 'INSERT OR IGNORE INTO doc_numbers VALUES (?, ?, ?, ?, ?)').run(d.docNumber, d.id, n.agency, n.year, n.serial);
   }
-  insertRows(db, 'citations', ['document_id', 'idx', 'doc_number', 'title', 'raw', 'block'], d.cites.map((c, i) => [d.id, i, c.docNumber, c.title, c.raw, c.block]));
+  writeCitations(db, row.seq, d.cites, before === undefined);
   return { seq: row.seq, fresh: before === undefined };
 }
 
