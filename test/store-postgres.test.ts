@@ -100,8 +100,8 @@ if ('skip' in server) {
       const targets = await first.listTargets();
       const normative = (await first.listDocuments({ normative: true, limit: 1000 })).items.map((d) => d.id);
       await first.close();
-      // Migrations 7 and 10 change the tables 5 makes: all three run again.
-      await sql(url, 'DROP TABLE tasks, targets, doc_normative, register_state, unit_mentions; DELETE FROM schema_migrations WHERE version IN (5, 7, 10)');
+      // Migrations 7 and 13 change the tables 5 makes: all three run again.
+      await sql(url, 'DROP TABLE tasks, targets, doc_normative, register_state, unit_mentions; DELETE FROM schema_migrations WHERE version IN (5, 7, 13)');
       const upgraded = track(await openPostgresStore(url));
       assert.ok(tasks.total >= 20);
       assert.deepEqual(await upgraded.listTasks(), tasks);
