@@ -1,5 +1,5 @@
 /**
- * A query matching more than the SQLite store reads (SearchLimits: 20,000 matches read, BM25 up
+ * A query matching more than the SQLite store reads (SearchLimits: 5,000 matches read, BM25 up
  * to 2,000) is answered from what it read: totals and facets estimated and flagged, title and 文号
  * hits first, then newest. The samples stand in for a province with the limits made small.
  */

@@ -121,7 +121,7 @@ export interface SearchResult {
   readonly total: number;
   /**
    * Set when the store answered from a sample of a very large match set: total and facet counts
-   * are estimates and the order is title and 文号 hits first, then newest (SQLite above 2,000 matches).
+   * are estimates and the order is title and 文号 hits first, then newest (SQLite above 5,000 matches).
    */
   readonly approximate?: boolean;
   readonly facets: Facets;
