@@ -201,6 +201,14 @@ async function startServers(db: string, ports: number[]): Promise<ChildProcess[]
   return procs;
 }
 
+async function stopServers(procs: ChildProcess[]): Promise<void> {
+  await Promise.all(procs.map((p) => new Promise<void>((resolve) => {
+    if (p.exitCode !== null || p.signalCode !== null) return resolve();
+    p.once('exit', () => resolve());
+    p.kill();
+  })));
+}
+
 /** 50 connections spread over the servers, each request one of the bench queries in turn. */
 async function httpLoad(ports: number[], seconds: number) {
   const paths = BENCH_QUERIES.map((q) => `/api/v1/search?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`);
@@ -288,7 +296,7 @@ export async function runScaleBench(): Promise<string> {
       lines.push('', `HTTP (\`gongbao serve\` × ${ports.length} on the SQLite file, 50 connections, ${httpSeconds} s, the bench queries in turn): ` +
         `${h.requests} requests, ${h.perSecond.toFixed(0)}/s, latency p50 ${h.p50} ms, p99 ${h.p99} ms, ${h.errors} errors.`);
     } finally {
-      servers.forEach((p) => p.kill());
+      await stopServers(servers);
     }
     await reader.close();
 
@@ -314,7 +322,8 @@ export async function runScaleBench(): Promise<string> {
           lines.push(`HTTP on PostgreSQL (\`gongbao serve\` × ${ports.length}, one database, 50 connections, ${httpSeconds} s): ${h.requests} requests, ` +
             `${h.perSecond.toFixed(0)}/s, p50 ${h.p50} ms, p99 ${h.p99} ms, ${h.errors} errors.`);
         } finally {
-          pgServers.forEach((s) => s.kill());
+          // Before the cluster stops: a server still running then logs its pool's lost connections.
+          await stopServers(pgServers);
         }
       } finally {
         await pg.stop();
