@@ -46,7 +46,7 @@ interface Build {
   readonly note?: string;
 }
 
-interface Engine {
+export interface Engine {
   readonly name: string;
   search(q: SearchQuery): Promise<unknown> | unknown;
 }
@@ -87,9 +87,14 @@ function fts5Anchor(texts: FoldedDoc[], file: string): { build: Build; engine: E
   db.transaction(() => texts.forEach((d, i) => ins.run(i + 1, d.title, d.docnum, d.body)))();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const build = { name: 'SQLite FTS5 trigram + bm25', ms: performance.now() - t0, cpu: cpuMs() - c0, bytes: statSync(file).size, rss: rssMB() };
+  return { build, engine: fts5Engine(db, build.name) };
+}
+
+/** Searching an FTS5 trigram table `t` built as fts5Anchor builds it (also for bench/scale-search.ts). */
+export function fts5Engine(db: Database.Database, name = 'SQLite FTS5 trigram + bm25'): Engine {
   const cache = new Map<string, Database.Statement>();
-  const engine: Engine = {
-    name: build.name,
+  return {
+    name,
     search(q) {
       // Terms of 3+ characters are MATCH phrases; shorter ones (trigrams cannot match them) LIKE.
       const parsed = parseQuery(q.q);
@@ -111,7 +116,6 @@ function fts5Anchor(texts: FoldedDoc[], file: string): { build: Build; engine: E
       return s.all(...(m ? [m] : []), ...args, q.limit ?? 20, q.offset ?? 0);
     },
   };
-  return { build, engine };
 }
 
 /** A full garbage collection, so heap growth measures what is kept (--expose-gc set at run time). */
