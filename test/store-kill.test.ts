@@ -151,11 +151,12 @@ async function killTest(b: Backend, kills: number, files: readonly string[]): Pr
   assert.ok(clean.statuses.length > 0 && clean.counts.relations! > 0, 'a clean ingest has statuses and relations');
   let landed = 0;
   let afterLastCommit = 0;
-  for (let run = 0; landed < kills && run < kills * 3; run++) {
+  for (let run = 0; landed < kills && run < kills * 4; run++) {
     const db = await b.fresh();
     // Every third kill waits for the last issue's commit; the others for a random earlier one.
     const afterIssues = run % 3 === 2 ? files.length : Math.floor(Math.random() * files.length);
-    const delayMs = Math.random() * (afterIssues === files.length ? 150 : 400);
+    // After the last commit only the (incremental) recompute and the exit are left: a short window.
+    const delayMs = Math.random() * (afterIssues === files.length ? 30 : 400);
     if (!(await killedIngest(b, db, files, { afterIssues, delayMs }))) continue;
     landed++;
     await b.intact(db);

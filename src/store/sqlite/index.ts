@@ -193,6 +193,23 @@ function cannotOpen(path: string, err: unknown): UserError {
   return new UserError(`${path}: cannot open the database (${code ? `${code}: ` : ''}${reason})`);
 }
 
+/**
+ * Switch to WAL. Two processes switching a fresh file at once can each hold the shared lock the
+ * other needs to give up: SQLite answers SQLITE_BUSY at once (no busy wait can end that), so wait
+ * a little and try again; the other's switch has usually happened by then.
+ */
+function toWal(db: Database.Database): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 100) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 + Math.random() * 30);
+    }
+  }
+}
+
 /** Open (creating and migrating) the database file; ':memory:' works for throwaway stores. */
 export async function openSqliteStore(path: string, opts: StoreOptions & { readonly searchLimits?: SearchLimits } = {}): Promise<SqliteStore> {
   let db: Database.Database;
@@ -201,7 +218,7 @@ export async function openSqliteStore(path: string, opts: StoreOptions & { reado
     db = new Database(path, { timeout: 15000 });
     // The busy timeout comes first: switching a fresh file to WAL takes a lock a concurrent opener may hold.
     db.pragma('busy_timeout = 15000');
-    db.pragma('journal_mode = WAL');
+    toWal(db);
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     if (/^(SQLITE_|E[A-Z]+$)/.test(code)) throw cannotOpen(path, err);
