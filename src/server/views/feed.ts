@@ -2,6 +2,7 @@
 import type { Store } from '../../store/store.js';
 import type { FeedEntryT, FeedT } from '../api/schemas.js';
 import { issueTitle } from './documents.js';
+import { memo } from './memo.js';
 import { docUrl, refUrl } from './urls.js';
 
 const MAX_ENTRIES = 100;
@@ -22,7 +23,12 @@ export function endAtSignature(quote: string, issuer: string | null): string {
 /** Entry ids that do not depend on the address the feed was fetched from (RFC 4151 tag: URIs). */
 export const entryTag = (id: string): string => `tag:gongbao,2024:${encodeURIComponent(id)}`;
 
-export async function feedView(store: Store): Promise<FeedT> {
+/** The feed, built once per state of the store: it reads every issue and its documents. */
+export function feedView(store: Store): Promise<FeedT> {
+  return memo(store, 'feed', () => buildFeed(store));
+}
+
+async function buildFeed(store: Store): Promise<FeedT> {
   const entries: FeedEntryT[] = [];
   const issues = await store.listIssues();
   for (const issue of issues) {

@@ -9,6 +9,7 @@ import type { KnownReference, Store } from '../../store/store.js';
 import type {
   IndicatorPageT, IndicatorTimelineT, ReferencePageT, ReferenceRowT, TargetPageT, TargetRowT, TaskPageT, TaskRowT,
 } from '../api/schemas.js';
+import { memo } from './memo.js';
 import { docUrl, refUrl } from './urls.js';
 
 /** Titles of the documents a page of rows belongs to: one listing query, never the text. */
@@ -128,6 +129,6 @@ export function referenceRow(r: KnownReference): ReferenceRowT {
 }
 
 export async function referencePage(store: Store, limit: number, offset: number): Promise<ReferencePageT> {
-  const all = await store.listReferences();
+  const all = await memo(store, 'references', () => store.listReferences());
   return { total: all.length, limit, offset, items: all.slice(offset, offset + limit).map(referenceRow) };
 }
