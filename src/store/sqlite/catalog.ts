@@ -6,7 +6,7 @@
  * (total_changes()). About 200 bytes a document.
  */
 import type Database from 'better-sqlite3';
-import { DIMS, wanted } from '../../search/facets.js';
+import { DIMS, orderFacet, wanted } from '../../search/facets.js';
 import type { FoldedDoc } from '../../search/document.js';
 import type { Facets, SearchQuery } from '../store.js';
 import { stmt } from './statements.js';
@@ -100,8 +100,8 @@ export class Catalog {
 }
 
 /**
- * Facet counts over entries (each standing for `weight` documents): each entry's four values are
- * numbered once per catalog, so counting is array arithmetic, not string hashing.
+ * Facet counts over entries (each standing for `weight` documents), in facets.ts's order: each
+ * entry's four values are numbered once per catalog, so counting is array arithmetic, not string hashing.
  */
 export function countFacets(catalog: Catalog, entries: readonly CatalogEntry[], weight: number): Facets {
   const out = {} as Facets;
@@ -114,6 +114,7 @@ export function countFacets(catalog: Catalog, entries: readonly CatalogEntry[], 
       const count = Math.round(counts[code]! * weight);
       if (value !== null && count > 0) out[d].push({ value, count });
     });
+    orderFacet(d, out[d]);
   });
   return out;
 }

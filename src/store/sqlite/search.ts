@@ -13,7 +13,6 @@
  */
 import type Database from 'better-sqlite3';
 import { charLength, substringExpression } from '../../search/bigrams.js';
-import { DIMS, orderFacet } from '../../search/facets.js';
 import { parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { FoldedDoc } from '../../search/document.js';
@@ -116,9 +115,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const terms = positive.flatMap((g) => g.terms);
   const ranked = terms.length > 0 && q.sort !== 'date';
   const total = Math.round(found.entries.length * found.weight);
-  const raw = countFacets(catalog, found.entries, found.weight);
-  const facets = { year: [], issuer: [], kind: [], status: [] } as SearchResult['facets'];
-  for (const d of DIMS) facets[d] = orderFacet(d, raw[d]);
+  const facets = countFacets(catalog, found.entries, found.weight);
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
   const wanted = terms.map((t) => ({ parts: m.parts(t), text: t.text, cased: CASED.test(t.text) }));
