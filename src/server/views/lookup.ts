@@ -9,6 +9,7 @@ import type { KnownReference, Store } from '../../store/store.js';
 import type { DocNumberLookupT, DocumentSummaryT } from '../api/schemas.js';
 import { referenceDetail, statusInfo, toSummary } from './documents.js';
 import { memo } from './memo.js';
+import { knownReferences } from './registers.js';
 import { docUrl, refKey, refUrl } from './urls.js';
 
 export async function lookupDocNumber(store: Store, q: string): Promise<DocNumberLookupT | null> {
@@ -54,7 +55,7 @@ async function reference(store: Store, docNumber: string): Promise<Found | null>
 async function listed(store: Store, docNumber: string): Promise<Found | null> {
   const r = (await memo(store, 'referencesByDocNumber', async () => {
     const out = new Map<string, KnownReference>();
-    for (const x of await store.listReferences()) if (x.docNumber !== null && !out.has(x.docNumber)) out.set(x.docNumber, x);
+    for (const x of await knownReferences(store)) if (x.docNumber !== null && !out.has(x.docNumber)) out.set(x.docNumber, x);
     return out;
   })).get(docNumber);
   if (!r) return null;

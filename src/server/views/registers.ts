@@ -128,7 +128,12 @@ export function referenceRow(r: KnownReference): ReferenceRowT {
   };
 }
 
+/** Every known reference, read once per state of the store (the /references list and the 文号 look-up). */
+export function knownReferences(store: Store): Promise<KnownReference[]> {
+  return memo(store, 'references', () => store.listReferences());
+}
+
 export async function referencePage(store: Store, limit: number, offset: number): Promise<ReferencePageT> {
-  const all = await memo(store, 'references', () => store.listReferences());
+  const all = await knownReferences(store);
   return { total: all.length, limit, offset, items: all.slice(offset, offset + limit).map(referenceRow) };
 }
