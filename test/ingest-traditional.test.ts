@@ -1,9 +1,12 @@
 /** Pages in traditional characters (003_): text kept as printed, a simplified form added for search. */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import * as OpenCC from 'opencc-js/t2cn';
 import { buildDocument } from '../src/ingest/document.js';
 import { simplifiedIfTraditional, toSimplified } from '../src/ingest/traditional.js';
 import { sampleLines, sampleSource } from './ingest-sample-lines.js';
+import { SAMPLES_DIR } from './helpers/samples.js';
 
 describe('traditional characters', () => {
   it('converts a traditional line of 003_ and leaves simplified text alone', () => {
@@ -35,5 +38,20 @@ describe('traditional characters', () => {
     const doc = buildDocument(sampleSource('002', [107, 123]));
     assert.equal(doc.simplifiedText, undefined);
     assert.equal('simplifiedText' in doc, false);
+  });
+
+  it('converts exactly as OpenCC.Converter does: every sample, every dictionary entry in context', () => {
+    const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
+    const texts = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`${SAMPLES_DIR}/${f}`, 'utf8'));
+    // Every key of every dictionary of the t2s configuration, alone, in runs (so phrases overlap
+    // and compete for the longest match) and between simplified text and surrogate pairs.
+    const config = OpenCC.Locale.configs.t2s as unknown as { normalizationChain: string[][]; conversionChain: string[][] };
+    const keys = [...config.normalizationChain, ...config.conversionChain].flat().flatMap((d) => d.split('|').map((e) => e.split(' ')[0]!));
+    assert.ok(keys.length > 4000, `${keys.length} entries`);
+    for (let i = 0; i < keys.length; i += 7) texts.push(keys.slice(i, i + 7).join(''), `一${keys.slice(i, i + 7).join('覆𠀀')}发`);
+    texts.push(keys.join(''), keys.join('\n'), '', '覆盖', '𠀀𡃁𨋢', '⿰氵每海');
+    for (const t of texts) assert.equal(toSimplified(t), opencc(t), t.slice(0, 40));
+    const plain = sampleLines('002', 74, 136).join('\n');
+    assert.equal(toSimplified(plain), plain);
   });
 });

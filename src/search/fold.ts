@@ -3,9 +3,7 @@
  * see (traditional vs simplified, full- vs half-width, [] vs 〔〕 around a 文号 year, the line
  * breaks that narrow columns leave inside words) never decide whether a document is found.
  */
-import * as OpenCC from 'opencc-js/t2cn';
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+import { toSimplified } from '../ingest/traditional.js';
 
 // Full-width letters and digits only: full-width punctuation （，：） is how Chinese is printed.
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;

@@ -5,7 +5,7 @@
  * whitespace, the place's own prefix, townships); the place's alias file (config/units/, checked by
  * zod) lists what rules cannot know: abbreviations, misprints and old names after reorganisations.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from '../../ingest/traditional.js';
 import { z } from 'zod';
 
 export type UnitKind = 'unit' | 'group';
@@ -28,8 +28,6 @@ export const AliasFile = z
   })
   .strict();
 export type Aliases = z.infer<typeof AliasFile>;
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Spelling differences no reader sees: whitespace, bracket widths, traditional characters. */
 export function foldUnitName(printed: string): string {
