@@ -24,7 +24,7 @@ function stageOf(group: OpenCC.DictGroup): Stage {
   trie.loadDictGroup(group);
   const starts = new Uint8Array(0x10000);
   for (const dict of group) {
-    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.slice(0, e.indexOf(' '))) : dict.map(([k]) => k);
+    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.slice(0, e.indexOf(' '))) : dict.map((e: readonly [string, string]) => e[0]);
     for (const k of entries) if (k.length > 0) starts[k.charCodeAt(0)] = 1;
   }
   return { trie, starts };
