@@ -117,11 +117,43 @@ export function snippetExcerpt(text: string, at: ReadonlyArray<{ readonly at: nu
   return { length: text.length, spans: merged.map(([f, t]) => [f, text.slice(f, t)] as const) };
 }
 
-/** The alias file's spellings folded once per gazetteer, not once per document (OpenCC is slow). */
-const folds = new WeakMap<Gazetteer, string[]>();
-const knownFolded = (g: Gazetteer): string[] => folds.get(g) ?? folds.set(g, g.knownSpellings.map(foldUnitName)).get(g)!;
+/**
+ * Spellings looked up by their first two characters (every spelling has three or more), longest
+ * first: the alternation regex this replaces was built and run anew for each document, trying a
+ * few hundred alternatives at every character.
+ */
+class SpellingIndex {
+  private readonly byStart = new Map<number, string[]>();
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  constructor(spellings: Iterable<string>) {
+    for (const s of spellings) {
+      const k = s.charCodeAt(0) * 0x10000 + s.charCodeAt(1);
+      (this.byStart.get(k) ?? this.byStart.set(k, []).get(k)!).push(s);
+    }
+    for (const list of this.byStart.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** The longest spelling at `i` (区政府办 not before 理法事学好结: 区政府办理 is a verb); undefined if none. */
+  at(text: string, i: number): string | undefined {
+    const list = this.byStart.get(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+    if (list === undefined) return undefined;
+    for (const s of list) if (text.startsWith(s, i) && !(s.endsWith('办') && OFFICE_VERB.test(text[i + s.length] ?? ''))) return s;
+    return undefined;
+  }
+}
+
+const OFFICE_VERB = /^[理法事学好结]$/;
+
+/** The alias file's spellings folded and indexed once per gazetteer, not once per document (OpenCC is slow). */
+const known = new WeakMap<Gazetteer, { spellings: Set<string>; index: SpellingIndex }>();
+function knownOf(g: Gazetteer): { spellings: Set<string>; index: SpellingIndex } {
+  let k = known.get(g);
+  if (!k) {
+    const spellings = new Set(g.knownSpellings.map(foldUnitName).filter((s) => s.length >= 3));
+    known.set(g, (k = { spellings, index: new SpellingIndex(spellings) }));
+  }
+  return k;
+}
 
 /**
  * The units a text names: every spelling the alias file knows, the names given in `also` (the
@@ -138,16 +170,24 @@ export function unitMentionsWithExcerpt(
 ): { mentions: UnitMention[]; excerpt: SnippetExcerpt } {
   const folded = foldUnitName(text);
   const shaped = (folded.match(DEPARTMENT) ?? []).filter((n) => !NOT_DEPARTMENT.test(n));
-  const spellings = [...new Set([...knownFolded(g), ...[...also, ...shaped].map(foldUnitName)])].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
-  if (spellings.length === 0) return { mentions: [], excerpt: { length: 0, spans: [] } };
+  const k = knownOf(g);
+  const extra = new SpellingIndex(new Set([...also, ...shaped].map(foldUnitName).filter((s) => s.length >= 3 && !k.spellings.has(s))));
   const found = new Map<string, { unit: string; kind: UnitKind; printed: string; count: number; at: number }>();
-  // 区政府办 is an office, 区政府办理 a verb (then 区政府 is what is named).
-  const pattern = spellings.map((s) => (s.endsWith('办') ? `${escape(s)}(?![理法事学好结])` : escape(s))).join('|');
-  for (const m of folded.matchAll(new RegExp(pattern, 'g'))) {
-    const c = g.canonical(m[0]);
+  // Leftmost, then longest: as one alternation of every spelling, longest first, would match.
+  for (let i = 0; i + 2 < folded.length; ) {
+    const a = k.index.at(folded, i);
+    const b = extra.at(folded, i);
+    const m = a !== undefined && (b === undefined || a.length >= b.length) ? a : b;
+    if (m === undefined) {
+      i++;
+      continue;
+    }
+    const at = i;
+    i += m.length;
+    const c = g.canonical(m);
     if (!c) continue;
-    const key = `${c.name}\u0000${m[0]}`;
-    const hit = found.get(key) ?? found.set(key, { unit: c.name, kind: c.kind, printed: m[0], count: 0, at: m.index! }).get(key)!;
+    const key = `${c.name}\u0000${m}`;
+    const hit = found.get(key) ?? found.set(key, { unit: c.name, kind: c.kind, printed: m, count: 0, at }).get(key)!;
     hit.count++;
   }
   if (found.size === 0) return { mentions: [], excerpt: { length: 0, spans: [] } };
