@@ -1,7 +1,10 @@
 /** 文号: every printed variant normalises to one key; the whole agency code is the series. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { findDocNumbers, formatDocNumber, normaliseDocNumber, parseDocNumber, sameDocNumber } from '../src/domain/doc-number.js';
+import fc from 'fast-check';
+import { ALL_SAMPLES } from './helpers/samples.js';
+import { SCAN, findDocNumbers, formatDocNumber, normaliseDocNumber, parseDocNumber, sameDocNumber } from '../src/domain/doc-number.js';
 
 describe('parseDocNumber', () => {
   it('reads the canonical form into agency, year and serial', () => {
@@ -51,5 +54,34 @@ describe('old-style 文号 (year first, two digits)', () => {
   it('reads (78)交公路字412号 (field corpus 089) as 交公路字〔1978〕412号, and nothing newer that way', () => {
     assert.equal(normaliseDocNumber('(78)交公路字412号'), '交公路字〔1978〕412号');
     assert.equal(normaliseDocNumber('（21）某某发3号'), null);
+  });
+});
+
+describe('findDocNumbers: SCAN tried only before each bracket', () => {
+  // What SCAN finds trying every character, as findDocNumbers did before.
+  const everywhere = (t: string) => [...t.matchAll(new RegExp(SCAN.source, 'g'))].map((m) => [m.index, m[0]]);
+  const tried = (t: string) => {
+    const out: Array<[number, string]> = [];
+    for (const n of findDocNumbers(t)) {
+      // findDocNumbers trims the agency; the match it came from ends where it ends.
+      const m = everywhere(t).find(([i, s]) => (i as number) + (s as string).length === n.end);
+      out.push([m?.[0] as number, m?.[1] as string]);
+    }
+    return out;
+  };
+
+  it('finds what SCAN finds from every character, on every sample', () => {
+    for (const f of ALL_SAMPLES) {
+      const t = readFileSync(f, 'utf8');
+      assert.deepEqual(tried(t), everywhere(t), f);
+    }
+  });
+
+  it('and on text made of agencies, brackets, years, spaces and numbers', () => {
+    const piece = fc.constantFrom('武隆', '府办', '发', '区', '渝', '〔', '（', '[', '(', '2023', '１９', '20', '〕', '）', ']', '第', '12', '号', '號', ' ', '\n', '\u3000', '，', 'a', '《', '》', '关于印发');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), (ps) => {
+      const t = ps.join('');
+      assert.deepEqual(tried(t), everywhere(t));
+    }), { numRuns: 3000 });
   });
 });

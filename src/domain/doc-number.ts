@@ -83,15 +83,53 @@ export interface DocNumberMatch {
 
 // For scanning running text: whitespace (line breaks from narrow columns) may sit anywhere inside.
 const WS = '[\\s\\u3000]*';
-const SCAN = new RegExp(
+/** Every 文号 of running text (exported for the test that findDocNumbers matches as it would from every character). */
+export const SCAN = new RegExp(
   `([\\u4e00-\\u9fa5](?:${WS}[\\u4e00-\\u9fa5]){0,11})${WS}[${OPEN}]${WS}((?:19|20|１９|２０)${WS}[\\d０-９]${WS}[\\d０-９])${WS}[${CLOSE}]${WS}第?${WS}([\\d０-９](?:${WS}[\\d０-９]){0,4})${WS}[号號]`,
   'g',
 );
 
+// What every match holds: an opening bracket before a year. Found first, it tells where SCAN can start.
+const BRACKET_YEAR = new RegExp(`[${OPEN}]${WS}(?:19|20|１９|２０)`, 'g');
+const AT = new RegExp(SCAN.source, 'y');
+const HAN = /[\u4e00-\u9fa5]/;
+const SPACE = /[\s\u3000]/;
+
+/**
+ * SCAN's matches, tried only from the characters before each bracket-and-year: the agency is at
+ * most twelve characters (with whitespace) before its bracket, so no match starts earlier, and
+ * none spans another bracket. SCAN from every character tried twelve characters ahead at each.
+ */
+function* scanMatches(text: string): Generator<RegExpExecArray> {
+  for (let pos = 0; pos < text.length; ) {
+    BRACKET_YEAR.lastIndex = pos;
+    const b = BRACKET_YEAR.exec(text);
+    if (b === null) return;
+    let from = b.index;
+    for (let han = 0; from > pos; from--) {
+      const c = text[from - 1]!;
+      if (HAN.test(c)) {
+        if (han++ === 12) break;
+      } else if (!SPACE.test(c)) break;
+    }
+    let m: RegExpExecArray | null = null;
+    for (let at = from; at < b.index && m === null; at++) {
+      AT.lastIndex = at;
+      m = AT.exec(text);
+    }
+    if (m === null) {
+      pos = b.index + 1;
+      continue;
+    }
+    yield m;
+    pos = m.index + m[0].length;
+  }
+}
+
 /** Every 文号 in a text, in order, with its position. */
 export function findDocNumbers(text: string): DocNumberMatch[] {
   const out: DocNumberMatch[] = [];
-  for (const m of text.matchAll(SCAN)) {
+  for (const m of scanMatches(text)) {
     const rawAgency = m[1]!.replace(/\s+/g, '');
     const agency = trimAgency(normaliseDocNumberText(rawAgency));
     // Recompute where the trimmed agency starts so `raw` is exactly the 文号.
