@@ -7,7 +7,7 @@ import { findClauseHits } from './repeal-clauses.js';
 import { listTargets, tableTargets } from './repeal-lists.js';
 import { orderTargets } from './repeal-orders.js';
 import { targetKey, type RepealEvent, type RepealSource } from './repeal-types.js';
-import { compact, findRefs, quoteOf, sentences } from './text.js';
+import { blockSentences, compact, findRefs, quoteOf } from './text.js';
 import { findValidity, type ValidityClause } from './validity.js';
 
 export type { RepealEvent, RepealKind, RepealSource, RepealTarget } from './repeal-types.js';
@@ -57,7 +57,7 @@ export function findRepeals(doc: RepealSource, validity?: ValidityClause | null)
 
   const revised = isRevisedEdition(doc.title);
   doc.body.forEach((b, i) => {
-    for (const s of sentences(compact(b.text))) {
+    for (const s of blockSentences(b)) {
       for (const h of findClauseHits(s)) {
         const kind = h.kind === 'repeal' && revised ? 'replace' : h.kind;
         const quote = quoteOf(s);

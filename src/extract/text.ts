@@ -19,6 +19,18 @@ export function sentences(text: string): string[] {
   return splitOutside(text, '。！？!?；;', true).filter((s) => s.trim() !== '');
 }
 
+const compactSentences = new WeakMap<object, readonly string[]>();
+
+/**
+ * A body block's sentences, compacted: the validity and repeal extractors (and the normative
+ * judgement through validity) each read every block's, and a block's text never changes.
+ */
+export function blockSentences(b: { readonly text: string }): readonly string[] {
+  let s = compactSentences.get(b);
+  if (s === undefined) compactSentences.set(b, (s = sentences(compact(b.text))));
+  return s;
+}
+
 /** Split a sentence into clauses on ，、-free commas (，,), outside 《》 and （）. */
 export function clauses(sentence: string): string[] {
   return splitOutside(sentence, '，,', false);

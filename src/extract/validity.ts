@@ -4,7 +4,7 @@
  * (自收到评估报告之日起10日内, 在获奖有效期内) look alike and are not validity.
  */
 import type { BodyBlock } from '../domain/types.js';
-import { addDays, addYears, compact, parseCnDate, quoteOf, sentences } from './text.js';
+import { addDays, addYears, blockSentences, compact, parseCnDate, quoteOf } from './text.js';
 
 export interface ValidityClause {
   /** YYYY-MM-DD, or null when the clause ties it to an event whose date we do not know. */
@@ -48,8 +48,16 @@ const TRIAL_YEARS = /试行(?:期为?|期限为?)?([0-9一二两三四五六七�
 const DISSOLVE = /([^，。；]*?)(?:后|结束后|完成后)?自(?:动|行)(?:撤销|解散|终止)/;
 const DISSOLVE_CORE = /自[动行](?:撤销|解散|终止)/;
 
-/** The document's validity clause, or null when it states none. */
+const found = new WeakMap<ValiditySource, ValidityClause | null>();
+
+/** The document's validity clause, or null when it states none (read once per document: the status inputs and the normative judgement both ask). */
 export function findValidity(doc: ValiditySource): ValidityClause | null {
+  let v = found.get(doc);
+  if (v === undefined) found.set(doc, (v = readValidity(doc)));
+  return v;
+}
+
+function readValidity(doc: ValiditySource): ValidityClause | null {
   let effectiveFrom: string | null = null;
   let trigger: ValidityClause['trigger'] = null;
   let expiresOn: string | null = null;
@@ -60,7 +68,7 @@ export function findValidity(doc: ValiditySource): ValidityClause | null {
   const quotes: string[] = [];
 
   for (const [i, b] of doc.body.entries()) {
-    for (const s of sentences(compact(b.text))) {
+    for (const s of blockSentences(b)) {
       let hit = false;
       const ev = FROM_EVENT.exec(s);
       const dt = FROM_DATE.exec(s);
