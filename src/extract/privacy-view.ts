@@ -8,9 +8,9 @@ export interface PrivacyView {
   /** The compacted, folded text. */
   readonly s: string;
   /** map[i]: index in the original of s[i]; map[s.length] = original length. */
-  readonly map: readonly number[];
-  /** gap[i]: whitespace stood before s[i] in the original (a name ends at a gap: 李琴涛 区科技局). */
-  readonly gap: readonly boolean[];
+  readonly map: ArrayLike<number>;
+  /** gap[i]: 1 when whitespace stood before s[i] in the original (a name ends at a gap: 李琴涛 区科技局). */
+  readonly gap: ArrayLike<number>;
 }
 
 /** \s plus the ideographic and no-break spaces, by code (this runs over every published text). */
@@ -29,17 +29,19 @@ const fold = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
  * between digits joins them: narrow columns wrap numbers.
  */
 export function privacyView(text: string): PrivacyView {
-  const codes: number[] = [];
-  const map: number[] = [];
-  const gap: boolean[] = [];
+  // Typed arrays sized for the text: this runs over several whole texts per document at ingest.
+  const codes = new Uint16Array(text.length);
+  const map = new Int32Array(text.length + 1);
+  const gap = new Uint8Array(text.length);
+  let n = 0;
   let i = 0;
   let pendingGap = false;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (!isSpace(c)) {
-      codes.push(fold(c));
-      map.push(i);
-      gap.push(pendingGap);
+      codes[n] = fold(c);
+      map[n] = i;
+      gap[n++] = pendingGap ? 1 : 0;
       pendingGap = false;
       i++;
       continue;
@@ -47,18 +49,18 @@ export function privacyView(text: string): PrivacyView {
     let j = i;
     let lineBreak = false;
     for (; j < text.length && isSpace(text.charCodeAt(j)); j++) lineBreak ||= text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
-    const before = codes.length > 0 ? codes[codes.length - 1]! : -1;
+    const before = n > 0 ? codes[n - 1]! : -1;
     if (!lineBreak && isAlnum(before) && j < text.length && isAlnum(fold(text.charCodeAt(j)))) {
-      codes.push(32);
-      map.push(i);
-      gap.push(false);
-    } else pendingGap = codes.length > 0;
+      codes[n] = 32;
+      map[n] = i;
+      gap[n++] = 0;
+    } else pendingGap = n > 0;
     i = j;
   }
-  map.push(text.length);
+  map[n] = text.length;
   let s = '';
-  for (let k = 0; k < codes.length; k += 8192) s += String.fromCharCode(...codes.slice(k, k + 8192));
-  return { s, map, gap };
+  for (let k = 0; k < n; k += 8192) s += String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192)));
+  return { s, map: map.subarray(0, n + 1), gap: gap.subarray(0, n) };
 }
 
 /** The original span [start, end) of view span [from, to). */

@@ -124,9 +124,12 @@ export function snippetExcerpt(text: string, at: ReadonlyArray<{ readonly at: nu
  */
 class SpellingIndex {
   private readonly byStart = new Map<number, string[]>();
+  /** Characters some spelling starts with: elsewhere the text is stepped over at once. */
+  readonly firsts = new Set<number>();
 
   constructor(spellings: Iterable<string>) {
     for (const s of spellings) {
+      this.firsts.add(s.charCodeAt(0));
       const k = s.charCodeAt(0) * 0x10000 + s.charCodeAt(1);
       (this.byStart.get(k) ?? this.byStart.set(k, []).get(k)!).push(s);
     }
@@ -174,7 +177,13 @@ export function unitMentionsWithExcerpt(
   const extra = new SpellingIndex(new Set([...also, ...shaped].map(foldUnitName).filter((s) => s.length >= 3 && !k.spellings.has(s))));
   const found = new Map<string, { unit: string; kind: UnitKind; printed: string; count: number; at: number }>();
   // Leftmost, then longest: as one alternation of every spelling, longest first, would match.
+  const firsts = new Uint8Array(0x10000);
+  for (const c of [...k.index.firsts, ...extra.firsts]) firsts[c] = 1;
   for (let i = 0; i + 2 < folded.length; ) {
+    if (firsts[folded.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     const a = k.index.at(folded, i);
     const b = extra.at(folded, i);
     const m = a !== undefined && (b === undefined || a.length >= b.length) ? a : b;
