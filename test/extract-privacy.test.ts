@@ -11,6 +11,7 @@ import { toSimplified } from '../src/ingest/traditional.js';
 import { findPersonalData, idChecksumOk, luhnOk } from '../src/extract/privacy.js';
 import { deidentifyDocument, deidentifyText, maskFinding } from '../src/extract/privacy-mask.js';
 import { reviewDocument } from '../src/extract/privacy-review.js';
+import { privacyView } from '../src/extract/privacy-view.js';
 import { ALL_SAMPLES } from './helpers/samples.js';
 import { leaked, MASKED, PRIVATE_FINDINGS, PUBLIC_LINES } from './fixtures/personal-data.js';
 
@@ -87,6 +88,15 @@ describe('privacy review of the samples', () => {
 });
 
 describe('privacy rules', () => {
+  it('reads a view of the text: whitespace out, full-width ASCII folded, every other code unit kept (lone surrogates too)', () => {
+    const text = '联系人：\n何 小双\u3000电话：１３８ 0000\n0000 \ud800x\udc00';
+    const v = privacyView(text);
+    assert.equal(v.s, '联系人:何小双电话:138 00000000\ud800x\udc00');
+    assert.deepEqual([...v.map].slice(0, 6), [0, 1, 2, 3, 5, 7]);
+    assert.equal(v.map[v.s.length], text.length);
+    assert.deepEqual([...v.gap].slice(0, 7), [0, 0, 0, 0, 1, 1, 0]);
+  });
+
   it('masks keep the length and what identifies no one', () => {
     for (const [text, masked] of Object.entries(MASKED)) {
       const kind = findPersonalData(`联系人：${text}`)[0]?.kind ?? findPersonalData(`电话：${text}`)[0]?.kind ?? findPersonalData(`QQ：${text}`)[0]!.kind;
