@@ -127,8 +127,9 @@ export interface MemberLine {
  * line (重庆市武隆区人民政府区长  左军): the space between name and post is all that separates
  * them, so the reader keeps the entry on its own line and one space inside it.
  */
+const squash = (s: string) => s.replace(/[ \u3000]+/g, '');
+
 export function memberLine(text: string): MemberLine | null {
-  const squash = (s: string) => s.replace(/[ \u3000]+/g, '');
   const m = MEMBER_RE.exec(text);
   if (m) return { role: m[1] === undefined ? null : squash(m[1]), name: squash(m[2]!), post: m[3]!.trim(), nameFirst: true };
   const s = SPEAKER_RE.exec(text);

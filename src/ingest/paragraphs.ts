@@ -135,11 +135,14 @@ function pageCut(b: Break, width: number): boolean {
   return /[，。；]/.test(b.next) && !LABEL.test(b.next) && !LABEL.test(b.para);
 }
 
+/** One code point (a surrogate pair counts as one), without spreading the line into an array. */
+const oneCharacter = (s: string): boolean => s.length === 1 || (s.length === 2 && s.codePointAt(0)! > 0xffff);
+
 function shouldJoin(b: Break, col: Column): boolean {
   const { prev, para, next } = b;
   if (continuesAttachmentList(para, next, b.nextIndent)) return true;
   // A vertical masthead not yet collapsed (重\n庆\n市…): one character a line.
-  if ([...prev].length === 1 && [...next].length === 1 && para.length < HEAD && /^[\u4e00-\u9fa5]+$/.test(para)) return !b.blankBetween;
+  if (oneCharacter(prev) && oneCharacter(next) && para.length < HEAD && /^[\u4e00-\u9fa5]+$/.test(para)) return !b.blankBetween;
   if (CONTINUES.test(next)) return !standalone(prev);
   // An inner gap of 2+ spaces marks a signature or speaker line (区长  左军), never a wrap.
   if (/\S\s{2,}\S/.test(next)) return false;
