@@ -209,12 +209,20 @@ function scores(db: Database.Database, expr: string, n: number): Map<number, num
  * to the sample.
  */
 function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, parts: readonly string[][], docNumber: string | null, n: number): CatalogEntry[] {
-  const out: CatalogEntry[] = [];
   const docs = catalog.entries;
-  for (let i = docs.length - 1; i >= 0 && out.length < n; i--) {
-    const e = docs[i]!;
-    if (pass(e) && parts.some((p) => p.every((w) => e.title.includes(w)))) out.push(e);
+  // Each alternative's longest word is looked for in the joined titles; the rest tested per hit.
+  const found = new Set<number>();
+  for (const words of parts) {
+    const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
+    let kept = 0;
+    for (const i of catalog.titlesHolding(longest)) {
+      const e = docs[i]!;
+      if (pass(e) && words.every((w) => e.title.includes(w))) (found.add(i), kept++);
+      if (kept >= n) break;
+    }
   }
+  // The newest n of all alternatives' hits: each alternative kept its newest n.
+  const out = [...found].sort((a, b) => b - a).slice(0, n).map((i) => docs[i]!);
   if (docNumber !== null) out.push(...docs.filter((e) => e.docNumber === docNumber && pass(e)));
   return out;
 }
