@@ -128,25 +128,33 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
   const wanted = terms.map((t) => ({ parts: m.parts(t), text: t.text, cased: CASED.test(t.text) }));
-  const bonus = (e: CatalogEntry): number => {
-    let s = 0;
-    for (const t of wanted) {
-      if (t.parts.every((p) => e.title.includes(p))) s += TITLE_BONUS;
-      if (e.docNumber !== null && (t.cased ? e.docNumber.toLowerCase() : e.docNumber).includes(t.text)) s += DOCNUM_BONUS;
-    }
-    if (parsed.docNumber !== null && e.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
-    return s;
-  };
-  // Bonuses once per match: most have none, and those that do are the ones bestScores must keep.
+  // Bonuses by seq, from the catalog's title and 文号 hits of each term (most matches have none).
+  const bonuses = new Int32Array(ranked ? catalog.seqLimit : 0);
+  const titled = ranked ? wanted.map((t) => catalog.holding('title', t.parts)) : [];
+  if (ranked) {
+    const add = (hits: readonly number[], points: number, only: (e: CatalogEntry) => boolean = () => true) => {
+      for (const i of hits) {
+        const e = catalog.entries[i]!;
+        if (only(e)) bonuses[e.seq]! += points;
+      }
+    };
+    wanted.forEach((t, j) => {
+      add(titled[j]!, TITLE_BONUS);
+      add(catalog.holding('docNumber', [t.text], t.cased), DOCNUM_BONUS);
+    });
+    const exactly = parsed.docNumber;
+    if (exactly !== null) add(catalog.holding('docNumber', [exactly]), EXACT_DOCNUM_BONUS, (e) => e.docNumber === exactly);
+  }
+  // The matches with a bonus are the ones bestScores must keep.
   const favoured = new Map<number, number>();
   if (ranked) for (const e of found.entries) {
-    const b = bonus(e);
+    const b = bonuses[e.seq]!;
     if (b > 0) favoured.set(e.seq, b);
   }
   const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null && !terms.some((t) => numeric(t.text)) ? bestScores(db, expr, found, favoured, offset + limit) : null;
   const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
-    ? certainHits(catalog, pass, wanted.map((t) => t.parts), parsed.docNumber, offset + limit + 200) : [];
-  for (const e of extra) favoured.set(e.seq, bonus(e));
+    ? certainHits(catalog, pass, titled, parsed.docNumber, offset + limit + 200) : [];
+  for (const e of extra) favoured.set(e.seq, bonuses[e.seq]!);
   // A match without a BM25 score here cannot reach the page (bestScores): only the scored and the favoured are ranked.
   const candidates = bm25 ? found.entries.filter((e) => bm25.has(e.seq) || favoured.has(e.seq)) : found.entries;
   const score = (e: CatalogEntry): number => (bm25 ? (bm25.get(e.seq) ?? -Infinity) : 0) + (favoured.get(e.seq) ?? 0);
@@ -217,22 +225,23 @@ function scores(db: Database.Database, expr: string, n: number): Map<number, num
  * query. They certainly match when the query is one group and excludes nothing; other queries keep
  * to the sample.
  */
-function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, parts: readonly string[][], docNumber: string | null, n: number): CatalogEntry[] {
+function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, titled: ReadonlyArray<readonly number[]>, docNumber: string | null, n: number): CatalogEntry[] {
   const docs = catalog.entries;
-  // Each alternative's longest word is looked for in the joined titles; the rest tested per hit.
-  const found = new Set<number>();
-  for (const words of parts) {
-    const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
-    let kept = 0;
-    for (const i of catalog.titlesHolding(longest)) {
-      const e = docs[i]!;
-      if (pass(e) && words.every((w) => e.title.includes(w))) (found.add(i), kept++);
-      if (kept >= n) break;
-    }
+  const out: CatalogEntry[] = [];
+  // The terms' hits are ascending: walk them together from the end, newest first, until n pass.
+  const at = titled.map((hits) => hits.length - 1);
+  while (out.length < n) {
+    let i = -1;
+    at.forEach((k, j) => {
+      if (k >= 0 && titled[j]![k]! > i) i = titled[j]![k]!;
+    });
+    if (i < 0) break;
+    at.forEach((k, j) => {
+      if (k >= 0 && titled[j]![k] === i) at[j]!--;
+    });
+    if (pass(docs[i]!)) out.push(docs[i]!);
   }
-  // The newest n of all alternatives' hits: each alternative kept its newest n.
-  const out = [...found].sort((a, b) => b - a).slice(0, n).map((i) => docs[i]!);
-  if (docNumber !== null) out.push(...docs.filter((e) => e.docNumber === docNumber && pass(e)));
+  if (docNumber !== null) out.push(...catalog.holding('docNumber', [docNumber]).map((i) => docs[i]!).filter((e) => e.docNumber === docNumber && pass(e)));
   return out;
 }
 
