@@ -9,7 +9,11 @@ import type Database from 'better-sqlite3';
 import { DIMS, orderFacet, wanted } from '../../search/facets.js';
 import type { FoldedDoc } from '../../search/document.js';
 import type { Facets, SearchQuery } from '../store.js';
+import { PairPostings } from '../../search/pair-postings.js';
 import { stmt } from './statements.js';
+
+/** Characters lower-casing may change or split: a pair holding one is tested, not taken from the postings. */
+const UNFOLDED = /[\p{Lu}\p{Ll}\p{Lt}\p{M}]/u;
 
 type Dim = keyof Facets;
 
@@ -70,8 +74,45 @@ export class Catalog {
     return this.folded.set(seq, f), f;
   }
 
+  /** Titles and 文号 by their pairs, built on first use (holding). */
+  private pairs: { title: PairPostings; docNumber: PairPostings } | null = null;
+
+  /**
+   * Ascending indexes of the entries whose title holds every word, or whose 文号 holds the word
+   * (lower-cased first when `lower`): the same tests as before, run only on the entries the pair
+   * postings leave (a title search tested every match, 300 ns a test, milliseconds at 100,000).
+   */
+  holding(field: 'title' | 'docNumber', words: readonly string[], lower = false): number[] {
+    this.pairs ??= {
+      title: new PairPostings(this.entries.map((e) => e.title)),
+      docNumber: new PairPostings(this.entries.map((e) => e.docNumber)),
+    };
+    const postings = this.pairs[field];
+    let rarest: Int32Array | null = null;
+    for (const w of words) {
+      const c = postings.candidates(w);
+      if (c !== null && (rarest === null || c.length < rarest.length)) rarest = c;
+    }
+    const test = (i: number): boolean => {
+      const v = this.entries[i]![field];
+      if (v === null) return false;
+      const text = lower ? v.toLowerCase() : v;
+      return words.every((w) => text.includes(w));
+    };
+    // One word of one pair, with no letter case or mark to fold: the postings are the answer.
+    const w = words[0]!;
+    const exact = words.length === 1 && w.length === 2 && !UNFOLDED.test(w);
+    if (rarest === null) return this.entries.map((_, i) => i).filter(test);
+    return exact ? Array.from(rarest) : Array.from(rarest).filter(test);
+  }
+
   /** Whether a term is found whole anywhere, as asked before (a query asked again, the next page). */
   readonly foundWhole = new Map<string, boolean>();
+
+  /** One more than the highest seq: the length of an array indexed by seq. */
+  get seqLimit(): number {
+    return this.bySeq.length;
+  }
 
   get(seq: number): CatalogEntry | undefined {
     return this.bySeq[seq];
