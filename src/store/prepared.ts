@@ -9,7 +9,7 @@ import type { OfficialDocument, ParseResult } from '../domain/types.js';
 import { reviewDocument, type ReviewFinding } from '../extract/privacy-review.js';
 import { statusInputOf, statusKeys, type StatusInput } from '../extract/status-input.js';
 import { foldDocument, type FoldedDoc } from '../search/document.js';
-import { extractRegisters, mentionRows, type MentionRows, type RegisterExtractor } from './registers.js';
+import { extractRegisters, type RegisterExtractor } from './registers.js';
 import type { DocumentRegisters } from './store.js';
 
 export interface PreparedDocument {
@@ -24,8 +24,6 @@ export interface PreparedDocument {
   readonly review: ReviewFinding[];
   /** The SQLite store's content blob (sqlite/content.ts `pack`, with `folded`), when prepared for it. */
   readonly packed?: Uint8Array;
-  /** The unit-mention rows of `registers` with their excerpt packed (registers.ts `mentionRows`), prepared with `packed`. */
-  readonly mentions?: MentionRows;
 }
 
 /** `prepared[i]` belongs to `result.documents[i]`. */
@@ -45,7 +43,7 @@ export function prepareDocument(doc: OfficialDocument, pack?: Packer): PreparedD
   const status = statusInputOf(doc, registers.normative);
   return {
     id: doc.id, folded, registers, status, keys: statusKeys(status), review: reviewDocument(doc),
-    ...(pack ? { packed: pack(doc, folded), mentions: mentionRows(registers) } : {}),
+    ...(pack ? { packed: pack(doc, folded) } : {}),
   };
 }
 
@@ -85,12 +83,6 @@ export class Preparation {
   registers(doc: OfficialDocument): DocumentRegisters {
     const p = this.prepared.get(doc);
     return p && this.extract === extractRegisters ? p.registers : this.extract(doc);
-  }
-
-  /** The unit-mention rows of `registers(doc)`, packed ahead when they were prepared. */
-  mentions(doc: OfficialDocument): MentionRows {
-    const p = this.prepared.get(doc);
-    return p?.mentions && this.extract === extractRegisters ? p.mentions : mentionRows(this.registers(doc));
   }
 
   status(doc: OfficialDocument): { input: StatusInput; keys: { own: string[]; refs: string[] } } {

@@ -52,13 +52,7 @@ export interface MentionRow {
  * One document's unit mentions as rows, and its excerpt packed (null when no row needs it). A
  * mention whose snippet its place does not cut again exactly (hand-made registers) keeps it whole.
  */
-export interface MentionRows {
-  readonly rows: readonly MentionRow[];
-  /** Packed (a Buffer, or a Uint8Array once it crossed from a parse worker). */
-  readonly excerpt: Uint8Array | null;
-}
-
-export function mentionRows(r: DocumentRegisters): MentionRows {
+export function mentionRows(r: DocumentRegisters): { rows: MentionRow[]; excerpt: Buffer | null } {
   const x = r.unitExcerpt;
   const rows = (r.units ?? []).map((m): MentionRow => {
     const placed = x !== undefined && m.at !== undefined && snippetAt(x, m.at, m.printed) === m.snippet;
