@@ -22,7 +22,7 @@ import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippe
 import type { FoldedDoc } from '../../search/document.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
-import { Catalog, catalogOf, type CatalogEntry, countFacets } from './catalog.js';
+import { Catalog, catalogOf, type CatalogEntry, countFacets, type Holding } from './catalog.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
@@ -128,33 +128,32 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
   const wanted = terms.map((t) => ({ parts: m.parts(t), text: t.text, cased: CASED.test(t.text) }));
-  // Bonuses by seq, from the catalog's title and 文号 hits of each term (most matches have none).
-  const bonuses = new Int32Array(ranked ? catalog.seqLimit : 0);
+  // Each term's title and 文号 hits: entries outside the candidates of the pair postings are not tested.
   const titled = ranked ? wanted.map((t) => catalog.holding('title', t.parts)) : [];
-  if (ranked) {
-    const add = (hits: readonly number[], points: number, only: (e: CatalogEntry) => boolean = () => true) => {
-      for (const i of hits) {
-        const e = catalog.entries[i]!;
-        if (only(e)) bonuses[e.seq]! += points;
-      }
-    };
-    wanted.forEach((t, j) => {
-      add(titled[j]!, TITLE_BONUS);
-      add(catalog.holding('docNumber', [t.text], t.cased), DOCNUM_BONUS);
-    });
-    const exactly = parsed.docNumber;
-    if (exactly !== null) add(catalog.holding('docNumber', [exactly]), EXACT_DOCNUM_BONUS, (e) => e.docNumber === exactly);
-  }
+  const numbered = ranked ? wanted.map((t) => catalog.holding('docNumber', [t.text], t.cased)) : [];
+  const may = (h: Holding): Uint8Array | null => {
+    if (h.candidates === null) return null;
+    const marks = new Uint8Array(catalog.seqLimit);
+    for (const i of h.candidates) marks[catalog.entries[i]!.seq] = 1;
+    return marks;
+  };
+  const tests = [...titled.map((h) => [h, may(h), TITLE_BONUS] as const), ...numbered.map((h) => [h, may(h), DOCNUM_BONUS] as const)];
+  const bonus = (e: CatalogEntry): number => {
+    let s = 0;
+    for (const [h, marks, points] of tests) if ((marks === null || marks[e.seq] === 1) && h.holds(e)) s += points;
+    if (parsed.docNumber !== null && e.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
+    return s;
+  };
   // The matches with a bonus are the ones bestScores must keep.
   const favoured = new Map<number, number>();
   if (ranked) for (const e of found.entries) {
-    const b = bonuses[e.seq]!;
+    const b = bonus(e);
     if (b > 0) favoured.set(e.seq, b);
   }
   const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null && !terms.some((t) => numeric(t.text)) ? bestScores(db, expr, found, favoured, offset + limit) : null;
   const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
     ? certainHits(catalog, pass, titled, parsed.docNumber, offset + limit + 200) : [];
-  for (const e of extra) favoured.set(e.seq, bonuses[e.seq]!);
+  for (const e of extra) favoured.set(e.seq, bonus(e));
   // A match without a BM25 score here cannot reach the page (bestScores): only the scored and the favoured are ranked.
   const candidates = bm25 ? found.entries.filter((e) => bm25.has(e.seq) || favoured.has(e.seq)) : found.entries;
   const score = (e: CatalogEntry): number => (bm25 ? (bm25.get(e.seq) ?? -Infinity) : 0) + (favoured.get(e.seq) ?? 0);
@@ -225,23 +224,29 @@ function scores(db: Database.Database, expr: string, n: number): Map<number, num
  * query. They certainly match when the query is one group and excludes nothing; other queries keep
  * to the sample.
  */
-function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, titled: ReadonlyArray<readonly number[]>, docNumber: string | null, n: number): CatalogEntry[] {
+function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, titled: readonly Holding[], docNumber: string | null, n: number): CatalogEntry[] {
   const docs = catalog.entries;
   const out: CatalogEntry[] = [];
-  // The terms' hits are ascending: walk them together from the end, newest first, until n pass.
-  const at = titled.map((hits) => hits.length - 1);
+  // Each term's candidates are ascending: walk them together from the end, newest first, until n hold and pass.
+  const lists = titled.map((h) => h.candidates ?? Int32Array.from(docs.keys()));
+  const at = lists.map((l) => l.length - 1);
   while (out.length < n) {
     let i = -1;
     at.forEach((k, j) => {
-      if (k >= 0 && titled[j]![k]! > i) i = titled[j]![k]!;
+      if (k >= 0 && lists[j]![k]! > i) i = lists[j]![k]!;
     });
     if (i < 0) break;
+    const e = docs[i]!;
+    let holds = false;
     at.forEach((k, j) => {
-      if (k >= 0 && titled[j]![k] === i) at[j]!--;
+      if (k >= 0 && lists[j]![k] === i) (at[j]!--, (holds ||= titled[j]!.holds(e)));
     });
-    if (pass(docs[i]!)) out.push(docs[i]!);
+    if (holds && pass(e)) out.push(e);
   }
-  if (docNumber !== null) out.push(...catalog.holding('docNumber', [docNumber]).map((i) => docs[i]!).filter((e) => e.docNumber === docNumber && pass(e)));
+  if (docNumber !== null) {
+    const h = catalog.holding('docNumber', [docNumber]);
+    for (const e of h.candidates === null ? docs : Array.from(h.candidates, (i) => docs[i]!)) if (e.docNumber === docNumber && pass(e)) out.push(e);
+  }
   return out;
 }
 
