@@ -152,14 +152,17 @@ export class Catalog {
  * entry's four values are numbered once per catalog, so counting is array arithmetic, not string hashing.
  */
 export function countFacets(catalog: Catalog, entries: readonly CatalogEntry[], weight: number): Facets {
+  // One pass over the entries for every dimension.
+  const counts = catalog.values.map((values) => new Float64Array(values.length));
+  for (const e of entries) {
+    const codes = e.codes;
+    for (let i = 0; i < counts.length; i++) counts[i]![codes[i]!]! += 1;
+  }
   const out = {} as Facets;
   DIMS.forEach((d, i) => {
-    const values = catalog.values[i]!;
-    const counts = new Float64Array(values.length);
-    for (const e of entries) counts[e.codes[i]!]! += 1;
     out[d] = [];
-    values.forEach((value, code) => {
-      const count = Math.round(counts[code]! * weight);
+    catalog.values[i]!.forEach((value, code) => {
+      const count = Math.round(counts[i]![code]! * weight);
       if (value !== null && count > 0) out[d].push({ value, count });
     });
     orderFacet(d, out[d]);

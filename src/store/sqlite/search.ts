@@ -256,11 +256,13 @@ interface Ranked {
 }
 
 /** Score, then 成文日期 (newest first), then id: ties settled as the ranking always has. */
-function before(a: Ranked, b: Ranked): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.e.sg !== b.e.sg) return a.e.sg > b.e.sg;
-  return ids.compare(a.e.id, b.e.id) < 0;
+function beats(score: number, e: CatalogEntry, b: Ranked): boolean {
+  if (score !== b.score) return score > b.score;
+  if (e.sg !== b.e.sg) return e.sg > b.e.sg;
+  return ids.compare(e.id, b.e.id) < 0;
 }
+
+const before = (a: Ranked, b: Ranked): boolean => beats(a.score, a.e, b);
 
 /** localeCompare's order, without building a collator per comparison. */
 const ids = new Intl.Collator();
@@ -276,8 +278,10 @@ function topK(entries: readonly CatalogEntry[], extra: readonly CatalogEntry[], 
   }
   const top: Ranked[] = [];
   for (const e of all) {
-    const r = { e, score: score(e) };
-    if (top.length === k && !before(r, top[k - 1]!)) continue;
+    const s = score(e);
+    // Most matches are turned away here, before anything is allocated for them.
+    if (top.length === k && !beats(s, e, top[k - 1]!)) continue;
+    const r = { e, score: s };
     let i = top.length === k ? k - 1 : top.length;
     while (i > 0 && before(r, top[i - 1]!)) i--;
     top.splice(i, 0, r);
