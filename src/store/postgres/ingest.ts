@@ -57,6 +57,8 @@ export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, items: reado
   await flush(c, seg, pending, prep);
   // New index entries wait in the GIN indexes' pending lists, which every search reads through
   // whole (a 2-character query over a fresh 2,000 documents took 300 ms): merge them now, once a batch.
+  // The merge sorts in maintenance_work_mem: the more it holds, the fewer passes over the tree.
+  await c.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   await c.query(`SELECT gin_clean_pending_list(x) FROM (VALUES (to_regclass('document_content_bigrams')), (to_regclass('document_chunks_trgm'))) v(x)
     WHERE x IS NOT NULL`);
   return outcomes;
