@@ -61,14 +61,14 @@ export const VECTOR_SQL = (t: string, n: string, b: string) =>
  * positions renumbered 1..n with their weights: ts_rank of an OR of words reads nothing but the
  * weights of each word's positions in order, so when a query's words share a bucket its part ranks
  * exactly as the whole vector does — ~1 KB read in the table page instead of a 14 KB TOASTed vector
- * per document ranked. Rows of `where` over document_words w.
+ * per document ranked. Rows of `where` over `from` (document_words w, or rows of the same columns named w).
  */
 export const WORD_BUCKETS = 16;
-export function wordPartsSql(where: string): string {
+export function wordPartsSql(where: string, from = 'document_words w'): string {
   const lexeme = `'''' || replace(replace(u.lexeme, '\\', '\\\\'), '''', '''''') || ''''`;
   return `SELECT w.document_id, ascii(u.lexeme) % ${WORD_BUCKETS},
       string_agg(${lexeme} || ':' || array_to_string(ARRAY(SELECT n || x FROM unnest(u.weights) WITH ORDINALITY AS p(x, n)), ','), ' ')::tsvector
-    FROM document_words w, unnest(w.vector) u WHERE ${where} GROUP BY 1, 2`;
+    FROM ${from}, unnest(w.vector) u WHERE ${where} GROUP BY 1, 2`;
 }
 
 export function vectorWords(seg: Segmenter, f: FoldedDoc): [string, string, string] {

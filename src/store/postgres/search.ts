@@ -155,9 +155,12 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
   // Above the read limit, the documents that must lead the page whether or not the read reached
   // them (as the SQLite store's certainHits): the newest with the term in the title, the exact 文号.
+  // Dated and undated apart, so the dated part walks the 成文日期 index backwards and stops early.
+  const inTitle = only?.map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
+  const newest = (dated: boolean) => `(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${inTitle} AND d.signed_on IS ${dated ? 'NOT ' : ''}NULL
+      ORDER BY ${dated ? 'd.signed_on DESC, ' : ''}d.id LIMIT ${p.add(offset + limit + 200)})`;
   const certain = only === null ? [] : [
-    `(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${only.map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ')}
-      ORDER BY d.signed_on DESC NULLS LAST, d.id LIMIT ${p.add(offset + limit + 200)})`,
+    newest(true), newest(false),
     ...(parsed.docNumber !== null ? [`(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND d.doc_number = ${p.add(parsed.docNumber)})`] : []),
   ];
   // The score is rank (ts_rank, never above 1.7) plus bonuses (multiples of 10): the page lies in the
