@@ -230,9 +230,11 @@ function boundedRead(p: Params, needle: string, read: number, perMatch: number):
   }
   const like = needle.toUpperCase() === needle ? 'LIKE' : 'ILIKE';
   const rows = (read + 1) * perMatch;
+  // The first `read` documents the chunk rows reach (more chunks than allowed for mean fewer documents).
   return `k AS MATERIALIZED (SELECT document_id, ${block} AS blk FROM document_chunks WHERE text ${like} ${p.add(pattern(needle))} LIMIT ${p.add(rows)}),
-    r AS MATERIALIZED (SELECT document_id, min(blk) AS blk FROM k GROUP BY document_id),
-    ${scale('document_chunks', `(SELECT count(*) FROM k) < ${p.add(rows)}`)}`;
+    g AS MATERIALIZED (SELECT document_id, min(blk) AS blk FROM k GROUP BY document_id),
+    r AS MATERIALIZED (SELECT * FROM g ORDER BY blk LIMIT ${p.add(read)}),
+    ${scale('document_chunks', `(SELECT count(*) FROM k) < ${p.add(rows)} AND (SELECT count(*) FROM g) <= ${p.add(read)}`)}`;
 }
 
 interface HitRow {
