@@ -62,12 +62,13 @@ export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: Se
 }
 
 /**
- * PostgreSQL's SearchLimits (store.ts). Each match read costs the server some 10 µs (the chunk
- * re-checked, the document row joined) and each one ranked about as much again (its word vector),
- * several times SQLite's in-memory catalog: 2,000 matches read and 1,000 ranked keep a query near
- * 30 ms of server time however common its words.
+ * PostgreSQL's SearchLimits (store.ts). Each match read costs the server some 10–20 µs (its chunks
+ * re-checked, the document row and status joined) and each one ranked a few more (its word parts),
+ * several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench query: with
+ * 2,000 read and 1,000 ranked p50 30 ms, p99 60 ms; with 1,000 and 500, 20 and 40 ms (36 of the 65
+ * queries estimated rather than 20).
  */
-export const PG_SEARCH_LIMITS: SearchLimits = { read: 2000, ranked: 1000 };
+export const PG_SEARCH_LIMITS: SearchLimits = { read: 1000, ranked: 500 };
 /** Chunk rows read per match allowed for, before a bounded read stops: a common word fills several chunks of a document. */
 const CHUNKS_PER_MATCH = 3;
 
