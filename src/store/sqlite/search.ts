@@ -22,7 +22,7 @@ import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippe
 import type { FoldedDoc } from '../../search/document.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
-import { Catalog, catalogOf, type CatalogEntry, countFacets } from './catalog.js';
+import { Catalog, catalogOf, type CatalogEntry, countFacets, type Holding } from './catalog.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
@@ -128,16 +128,23 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
   const wanted = terms.map((t) => ({ parts: m.parts(t), text: t.text, cased: CASED.test(t.text) }));
+  // Each term's title and 文号 hits: entries outside the candidates of the pair postings are not tested.
+  const titled = ranked ? wanted.map((t) => catalog.holding('title', t.parts)) : [];
+  const numbered = ranked ? wanted.map((t) => catalog.holding('docNumber', [t.text], t.cased)) : [];
+  const may = (h: Holding): Uint8Array | null => {
+    if (h.candidates === null) return null;
+    const marks = new Uint8Array(catalog.seqLimit);
+    for (const i of h.candidates) marks[catalog.entries[i]!.seq] = 1;
+    return marks;
+  };
+  const tests = [...titled.map((h) => [h, may(h), TITLE_BONUS] as const), ...numbered.map((h) => [h, may(h), DOCNUM_BONUS] as const)];
   const bonus = (e: CatalogEntry): number => {
     let s = 0;
-    for (const t of wanted) {
-      if (t.parts.every((p) => e.title.includes(p))) s += TITLE_BONUS;
-      if (e.docNumber !== null && (t.cased ? e.docNumber.toLowerCase() : e.docNumber).includes(t.text)) s += DOCNUM_BONUS;
-    }
+    for (const [h, marks, points] of tests) if ((marks === null || marks[e.seq] === 1) && h.holds(e)) s += points;
     if (parsed.docNumber !== null && e.docNumber === parsed.docNumber) s += EXACT_DOCNUM_BONUS;
     return s;
   };
-  // Bonuses once per match: most have none, and those that do are the ones bestScores must keep.
+  // The matches with a bonus are the ones bestScores must keep.
   const favoured = new Map<number, number>();
   if (ranked) for (const e of found.entries) {
     const b = bonus(e);
@@ -145,7 +152,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   }
   const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null && !terms.some((t) => numeric(t.text)) ? bestScores(db, expr, found, favoured, offset + limit) : null;
   const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
-    ? certainHits(catalog, pass, wanted.map((t) => t.parts), parsed.docNumber, offset + limit + 200) : [];
+    ? certainHits(catalog, pass, titled, parsed.docNumber, offset + limit + 200) : [];
   for (const e of extra) favoured.set(e.seq, bonus(e));
   // A match without a BM25 score here cannot reach the page (bestScores): only the scored and the favoured are ranked.
   const candidates = bm25 ? found.entries.filter((e) => bm25.has(e.seq) || favoured.has(e.seq)) : found.entries;
@@ -217,22 +224,29 @@ function scores(db: Database.Database, expr: string, n: number): Map<number, num
  * query. They certainly match when the query is one group and excludes nothing; other queries keep
  * to the sample.
  */
-function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, parts: readonly string[][], docNumber: string | null, n: number): CatalogEntry[] {
+function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, titled: readonly Holding[], docNumber: string | null, n: number): CatalogEntry[] {
   const docs = catalog.entries;
-  // Each alternative's longest word is looked for in the joined titles; the rest tested per hit.
-  const found = new Set<number>();
-  for (const words of parts) {
-    const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
-    let kept = 0;
-    for (const i of catalog.titlesHolding(longest)) {
-      const e = docs[i]!;
-      if (pass(e) && words.every((w) => e.title.includes(w))) (found.add(i), kept++);
-      if (kept >= n) break;
-    }
+  const out: CatalogEntry[] = [];
+  // Each term's candidates are ascending: walk them together from the end, newest first, until n hold and pass.
+  const lists = titled.map((h) => h.candidates ?? Int32Array.from(docs.keys()));
+  const at = lists.map((l) => l.length - 1);
+  while (out.length < n) {
+    let i = -1;
+    at.forEach((k, j) => {
+      if (k >= 0 && lists[j]![k]! > i) i = lists[j]![k]!;
+    });
+    if (i < 0) break;
+    const e = docs[i]!;
+    let holds = false;
+    at.forEach((k, j) => {
+      if (k >= 0 && lists[j]![k] === i) (at[j]!--, (holds ||= titled[j]!.holds(e)));
+    });
+    if (holds && pass(e)) out.push(e);
   }
-  // The newest n of all alternatives' hits: each alternative kept its newest n.
-  const out = [...found].sort((a, b) => b - a).slice(0, n).map((i) => docs[i]!);
-  if (docNumber !== null) out.push(...docs.filter((e) => e.docNumber === docNumber && pass(e)));
+  if (docNumber !== null) {
+    const h = catalog.holding('docNumber', [docNumber]);
+    for (const e of h.candidates === null ? docs : Array.from(h.candidates, (i) => docs[i]!)) if (e.docNumber === docNumber && pass(e)) out.push(e);
+  }
   return out;
 }
 
@@ -242,11 +256,13 @@ interface Ranked {
 }
 
 /** Score, then 成文日期 (newest first), then id: ties settled as the ranking always has. */
-function before(a: Ranked, b: Ranked): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.e.sg !== b.e.sg) return a.e.sg > b.e.sg;
-  return ids.compare(a.e.id, b.e.id) < 0;
+function beats(score: number, e: CatalogEntry, b: Ranked): boolean {
+  if (score !== b.score) return score > b.score;
+  if (e.sg !== b.e.sg) return e.sg > b.e.sg;
+  return ids.compare(e.id, b.e.id) < 0;
 }
+
+const before = (a: Ranked, b: Ranked): boolean => beats(a.score, a.e, b);
 
 /** localeCompare's order, without building a collator per comparison. */
 const ids = new Intl.Collator();
@@ -262,8 +278,10 @@ function topK(entries: readonly CatalogEntry[], extra: readonly CatalogEntry[], 
   }
   const top: Ranked[] = [];
   for (const e of all) {
-    const r = { e, score: score(e) };
-    if (top.length === k && !before(r, top[k - 1]!)) continue;
+    const s = score(e);
+    // Most matches are turned away here, before anything is allocated for them.
+    if (top.length === k && !beats(s, e, top[k - 1]!)) continue;
+    const r = { e, score: s };
     let i = top.length === k ? k - 1 : top.length;
     while (i > 0 && before(r, top[i - 1]!)) i--;
     top.splice(i, 0, r);
