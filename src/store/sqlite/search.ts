@@ -20,7 +20,7 @@ import { charLength, substringExpression } from '../../search/bigrams.js';
 import { parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { FoldedDoc } from '../../search/document.js';
-import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
 import { type Catalog, catalogOf, countFacets, type Holding } from './catalog.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
@@ -32,17 +32,10 @@ const BM25_WEIGHTS = '10.0, 10.0, 1.0';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
-/** How much of a large match set one query reads. */
-export interface SearchLimits {
-  /**
-   * Matches read before a query's total and facets are estimated. 5,000: at 100,000 documents a
-   * common word reads in 2–8 ms and search p50 is 1.5× FTS5 trigram's; 20,000 made it 4.4×.
-   */
-  readonly read: number;
-  /** Matches ranked by BM25: above, title and 文号 hits first, then newest (BM25 reads every match again). */
-  readonly ranked: number;
-}
-
+/**
+ * SQLite's limits. read 5,000: at 100,000 documents a common word reads in 2–8 ms and search p50
+ * is 1.5× FTS5 trigram's; 20,000 made it 4.4×. ranked 2,000: BM25 reads every match again.
+ */
 export const SEARCH_LIMITS: SearchLimits = { read: 5000, ranked: 2000 };
 
 /**
