@@ -3,7 +3,7 @@
  * p50/p99 over the bench queries, wall and CPU time — this process's and, on a local server, the
  * server's (its backends' CPU from /proc), since on a shared 2-core machine wall time measures the queue.
  *
- *   node --import tsx bench/pg-scale.ts <corpus dir> [--url postgres://…] [--repeats 5] [--search-only]
+ *   node --import tsx bench/pg-scale.ts <corpus dir> [--url postgres://…] [--repeats 5] [--search-only] [--read n --ranked n]
  *
  * Without --url a throwaway cluster is started (test/helpers/pg.ts; --shared-buffers, default 1GB)
  * and removed at the end. With
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { collectInputs } from '../src/cli/commands/ingest.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
+import { PG_SEARCH_LIMITS } from '../src/store/postgres/search.js';
 import type { Store } from '../src/store/store.js';
 import { startTestPostgres } from '../test/helpers/pg.js';
 import { ingestGongbao, measure } from './scale.js';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { url: { type: 'string' }, repeats: { type: 'string', default: '5' }, 'search-only': { type: 'boolean', default: false },
-      'shared-buffers': { type: 'string', default: '1GB' } },
+      'shared-buffers': { type: 'string', default: '1GB' }, read: { type: 'string' }, ranked: { type: 'string' } },
   });
   const dir = positionals[0];
   if (!dir && !values['search-only']) throw new Error('usage: bench/pg-scale.ts <corpus dir> [--url …] [--repeats n] [--search-only]');
@@ -65,7 +66,10 @@ async function main(): Promise<void> {
   if (cluster && 'skip' in cluster) throw new Error(cluster.skip);
   try {
     const url = values.url ?? (await cluster!.freshDatabase());
-    const store: Store = await openPostgresStore(url);
+    // --read / --ranked: other SearchLimits than the store's own (PG_SEARCH_LIMITS).
+    const limits = values.read || values.ranked
+      ? { searchLimits: { read: Number(values.read ?? PG_SEARCH_LIMITS.read), ranked: Number(values.ranked ?? PG_SEARCH_LIMITS.ranked) } } : {};
+    const store: Store = await openPostgresStore(url, limits);
     try {
       if (!values['search-only']) {
         const files = collectInputs([dir!]).files;
@@ -84,12 +88,13 @@ async function main(): Promise<void> {
       await store.search({ q: '禁火令' }); // the first query loads jieba and the learned words
       // Per query: wall and client CPU, and the server's CPU over all of them.
       const slow: Array<{ q: string; ms: number }> = [];
+      const approximate = new Set<string>();
       const s0 = await serverCpuMs(url);
       const lat = await measure([{
         name: 'pg',
         search: async (q) => {
           const t0 = performance.now();
-          await store.search(q);
+          if ((await store.search(q)).approximate) approximate.add(JSON.stringify(q));
           slow.push({ q: JSON.stringify(q), ms: performance.now() - t0 });
         },
       }], repeats);
@@ -102,6 +107,7 @@ async function main(): Promise<void> {
         `search: ${BENCH_QUERIES.length} queries × ${repeats}: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms wall; ` +
           `CPU here ${l.cpu50.toFixed(1)} / ${l.cpu99.toFixed(1)} ms; server CPU ${(server / slow.length).toFixed(1)} ms per query on average; load ${loadavg()[0]!.toFixed(1)}`,
       );
+      console.log(`approximate (above ${JSON.stringify(limits.searchLimits ?? PG_SEARCH_LIMITS)}): ${[...approximate].join(' ') || 'none'}`);
       console.log(`slowest medians: ${medians.slice(0, 6).map((m) => `${m.q} ${m.ms.toFixed(1)} ms`).join('; ')}`);
     } finally {
       await store.close();

@@ -207,7 +207,7 @@ if ('skip' in server) {
       assert.equal(chunks.join('').length >= text.length, true);
     });
 
-    test("a word's part of the vector ranks every sample document exactly as the whole vector does", async () => {
+    test("a word's part of the vector ranks every sample document exactly as the whole vector does, and several words' parts add up to it", async () => {
       const url = await server.freshDatabase();
       const s = track(await openPostgresStore(url));
       await ingestSamples(s);
@@ -228,6 +228,23 @@ if ('skip' in server) {
       for (const r of rows) {
         assert.ok(r.ranked > 0, `${r.x}: no document ranked`);
         assert.equal(r.differ, 0, r.x);
+      }
+      // Words of several buckets (search.ts): ts_rank of their OR is the sum over their parts.
+      const pairs = words.map((w, i) => [w.word, words[(i + 7) % words.length]!.word]).filter(([a, b]) => a!.codePointAt(0)! % 16 !== b!.codePointAt(0)! % 16);
+      assert.ok(pairs.length > 20, String(pairs.length));
+      const sums = await sql(
+        url,
+        `SELECT x.a, x.b, count(*) FILTER (WHERE whole > 0)::int AS ranked, max(abs(whole - parts))::float8 AS most
+         FROM unnest($1::text[], $2::text[]) x(a, b), LATERAL websearch_to_tsquery('simple', x.a || ' or ' || x.b) q, document_words w,
+           LATERAL ts_rank('{0, 0.1, 1.0, 1.0}', w.vector, q) whole,
+           LATERAL (SELECT coalesce(sum(ts_rank('{0, 0.1, 1.0, 1.0}', p.vector, q)), 0) AS parts FROM document_word_parts p
+             WHERE p.document_id = w.document_id AND p.bucket IN (ascii(x.a) % 16, ascii(x.b) % 16)) z
+         GROUP BY x.a, x.b`,
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
+      for (const r of sums) {
+        assert.ok(r.ranked > 0, `${r.a} ${r.b}: no document ranked`);
+        assert.ok(r.most < 1e-6, `${r.a} ${r.b}: ${r.most}`);
       }
     });
   });

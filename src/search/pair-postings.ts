@@ -1,21 +1,21 @@
 /**
  * Short texts (titles, 文号) by the pairs of adjacent code units they hold, in memory: the texts
- * that can hold a word are those listed under its rarest pair, so a word is tested against a few
+ * that can hold a word are those listed under every pair of it, so a word is tested against a few
  * texts instead of all of them (String.includes costs a few hundred nanoseconds a call, which over
  * 100,000 titles is milliseconds a query). Pure; texts are numbered by their index.
  */
 export class PairPostings {
-  private readonly lists = new Map<string, Int32Array>();
+  /** By pair (first code unit × 65536 + second): ascending text indexes, each once. */
+  private readonly lists = new Map<number, Int32Array>();
 
   constructor(texts: ReadonlyArray<string | null>) {
-    const building = new Map<string, number[]>();
+    const building = new Map<number, number[]>();
     texts.forEach((raw, i) => {
       if (raw === null) return;
       const t = raw.toLowerCase();
       for (let j = 0; j + 1 < t.length; j++) {
-        const pair = t.slice(j, j + 2);
+        const pair = t.charCodeAt(j) * 65536 + t.charCodeAt(j + 1);
         const list = building.get(pair);
-        // Ascending and without repeats: a text holding a pair twice is listed once.
         if (list === undefined) building.set(pair, [i]);
         else if (list[list.length - 1] !== i) list.push(i);
       }
@@ -33,22 +33,24 @@ export class PairPostings {
     if (w.length < 2) return null;
     const lists: Int32Array[] = [];
     for (let j = 0; j + 1 < w.length; j++) {
-      const list = this.lists.get(w.slice(j, j + 2));
+      const list = this.lists.get(w.charCodeAt(j) * 65536 + w.charCodeAt(j + 1));
       if (list === undefined) return EMPTY;
       lists.push(list);
     }
     // From the rarest pair, keep what every other list holds too (a merge of ascending lists).
     lists.sort((a, b) => a.length - b.length);
     let out = lists[0]!;
-    for (const other of lists.slice(1)) {
-      const kept: number[] = [];
+    for (let l = 1; l < lists.length; l++) {
+      const other = lists[l]!;
+      const kept = new Int32Array(out.length);
+      let n = 0;
       let k = 0;
-      for (const i of out) {
+      for (let j = 0; j < out.length && k < other.length; j++) {
+        const i = out[j]!;
         while (k < other.length && other[k]! < i) k++;
-        if (k === other.length) break;
-        if (other[k] === i) kept.push(i);
+        if (other[k] === i) kept[n++] = i;
       }
-      out = Int32Array.from(kept);
+      out = kept.subarray(0, n);
     }
     return out;
   }

@@ -116,6 +116,16 @@ export interface SearchHit {
 
 export type Facets = Record<'year' | 'issuer' | 'kind' | 'status', Array<{ value: string; count: number }>>;
 
+/**
+ * How much of a large match set one query reads (each store has its defaults: SEARCH_LIMITS in
+ * sqlite/search.ts, PG_SEARCH_LIMITS in postgres/search.ts). Above `ranked` matches the order is
+ * title and 文号 hits first, then newest; above `read`, total and facets are estimated (`approximate`).
+ */
+export interface SearchLimits {
+  readonly read: number;
+  readonly ranked: number;
+}
+
 export interface SearchResult {
   /** How many documents match; an estimate when `approximate` (shown as 约). */
   readonly total: number;

@@ -11,7 +11,7 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DerivedState, DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  DerivedState, DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchLimits, SearchQuery, SearchResult, StatusCorrection, Store,
   StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
@@ -26,12 +26,12 @@ import { ingestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
 import { Params } from './params.js';
 import { DOCUMENT_SQL, listDocuments, listIssues, readIssue, resolveDocumentId, toDocument } from './read.js';
-import { search } from './search.js';
+import { PG_SEARCH_LIMITS, search } from './search.js';
 import { withTransaction } from './tx.js';
 import type { Ingestible } from '../prepared.js';
 
 /** Connect (postgres://… URL), bring the schema up to date and load the learned lexicon. */
-export async function openPostgresStore(url: string, opts: StoreOptions = {}): Promise<Store> {
+export async function openPostgresStore(url: string, opts: StoreOptions & { readonly searchLimits?: SearchLimits } = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 5 });
   // An idle connection dropped by the server is discarded by the pool; unheard, the error would crash the process.
   pool.on('error', () => {});
@@ -44,7 +44,7 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
     await lexicon.current(pool);
     // An index fed before it held de-identified text (or by older privacy rules): feed it again.
     await refeedIndex(pool, lexicon);
-    return new PostgresStore(pool, lexicon, extract);
+    return new PostgresStore(pool, lexicon, extract, opts.searchLimits ?? PG_SEARCH_LIMITS);
   } catch (err) {
     await pool.end();
     throw cannotOpen(url, err);
@@ -69,6 +69,7 @@ class PostgresStore implements Store {
     private readonly db: pg.Pool,
     private readonly lexicon: SharedSegmenter,
     private readonly extract: RegisterExtractor,
+    private readonly limits: SearchLimits,
   ) {}
 
   ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
@@ -103,7 +104,7 @@ class PostgresStore implements Store {
     }
   }
   async search(query: SearchQuery): Promise<SearchResult> {
-    return search(this.db, await this.lexicon.current(this.db), query);
+    return search(this.db, await this.lexicon.current(this.db), query, this.limits);
   }
   relations(documentId: string): Promise<{ outgoing: Relation[]; incoming: Relation[] }> {
     return facts.relationsOf(this.db, documentId);

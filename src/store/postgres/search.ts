@@ -13,7 +13,7 @@ import { parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import { clampInt } from '../keys.js';
-import type { DocumentSummary, Facets, SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { DocumentSummary, Facets, SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
 import { WORD_BUCKETS } from './indexing.js';
 import { Params } from './params.js';
 import { withTransaction } from './tx.js';
@@ -57,11 +57,22 @@ async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[]): P
  * sequential scan by the table pages and not by the TOASTed texts and arrays each row drags in, so
  * it would pick one for every common word; and JIT compiling a big plan costs more than it runs.
  */
-export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
-  return withTransaction(pool, (c) => searchIn(c, seg, q), 'BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
+export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: SearchLimits = PG_SEARCH_LIMITS): Promise<SearchResult> {
+  return withTransaction(pool, (c) => searchIn(c, seg, q, limits), 'BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
 }
 
-async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Promise<SearchResult> {
+/**
+ * PostgreSQL's SearchLimits (store.ts). Each match read costs the server some 10–20 µs (its chunks
+ * re-checked, the document row and status joined) and each one ranked a few more (its word parts),
+ * several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench query: with
+ * 2,000 read and 1,000 ranked p50 30 ms, p99 60 ms; with 1,000 and 500, 20 and 40 ms (36 of the 65
+ * queries estimated rather than 20).
+ */
+export const PG_SEARCH_LIMITS: SearchLimits = { read: 1000, ranked: 500 };
+/** Chunk rows read per match allowed for, before a bounded read stops: a common word fills several chunks of a document. */
+const CHUNKS_PER_MATCH = 3;
+
+async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limits: SearchLimits): Promise<SearchResult> {
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
   const negative = parsed.groups.filter((g) => g.negated);
@@ -82,28 +93,41 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
   };
   const all = (xs: string[]) => (xs.length === 1 ? xs[0]! : `(${xs.join(' INTERSECT ')})`);
   const any = (xs: string[]) => (xs.length === 1 ? xs[0]! : `(${xs.join(' UNION ')})`);
-  const matching = positive.length
-    ? all(positive.map((g) => any(g.terms.map((t) => all(parts(t).map(has))))))
-    : '(SELECT document_id FROM document_content)';
   const excluded = negative.flatMap((g) => g.terms);
-  const matched = excluded.length ? `${matching} EXCEPT ${any(excluded.map((t) => has(t.text)))}` : matching;
+  // Built only when used: a parameter no statement reads is an error in PostgreSQL.
+  const matched = () => {
+    const matching = positive.length
+      ? all(positive.map((g) => any(g.terms.map((t) => all(parts(t).map(has))))))
+      : '(SELECT document_id FROM document_content)';
+    return excluded.length ? `${matching} EXCEPT ${any(excluded.map((t) => has(t.text)))}` : matching;
+  };
+  const limit = clampInt(q.limit, 20, 200);
+  const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
+  // One term (the common words of a province: 区发展改革委, 乡村振兴) is read only up to limits.read
+  // matches (bounded.ts); other queries read every match, exactly.
+  const only = positive.length === 1 && positive[0]!.terms.length === 1 && excluded.length === 0 ? parts(positive[0]!.terms[0]!) : null;
+  const read = Math.max(limits.read, offset + limit);
+  const sample = only?.length === 1 ? boundedRead(p, only[0]!, read, CHUNKS_PER_MATCH) : exactRead(matched());
 
   let rank = '0';
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
   // Sorted by date, no score is computed (an unused parameter is an error in PostgreSQL).
   const scored = terms.length > 0 && q.sort !== 'date';
-  // The query once (rq): its tsquery, and the one bucket of document_word_parts (indexing.ts) that
-  // holds all its words when it has one and is an OR of single words (each one operand), which
-  // ts_rank scores from each word's positions alone. Otherwise the whole vector, TOASTed.
+  // The query once (rq): its tsquery and, when it is an OR of single words (each one operand), the
+  // buckets of document_word_parts (indexing.ts) holding its words. ts_rank of such a query is a sum
+  // over its words divided by their number, each word read from its own positions alone, so the sum
+  // of ts_rank over those parts is the whole vector's rank: ~1 KB a bucket read in the table page
+  // instead of a 14 KB TOASTed vector per document ranked. Otherwise the whole vector.
   let rq = '';
   if (words.length && scored) {
     const list = p.add(words);
     rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
         CASE WHEN (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x)
-          THEN (SELECT CASE WHEN count(DISTINCT b) = 1 THEN min(b) END FROM unnest(${list}::text[]) x,
-            LATERAL (SELECT (ascii(l) % ${WORD_BUCKETS})::smallint AS b FROM unnest(tsvector_to_array(to_tsvector('simple', x))) l) y) END AS bucket)`;
-    rank = `CASE WHEN (SELECT bucket FROM rq) IS NOT NULL
-      THEN (SELECT ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq)) FROM document_word_parts w WHERE w.document_id = f.id AND w.bucket = (SELECT bucket FROM rq))
+          THEN (SELECT array_agg(DISTINCT (ascii(l) % ${WORD_BUCKETS})::smallint) FROM unnest(${list}::text[]) x,
+            LATERAL unnest(tsvector_to_array(to_tsvector('simple', x))) l) END AS buckets)`;
+    rank = `CASE WHEN (SELECT buckets FROM rq) IS NOT NULL
+      THEN (SELECT sum(ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq))) FROM (SELECT unnest(buckets) AS b FROM rq) x
+        JOIN document_word_parts w ON w.document_id = f.id AND w.bucket = x.b)
       ELSE (SELECT ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq)) FROM document_words w WHERE w.document_id = f.id) END`;
   }
   const bonus: string[] = [];
@@ -130,19 +154,29 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
   if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
   if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
   if (q.status) filters.push(`status = ${p.add(q.status)}`);
-  const limit = clampInt(q.limit, 20, 200);
-  const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
+  // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
-    `SELECT '${d}' AS facet, ${d}::text AS value, count(*)::int AS count FROM f WHERE ${d} IS NOT NULL GROUP BY ${d}`;
+    `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
+  // Above the read limit, the documents that must lead the page whether or not the read reached
+  // them (as the SQLite store's certainHits): the newest with the term in the title, the exact 文号.
+  // Dated and undated apart, so the dated part walks the 成文日期 index backwards and stops early.
+  const inTitle = only?.map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
+  const newest = (dated: boolean) => `(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${inTitle} AND d.signed_on IS ${dated ? 'NOT ' : ''}NULL
+      ORDER BY ${dated ? 'd.signed_on DESC, ' : ''}d.id LIMIT ${p.add(offset + limit + 200)})`;
+  const certain = only === null ? [] : [
+    newest(true), newest(false),
+    ...(parsed.docNumber !== null ? [`(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND d.doc_number = ${p.add(parsed.docNumber)})`] : []),
+  ];
   // The score is rank (ts_rank, never above 1.7) plus bonuses (multiples of 10): the page lies in the
   // bonus tiers at or above the one its last hit falls in, so only their documents are ranked.
   const text = `
-    WITH c AS MATERIALIZED (
+    WITH ${sample}, st AS (SELECT exact, weight, exact AND n <= ${p.add(limits.ranked)} AS ranked FROM rs), c AS MATERIALIZED (
       -- Matching on the indexes alone, once per document, whatever row estimates the planner has.
-      SELECT DISTINCT document_id FROM (${matched}) x
+      SELECT document_id, true AS sampled FROM r${certain.length ? `
+      UNION ALL SELECT id, false FROM (${certain.join(' UNION ')}) x WHERE id NOT IN (SELECT document_id FROM r)` : ''}
     ), m AS (
       -- issuer: the folded key, what filters and facets compare; printed_issuer: what hits show.
-      SELECT d.id, d.doc_number, d.title, d.signed_on, d.issuer_key AS issuer, d.issuer AS printed_issuer, d.kind, d.year,
+      SELECT d.id, c.sampled, d.doc_number, d.title, d.signed_on, d.issuer_key AS issuer, d.issuer AS printed_issuer, d.kind, d.year,
         coalesce(k.status, s.status, '未知') AS status${bonus.map((b, i) => `, ${b} AS b${i}`).join('')}
       -- EFFECTIVE_STATUS (read.ts) as joins: two index probes per match add up over thousands of matches.
       FROM c JOIN documents d ON d.id = c.document_id LEFT JOIN statuses s ON s.document_id = d.id
@@ -153,12 +187,13 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
     )${rq}, tier AS (
       SELECT coalesce((SELECT bonus FROM f ORDER BY bonus DESC LIMIT 1 OFFSET ${p.add(Math.max(0, limit + offset - 1))}), -1) AS bonus
     ), page AS (
-      SELECT f.*, (coalesce(${rank}, 0)::float8${bonus.map((_, i) => ` + f.b${i}`).join('')})::float8 AS score
+      SELECT f.*, (coalesce(CASE WHEN (SELECT ranked FROM st) THEN ${rank} END, 0)::float8${bonus.map((_, i) => ` + f.b${i}`).join('')})::float8 AS score
       FROM f WHERE f.bonus >= (SELECT bonus FROM tier)
       ORDER BY score DESC, f.signed_on DESC NULLS LAST, f.id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}
     )
     SELECT
-      (SELECT count(*)::int FROM f) AS total,
+      (SELECT round(count(*) * (SELECT weight FROM st))::int FROM f WHERE sampled) AS total,
+      NOT (SELECT exact FROM st) AS approximate,
       (SELECT coalesce(json_agg(h), '[]') FROM (
         -- The page first, then its latest issue and the excerpt: only the page's texts are read.
         SELECT f.id, f.doc_number, f.title, f.signed_on, f.printed_issuer AS issuer, f.kind, f.status, f.issue_id, f.score,
@@ -167,12 +202,43 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery): Prom
         JOIN document_content c ON c.document_id = f.id CROSS JOIN LATERAL (${excerptSql(p, needles)}) e
         ORDER BY f.score DESC, f.signed_on DESC NULLS LAST, f.id) h) AS hits,
       (SELECT coalesce(json_agg(x), '[]') FROM (${(['year', 'issuer', 'kind', 'status'] as const).map(facet).join(' UNION ALL ')}) x) AS facets`;
-  const row = (await db.query(text, p.values)).rows[0] as { total: number; hits: HitRow[]; facets: FacetRow[] };
+  const row = (await db.query(text, p.values)).rows[0] as { total: number; approximate: boolean; hits: HitRow[]; facets: FacetRow[] };
   return {
     total: row.total,
     facets: toFacets(row.facets),
     hits: row.hits.map((h) => toHit(h, needles)),
+    ...(row.approximate ? { approximate: true } : {}),
   };
+}
+
+/** CTEs r (the matches read: document_id) and rs (n read, exact, weight): every match, exactly. */
+function exactRead(matched: string): string {
+  return `r AS MATERIALIZED (SELECT DISTINCT document_id FROM (${matched}) x), rs AS (SELECT count(*) AS n, true AS exact, 1 AS weight FROM r)`;
+}
+
+/**
+ * CTEs r and rs for one needle, read no further than `read` matches. The index hands rows over in
+ * table order (a bitmap heap scan), so a read cut short has covered a leading stretch of the table:
+ * its matches stand for the whole table in proportion to the pages read (weight), as the SQLite
+ * store scales by the rowids read. Two characters are one row a document (the bigram arrays);
+ * longer needles are read as chunk rows, at most `perMatch` a match read.
+ */
+function boundedRead(p: Params, needle: string, read: number, perMatch: number): string {
+  const block = `(ctid::text::point)[0]::bigint`;
+  const pages = (table: string) => `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::bigint)`;
+  const scale = (table: string, exact: string) =>
+    `rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages(table)}::float8 / (max(blk) + 1) END AS weight FROM r)`;
+  if (charLength(needle) === 2) {
+    return `r AS MATERIALIZED (SELECT document_id, ${block} AS blk FROM document_content WHERE bigrams @> ARRAY[${p.add(needle)}]::text[] LIMIT ${p.add(read + 1)}),
+      ${scale('document_content', `count(*) <= ${p.add(read)}`)}`;
+  }
+  const like = needle.toUpperCase() === needle ? 'LIKE' : 'ILIKE';
+  const rows = (read + 1) * perMatch;
+  // The first `read` documents the chunk rows reach (more chunks than allowed for mean fewer documents).
+  return `k AS MATERIALIZED (SELECT document_id, ${block} AS blk FROM document_chunks WHERE text ${like} ${p.add(pattern(needle))} LIMIT ${p.add(rows)}),
+    g AS MATERIALIZED (SELECT document_id, min(blk) AS blk FROM k GROUP BY document_id),
+    r AS MATERIALIZED (SELECT * FROM g ORDER BY blk LIMIT ${p.add(read)}),
+    ${scale('document_chunks', `(SELECT count(*) FROM k) < ${p.add(rows)} AND (SELECT count(*) FROM g) <= ${p.add(read)}`)}`;
 }
 
 interface HitRow {

@@ -9,13 +9,13 @@ import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
-  DerivedState, DocumentFilter, IncrementalDerivation, OwedDerivation, StatusResolvable, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchQuery, SearchResult, StatusCorrection, Store,
+  DerivedState, DocumentFilter, IncrementalDerivation, OwedDerivation, StatusResolvable, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchLimits, SearchQuery, SearchResult, StatusCorrection, Store,
   StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
 import { SearchIndex } from './search-index.js';
-import { SEARCH_LIMITS, type SearchLimits, searchSqlite } from './search.js';
+import { SEARCH_LIMITS, searchSqlite } from './search.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
 import * as editorial from './editorial.js';
 import * as derived from './derived.js';

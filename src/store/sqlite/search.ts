@@ -20,9 +20,9 @@ import { charLength, substringExpression } from '../../search/bigrams.js';
 import { parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { FoldedDoc } from '../../search/document.js';
-import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
-import { Catalog, catalogOf, type CatalogEntry, countFacets } from './catalog.js';
+import { type Catalog, catalogOf, countFacets, type Holding } from './catalog.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
@@ -32,17 +32,10 @@ const BM25_WEIGHTS = '10.0, 10.0, 1.0';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
-/** How much of a large match set one query reads. */
-export interface SearchLimits {
-  /**
-   * Matches read before a query's total and facets are estimated. 5,000: at 100,000 documents a
-   * common word reads in 2–8 ms and search p50 is 1.5× FTS5 trigram's; 20,000 made it 4.4×.
-   */
-  readonly read: number;
-  /** Matches ranked by BM25: above, title and 文号 hits first, then newest (BM25 reads every match again). */
-  readonly ranked: number;
-}
-
+/**
+ * SQLite's limits. read 5,000: at 100,000 documents a common word reads in 2–8 ms and search p50
+ * is 1.5× FTS5 trigram's; 20,000 made it 4.4×. ranked 2,000: BM25 reads every match again.
+ */
 export const SEARCH_LIMITS: SearchLimits = { read: 5000, ranked: 2000 };
 
 /**
@@ -95,9 +88,10 @@ function numeric(text: string): boolean {
   return (text.match(/\p{Nd}/gu)?.length ?? 0) * 2 >= charLength(text);
 }
 
-/** What one query matched; each entry stands for `weight` documents (1, or more when estimated). */
+/** What one query matched; each seq stands for `weight` documents (1, or more when estimated). */
 interface Matches {
-  readonly entries: CatalogEntry[];
+  /** The seqs matched that pass the filters, ascending. */
+  readonly seqs: number[];
   /** Matches read from the index, before the filters. */
   readonly read: number;
   readonly weight: number;
@@ -110,7 +104,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const negative = parsed.groups.filter((g) => g.negated).flatMap((g) => g.terms);
   const catalog = catalogOf(db);
   const m = new TermMatcher(db, index, catalog);
-  const pass = Catalog.filter(q);
+  const pass = catalog.filter(q);
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
 
@@ -123,58 +117,59 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, Math.max(limits.read, offset + limit));
   const terms = positive.flatMap((g) => g.terms);
   const ranked = terms.length > 0 && q.sort !== 'date';
-  const total = Math.round(found.entries.length * found.weight);
-  const facets = countFacets(catalog, found.entries, found.weight);
+  const total = Math.round(found.seqs.length * found.weight);
+  const facets = countFacets(catalog, found.seqs, found.weight);
 
   // The order: score (BM25 when every match was read, and the bonuses), then 成文日期, then id.
   const wanted = terms.map((t) => ({ parts: m.parts(t), text: t.text, cased: CASED.test(t.text) }));
-  // Bonuses by seq, from the catalog's title and 文号 hits of each term (most matches have none).
-  const bonuses = new Int32Array(ranked ? catalog.seqLimit : 0);
+  // Each term's title and 文号 hits: entries outside the candidates of the pair postings are not tested.
   const titled = ranked ? wanted.map((t) => catalog.holding('title', t.parts)) : [];
-  if (ranked) {
-    const add = (hits: readonly number[], points: number, only: (e: CatalogEntry) => boolean = () => true) => {
-      for (const i of hits) {
-        const e = catalog.entries[i]!;
-        if (only(e)) bonuses[e.seq]! += points;
-      }
-    };
-    wanted.forEach((t, j) => {
-      add(titled[j]!, TITLE_BONUS);
-      add(catalog.holding('docNumber', [t.text], t.cased), DOCNUM_BONUS);
-    });
-    const exactly = parsed.docNumber;
-    if (exactly !== null) add(catalog.holding('docNumber', [exactly]), EXACT_DOCNUM_BONUS, (e) => e.docNumber === exactly);
-  }
+  const numbered = ranked ? wanted.map((t) => catalog.holding('docNumber', [t.text], t.cased)) : [];
+  const may = (h: Holding): Uint8Array | null => {
+    if (h.candidates === null) return null;
+    const marks = new Uint8Array(catalog.seqLimit);
+    for (const seq of h.candidates) marks[seq] = 1;
+    return marks;
+  };
+  const tests = [...titled.map((h) => [h, may(h), TITLE_BONUS] as const), ...numbered.map((h) => [h, may(h), DOCNUM_BONUS] as const)];
+  const exactly = ranked && parsed.docNumber !== null ? numberedExactly(catalog, parsed.docNumber) : [];
+  const bonus = (seq: number): number => {
+    let s = 0;
+    for (const [h, marks, points] of tests) if ((marks === null || marks[seq] === 1) && h.holds(seq)) s += points;
+    return exactly.includes(seq) ? s + EXACT_DOCNUM_BONUS : s;
+  };
   // The matches with a bonus are the ones bestScores must keep.
   const favoured = new Map<number, number>();
-  if (ranked) for (const e of found.entries) {
-    const b = bonuses[e.seq]!;
-    if (b > 0) favoured.set(e.seq, b);
+  if (ranked) for (const seq of found.seqs) {
+    const b = bonus(seq);
+    if (b > 0) favoured.set(seq, b);
   }
   const bm25 = ranked && found.exact && found.read <= limits.ranked && expr !== null && !terms.some((t) => numeric(t.text)) ? bestScores(db, expr, found, favoured, offset + limit) : null;
   const extra = ranked && !found.exact && positive.length === 1 && negative.length === 0 && column === null
-    ? certainHits(catalog, pass, titled, parsed.docNumber, offset + limit + 200) : [];
-  for (const e of extra) favoured.set(e.seq, bonuses[e.seq]!);
+    ? certainHits(catalog, pass, titled, exactly, offset + limit + 200) : [];
+  for (const seq of extra) favoured.set(seq, bonus(seq));
   // A match without a BM25 score here cannot reach the page (bestScores): only the scored and the favoured are ranked.
-  const candidates = bm25 ? found.entries.filter((e) => bm25.has(e.seq) || favoured.has(e.seq)) : found.entries;
-  const score = (e: CatalogEntry): number => (bm25 ? (bm25.get(e.seq) ?? -Infinity) : 0) + (favoured.get(e.seq) ?? 0);
-  const page = topK(candidates, extra, ranked ? score : () => 0, offset + limit).slice(offset);
+  const candidates = bm25 ? found.seqs.filter((seq) => bm25.has(seq) || favoured.has(seq)) : found.seqs;
+  const score = (seq: number): number => (bm25 ? (bm25.get(seq) ?? -Infinity) : 0) + (favoured.get(seq) ?? 0);
+  const page = topK(catalog, candidates, extra, ranked ? score : () => 0, offset + limit).slice(offset);
 
   const summaries = new Map(
-    (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.e.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
+    (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((r) => r.seq))) as SummaryRow[]).map((r) => [r.seq, r]),
   );
   const needles = [...new Set(terms.flatMap((t) => m.parts(t)))];
   const snippet = excerpter(index, catalog, needles);
-  const hits: SearchHit[] = page.filter((r) => summaries.has(r.e.seq)).map((r) => ({
-    ...toSummary(summaries.get(r.e.seq)!), score: Math.round(r.score * 1000) / 1000, snippet: snippet(r.e.seq),
+  const hits: SearchHit[] = page.filter((r) => summaries.has(r.seq)).map((r) => ({
+    ...toSummary(summaries.get(r.seq)!), score: Math.round(r.score * 1000) / 1000, snippet: snippet(r.seq),
   }));
   return { total, facets, hits, ...(found.exact ? {} : { approximate: true }) };
 }
 
 /** No positive term: every document passing the filters, less those matching an excluded term. */
-function browse(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, excluded: string | null): Matches {
+function browse(db: Database.Database, catalog: Catalog, pass: (seq: number) => boolean, excluded: string | null): Matches {
   const out = excluded === null ? null : new Set(rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ?', excluded));
-  return { entries: catalog.entries.filter((e) => pass(e) && !out?.has(e.seq)), read: 0, weight: 1, exact: true };
+  const seqs: number[] = [];
+  for (const seq of catalog.seqs) if (pass(seq) && !out?.has(seq)) seqs.push(seq);
+  return { seqs, read: 0, weight: 1, exact: true };
 }
 
 /**
@@ -183,17 +178,12 @@ function browse(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry)
  * each standing for its share of the documents (an estimate). Reading goes in ascending rowid: FTS5
  * reads a doclist backwards only by loading it whole, and its seeks cost as much as reading.
  */
-function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry) => boolean, expr: string, read: number): Matches {
+function matches(db: Database.Database, catalog: Catalog, pass: (seq: number) => boolean, expr: string, read: number): Matches {
   const all = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid LIMIT ?', expr, read + 1);
   const exact = all.length <= read;
   if (!exact) all.length = read;
-  const weight = exact ? 1 : catalog.entries.length / catalog.countBetween(0, all[read - 1]!);
-  const entries: CatalogEntry[] = [];
-  for (const s of all) {
-    const e = catalog.get(s);
-    if (e && pass(e)) entries.push(e);
-  }
-  return { entries, read: all.length, weight, exact };
+  const weight = exact ? 1 : catalog.seqs.length / catalog.countBetween(0, all[read - 1]!);
+  return { seqs: all.filter(pass), read: all.length, weight, exact };
 }
 
 /**
@@ -205,7 +195,7 @@ function matches(db: Database.Database, catalog: Catalog, pass: (e: CatalogEntry
  * BM25 already). FTS5 sorts in C, and only the rows that matter cross into JavaScript.
  */
 function bestScores(db: Database.Database, expr: string, found: Matches, favoured: ReadonlyMap<number, number>, k: number): Map<number, number> {
-  const best = scores(db, expr, k + favoured.size + (found.read - found.entries.length));
+  const best = scores(db, expr, k + favoured.size + (found.read - found.seqs.length));
   let most = 0;
   for (const [seq, b] of favoured) if (!best.has(seq) && b > most) most = b;
   if (most === 0) return best;
@@ -225,54 +215,64 @@ function scores(db: Database.Database, expr: string, n: number): Map<number, num
  * query. They certainly match when the query is one group and excludes nothing; other queries keep
  * to the sample.
  */
-function certainHits(catalog: Catalog, pass: (e: CatalogEntry) => boolean, titled: ReadonlyArray<readonly number[]>, docNumber: string | null, n: number): CatalogEntry[] {
-  const docs = catalog.entries;
-  const out: CatalogEntry[] = [];
-  // The terms' hits are ascending: walk them together from the end, newest first, until n pass.
-  const at = titled.map((hits) => hits.length - 1);
+function certainHits(catalog: Catalog, pass: (seq: number) => boolean, titled: readonly Holding[], exactly: readonly number[], n: number): number[] {
+  const out: number[] = [];
+  // Each term's candidates are ascending: walk them together from the end, newest first, until n hold and pass.
+  const lists = titled.map((h) => h.candidates ?? catalog.seqs);
+  const at = lists.map((l) => l.length - 1);
   while (out.length < n) {
-    let i = -1;
+    let seq = -1;
     at.forEach((k, j) => {
-      if (k >= 0 && titled[j]![k]! > i) i = titled[j]![k]!;
+      if (k >= 0 && lists[j]![k]! > seq) seq = lists[j]![k]!;
     });
-    if (i < 0) break;
+    if (seq < 0) break;
+    let holds = false;
     at.forEach((k, j) => {
-      if (k >= 0 && titled[j]![k] === i) at[j]!--;
+      if (k >= 0 && lists[j]![k] === seq) (at[j]!--, (holds ||= titled[j]!.holds(seq)));
     });
-    if (pass(docs[i]!)) out.push(docs[i]!);
+    if (holds && pass(seq)) out.push(seq);
   }
-  if (docNumber !== null) out.push(...catalog.holding('docNumber', [docNumber]).map((i) => docs[i]!).filter((e) => e.docNumber === docNumber && pass(e)));
-  return out;
+  return [...out, ...exactly.filter(pass)];
+}
+
+/** The documents whose 文号 is exactly the one asked for. */
+function numberedExactly(catalog: Catalog, docNumber: string): number[] {
+  const h = catalog.holding('docNumber', [docNumber]);
+  return Array.from(h.candidates ?? catalog.seqs).filter((seq) => catalog.get(seq)?.docNumber === docNumber);
 }
 
 interface Ranked {
-  readonly e: CatalogEntry;
+  readonly seq: number;
   readonly score: number;
 }
 
 /** Score, then 成文日期 (newest first), then id: ties settled as the ranking always has. */
-function before(a: Ranked, b: Ranked): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.e.sg !== b.e.sg) return a.e.sg > b.e.sg;
-  return ids.compare(a.e.id, b.e.id) < 0;
+function beats(catalog: Catalog, score: number, seq: number, b: Ranked): boolean {
+  if (score !== b.score) return score > b.score;
+  const dates = catalog.dateRank;
+  if (dates[seq] !== dates[b.seq]) return dates[seq]! > dates[b.seq]!;
+  return ids.compare(catalog.get(seq)!.id, catalog.get(b.seq)!.id) < 0;
 }
 
 /** localeCompare's order, without building a collator per comparison. */
 const ids = new Intl.Collator();
 
-/** The first k entries in ranking order (the matches, and extra ones not among them), without sorting them all. */
-function topK(entries: readonly CatalogEntry[], extra: readonly CatalogEntry[], score: (e: CatalogEntry) => number, k: number): Ranked[] {
+/** The first k seqs in ranking order (the matches, and extra ones not among them), without sorting them all. */
+function topK(catalog: Catalog, seqs: readonly number[], extra: readonly number[], score: (seq: number) => number, k: number): Ranked[] {
   if (k <= 0) return [];
-  const known = new Set(extra.length > 0 ? entries.map((e) => e.seq) : []);
-  const all = extra.length > 0 ? [...entries, ...extra.filter((e) => !known.has(e.seq) && known.add(e.seq))] : entries;
+  const known = new Set(extra.length > 0 ? seqs : []);
+  const all = extra.length > 0 ? [...seqs, ...extra.filter((seq) => !known.has(seq) && known.add(seq))] : seqs;
+  const before = (a: Ranked, b: Ranked): boolean => beats(catalog, a.score, a.seq, b);
   if (k > 500) {
     // A deep page: sort them all (insertion into a long list would cost more).
-    return all.map((e) => ({ e, score: score(e) })).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
+    return all.map((seq) => ({ seq, score: score(seq) })).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
   }
   const top: Ranked[] = [];
-  for (const e of all) {
-    const r = { e, score: score(e) };
-    if (top.length === k && !before(r, top[k - 1]!)) continue;
+  for (const seq of all) {
+    const s = score(seq);
+    // Most matches are turned away here, before anything is allocated for them.
+    if (top.length === k && !beats(catalog, s, seq, top[k - 1]!)) continue;
+    const r = { seq, score: s };
     let i = top.length === k ? k - 1 : top.length;
     while (i > 0 && before(r, top[i - 1]!)) i--;
     top.splice(i, 0, r);
