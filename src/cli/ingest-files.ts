@@ -66,25 +66,29 @@ export async function ingestFiles(
   };
   // Workers prepare what the store would compute on this thread (packed for SQLite's content table).
   const prepare = { pack: store instanceof SqliteStore };
-  for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {
-    last = p.file;
-    if ('interpretation' in p || 'error' in p) {
-      // What came before is stored first: a 解读 links to it, and files are reported in order.
-      await flush();
-      try {
-        if ('interpretation' in p) await on.interpretation?.(p.file);
-        else on.failure(p.file, p.error);
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        on.failure(p.file, err);
+  // One bulk operation: the store's index upkeep waits for the last batch.
+  const run = async () => {
+    for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {
+      last = p.file;
+      if ('interpretation' in p || 'error' in p) {
+        // What came before is stored first: a 解读 links to it, and files are reported in order.
+        await flush();
+        try {
+          if ('interpretation' in p) await on.interpretation?.(p.file);
+          else on.failure(p.file, p.error);
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          on.failure(p.file, err);
+        }
+        filesDone++;
+        on.done?.(p.file);
+        continue;
       }
-      filesDone++;
-      on.done?.(p.file);
-      continue;
+      batch.push({ file: p.file, result: p.result, ...(p.prepared ? { prepared: p.prepared } : {}) });
+      batchBytes += p.result.source.bytes;
+      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
     }
-    batch.push({ file: p.file, result: p.result, ...(p.prepared ? { prepared: p.prepared } : {}) });
-    batchBytes += p.result.source.bytes;
-    if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
-  }
-  await flush();
+    await flush();
+  };
+  await (store.inBulk ? store.inBulk(run) : run());
 }

@@ -319,6 +319,11 @@ export interface Store {
    * prepared (prepared.ts: folded, extracted and packed in the parse workers).
    */
   ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]>;
+  /**
+   * Many ingestMany batches in a row (a bulk ingest): a store may put index upkeep off until the
+   * work is done, and does it then, even when the work fails.
+   */
+  inBulk?<T>(work: () => Promise<T>): Promise<T>;
   listIssues(): Promise<StoredIssue[]>;
   /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */
   getIssue(id: string): Promise<StoredIssue | null>;

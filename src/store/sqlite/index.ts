@@ -46,6 +46,14 @@ export class SqliteStore implements Store, IncrementalDerivation {
   async ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
     return ingestResults(this.db, this.index, results, this.extract);
   }
+  async inBulk<T>(work: () => Promise<T>): Promise<T> {
+    this.index.deferMerges();
+    try {
+      return await work();
+    } finally {
+      this.index.mergeDeferred();
+    }
+  }
   refeedIndex(): number {
     return refeedIndex(this.db, this.index);
   }
