@@ -131,11 +131,15 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
     for (const seq of h.candidates) marks[seq] = 1;
     return marks;
   };
-  const tests = [...titled.map((h) => [h, may(h), TITLE_BONUS] as const), ...numbered.map((h) => [h, may(h), DOCNUM_BONUS] as const)];
+  const tests = [...titled.map((h) => ({ h, marks: may(h), points: TITLE_BONUS })), ...numbered.map((h) => ({ h, marks: may(h), points: DOCNUM_BONUS }))];
   const exactly = ranked && parsed.docNumber !== null ? numberedExactly(catalog, parsed.docNumber) : [];
   const bonus = (seq: number): number => {
     let s = 0;
-    for (const [h, marks, points] of tests) if ((marks === null || marks[seq] === 1) && h.holds(seq)) s += points;
+    // Indexed, not destructured: called for each of up to 5,000 matches.
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i]!;
+      if ((t.marks === null || t.marks[seq] === 1) && t.h.holds(seq)) s += t.points;
+    }
     return exactly.includes(seq) ? s + EXACT_DOCNUM_BONUS : s;
   };
   // The matches with a bonus are the ones bestScores must keep.
