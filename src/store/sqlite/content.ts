@@ -45,8 +45,15 @@ export function unpack(b: Buffer): PackedContent {
   return { folded: JSON.parse(raw.toString('utf8', 0, nul)), ...JSON.parse(raw.toString('utf8', nul + 1)) } as PackedContent;
 }
 
-/** Only the folded search text: what snippets and re-segmentation read. */
+/**
+ * Only the folded search text: what snippets and re-segmentation read. The later copies cost few
+ * compressed bytes but most of the decoding (they are copies of the first): the first 92% of the
+ * blob nearly always holds the folded part whole, decoded in two thirds of the time (a blob cut
+ * short decodes as far as it goes); when it does not, the whole blob is decoded.
+ */
 export function unpackFolded(b: Buffer): FoldedDoc {
-  const raw = brotliDecompressSync(b);
-  return JSON.parse(raw.toString('utf8', 0, raw.indexOf(0))) as FoldedDoc;
+  const head = brotliDecompressSync(b.subarray(0, Math.ceil(b.length * 0.92)), { finishFlush: constants.BROTLI_OPERATION_FLUSH });
+  const nul = head.indexOf(0);
+  const raw = nul >= 0 ? head : brotliDecompressSync(b);
+  return JSON.parse(raw.toString('utf8', 0, nul >= 0 ? nul : raw.indexOf(0))) as FoldedDoc;
 }
