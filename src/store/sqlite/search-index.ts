@@ -109,6 +109,9 @@ export class SearchIndex {
     stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('automerge', 4)").run();
     if (whole) {
       stmt(this.db, "INSERT INTO doc_bg(doc_bg) VALUES('optimize')").run();
+      // The rewrite went through the WAL (1.5 GB at 100,000 documents): give the space back now,
+      // not when the last connection closes (a server may hold one for weeks). Busy readers only defer it.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
       return;
     }
     const changes = stmt(this.db, 'SELECT total_changes()', true);
