@@ -153,7 +153,7 @@ export class Catalog {
 
   /** How many documents have a seq in [lo, hi]. */
   countBetween(lo: number, hi: number): number {
-    return upper(this.seqs, hi) - upper(this.seqs, lo - 1);
+    return firstAbove(this.seqs, hi) - firstAbove(this.seqs, lo - 1);
   }
 
   /** The query's filters (facet values, 成文日期 range) as one test of a seq; false for a seq no document has. */
@@ -207,25 +207,13 @@ export function countFacets(catalog: Catalog, seqs: ArrayLike<number>, weight: n
   return out;
 }
 
-/** Index of the first of the sorted strings above s (or, when `orEqual`, at or above it). */
-function firstAbove(sorted: readonly string[], s: string, orEqual: boolean): number {
+/** Index of the first sorted value above x (or, when `orEqual`, at or above it): seqs and dates alike. */
+function firstAbove<T extends number | string>(sorted: ArrayLike<T>, x: T, orEqual = false): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (orEqual ? sorted[mid]! < s : sorted[mid]! <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first seq > s. */
-function upper(seqs: Int32Array, s: number): number {
-  let lo = 0;
-  let hi = seqs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (seqs[mid]! <= s) lo = mid + 1;
+    if (orEqual ? sorted[mid]! < x : sorted[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -54,8 +54,9 @@ export class SqliteStore implements Store, IncrementalDerivation {
     try {
       return await work();
     } finally {
-      // The index merged whole when this ingest wrote a quarter of it or more: the merge's cost, about
-      // a twentieth of ingesting what it rewrites, then stays a small share of the ingest's.
+      // The index merged whole when this ingest added a quarter of the documents or more: the merge's
+      // cost, about a twentieth of ingesting what it rewrites, then stays a small share of the ingest's.
+      // (Replaced documents do not count: a re-ingest of everything is merged level by level.)
       const after = count.get() as number;
       this.index.mergeDeferred((after - before) * 4 >= after);
     }

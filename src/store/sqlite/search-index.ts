@@ -102,7 +102,7 @@ export class SearchIndex {
 
   /**
    * Merging back on (FTS5's default), and the merging put off done now: all segments into one
-   * when `whole` (a bulk ingest that wrote a large share of the index: 26 s at 100,000 documents,
+   * when `whole` (a bulk ingest that added a large share of the documents: 26 s at 100,000 documents,
    * and search p50 a quarter lower than over the 15 segments automerge leaves), else level by level.
    */
   mergeDeferred(whole: boolean): void {
