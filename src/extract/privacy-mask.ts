@@ -137,12 +137,20 @@ export function documentSecrets(doc: OfficialDocument, released: ReadonlySet<str
   return secrets;
 }
 
+/**
+ * What deidentifyDocument does to each text of this document, for a caller that needs only some
+ * of them (the search text); null when nothing is private. Every field is cut from the text, its
+ * tables or its original: nothing found there, nothing anywhere.
+ */
+export function documentMask(doc: OfficialDocument, released: ReadonlySet<string> = new Set()): ((s: string) => string) | null {
+  const secrets = documentSecrets(doc, released);
+  return secrets.size === 0 ? null : (s: string) => deidentifyText(s, secrets, released);
+}
+
 /** The document as published: every text it carries de-identified; `released`: keys an editor made public. */
 export function deidentifyDocument(doc: OfficialDocument, released: ReadonlySet<string> = new Set()): OfficialDocument {
-  const secrets = documentSecrets(doc, released);
-  // Every field is cut from the text, its tables or its original: nothing found there, nothing anywhere.
-  if (secrets.size === 0) return doc;
-  const mask = (s: string) => deidentifyText(s, secrets, released);
+  const mask = documentMask(doc, released);
+  if (mask === null) return doc;
   const maybe = (s: string | null | undefined) => (s === null || s === undefined ? s : mask(s));
   return {
     ...doc,

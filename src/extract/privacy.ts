@@ -138,6 +138,9 @@ function emails(s: string): Hit[] {
 }
 
 function qqNumbers(s: string): Hit[] {
+  // The pattern opens with an alternation, which V8 scans for at every position: a quarter of a
+  // millisecond a document for a word most never print.
+  if (s.indexOf('Q') < 0 && s.indexOf('q') < 0) return [];
   return [...s.matchAll(QQ)].map((m) => {
     const from = m.index + m[0].length - m[1]!.length;
     return { kind: 'qq' as const, from, to: from + m[1]!.length, public: false };

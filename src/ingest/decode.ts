@@ -4,6 +4,7 @@
  * bad copy, a download cut mid-character) is still UTF-8: read with U+FFFD and a warning saying
  * where. Anything else is refused with a reason the CLI can print as one line.
  */
+import { isUtf8 } from 'node:buffer';
 import { UserError } from '../domain/errors.js';
 import type { Warning } from '../domain/types.js';
 
@@ -34,6 +35,8 @@ function leadRange(b: number): [len: number, lo: number, hi: number] | null {
 }
 
 /** One pass; each maximal invalid subpart counts once, as TextDecoder replaces it by one U+FFFD. */
+const VALID: Utf8Scan = { invalid: [], multibyte: 0 };
+
 function scanUtf8(buf: Uint8Array): Utf8Scan {
   const invalid: number[] = [];
   let multibyte = 0;
@@ -141,7 +144,9 @@ export function decodeText(buf: Uint8Array, name: string): Decoded {
     decoded = { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
   } else {
     const u16 = guessUtf16(buf);
-    const scan = u16 ? null : scanUtf8(buf);
+    // Valid UTF-8 (nearly every file) is told by Node's native check; the byte-by-byte scan only
+    // runs to say where a file is damaged.
+    const scan = u16 ? null : isUtf8(buf) ? VALID : scanUtf8(buf);
     if (u16) decoded = { text: new TextDecoder(u16).decode(buf), encoding: u16 };
     else if (scan!.invalid.length === 0) decoded = { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
     else if (damagedUtf8(scan!)) {

@@ -1,6 +1,6 @@
 /** What a document is searched by, folded: shared by both backends so they index the same text. */
 import type { OfficialDocument } from '../domain/types.js';
-import { deidentifyDocument } from '../extract/privacy-mask.js';
+import { documentMask } from '../extract/privacy-mask.js';
 import { fold } from './fold.js';
 
 /**
@@ -23,13 +23,19 @@ export interface FoldedDoc {
  * (cut from this text) never show them; `released`: findings an editor marked public.
  */
 export function foldDocument(stored: OfficialDocument, released: ReadonlySet<string> = new Set()): FoldedDoc {
-  const doc = deidentifyDocument(stored, released);
+  // The fields searched, as deidentifyDocument gives them (title and 文号 are never masked); only
+  // these are masked: the whole document's blocks and original cost as much again.
+  const mask = documentMask(stored, released) ?? ((s: string) => s);
+  const searched = mask(stored.simplifiedText ?? stored.text);
+  const text = stored.simplifiedText === undefined ? searched : stored.tables.length > 0 ? mask(stored.text) : '';
   // Tables are searchable too; add their cells unless the document text already carries them.
-  const missing = doc.tables.filter((t) => {
-    const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);
-    return cell !== undefined && !doc.text.includes(cell.trim());
-  });
-  const tables = missing.map((t) => [t.title ?? '', t.header.join(' '), ...t.rows.map((r) => r.join(' '))].join('\n'));
-  const body = [doc.simplifiedText ?? doc.text, ...tables].join('\n');
-  return { title: fold(doc.title), docnum: doc.docNumber ? fold(doc.docNumber) : '', body: fold(body) };
+  const tables = stored.tables
+    .map((t) => ({ title: t.title === undefined ? undefined : mask(t.title), header: t.header.map(mask), rows: t.rows.map((r) => r.map(mask)) }))
+    .filter((t) => {
+      const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);
+      return cell !== undefined && !text.includes(cell.trim());
+    })
+    .map((t) => [t.title ?? '', t.header.join(' '), ...t.rows.map((r) => r.join(' '))].join('\n'));
+  const body = [searched, ...tables].join('\n');
+  return { title: fold(stored.title), docnum: stored.docNumber ? fold(stored.docNumber) : '', body: fold(body) };
 }
