@@ -15,6 +15,7 @@ import { writeCitations } from './citations.js';
 import { asBuffer, packDocument } from './content.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
+import { withInternCache } from './dictionary.js';
 import { refreshListing } from './read.js';
 import { writeRegisters } from './registers.js';
 import { oweRemoval, writeStatusInput } from './status-inputs.js';
@@ -30,7 +31,8 @@ const json = (v: unknown) => JSON.stringify(v ?? null);
  */
 export function ingestResults(db: Database.Database, search: SearchIndex, items: readonly Ingestible[], extract: RegisterExtractor): IngestOutcome[] {
   const results = items.map(parseResultOf);
-  return db.transaction((): IngestOutcome[] => {
+  // Around the transaction: committed or rolled back, the ids remembered go with it.
+  return withInternCache(db, () => db.transaction((): IngestOutcome[] => {
     const seen = new Map<string, string>();
     const fresh = results.map((r) => {
       const known = seen.get(r.source.sha256) ?? (stmt(db, 'SELECT issue_id FROM issue_editions WHERE sha256 = ?', true).get(r.source.sha256) as string | undefined);
@@ -50,7 +52,7 @@ export function ingestResults(db: Database.Database, search: SearchIndex, items:
     const exists = stmt(db, 'SELECT 1 FROM documents WHERE seq = ?', true);
     search.insertMany([...written].filter(([seq]) => exists.get(seq) !== undefined));
     return outcomes;
-  }).immediate();
+  }).immediate());
 }
 
 export function ingestResult(db: Database.Database, search: SearchIndex, result: Ingestible, extract: RegisterExtractor): IngestOutcome {
