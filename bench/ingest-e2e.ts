@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const store = await openSqliteStore(file);
   const main0 = threadCpuMs();
   const t0 = performance.now();
+  const elu0 = performance.eventLoopUtilization();
   // Threads end with the ingest (the parse workers): sample them while they run.
   const seen = new Map<string, { name: string; ms: number }>();
   const sample = () => threadsCpu().forEach((v, k) => seen.set(k, v));
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   clearInterval(timer);
   sample();
   const wall = performance.now() - t0;
+  const elu = performance.eventLoopUtilization(elu0);
   const mainCpu = threadCpuMs() - main0;
   await store.close();
   const per = (ms: number) => (ms / g.documents).toFixed(2);
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
       `wall ${(wall / 1000).toFixed(1)} s = ${(mb / (wall / 1000)).toFixed(2)} MB/s (${per(wall)} ms/doc; stored ${(g.storedMs / 1000).toFixed(1)} s, recompute ${(g.recomputeMs / 1000).toFixed(1)} s)\n` +
       `CPU all threads ${(g.cpu / 1000).toFixed(1)} s = ${per(g.cpu)} ms/doc (${(mb / (g.cpu / 2000)).toFixed(2)} MB/s on 2 cores if evenly spread)\n` +
       `CPU main thread ${(mainCpu / 1000).toFixed(1)} s = ${per(mainCpu)} ms/doc; workers ${per(g.cpu - mainCpu)} ms/doc\n` +
+      // Idle = waiting for the parse workers: the storing thread is not the limit while this is large.
+      `main thread waiting for parse workers (event loop idle) ${(elu.idle / 1000).toFixed(1)} s of ${(wall / 1000).toFixed(1)}\n` +
       `per document over the first tenth ${g.first.toFixed(2)} ms CPU, the last ${g.last.toFixed(2)}; db ${(statSync(file).size / 1e6).toFixed(0)} MB\n`,
   );
   // Node names every thread "node": the main thread is the one whose id is the process's; of the
