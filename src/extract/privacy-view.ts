@@ -65,7 +65,7 @@ export function privacyView(text: string): PrivacyView {
  * UTF-16 code units as a string, lone surrogates kept: one copy through a Buffer (String.fromCharCode
  * spread over the units took 50 µs per thousand characters; this is a fiftieth of it).
  */
-function stringOf(codes: Uint16Array): string {
+export function stringOf(codes: Uint16Array): string {
   if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
   let s = '';
   for (let k = 0; k < codes.length; k += 8192) s += String.fromCharCode(...codes.subarray(k, k + 8192));

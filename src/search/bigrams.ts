@@ -10,6 +10,8 @@
  * supplementary private-use plane (U+F0000 + code), which no gazette text uses.
  */
 
+import { stringOf } from '../extract/privacy-view.js';
+
 const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCodePoint(0xf0000 + c));
 
 /** The character as the index spells it (text is lower-cased before). */
@@ -47,16 +49,6 @@ export function bigramTokens(text: string): string {
   }
   return stringOf(out.subarray(0, n));
 }
-
-/** UTF-16 code units as a string, lone surrogates kept (one copy through a Buffer where it can). */
-function stringOf(codes: Uint16Array): string {
-  if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
-  let s = '';
-  for (let k = 0; k < codes.length; k += 8192) s += String.fromCharCode(...codes.subarray(k, k + 8192));
-  return s;
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The FTS5 expression for documents holding the term as a substring: the phrase of its pairs, or
