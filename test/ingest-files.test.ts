@@ -41,6 +41,9 @@ test('worker threads parse files into the results a parse in the main thread giv
   }
   assert.equal(parseWorkers(2, {}), 0, 'a couple of files are parsed inline');
   assert.equal(parseWorkers(100, { GONGBAO_PARSE_WORKERS: '0' }), 0);
+  // Two cores: two workers beside the storing thread (it waits for one a third of the time).
+  assert.deepEqual([1, 2, 4, 8].map((cores) => parseWorkers(100, {}, cores)), [1, 2, 3, 7]);
+  assert.equal(parseWorkers(5, {}, 8), 5, 'no more workers than files');
 });
 
 test('batches stored through ingestMany leave the store a one-by-one ingest leaves', async () => {
