@@ -1,18 +1,20 @@
 /** Prepared statements cached per connection: compiling SQL costs more than running these queries. */
 import type Database from 'better-sqlite3';
 
-const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+// Two maps keyed by the SQL itself: a key built per call ('p:' + sql) was a new string to hash
+// every time, and these run several times per row written.
+const caches = new WeakMap<Database.Database, [raw: Map<string, Database.Statement>, plucked: Map<string, Database.Statement>]>();
 
 /** A prepared statement for this SQL on this connection; `pluck` ones return the first column. */
 export function stmt(db: Database.Database, sql: string, pluck = false): Database.Statement {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const key = `${pluck ? 'p' : 'r'}:${sql}`;
-  let s = cache.get(key);
+  let both = caches.get(db);
+  if (!both) caches.set(db, (both = [new Map(), new Map()]));
+  const cache = both[pluck ? 1 : 0];
+  let s = cache.get(sql);
   if (!s) {
     s = pluck ? db.prepare(sql).pluck() : db.prepare(sql);
     if (cache.size > 200) cache.clear(); // the SQL varies only with the number of needles; stay bounded
-    cache.set(key, s);
+    cache.set(sql, s);
   }
   return s;
 }
