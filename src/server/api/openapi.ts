@@ -51,7 +51,7 @@ export function buildOpenApi(routes: readonly ApiRoute[]): Json {
     if (r.method === 'POST') {
       const responses: Json = {
         [r.created ? '201' : '200']: json(r.created ? 'Created' : 'OK', r.response),
-        '400': error('Invalid request body (the message names the first bad field), or a document it names is not stored'),
+        '400': error('Invalid request body (the message names the first bad field), or one the data refuses: a document it names is not stored, a date that does not exist'),
         '401': error('No valid editor token (Authorization: Bearer <GONGBAO_ADMIN_TOKEN>)'),
         '403': error('Editing is not enabled on this server (GONGBAO_ADMIN_TOKEN is not set)'),
       };
