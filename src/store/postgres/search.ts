@@ -28,6 +28,15 @@ const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
+ * At least half the characters are digits (〔2024〕17, 2023), as the SQLite store's rule: a query
+ * holding such a term is not ranked by ts_rank — a number's word weights say nothing of relevance,
+ * and a year's matches are many (348 of 2,000 documents for 2023); title and 文号 bonuses still order it.
+ */
+export function numeric(text: string): boolean {
+  return (text.match(/\p{Nd}/gu)?.length ?? 0) * 2 >= charLength(text);
+}
+
+/**
  * An unquoted chunk of 4+ characters found nowhere whole (武隆区禁火令通知) is a string of words:
  * it matches where each of its 2+-character words is. Decided over the whole corpus, as SQLite does.
  */
@@ -113,13 +122,15 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
   // Sorted by date, no score is computed (an unused parameter is an error in PostgreSQL).
   const scored = terms.length > 0 && q.sort !== 'date';
+  // Bonuses still apply to a query with a numeric term; ts_rank does not (numeric above).
+  const wordRanked = scored && !terms.some((t) => numeric(t.text));
   // The query once (rq): its tsquery and, when it is an OR of single words (each one operand), the
   // buckets of document_word_parts (indexing.ts) holding its words. ts_rank of such a query is a sum
   // over its words divided by their number, each word read from its own positions alone, so the sum
   // of ts_rank over those parts is the whole vector's rank: ~1 KB a bucket read in the table page
   // instead of a 14 KB TOASTed vector per document ranked. Otherwise the whole vector.
   let rq = '';
-  if (words.length && scored) {
+  if (words.length && wordRanked) {
     const list = p.add(words);
     rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
         CASE WHEN (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x)
