@@ -54,6 +54,23 @@ export function runLargeSearchSuite(name: string, open: (limits?: SearchLimits) 
       assert.deepEqual(dates, [...dates].sort().reverse(), 'body-only hits newest first');
     });
 
+    test('several terms above the read limit: estimated and flagged, every hit a match', async () => {
+      for (const q of ['通知 -应急', '应急 OR 消防', '武隆区 通知']) {
+        const a = await exact.search({ q, limit: 200 });
+        const b = await small.search({ q });
+        assert.ok(a.total > 20 && a.total <= 200, `${q}: ${a.total}`);
+        assert.equal(a.approximate, undefined);
+        assert.equal(b.approximate, true, q);
+        assert.ok(b.total >= 20 && b.total <= 3 * a.total, `${q}: ${b.total} vs ${a.total}`);
+        for (const d of ['status', 'kind'] as const) {
+          const sum = b.facets[d].reduce((n, f) => n + f.count, 0);
+          assert.ok(Math.abs(sum - b.total) <= b.facets[d].length, `${q} ${d}: ${sum} vs ${b.total}`);
+        }
+        const matching = new Set(a.hits.map((h) => h.id));
+        assert.ok(b.hits.length === 20 && b.hits.every((h) => matching.has(h.id)), `${q}: every hit matches`);
+      }
+    });
+
     test('above the limits, the newest title hits come first, found beyond what was read', async () => {
       const a = await exact.search({ q: '通知', limit: 200 });
       const b = await small.search({ q: '通知' });
