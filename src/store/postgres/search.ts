@@ -75,9 +75,11 @@ export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: Se
  * re-checked, the document row and status joined) and each one ranked a few more (its word parts),
  * several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench query: with
  * 2,000 read and 1,000 ranked p50 30 ms, p99 60 ms; with 1,000 and 500, 20 and 40 ms (36 of the 65
- * queries estimated rather than 20).
+ * queries estimated rather than 20). 500 and 250, the 65 queries × 4 interleaved with 1,000 and 500
+ * in one process on a 10,019-document database (load 5–6): wall p99 36.8 against 53.9 ms, server
+ * CPU 18.2 against 22.3 ms a query — estimates from 500 matches (±5 % on the bench's totals).
  */
-export const PG_SEARCH_LIMITS: SearchLimits = { read: 1000, ranked: 500 };
+export const PG_SEARCH_LIMITS: SearchLimits = { read: 500, ranked: 250 };
 /** Chunk rows read per match allowed for, before a bounded read stops: a common word fills several chunks of a document. */
 const CHUNKS_PER_MATCH = 3;
 
