@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../../domain/errors.js';
-import { buildServer, rateLimitFromEnv } from '../../server/app.js';
 import { recomputeIfOwed } from '../../status/recompute.js';
 import { openStore } from '../../store/factory.js';
 import type { Store } from '../../store/store.js';
@@ -26,6 +25,8 @@ export function parsePort(value: string | undefined, fallback = 3000): number {
  * TRUST_PROXY=true behind a reverse proxy, so its X-Forwarded-For/Proto give the client and https.
  */
 export async function serveStore(store: Store, opts: ServeOptions): Promise<FastifyInstance> {
+  // Loaded here, not at the top: every other command starts without the web server's modules (0.5 s).
+  const { buildServer, rateLimitFromEnv } = await import('../../server/app.js');
   const app = buildServer(store, {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: process.env.TRUST_PROXY === 'true',

@@ -5,7 +5,7 @@
  * 有效性, 废止日期) is emitted first as `label：value` lines: the reader takes them as declared
  * facts, beside what the text prints.
  */
-import * as cheerio from 'cheerio';
+// cheerio is imported where a page is read: its entry loads undici (fetch), 100 files every command and worker would pay for.
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { UserError } from '../../domain/errors.js';
@@ -183,7 +183,8 @@ export async function htmlToText(buf: Uint8Array, name: string): Promise<Extract
   } catch {
     throw new UserError(`${name}: web page in an unknown charset (${charset})`);
   }
-  const $ = cheerio.load(html);
+  const { load } = await import('cheerio');
+  const $ = load(html);
   const { pairs, table } = metadata($);
   table?.remove();
   const title = squash($('title').first().text());
