@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
 import { charLength } from '../../search/bigrams.js';
 import { fold } from '../../search/fold.js';
-import { parseQuery, type Term } from '../../search/query.js';
+import { numeric, parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import { clampInt } from '../keys.js';
@@ -26,15 +26,6 @@ const EXACT_DOCNUM_BONUS = 1000;
 const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 
 const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
-
-/**
- * At least half the characters are digits (〔2024〕17, 2023), as the SQLite store's rule: a query
- * holding such a term is not ranked by ts_rank — a number's word weights say nothing of relevance,
- * and a year's matches are many (348 of 2,000 documents for 2023); title and 文号 bonuses still order it.
- */
-export function numeric(text: string): boolean {
-  return (text.match(/\p{Nd}/gu)?.length ?? 0) * 2 >= charLength(text);
-}
 
 /**
  * An unquoted chunk of 4+ characters found nowhere whole (武隆区禁火令通知) is a string of words:
