@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerApiRoutes } from '../src/server/api/route.js';
+import { writeRoutes } from '../src/server/api/writes.js';
 import { buildServer } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
 import { openSampleStore } from './fakes/sample-db.js';
@@ -118,6 +120,12 @@ describe('API contract', () => {
       }
     }
     assert.deepEqual(writes.sort(), ['POST /api/v1/documents/{key}/corrections', 'POST /api/v1/interpretations', 'POST /api/v1/qa', 'POST /api/v1/qa/{id}/review']);
+  });
+
+  test('a write route cannot be served without a token check', async () => {
+    const bare = Fastify();
+    assert.throws(() => registerApiRoutes(bare, store, writeRoutes), /needs an authorize check/);
+    await bare.close();
   });
 
   test('every endpoint answers 200 with a body matching its schema', async () => {
