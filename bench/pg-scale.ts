@@ -53,16 +53,34 @@ export async function serverCpuMs(url: string): Promise<number> {
   }
 }
 
+/** The statements the server spent most time on since the last call (then reset), one line each. */
+async function topStatements(url: string, what: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const r = await c.query<{ ms: number; calls: string; query: string }>(
+      `SELECT total_exec_time AS ms, calls, regexp_replace(left(query, 140), '\\s+', ' ', 'g') AS query FROM pg_stat_statements ORDER BY 1 DESC LIMIT 12`);
+    console.log(`server time by statement (${what}):`);
+    for (const x of r.rows) console.log(`  ${(x.ms / 1000).toFixed(1)} s  ${x.calls}×  ${x.query}`);
+    await c.query('SELECT pg_stat_statements_reset()');
+  } finally {
+    await c.end();
+  }
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { url: { type: 'string' }, repeats: { type: 'string', default: '5' }, 'search-only': { type: 'boolean', default: false },
-      'shared-buffers': { type: 'string', default: '1GB' }, read: { type: 'string' }, ranked: { type: 'string' } },
+      'shared-buffers': { type: 'string', default: '1GB' }, statements: { type: 'boolean', default: false }, read: { type: 'string' }, ranked: { type: 'string' } },
   });
   const dir = positionals[0];
   if (!dir && !values['search-only']) throw new Error('usage: bench/pg-scale.ts <corpus dir> [--url …] [--repeats n] [--search-only]');
   // A server's cache sized to the data, as a deployment would size it (the default is 128 MB).
-  const cluster = values.url ? null : await startTestPostgres([`shared_buffers=${values['shared-buffers']}`]);
+  // --statements: the server's time per statement (pg_stat_statements), printed after ingest and after search.
+  const cluster = values.url ? null : await startTestPostgres([`shared_buffers=${values['shared-buffers']}`,
+    ...(values.statements ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] : [])]);
   if (cluster && 'skip' in cluster) throw new Error(cluster.skip);
   try {
     const url = values.url ?? (await cluster!.freshDatabase());
@@ -77,6 +95,7 @@ async function main(): Promise<void> {
         const s0 = await serverCpuMs(url);
         const g = await ingestGongbao(store, files);
         const server = (await serverCpuMs(url)) - s0;
+        if (values.statements) await topStatements(url, 'ingest');
         console.log(
           `ingest: ${g.documents} documents, ${(bytes / 1e6).toFixed(1)} MB in ${(g.ms / 1000).toFixed(1)} s = ${(bytes / 1e3 / g.ms).toFixed(2)} MB/s ` +
             `(stored ${(g.storedMs / 1000).toFixed(1)} s, recompute ${(g.recomputeMs / 1000).toFixed(1)} s); CPU here ${(g.cpu / 1000).toFixed(1)} s, ` +
@@ -99,6 +118,7 @@ async function main(): Promise<void> {
         },
       }], repeats);
       const server = (await serverCpuMs(url)) - s0;
+      if (values.statements) await topStatements(url, 'search');
       const l = lat.get('pg')!;
       const byQuery = new Map<string, number[]>();
       for (const s of slow) byQuery.set(s.q, [...(byQuery.get(s.q) ?? []), s.ms]);

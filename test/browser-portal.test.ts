@@ -266,7 +266,11 @@ describe('portal in chromium', { skip }, () => {
       const res = await page.goto(`${base}/api/docs`);
       assert.equal(res?.status(), 200);
       await page.locator('.opblock').first().waitFor();
-      assert.equal(await page.locator('.opblock').count(), Object.keys(spec.paths).length, label);
+      const operations = Object.values(spec.paths).flatMap((item) => Object.keys(item as object));
+      assert.equal(await page.locator('.opblock').count(), operations.length, label);
+      // The writes: a POST block each, and the Authorize button for their bearer token.
+      assert.equal(await page.locator('.opblock-post').count(), operations.filter((m) => m === 'post').length, label);
+      assert.ok(operations.includes('post') && (await page.locator('button.authorize').count()) === 1, `${label}: Authorize button`);
       assert.match((await page.locator('.info .title').textContent()) ?? '', /Gongbao API/);
       assert.deepEqual(foreign, [], `${label}: requests leaving the site`);
       assert.deepEqual(errors, [], `${label}: console errors`);

@@ -1,6 +1,6 @@
 /**
  * A query matching more than a store reads (SearchLimits: SQLite reads 5,000 matches and ranks
- * 2,000 by BM25; PostgreSQL 1,000 and 500) is answered from what it read: totals and facets
+ * 2,000 by BM25; PostgreSQL 500 and 250) is answered from what it read: totals and facets
  * estimated and flagged, title and 文号 hits first, then newest. The samples stand in for a province
  * with the limits made small. Run by search-sqlite-large.test.ts and search-postgres-large.test.ts.
  */
@@ -52,6 +52,23 @@ export function runLargeSearchSuite(name: string, open: (limits?: SearchLimits) 
       assert.deepEqual(inTitle.slice(0, 3), [true, true, false]);
       const dates = b.hits.slice(2).map((h) => h.signedOn ?? '');
       assert.deepEqual(dates, [...dates].sort().reverse(), 'body-only hits newest first');
+    });
+
+    test('several terms above the read limit: estimated and flagged, every hit a match', async () => {
+      for (const q of ['通知 -应急', '应急 OR 消防', '武隆区 通知']) {
+        const a = await exact.search({ q, limit: 200 });
+        const b = await small.search({ q });
+        assert.ok(a.total > 20 && a.total <= 200, `${q}: ${a.total}`);
+        assert.equal(a.approximate, undefined);
+        assert.equal(b.approximate, true, q);
+        assert.ok(b.total >= 20 && b.total <= 3 * a.total, `${q}: ${b.total} vs ${a.total}`);
+        for (const d of ['status', 'kind'] as const) {
+          const sum = b.facets[d].reduce((n, f) => n + f.count, 0);
+          assert.ok(Math.abs(sum - b.total) <= b.facets[d].length, `${q} ${d}: ${sum} vs ${b.total}`);
+        }
+        const matching = new Set(a.hits.map((h) => h.id));
+        assert.ok(b.hits.length === 20 && b.hits.every((h) => matching.has(h.id)), `${q}: every hit matches`);
+      }
     });
 
     test('above the limits, the newest title hits come first, found beyond what was read', async () => {

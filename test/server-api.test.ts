@@ -4,21 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerApiRoutes } from '../src/server/api/route.js';
+import { writeRoutes } from '../src/server/api/writes.js';
 import { buildServer } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
 import { openSampleStore } from './fakes/sample-db.js';
+import { contract, servedRoutes, type Contract } from './helpers/openapi.js';
 
 type Json = Record<string, any>;
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const enc = encodeURIComponent;
 
 let store: Store;
 let app: FastifyInstance;
 let openapi: Json;
-let ajv: Ajv2020;
+let api: Contract;
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await app.inject({ method: 'GET', url, headers });
@@ -26,25 +26,8 @@ async function get(url: string, headers: Record<string, string> = {}) {
   return { res, json };
 }
 
-/** The path template of the OpenAPI document a concrete URL belongs to. */
-function templateOf(url: string): string {
-  const path = url.split('?')[0]!;
-  for (const t of Object.keys(openapi.paths)) {
-    const re = new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`);
-    if (re.test(path)) return t;
-  }
-  throw new Error(`no OpenAPI path for ${url}`);
-}
-
-/** Validate against the schema the document declares for this path and status code. */
-function assertMatchesContract(url: string, status: number, body: unknown): void {
-  const t = templateOf(url);
-  const declared = openapi.paths[t].get.responses[String(status)];
-  assert.ok(declared, `${t} does not declare a ${status} response`);
-  const pointer = `/paths/${t.replace(/~/g, '~0').replace(/\//g, '~1')}/get/responses/${status}/content/application~1json/schema`;
-  const validate = ajv.compile({ $ref: `openapi.json#${pointer}` });
-  assert.ok(validate(body), `${url} → ${status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 300)}`);
-}
+/** Validate a GET answer against the schema the document declares for this path and status code. */
+const assertMatchesContract = (url: string, status: number, body: unknown) => api.assertMatches('get', url, status, body);
 
 /** Concrete URLs for every path of the document, built from what the sample store holds. */
 async function exampleUrls(): Promise<Record<string, string[]>> {
@@ -86,9 +69,7 @@ before(async () => {
   store = await openSampleStore();
   app = buildServer(store);
   openapi = JSON.parse((await app.inject('/api/v1/openapi.json')).body);
-  ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(openapi, 'openapi.json');
+  api = contract(openapi);
 });
 after(async () => {
   await app.close();
@@ -96,17 +77,61 @@ after(async () => {
 });
 
 describe('API contract', () => {
-  test('the OpenAPI document is 3.1 and every path has an operation with a JSON 200 response', () => {
+  test('the OpenAPI document is 3.1 and every operation has a JSON 2xx response', () => {
     assert.equal(openapi.openapi, '3.1.0');
     for (const [path, item] of Object.entries<Json>(openapi.paths)) {
-      assert.ok(item.get?.responses?.['200']?.content?.['application/json'], path);
+      for (const [method, op] of Object.entries<Json>(item)) {
+        const ok = Object.entries<Json>(op.responses).filter(([status]) => /^2/.test(status));
+        assert.ok(ok.length === 1 && ok[0]![1].content?.['application/json'], `${method} ${path}`);
+      }
     }
+  });
+
+  test('every /api/v1 route the server answers is in the document with its method, and nothing else is', async () => {
+    const served = (await servedRoutes(app)).filter((r) => r.split(' ')[1]!.startsWith('/api/v1/'));
+    assert.ok(served.includes('GET /api/v1/documents/:key') && served.includes('POST /api/v1/qa/:id/review'), `routes read: ${served.join(', ')}`);
+    const documented = Object.entries<Json>(openapi.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    assert.deepEqual(served.sort(), documented.sort());
+  });
+
+  test('the writes need the bearer token, say so, and describe their request body; the reads do not', () => {
+    assert.deepEqual(Object.keys(openapi.components.securitySchemes), ['editorToken']);
+    assert.equal(openapi.components.securitySchemes.editorToken.type, 'http');
+    assert.equal(openapi.components.securitySchemes.editorToken.scheme, 'bearer');
+    assert.equal(openapi.security, undefined, 'no document-wide security: reads are public');
+    const writes: string[] = [];
+    for (const [path, item] of Object.entries<Json>(openapi.paths)) {
+      for (const [method, op] of Object.entries<Json>(item)) {
+        if (method === 'get') {
+          assert.equal(op.security, undefined, `GET ${path}`);
+          assert.equal(op.requestBody, undefined, `GET ${path}`);
+          continue;
+        }
+        writes.push(`${method.toUpperCase()} ${path}`);
+        assert.deepEqual(op.security, [{ editorToken: [] }], path);
+        const ref = op.requestBody?.content?.['application/json']?.schema?.$ref as string;
+        assert.ok(op.requestBody.required && ref, path);
+        const body = openapi.components.schemas[ref.replace('#/components/schemas/', '')];
+        assert.ok(body && (body.properties?.author || body.oneOf?.every((b: Json) => b.properties.author)), `${path}: the body schema names its author`);
+        for (const status of ['400', '401', '403']) assert.equal(op.responses[status]?.content['application/json'].schema.$ref, '#/components/schemas/Error', `${path} ${status}`);
+        assert.equal(Boolean(op.responses['404']), path.includes('{'), `${path}: 404 exactly where the path names a record`);
+      }
+    }
+    assert.deepEqual(writes.sort(), ['POST /api/v1/documents/{key}/corrections', 'POST /api/v1/interpretations', 'POST /api/v1/qa', 'POST /api/v1/qa/{id}/review']);
+  });
+
+  test('a write route cannot be served without a token check', async () => {
+    const bare = Fastify();
+    assert.throws(() => registerApiRoutes(bare, store, writeRoutes), /needs an authorize check/);
+    await bare.close();
   });
 
   test('every endpoint answers 200 with a body matching its schema', async () => {
     const urls = await exampleUrls();
-    const documented = Object.keys(openapi.paths).filter((p) => p !== '/api/v1/openapi.json');
-    assert.deepEqual(Object.keys(urls).sort(), documented.sort(), 'every documented path has an example, and nothing else');
+    const documented = Object.keys(openapi.paths).filter((p) => p !== '/api/v1/openapi.json' && openapi.paths[p].get);
+    assert.deepEqual(Object.keys(urls).sort(), documented.sort(), 'every documented GET has an example, and nothing else');
     for (const list of Object.values(urls)) {
       for (const url of list) {
         const { res, json } = await get(url);

@@ -10,24 +10,30 @@ import { buildServer } from '../src/server/app.js';
 import { draftQa, saveCandidates } from '../src/status/drafts.js';
 import type { Store } from '../src/store/store.js';
 import { openSampleStore } from './fakes/sample-db.js';
+import { contract, type Contract } from './helpers/openapi.js';
 
 const TOKEN = 'test-editor-token-0123456789';
 const enc = encodeURIComponent;
 let store: Store;
 let open: FastifyInstance; // no token configured: every write refused
 let app: FastifyInstance;
+let api: Contract; // the OpenAPI document: every write's answer must match it
 
 before(async () => {
   store = await openSampleStore();
   await saveCandidates(store, await draftQa(store), '2025-01-01T00:00:00.000Z');
   open = buildServer(store, { adminToken: '' });
   app = buildServer(store, { adminToken: TOKEN });
+  api = contract((await app.inject('/api/v1/openapi.json')).json());
 });
 after(async () => {
   await open.close();
   await app.close();
   await store.close();
 });
+
+/** A write's answer matches what the OpenAPI document declares for its status. */
+const contractOk = (res: { statusCode: number; json(): unknown }, url: string) => api.assertMatches('post', url, res.statusCode, res.json());
 
 const fireQa = async () => (await store.listQa({ q: '森林防火区内的有关单位或者个人拒绝接受森林防火检查' }))[0]!;
 
@@ -61,6 +67,7 @@ describe('editor writes', () => {
     const api = await open.inject({ method: 'POST', url: `/api/v1/qa/${e.id}/review`, headers: { authorization: `Bearer ${TOKEN}` }, payload: { action: 'approve', author: '李审核' } });
     assert.equal(api.statusCode, 403);
     assert.equal(api.json().error.code, 'writes-disabled');
+    contractOk(api, `/api/v1/qa/${e.id}/review`);
     for (const url of ['/admin/login', `/admin/qa/${e.id}`, '/admin/corrections', '/admin/interpretations']) {
       const r = await open.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `token=${TOKEN}&author=x&action=approve` });
       assert.equal(r.statusCode, 403, url);
@@ -75,13 +82,19 @@ describe('editor writes', () => {
       const r = await app.inject({ method: 'POST', url, headers: authorization ? { authorization } : {}, payload: { action: 'approve', author: '李审核' } });
       assert.equal(r.statusCode, 401, String(authorization));
       assert.equal(r.headers['www-authenticate'], 'Bearer');
+      contractOk(r, url);
     }
     assert.equal((await store.getQa(e.id))!.status, 'draft');
     const bad = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${TOKEN}` }, payload: { action: 'approve' } });
     assert.equal(bad.statusCode, 400, 'the author is required');
+    contractOk(bad, url);
+    const unknown = await app.inject({ method: 'POST', url: '/api/v1/qa/qa-no-such-entry/review', headers: { authorization: `Bearer ${TOKEN}` }, payload: { action: 'approve', author: '李审核' } });
+    assert.equal(unknown.statusCode, 404);
+    contractOk(unknown, '/api/v1/qa/qa-no-such-entry/review');
     const ok = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${TOKEN}` }, payload: { action: 'approve', author: '李审核' } });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().status, 'published');
+    contractOk(ok, url);
     const [last] = await store.listAudit(1);
     assert.deepEqual([last!.author, last!.action, last!.target], ['李审核', 'qa.approve', e.id]);
     assert.ok(Date.now() - Date.parse(last!.at) < 60_000);
@@ -99,6 +112,7 @@ describe('editor writes', () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/interpretations', headers: { authorization: `Bearer ${TOKEN}` }, payload: body });
     assert.equal(r.statusCode, 201, r.body);
     assert.deepEqual(r.json().documentIds, ['武隆府办发〔2021〕28号']);
+    contractOk(r, '/api/v1/interpretations');
     const list = (await app.inject('/api/v1/interpretations?document=' + enc('武隆府办发〔2021〕28号'))).json();
     assert.equal(list.items[0].title, body.title);
     const tab = await app.inject({ url: `/doc/${enc('武隆府办发〔2021〕28号')}/interpret`, headers: { accept: 'text/html' } });
@@ -110,10 +124,28 @@ describe('editor writes', () => {
     const c = await app.inject({ method: 'POST', url: `/api/v1/documents/${enc('武隆府办发〔2021〕31号')}/corrections`, headers: { authorization: `Bearer ${TOKEN}` }, payload: corr });
     assert.equal(c.statusCode, 201, c.body);
     assert.equal(c.json().status, '已失效');
+    contractOk(c, '/api/v1/documents/x/corrections');
+    const nowhere = await app.inject({ method: 'POST', url: `/api/v1/documents/${enc('武隆府办发〔1999〕999号')}/corrections`, headers: { authorization: `Bearer ${TOKEN}` }, payload: corr });
+    assert.equal(nowhere.statusCode, 404, nowhere.body);
+    contractOk(nowhere, '/api/v1/documents/x/corrections');
     // The correction made the 问答 resting on 31号 待更新, with the correction as evidence.
     const stale = await store.listQa({ documentId: '武隆府办发〔2021〕31号' });
     assert.ok(stale.length > 0 && stale.every((e) => e.status === '待更新' && e.stale?.status === '已失效'));
     assert.ok((await store.listAudit(10)).some((a) => a.action === 'status.correct' && a.author === '赵六'));
+  });
+  test('the API: a new 问答 entry is a draft resting on a stored document; an unknown document is 400', async () => {
+    const url = '/api/v1/qa';
+    const body = { author: '王编辑', question: '获得中国质量奖的企业奖励多少？', answer: '奖励300万元。', document: '武隆府办发〔2021〕28号', quote: '对获得中国质量奖的企业奖励300万元', paragraph: 3 };
+    assert.equal((await app.inject({ method: 'POST', url, payload: body })).statusCode, 401);
+    const r = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${TOKEN}` }, payload: body });
+    assert.equal(r.statusCode, 201, r.body);
+    assert.deepEqual([r.json().status, r.json().documentIds, r.json().clauses[0].paragraph], ['draft', ['武隆府办发〔2021〕28号'], 3]);
+    contractOk(r, url);
+    assert.equal((await store.getQa(r.json().id))?.question, body.question);
+    const bad = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${TOKEN}` }, payload: { ...body, document: '武隆府办发〔1999〕999号' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().error.message, /999号/);
+    contractOk(bad, url);
   });
 });
 

@@ -144,3 +144,14 @@ export function positiveTerms(q: ParsedQuery): Term[] {
 export function ftsQuote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/**
+ * At least half the characters are digits: a 文号 fragment, a year, a number (〔2024〕17, 2023).
+ * Both stores leave a query holding such a term unranked by word weights: its pairs or words are
+ * in nearly every document, counting their frequencies reads the longest lists in the index, and
+ * a number's frequency says nothing of relevance; title and 文号 bonuses still order it.
+ */
+export function numeric(text: string): boolean {
+  return (text.match(/\p{Nd}/gu)?.length ?? 0) * 2 >= Array.from(text).length;
+}
+

@@ -40,16 +40,21 @@ function issueZh(issue: z.core.$ZodIssue | undefined): string {
   }
 }
 
-/** Parse a query string with a zod schema; a bad value is the client's mistake (400), not ours. */
-export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
-  const r = schema.safeParse(query ?? {});
+/** Parse input with a zod schema; a bad value is the client's mistake (400) naming the first bad field. */
+function parseInput<T extends z.ZodType>(schema: T, input: unknown, whole: string, zh?: (issue: z.core.$ZodIssue | undefined) => string): z.output<T> {
+  const r = schema.safeParse(input ?? {});
   if (!r.success) {
     const first = r.error.issues[0];
-    const where = first?.path.join('.') || 'query';
-    throw new HttpError(400, 'bad-request', `${where}: ${first?.message ?? 'invalid'}`, issueZh(first));
+    throw new HttpError(400, 'bad-request', `${first?.path.join('.') || whole}: ${first?.message ?? 'invalid'}`, zh?.(first));
   }
   return r.data;
 }
+
+/** Parse a query string with a zod schema; a bad value is the client's mistake (400), not ours. */
+export const parseQuery = <T extends z.ZodType>(schema: T, query: unknown): z.output<T> => parseInput(schema, query, 'query', issueZh);
+
+/** Parse a JSON request body (or a form) with a zod schema. */
+export const parseBody = <T extends z.ZodType>(schema: T, body: unknown): z.output<T> => parseInput(schema, body, 'body');
 
 const wantsHtml = (req: FastifyRequest): boolean => !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
 

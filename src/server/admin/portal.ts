@@ -6,10 +6,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/store.js';
 import { saveCandidates, draftQa } from '../../status/drafts.js';
-import { HttpError } from '../http.js';
+import { HttpError, parseBody } from '../http.js';
 import { adminMessagePage, adminPage, loginPage } from '../pages/admin.js';
 import { cookieValue, SESSION_COOKIE, type AdminAuth } from './auth.js';
-import { CorrectionBody, InterpretationBody, parseBody, QaReviewBody, writes } from './writes.js';
+import { CorrectionBody, InterpretationBody, QaReviewBody, writes } from './writes.js';
 
 type Form = Record<string, string>;
 const lines = (s: string | undefined) => (s ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean);

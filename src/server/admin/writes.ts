@@ -50,15 +50,6 @@ export const CorrectionBody = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 });
 
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const r = schema.safeParse(body ?? {});
-  if (!r.success) {
-    const first = r.error.issues[0];
-    throw new HttpError(400, 'bad-request', `${first?.path.join('.') || 'body'}: ${first?.message ?? 'invalid'}`);
-  }
-  return r.data;
-}
-
 /** UserError from the status code is the client's mistake: 404 for a missing record, else 400. */
 async function asHttp<T>(fn: () => Promise<T>): Promise<T> {
   try {

@@ -4,9 +4,7 @@ import { SECTION_NAMES } from '../../extract/interpret.js';
 import { EDITORIAL_STATUSES, INTERPRETATION_FORMS } from '../../store/editorial.js';
 import { draftView, interpretationPage, qaPage } from '../views/editorial.js';
 import { defineRoute, limitOffset } from './route.js';
-import { apiRegistry } from './schemas.js';
-
-const named = <T extends z.ZodType>(id: string, schema: T): T => (apiRegistry.add(schema, { id }), schema);
+import { named } from './schemas.js';
 
 const Item = z.object({
   text: z.string(),

@@ -7,9 +7,14 @@ import { LEGAL_STATUSES } from '../../domain/types.js';
 
 /** Schemas registered here become #/components/schemas/<id> in the OpenAPI document. */
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
+/**
+ * Request bodies, also #/components/schemas/<id>, but described as a client sends them (zod's
+ * input side: a field with a default is optional), where responses are described as sent.
+ */
+export const bodyRegistry = z.registry<{ id: string; description?: string }>();
 
-function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
-  apiRegistry.add(schema, description ? { id, description } : { id });
+export function named<T extends z.ZodType>(id: string, schema: T, description?: string, registry = apiRegistry): T {
+  registry.add(schema, description ? { id, description } : { id });
   return schema;
 }
 

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
 import { charLength } from '../../search/bigrams.js';
 import { fold } from '../../search/fold.js';
-import { parseQuery, type Term } from '../../search/query.js';
+import { numeric, parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import { clampInt } from '../keys.js';
@@ -66,9 +66,11 @@ export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: Se
  * re-checked, the document row and status joined) and each one ranked a few more (its word parts),
  * several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench query: with
  * 2,000 read and 1,000 ranked p50 30 ms, p99 60 ms; with 1,000 and 500, 20 and 40 ms (36 of the 65
- * queries estimated rather than 20).
+ * queries estimated rather than 20). 500 and 250, the 65 queries × 4 interleaved with 1,000 and 500
+ * in one process on a 10,019-document database (load 5–6): wall p99 36.8 against 53.9 ms, server
+ * CPU 18.2 against 22.3 ms a query — estimates from 500 matches (±5 % on the bench's totals).
  */
-export const PG_SEARCH_LIMITS: SearchLimits = { read: 1000, ranked: 500 };
+export const PG_SEARCH_LIMITS: SearchLimits = { read: 500, ranked: 250 };
 /** Chunk rows read per match allowed for, before a bounded read stops: a common word fills several chunks of a document. */
 const CHUNKS_PER_MATCH = 3;
 
@@ -104,22 +106,26 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
   // One term (the common words of a province: 区发展改革委, 乡村振兴) is read only up to limits.read
-  // matches (bounded.ts); other queries read every match, exactly.
+  // matches (boundedRead); several terms are matched whole, and only the first limits.read of their
+  // matches go on (firstRead); a query of filters alone reads every document, exactly.
   const only = positive.length === 1 && positive[0]!.terms.length === 1 && excluded.length === 0 ? parts(positive[0]!.terms[0]!) : null;
   const read = Math.max(limits.read, offset + limit);
-  const sample = only?.length === 1 ? boundedRead(p, only[0]!, read, CHUNKS_PER_MATCH) : exactRead(matched());
+  const sample = only?.length === 1 ? boundedRead(p, only[0]!, read, CHUNKS_PER_MATCH)
+    : positive.length > 0 ? firstRead(p, matched(), read) : exactRead(matched());
 
   let rank = '0';
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
   // Sorted by date, no score is computed (an unused parameter is an error in PostgreSQL).
   const scored = terms.length > 0 && q.sort !== 'date';
+  // Bonuses still apply to a query with a numeric term; ts_rank does not (numeric above).
+  const wordRanked = scored && !terms.some((t) => numeric(t.text));
   // The query once (rq): its tsquery and, when it is an OR of single words (each one operand), the
   // buckets of document_word_parts (indexing.ts) holding its words. ts_rank of such a query is a sum
   // over its words divided by their number, each word read from its own positions alone, so the sum
   // of ts_rank over those parts is the whole vector's rank: ~1 KB a bucket read in the table page
   // instead of a 14 KB TOASTed vector per document ranked. Otherwise the whole vector.
   let rq = '';
-  if (words.length && scored) {
+  if (words.length && wordRanked) {
     const list = p.add(words);
     rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
         CASE WHEN (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x)
@@ -216,6 +222,26 @@ function exactRead(matched: string): string {
   return `r AS MATERIALIZED (SELECT DISTINCT document_id FROM (${matched}) x), rs AS (SELECT count(*) AS n, true AS exact, 1 AS weight FROM r)`;
 }
 
+/** Pages of a table, for scaling what a read cut short covered (`blk`: a row's page). */
+const BLOCK = `(ctid::text::point)[0]::bigint`;
+const pages = (table: string) => `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::bigint)`;
+
+/**
+ * CTEs r and rs for a query of several terms: its matches are sets combined (INTERSECT, UNION,
+ * EXCEPT), read whole; above `read` of them only the first `read` in table order go on to be joined,
+ * filtered, counted and ranked, standing for their share of the table as in boundedRead (the
+ * per-match work after matching was most of a 3,000-match query's time).
+ */
+function firstRead(p: Params, matched: string, read: number): string {
+  const over = `(SELECT count(*) FROM r0) > ${p.add(read)}`;
+  return `r0 AS MATERIALIZED (SELECT DISTINCT document_id FROM (${matched}) x),
+    r AS MATERIALIZED (SELECT document_id, 0::bigint AS blk FROM r0 WHERE NOT ${over}
+      UNION ALL (SELECT document_id, ${BLOCK} AS blk FROM document_content WHERE ${over} AND document_id IN (SELECT document_id FROM r0)
+        ORDER BY blk LIMIT ${p.add(read)})),
+    rs AS (SELECT count(*) AS n, NOT ${over} AS exact,
+      CASE WHEN ${over} THEN ${pages('document_content')}::float8 / (max(blk) + 1) ELSE 1 END AS weight FROM r)`;
+}
+
 /**
  * CTEs r and rs for one needle, read no further than `read` matches. The index hands rows over in
  * table order (a bitmap heap scan), so a read cut short has covered a leading stretch of the table:
@@ -224,8 +250,7 @@ function exactRead(matched: string): string {
  * longer needles are read as chunk rows, at most `perMatch` a match read.
  */
 function boundedRead(p: Params, needle: string, read: number, perMatch: number): string {
-  const block = `(ctid::text::point)[0]::bigint`;
-  const pages = (table: string) => `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::bigint)`;
+  const block = BLOCK;
   const scale = (table: string, exact: string) =>
     `rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages(table)}::float8 / (max(blk) + 1) END AS weight FROM r)`;
   if (charLength(needle) === 2) {

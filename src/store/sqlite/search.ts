@@ -17,7 +17,7 @@
  */
 import type Database from 'better-sqlite3';
 import { charLength, substringExpression } from '../../search/bigrams.js';
-import { parseQuery, type Term } from '../../search/query.js';
+import { numeric, parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import type { FoldedDoc } from '../../search/document.js';
 import type { SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
@@ -82,11 +82,6 @@ class TermMatcher {
 }
 
 const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
-
-/** At least half the characters are digits: a 文号 fragment, a year, a number. */
-function numeric(text: string): boolean {
-  return (text.match(/\p{Nd}/gu)?.length ?? 0) * 2 >= charLength(text);
-}
 
 /** What one query matched; each seq stands for `weight` documents (1, or more when estimated). */
 interface Matches {
