@@ -109,9 +109,9 @@ export class SearchIndex {
    */
   deferMerges(): void {
     // FTS5's hashsize stays 1 MB (a segment every ~60 documents). At 64 MB (a segment a batch, a
-    // quarter less CPU an insert) the 16th segment of the second level came at 95 % of a 100,000
-    // document ingest: that forced merge rewrote nearly the whole index at once, and the file kept
-    // 1.2 GB of free pages after it (3.88× the text, against 2.79×).
+    // quarter less CPU an insert) a 100,000-document ingest left 1.2 GB of free pages in the file
+    // (3.88× the text, against 2.79×) — most likely FTS5's forced merge of a level's 16th segment,
+    // which with a segment a batch came at 95 % of the ingest and rewrote nearly the whole index at once.
     stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('automerge', 0)").run();
   }
 
