@@ -253,6 +253,28 @@ async function httpLoad(ports: number[], seconds: number) {
   };
 }
 
+/**
+ * The anchors built over the texts Gongbao indexes (its folded title, 文号 and body) and every
+ * engine searched. In a function of its own: the in-memory anchors (2–3 GB at 100,000 documents)
+ * are garbage when it returns, before the PostgreSQL part (which ran out of heap beside them).
+ */
+async function anchorsBeside(dbFile: string, ftsFile: string, repeats: number, load: number[]) {
+  const reader = await openSqliteStore(dbFile);
+  const texts: FoldedDoc[] = [];
+  for await (const d of reader.allDocuments()) texts.push(foldDocument(d));
+  await reader.close();
+  const fts = fts5Anchor(texts, ftsFile);
+  const flex = flexAnchor(texts, new Segmenter());
+  const scan = linearScan(texts);
+  load.push(loadavg()[0]!);
+  // Gongbao and FTS5 interleaved in a process of their own; the in-memory anchors interleaved here, where their heaps are.
+  const lat = await searchInChild([dbFile, ftsFile], repeats);
+  for (const e of [flex.engine, scan.engine]) await e.search({ q: '预热检索引擎' });
+  for (const [name, l] of await measure([flex.engine, scan.engine], repeats)) lat.set(name, l);
+  load.push(loadavg()[0]!);
+  return { anchors: [fts, flex.build, scan.build], lat };
+}
+
 export async function runScaleBench(): Promise<string> {
   const docs = env('BENCH_DOCS', 10000);
   const repeats = env('BENCH_REPEATS', 5);
@@ -278,24 +300,8 @@ export async function runScaleBench(): Promise<string> {
     const gongbao: Build = { name: GONGBAO_SQLITE, ms: g.ms, cpu: g.cpu, bytes: statSync(dbFile).size, rss: rssMB() };
     console.error(`gongbao sqlite: ${(g.ms / 1000).toFixed(0)} s for ${g.documents} documents`);
 
-    // The same texts for the anchors: the folded title, 文号 and body Gongbao indexes.
-    const reader = await openSqliteStore(dbFile);
-    const texts: FoldedDoc[] = [];
-    for await (const d of reader.allDocuments()) texts.push(foldDocument(d));
-    await reader.close();
-    const seg = new Segmenter();
-    const ftsFile = join(dir, 'fts5.db');
-    const fts = fts5Anchor(texts, ftsFile);
-    const flex = flexAnchor(texts, seg);
-    const scan = linearScan(texts);
-    load.push(loadavg()[0]!);
-    // Gongbao and FTS5 interleaved in a process of their own; the in-memory anchors interleaved here, where their heaps are.
-    const lat = await searchInChild([dbFile, ftsFile], repeats);
-    for (const e of [flex.engine, scan.engine]) await e.search({ q: '预热检索引擎' });
-    for (const [name, l] of await measure([flex.engine, scan.engine], repeats)) lat.set(name, l);
-    load.push(loadavg()[0]!);
-
-    const builds = [gongbao, fts, flex.build, scan.build];
+    const { anchors, lat } = await anchorsBeside(dbFile, join(dir, 'fts5.db'), repeats, load);
+    const builds = [gongbao, ...anchors];
     lines.push(
       `${g.documents} documents in ${files.length} generated gazette issues (\`npm run corpus\`), ${MB(textBytes)} MB of gazette text; node ${process.version}, ` +
         `${cpus().length} CPUs shared with other work: load average ${load.map((l) => l.toFixed(1)).join(' → ')} during the run. ` +
@@ -324,6 +330,8 @@ export async function runScaleBench(): Promise<string> {
       await stopServers(servers);
     }
 
+    // Shown now: an hour's SQLite figures must not depend on the PostgreSQL part ending well.
+    console.error(lines.join('\n'));
     const pgDocs = env('BENCH_PG_DOCS', docs);
     // shared_buffers sized for the data: at the default 128 MB a 10k database misses the cache (S2's measurement).
     const pg = pgDocs > 0 ? await startTestPostgres(['shared_buffers=1GB']) : { skip: 'BENCH_PG_DOCS=0' };
