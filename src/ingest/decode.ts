@@ -34,9 +34,10 @@ function leadRange(b: number): [len: number, lo: number, hi: number] | null {
   return null;
 }
 
-/** One pass; each maximal invalid subpart counts once, as TextDecoder replaces it by one U+FFFD. */
+/** What scanUtf8 says of a buffer isUtf8 passed: nothing invalid (multibyte counts only for damaged files). */
 const VALID: Utf8Scan = { invalid: [], multibyte: 0 };
 
+/** One pass; each maximal invalid subpart counts once, as TextDecoder replaces it by one U+FFFD. */
 function scanUtf8(buf: Uint8Array): Utf8Scan {
   const invalid: number[] = [];
   let multibyte = 0;
