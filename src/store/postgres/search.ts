@@ -250,17 +250,16 @@ function firstRead(p: Params, matched: string, read: number): string {
  * longer needles are read as chunk rows, at most `perMatch` a match read.
  */
 function boundedRead(p: Params, needle: string, read: number, perMatch: number): string {
-  const block = BLOCK;
   const scale = (table: string, exact: string) =>
     `rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages(table)}::float8 / (max(blk) + 1) END AS weight FROM r)`;
   if (charLength(needle) === 2) {
-    return `r AS MATERIALIZED (SELECT document_id, ${block} AS blk FROM document_content WHERE bigrams @> ARRAY[${p.add(needle)}]::text[] LIMIT ${p.add(read + 1)}),
+    return `r AS MATERIALIZED (SELECT document_id, ${BLOCK} AS blk FROM document_content WHERE bigrams @> ARRAY[${p.add(needle)}]::text[] LIMIT ${p.add(read + 1)}),
       ${scale('document_content', `count(*) <= ${p.add(read)}`)}`;
   }
   const like = needle.toUpperCase() === needle ? 'LIKE' : 'ILIKE';
   const rows = (read + 1) * perMatch;
   // The first `read` documents the chunk rows reach (more chunks than allowed for mean fewer documents).
-  return `k AS MATERIALIZED (SELECT document_id, ${block} AS blk FROM document_chunks WHERE text ${like} ${p.add(pattern(needle))} LIMIT ${p.add(rows)}),
+  return `k AS MATERIALIZED (SELECT document_id, ${BLOCK} AS blk FROM document_chunks WHERE text ${like} ${p.add(pattern(needle))} LIMIT ${p.add(rows)}),
     g AS MATERIALIZED (SELECT document_id, min(blk) AS blk FROM k GROUP BY document_id),
     r AS MATERIALIZED (SELECT * FROM g ORDER BY blk LIMIT ${p.add(read)}),
     ${scale('document_chunks', `(SELECT count(*) FROM k) < ${p.add(rows)} AND (SELECT count(*) FROM g) <= ${p.add(read)}`)}`;
