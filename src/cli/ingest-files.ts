@@ -64,8 +64,8 @@ export async function ingestFiles(
     batchBytes = 0;
     on.progress?.({ files: filesDone, file: last, documents, bytes, documentsPerSecond: documents / ((performance.now() - t0) / 1000) });
   };
-  // Workers prepare what the store would compute on this thread (packed for SQLite's content table).
-  const prepare = { pack: store instanceof SqliteStore };
+  // Workers prepare what the store would compute on this thread (packed for a store that packs content).
+  const prepare = { pack: store instanceof SqliteStore || store.packsContent === true };
   // One bulk operation: the store's index upkeep waits for the last batch.
   const run = async () => {
     for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {

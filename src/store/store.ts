@@ -324,6 +324,8 @@ export interface Store {
    * work is done, and does it then, even when the work fails.
    */
   inBulk?<T>(work: () => Promise<T>): Promise<T>;
+  /** The store keeps a document's content as sqlite/content.ts packs it: parse workers pack it ahead. */
+  readonly packsContent?: boolean;
   listIssues(): Promise<StoredIssue[]>;
   /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */
   getIssue(id: string): Promise<StoredIssue | null>;

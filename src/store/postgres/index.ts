@@ -65,6 +65,7 @@ function cannotOpen(url: string, err: unknown): unknown {
 }
 
 class PostgresStore implements Store {
+  readonly packsContent = true;
   constructor(
     private readonly db: pg.Pool,
     private readonly lexicon: SharedSegmenter,

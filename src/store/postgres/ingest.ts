@@ -21,14 +21,22 @@ import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { writeRegisters } from './registers.js';
 import { quoteToStore } from '../registers.js';
+import { packedFor } from './content.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
+
+/** A document waiting to be written: its folded text and the content blob the parse workers packed, if they did. */
+interface Staged {
+  readonly doc: OfficialDocument;
+  readonly folded: FoldedDoc;
+  readonly packed: Uint8Array | undefined;
+}
 
 /** What a run of files leaves to write at its end. */
 class Pending {
   readonly issues = new Set<string>();
   /** By id, in first-printing order (the first document holding a 文号 keeps it); the last printing's content wins. */
-  readonly docs = new Map<string, { doc: OfficialDocument; folded: FoldedDoc }>();
+  readonly docs = new Map<string, Staged>();
   readonly occurrences: Array<{ doc: OfficialDocument; issue: string; edition: string; position: number }> = [];
   /** Documents of superseded editions: they go unless something still prints them. */
   readonly orphans = new Set<string>();
@@ -84,7 +92,7 @@ async function stage(c: pg.PoolClient, r: ParseResult, prep: Preparation, pendin
   }
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins
-    pending.docs.set(doc.id, { doc, folded: prep.folded(doc) });
+    pending.docs.set(doc.id, { doc, folded: prep.folded(doc), packed: prep.packed(doc) });
     pending.occurrences.push({ doc, issue: id, edition, position });
   }
   for (const ref of r.references) {
@@ -145,7 +153,7 @@ async function writeEdition(c: pg.PoolClient, r: ParseResult, id: string, editio
 }
 
 /** Upsert the metadata rows; replace content, words, 文号 and citations. */
-async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Array<{ doc: OfficialDocument; folded: FoldedDoc }>, now: string): Promise<void> {
+async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], now: string): Promise<void> {
   if (docs.length === 0) return;
   const ds = docs.map((x) => x.doc);
   const col = <T>(f: (d: OfficialDocument, i: number) => T) => ds.map(f);
@@ -170,18 +178,16 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Array<{ do
   for (const t of ['document_content', 'document_chunks', 'document_words', 'document_word_parts', 'doc_numbers', 'citations']) {
     await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
+  // The content row and its chunks in one statement: the search text crosses the wire once.
   await c.query(
-    `INSERT INTO document_content (document_id, body, tables, text, simplified_text, original_text, search_text, bigrams)
-     SELECT a, b::jsonb, c::jsonb, d, e, f, g, h::text[] FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-       AS x(a, b, c, d, e, f, g, h)`,
+    `WITH x AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[]) AS x(id, p, tb, t, bg)),
+     stored AS (INSERT INTO document_content (document_id, packed, tables, search_text, bigrams) SELECT id, p, tb::jsonb, t, bg::text[] FROM x)
+     INSERT INTO document_chunks (document_id, seq, text) ${chunksSql('x.id', 'x.t', 'x')}`,
     [
-      ids, col((d) => json(d.body)), col((d) => json(d.tables)), col((d) => d.text), col((d) => d.simplifiedText ?? null), col((d) => d.originalText),
+      ids, docs.map((x) => packedFor(x.doc, x.folded, x.packed)), col((d) => json(d.tables)),
       docs.map((x) => searchText(x.folded)), docs.map((x) => pgArray(bigramList(x.folded))),
     ],
   );
-  await c.query(`INSERT INTO document_chunks (document_id, seq, text) ${chunksSql('x.id', 'x.t', 'unnest($1::text[], $2::text[]) AS x(id, t)')}`, [
-    ids, docs.map((x) => searchText(x.folded)),
-  ]);
   const words = docs.map((x) => vectorWords(seg, x.folded));
   // The vectors and their parts in one statement: the parts are cut from the vectors just made, not read back.
   await c.query(

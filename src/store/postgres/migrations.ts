@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
 import { citedAsSql } from '../registers.js';
+import { packDocumentRow } from './content.js';
 import { chunksSql, wordPartsSql } from './indexing.js';
 
 interface Migration {
@@ -457,6 +458,30 @@ const MIGRATIONS: Migration[] = [
       EXCEPTION WHEN feature_not_supported THEN NULL;
       END $$;
     `),
+  },
+  {
+    version: 16,
+    name: 'a document\'s body, text, simplified and original text stored once, packed (content.ts)',
+    // Four near-identical copies (body, text, simplified_text, original_text: ~28 KB a document
+    // after lz4) become one brotli blob of ~5 KB, packed in the parse workers; search_text stays
+    // for the server's snippets, chunks and re-cutting. Existing rows are packed here, 200 at a time.
+    up: async (c) => {
+      await c.query('ALTER TABLE document_content ADD COLUMN packed bytea');
+      // Brotli output does not compress: no lz4/pglz attempt on every insert.
+      await c.query('ALTER TABLE document_content ALTER COLUMN packed SET STORAGE EXTERNAL');
+      for (;;) {
+        const rows = await c.query<{ document_id: string; body: unknown; text: string; simplified_text: string | null; original_text: string; search_text: string }>(
+          'SELECT document_id, body, text, simplified_text, original_text, search_text FROM document_content WHERE packed IS NULL LIMIT 200',
+        );
+        if (rows.rows.length === 0) break;
+        await c.query('UPDATE document_content c SET packed = x.p FROM unnest($1::text[], $2::bytea[]) AS x(id, p) WHERE c.document_id = x.id', [
+          rows.rows.map((r) => r.document_id),
+          rows.rows.map((r) => packDocumentRow(r)),
+        ]);
+      }
+      await c.query(`ALTER TABLE document_content ALTER COLUMN packed SET NOT NULL,
+        DROP COLUMN body, DROP COLUMN text, DROP COLUMN simplified_text, DROP COLUMN original_text`);
+    },
   },
 ];
 

@@ -7,6 +7,7 @@ import { clampInt, declaredYearField } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import type { Params } from './params.js';
 import { citedAsSql } from '../registers.js';
+import { unpackedFields } from './content.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
 export const EFFECTIVE_STATUS = `coalesce(
@@ -100,7 +101,7 @@ export async function resolveDocumentId(db: pg.Pool, idOrDocNumber: string): Pro
 }
 
 export const DOCUMENT_SQL = `SELECT d.id, d.doc_number, d.title, d.issuer, d.kind, d.addressees, d.signed_on, d.year, d.publicity, d.pages,
-  d.attachments, d.warnings, c.body, c.tables, c.text, c.simplified_text, c.original_text,
+  d.attachments, d.warnings, c.packed, c.tables,
   coalesce((SELECT json_agg(json_build_object('docNumber', x.doc_number, 'title', x.title, 'raw', coalesce(x.raw, ${citedAsSql('x.doc_number', 'x.title')}), 'block', x.block)
     ORDER BY x.idx) FROM citations x WHERE x.document_id = d.id), '[]') AS cites
   FROM documents d JOIN document_content c ON c.document_id = d.id`;
@@ -116,14 +117,11 @@ export function toDocument(r: Record<string, unknown>): OfficialDocument {
     signedOn: r.signed_on as string | null,
     publicity: r.publicity as Publicity | null,
     attachments: r.attachments as OfficialDocument['attachments'],
-    body: r.body as OfficialDocument['body'],
+    ...unpackedFields(r.packed as Buffer),
     tables: r.tables as OfficialDocument['tables'],
     cites: r.cites as OfficialDocument['cites'],
     warnings: r.warnings as OfficialDocument['warnings'],
-    text: r.text as string,
     // Optional fields stay absent rather than null, as the parser emits them.
-    ...(r.simplified_text != null ? { simplifiedText: r.simplified_text as string } : {}),
-    originalText: r.original_text as string,
     ...(r.pages != null ? { pages: r.pages as NonNullable<OfficialDocument['pages']> } : {}),
     ...declaredYearField(r.year, r.signed_on as string | null, r.doc_number as string | null),
   };
