@@ -53,6 +53,20 @@ export async function serverCpuMs(url: string): Promise<number> {
   }
 }
 
+/** Bytes of the store's tables with their indexes and TOAST (its schema: the database may hold others). */
+async function storeBytes(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ b: string }>(
+      `SELECT sum(pg_total_relation_size(c.oid)) AS b FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'`,
+    );
+    return Number(r.rows[0]!.b);
+  } finally {
+    await c.end();
+  }
+}
+
 /** The statements the server spent most time on since the last call (then reset), one line each. */
 async function topStatements(url: string, what: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
@@ -102,6 +116,8 @@ async function main(): Promise<void> {
             `server ${(server / 1000).toFixed(1)} s; by CPU ${(bytes / 1e3 / (g.cpu + (server || 0))).toFixed(2)} MB/s; ` +
             `per document ${g.first.toFixed(1)} → ${g.last.toFixed(1)} ms CPU here (first → last tenth); load ${loadavg()[0]!.toFixed(1)}`,
         );
+        const size = await storeBytes(url);
+        console.log(`database: ${(size / 1e6).toFixed(0)} MB of tables with their indexes and TOAST in the store's schema, ${(size / bytes).toFixed(2)}× the text`);
       }
       const repeats = Number(values.repeats);
       await store.search({ q: '禁火令' }); // the first query loads jieba and the learned words

@@ -22,7 +22,7 @@ import * as registers from './registers.js';
 import * as marks from './public-marks.js';
 import { markPublicAndRefeed, refeedIndex } from './index-feed.js';
 import { SharedSegmenter } from './indexing.js';
-import { ingestBatch } from './ingest.js';
+import { ingestBatch, mergePendingLists } from './ingest.js';
 import { migrate } from './migrations.js';
 import { Params } from './params.js';
 import { DOCUMENT_SQL, listDocuments, listIssues, readIssue, resolveDocumentId, toDocument } from './read.js';
@@ -73,8 +73,32 @@ class PostgresStore implements Store {
     private readonly limits: SearchLimits,
   ) {}
 
-  ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
-    return withTransaction(this.db, async (c) => ingestBatch(c, await this.lexicon.current(c), results, this.extract));
+  /** In a bulk ingest: the GIN merge of the batch before, running on a connection of its own. */
+  private merging: Promise<void> | null = null;
+
+  async ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
+    const bulk = this.merging !== null;
+    const out = await withTransaction(this.db, async (c) => ingestBatch(c, await this.lexicon.current(c), results, this.extract, !bulk));
+    if (bulk) {
+      // The batch's index merge runs beside the next batch's parsing and writing (the server's
+      // time while the client cuts words, and the client's while the server merges), at most
+      // one at a time: a batch that ends before the last merge waits for it.
+      await this.merging;
+      this.merging = withTransaction(this.db, mergePendingLists);
+      this.merging.catch(() => {}); // awaited by the next batch or at the end of the bulk
+    }
+    return out;
+  }
+  async inBulk<T>(work: () => Promise<T>): Promise<T> {
+    if (this.merging !== null) return work();
+    this.merging = Promise.resolve();
+    try {
+      return await work();
+    } finally {
+      const last = this.merging;
+      this.merging = null;
+      await last;
+    }
   }
   async ingest(result: Ingestible): Promise<IngestOutcome> {
     return (await this.ingestMany([result]))[0]!;

@@ -44,7 +44,11 @@ class Pending {
   changes = 0;
 }
 
-export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, items: readonly Ingestible[], extract: RegisterExtractor): Promise<IngestOutcome[]> {
+/**
+ * Writes a batch. `merge`: merge the GIN pending lists before the batch commits (else the caller
+ * does it, mergePendingLists, after: a bulk ingest runs it beside the next batch).
+ */
+export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, items: readonly Ingestible[], extract: RegisterExtractor, merge = true): Promise<IngestOutcome[]> {
   const results = items.map(parseResultOf);
   // Serialise ingests of one issue (and of one file: same bytes, same id) across connections; in
   // one order, so two batches sharing issues wait for each other instead of deadlocking.
@@ -63,13 +67,20 @@ export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, items: reado
     outcomes.push(await stage(c, r, prep, pending));
   }
   await flush(c, seg, pending, prep);
-  // New index entries wait in the GIN indexes' pending lists, which every search reads through
-  // whole (a 2-character query over a fresh 2,000 documents took 300 ms): merge them now, once a batch.
-  // The merge sorts in maintenance_work_mem: the more it holds, the fewer passes over the tree.
+  if (merge) await mergePendingLists(c);
+  return outcomes;
+}
+
+/**
+ * New index entries wait in the GIN indexes' pending lists, which every search reads through whole
+ * (a 2-character query over a fresh 2,000 documents took 300 ms): they are merged once a batch.
+ * The merge sorts in maintenance_work_mem: the more it holds, the fewer passes over the tree.
+ * Run inside a transaction (SET LOCAL).
+ */
+export async function mergePendingLists(c: pg.PoolClient): Promise<void> {
   await c.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   await c.query(`SELECT gin_clean_pending_list(x) FROM (VALUES (to_regclass('document_content_bigrams')), (to_regclass('document_chunks_trgm'))) v(x)
     WHERE x IS NOT NULL`);
-  return outcomes;
 }
 
 /** The issue and edition rows now; the documents into `pending`. */
@@ -178,8 +189,9 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
   for (const t of ['document_content', 'document_chunks', 'document_words', 'document_word_parts', 'doc_numbers', 'citations']) {
     await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
-  // The content row and its chunks in one statement: the search text crosses the wire once.
-  await c.query(
+  // The content row and its chunks in one statement: the search text crosses the wire once. The
+  // words are cut (jieba, on this thread) while the server writes it, not before or after.
+  const content = c.query(
     `WITH x AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[]) AS x(id, p, tb, t, bg)),
      stored AS (INSERT INTO document_content (document_id, packed, tables, search_text, bigrams) SELECT id, p, tb::jsonb, t, bg::text[] FROM x)
      INSERT INTO document_chunks (document_id, seq, text) ${chunksSql('x.id', 'x.t', 'x')}`,
@@ -188,7 +200,9 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
       docs.map((x) => searchText(x.folded)), docs.map((x) => pgArray(bigramList(x.folded))),
     ],
   );
+  content.catch(() => {}); // awaited below; a failure then aborts the batch
   const words = docs.map((x) => vectorWords(seg, x.folded));
+  await content;
   // The vectors and their parts in one statement: the parts are cut from the vectors just made, not read back.
   await c.query(
     `WITH w AS MATERIALIZED (SELECT x.id AS document_id, ${VECTOR_SQL('x.t', 'x.n', 'x.b')} AS vector
