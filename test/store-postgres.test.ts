@@ -8,7 +8,7 @@ import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { openStore } from '../src/store/factory.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
-import { chunksSql } from '../src/store/postgres/indexing.js';
+import { chunksSql, pgArray } from '../src/store/postgres/indexing.js';
 import { LATEST_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import { MAX_TERM_CHARS } from '../src/search/query.js';
 import type { Store } from '../src/store/store.js';
@@ -70,6 +70,35 @@ if ('skip' in server) {
       const s = track(await openPostgresStore(url));
       assert.equal((await s.listDocuments({ issuer: '重庆市武隆区人民政府' })).total, 1);
       assert.deepEqual((await s.search({ q: '' })).facets.issuer, [{ value: '重庆市武隆区人民政府', count: 1 }]);
+    });
+
+    test('migration 16 packs the body and texts of documents stored before it', async () => {
+      const url = await server.freshDatabase();
+      const first = await openPostgresStore(url);
+      await first.ingest(ISSUE_2024);
+      const before = await Promise.all(ISSUE_2024.documents.map(async (d) => (await first.getDocument(d.id))!));
+      await first.close();
+      // Back to the columns version 15 left, holding what it stored.
+      await sql(url, 'ALTER TABLE document_content ADD COLUMN body jsonb, ADD COLUMN text text, ADD COLUMN simplified_text text, ADD COLUMN original_text text');
+      for (const d of before) {
+        await sql(url, 'UPDATE document_content SET body = $2::jsonb, text = $3, simplified_text = $4, original_text = $5 WHERE document_id = $1', [
+          d.id, JSON.stringify(d.body), d.text, d.simplifiedText ?? null, d.originalText,
+        ]);
+      }
+      await sql(url, 'ALTER TABLE document_content DROP COLUMN packed; DELETE FROM schema_migrations WHERE version = 16');
+      const s = track(await openPostgresStore(url));
+      assert.ok(before.length > 0 && before.every((d) => d.text.length > 0));
+      assert.deepEqual(await Promise.all(before.map((d) => s.getDocument(d.id))), before);
+      assert.deepEqual((await sql(url, 'SELECT count(*)::int AS n FROM document_content WHERE packed IS NULL'))[0].n, 0);
+    });
+
+    test('a bigram array literal carries quotes, backslashes and an empty list to the server intact', async () => {
+      const url = await server.freshDatabase();
+      track(await openPostgresStore(url));
+      for (const items of [['ab', 'c"', 'd\\e', 'NULL', '{,'], ['武隆', '区政'], []]) {
+        const rows = await sql(url, 'SELECT $1::text[] AS a', [pgArray(items)]);
+        assert.deepEqual(rows[0].a, items);
+      }
     });
 
     test('ingesting the samples twice leaves every table row count unchanged', async () => {

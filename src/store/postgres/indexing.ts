@@ -49,7 +49,10 @@ export function bigramList(f: FoldedDoc): string[] {
  * (unnest of a two-dimensional array would flatten them).
  */
 export function pgArray(items: readonly string[]): string {
-  return `{${items.map((s) => `"${s.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  // Escaping item by item was a second of the writing thread at 2,000 documents; few need it.
+  if (items.length === 0) return '{}';
+  const escape = items.some((s) => s.includes('"') || s.includes('\\'));
+  return `{"${(escape ? items.map((s) => s.replace(/[\\"]/g, '\\$&')) : items).join('","')}"}`;
 }
 
 /** SQL for the weighted vector from three parameters of space-joined words. */
