@@ -78,12 +78,16 @@ class PostgresStore implements Store {
 
   async ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
     const bulk = this.merging !== null;
-    const out = await withTransaction(this.db, async (c) => ingestBatch(c, await this.lexicon.current(c), results, this.extract, !bulk));
+    const out = await withTransaction(this.db, async (c) => {
+      const outcomes = await ingestBatch(c, await this.lexicon.current(c), results, this.extract, !bulk);
+      // The merge of the batch before ends before this one commits: at most one at a time, and a
+      // failed merge undoes this batch rather than surfacing after it was stored.
+      if (bulk) await this.merging;
+      return outcomes;
+    });
     if (bulk) {
       // The batch's index merge runs beside the next batch's parsing and writing (the server's
-      // time while the client cuts words, and the client's while the server merges), at most
-      // one at a time: a batch that ends before the last merge waits for it.
-      await this.merging;
+      // time while the client cuts words, and the client's while the server merges).
       this.merging = withTransaction(this.db, mergePendingLists);
       this.merging.catch(() => {}); // awaited by the next batch or at the end of the bulk
     }
