@@ -10,19 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { collectInputs } from '../src/cli/commands/ingest.js';
 import { parseWorkers } from '../src/cli/parse-pool.js';
-import { ingestGongbao } from './scale.js';
+import { ingestGongbao, threadCpuMs } from './scale.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
-
-/** CPU ms of the calling thread (Linux: utime + stime of /proc/thread-self/stat, in clock ticks of 10 ms). */
-export function threadCpuMs(): number {
-  try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 /** Every thread's name and CPU ms so far (/proc/self/task), to tell parse workers from GC and libuv threads. */
 function threadsCpu(): Map<string, { name: string; ms: number }> {
@@ -72,7 +61,7 @@ async function main(): Promise<void> {
       `CPU main thread ${(mainCpu / 1000).toFixed(1)} s = ${per(mainCpu)} ms/doc; workers ${per(g.cpu - mainCpu)} ms/doc\n` +
       // Idle = waiting for the parse workers: the storing thread is not the limit while this is large.
       `main thread waiting for parse workers (event loop idle) ${(elu.idle / 1000).toFixed(1)} s of ${(wall / 1000).toFixed(1)}\n` +
-      `per document over the first tenth ${g.first.toFixed(2)} ms CPU, the last ${g.last.toFixed(2)}; db ${(statSync(file).size / 1e6).toFixed(0)} MB\n`,
+      `per document over the first tenth ${g.first.toFixed(2)} ms CPU, the last ${g.last.toFixed(2)} (storing thread ${g.storingFirst.toFixed(2)} → ${g.storingLast.toFixed(2)}); db ${(statSync(file).size / 1e6).toFixed(0)} MB\n`,
   );
   // Node names every thread "node": the main thread is the one whose id is the process's; of the
   // others, the busiest are the parse workers, the rest V8's GC helpers, libuv and the tsx loader.

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseBenchMarkdown, runParseBench } from './parse.js';
 import { runSearchBench, scaledCorpus, searchBenchMarkdown } from './search.js';
 import { postgresTarget } from './postgres.js';
-import { runScaleBench } from './scale.js';
+import { runScaleBench, scaleGrowthMarkdown } from './scale.js';
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url).pathname;
 
@@ -33,6 +33,8 @@ const BENCHES: Array<{ section: string; key?: string; run: () => Promise<string 
     },
   },
   { section: `At scale: ${Number(process.env.BENCH_DOCS ?? 10000).toLocaleString('en')} documents, Gongbao beside FTS5, FlexSearch and a linear scan`, key: 'scale', run: runScaleBench },
+  // After a scale run of either size: how each engine grew between the latest runs of both.
+  { section: 'At scale: growth from 10,000 to 100,000 documents', key: 'scale', run: async () => scaleGrowthMarkdown() },
   {
     section: 'Search at scale',
     run: async () =>

@@ -6,8 +6,8 @@
  * BENCH_DOCS (10000), BENCH_REPEATS (5), BENCH_HTTP_SECONDS (10), BENCH_PG_DOCS (BENCH_DOCS; 0: no PostgreSQL).
  * Each corpus size writes its own section of BENCHMARKS.md ("At scale: N documents").
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -54,18 +54,30 @@ export interface Engine {
   search(q: SearchQuery): Promise<unknown> | unknown;
 }
 
+/** CPU ms of the calling thread (Linux: utime + stime of /proc/thread-self/stat, in clock ticks of 10 ms). */
+export function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Gongbao's own ingest path (workers, batches, recompute), with ms per document along the way. */
 export async function ingestGongbao(store: Store, files: string[]) {
   const t0 = performance.now();
   const c0 = cpuMs();
-  const marks: Array<{ documents: number; ms: number; cpu: number }> = [];
+  const main0 = threadCpuMs();
+  const marks: Array<{ documents: number; ms: number; cpu: number; main: number }> = [];
   let documents = 0;
   await ingestFiles(store, files, {
     outcome: () => {},
     failure: (f, e) => console.error(`${f}: ${e.message}`),
     progress: (p) => {
       documents = p.documents;
-      marks.push({ documents: p.documents, ms: performance.now() - t0, cpu: cpuMs() - c0 });
+      marks.push({ documents: p.documents, ms: performance.now() - t0, cpu: cpuMs() - c0, main: threadCpuMs() - main0 });
     },
   });
   const storedMs = performance.now() - t0;
@@ -75,9 +87,12 @@ export async function ingestGongbao(store: Store, files: string[]) {
   // Per-document cost over the first and the last tenth of the documents: flat means no growth.
   const at = (frac: number) => marks.find((m) => m.documents >= documents * frac) ?? marks[marks.length - 1]!;
   // CPU time (this process and its parse workers): wall time on a shared machine measures the load.
-  const slope = (a: number, b: number) => (at(b).cpu - at(a).cpu) / Math.max(1, at(b).documents - at(a).documents);
+  // The process's slope mixes the workers running ahead with the storing thread catching up; the
+  // storing thread's own (the only one whose work touches the growing file) tells growth apart.
+  const slope = (a: number, b: number, of: 'cpu' | 'main' = 'cpu') => (at(b)[of] - at(a)[of]) / Math.max(1, at(b).documents - at(a).documents);
   const recomputeCpu = cpuMs() - c0 - (marks[marks.length - 1]?.cpu ?? 0);
-  return { ms: performance.now() - t0, cpu: cpuMs() - c0, storedMs, recomputeMs, recomputeCpu, documents, first: slope(0, 0.1), last: slope(0.9, 1) };
+  return { ms: performance.now() - t0, cpu: cpuMs() - c0, storedMs, recomputeMs, recomputeCpu, documents, first: slope(0, 0.1), last: slope(0.9, 1),
+    storingFirst: slope(0, 0.1, 'main'), storingLast: slope(0.9, 1, 'main') };
 }
 
 function fts5Anchor(texts: FoldedDoc[], file: string): Build {
@@ -275,6 +290,66 @@ async function anchorsBeside(dbFile: string, ftsFile: string, repeats: number, l
   return { anchors: [fts, flex.build, scan.build], lat };
 }
 
+/** What a scale run measured, kept in bench/results/ (committed) so the next size's run can show growth. */
+interface ScaleRecord {
+  readonly documents: number;
+  readonly textBytes: number;
+  readonly commit: string;
+  readonly date: string;
+  readonly engines: ReadonlyArray<{ name: string; ms: number; cpu: number; bytes: number; rss: number; p50: number; p99: number; cpu50: number; cpu99: number }>;
+  /** The storing thread's CPU ms a document over the first and the last tenth. */
+  readonly storingPerDoc: readonly [number, number];
+  readonly postgres?: { documents: number; textBytes: number; ms: number; p50: number; p99: number };
+}
+
+const RESULTS = new URL('./results/', import.meta.url).pathname;
+const recordFile = (docs: number) => join(RESULTS, `scale-${docs}.json`);
+
+function saveRecord(r: ScaleRecord): void {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(recordFile(r.documents), `${JSON.stringify(r, null, 2)}\n`);
+}
+
+function commitOf(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * How each engine grows from the smaller scale run to the larger one (the latest run of each size
+ * in bench/results/); null until both have run.
+ */
+export function scaleGrowthMarkdown(small = 10000, large = 100000): string | null {
+  const read = (docs: number): ScaleRecord | null => (existsSync(recordFile(docs)) ? (JSON.parse(readFileSync(recordFile(docs), 'utf8')) as ScaleRecord) : null);
+  const a = read(small);
+  const b = read(large);
+  if (!a || !b) return null;
+  const x = (from: number, to: number, unit: string, digits = 1) => `${from.toFixed(digits)} → ${to.toFixed(digits)} ${unit} (${(to / from).toFixed(1)}×)`;
+  const rows = a.engines.flatMap((e) => {
+    const f = b.engines.find((o) => o.name === e.name);
+    return f ? [`| ${e.name} | ${x(e.ms / 1000, f.ms / 1000, 's')} | ${x(e.bytes / 1e6, f.bytes / 1e6, 'MB', 0)} | ${x(e.p50, f.p50, 'ms', 2)} | ${x(e.p99, f.p99, 'ms', 2)} | ${x(e.rss, f.rss, 'MB', 0)} |`] : [];
+  });
+  const pg = a.postgres && b.postgres
+    ? [`| ${GONGBAO_PG} (${a.postgres.documents} → ${b.postgres.documents} documents) | ${x(a.postgres.ms / 1000, b.postgres.ms / 1000, 's', 0)} | | ${x(a.postgres.p50, b.postgres.p50, 'ms')} | ${x(a.postgres.p99, b.postgres.p99, 'ms')} | |`]
+    : [];
+  return [
+    `From ${a.documents.toLocaleString('en')} documents (${MB(a.textBytes)} MB of text; commit ${a.commit}, ${a.date}) to ${b.documents.toLocaleString('en')} ` +
+      `(${MB(b.textBytes)} MB; commit ${b.commit}, ${b.date}): ${(b.textBytes / a.textBytes).toFixed(1)}× the text. Written by \`npm run bench -- scale\` from the ` +
+      'latest run of each size (bench/results/). Linear growth is the text\'s factor for build time and size; search grows less where an engine reads a bounded part of its matches.',
+    '',
+    '| engine | build | size | search p50 | search p99 | RSS after build |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    ...pg,
+    '',
+    `Gongbao's storing thread, CPU a document over the first and the last tenth of the ingest: ${a.storingPerDoc.map((v) => v.toFixed(2)).join(' → ')} ms at ` +
+      `${a.documents.toLocaleString('en')}, ${b.storingPerDoc.map((v) => v.toFixed(2)).join(' → ')} ms at ${b.documents.toLocaleString('en')} (the same figure at the start and the end: no growth with the file).`,
+  ].join('\n');
+}
+
 export async function runScaleBench(): Promise<string> {
   const docs = env('BENCH_DOCS', 10000);
   const repeats = env('BENCH_REPEATS', 5);
@@ -316,7 +391,7 @@ export async function runScaleBench(): Promise<string> {
       '',
       `Gongbao's build is the whole \`gongbao ingest\` path: parse in worker threads, store in batches, then relations and statuses ` +
         `(${(g.recomputeMs / 1000).toFixed(1)} s of the ${(g.ms / 1000).toFixed(1)} s; CPU ${(g.recomputeCpu / 1000).toFixed(1)} s). CPU time per document (parse + store): ${g.first.toFixed(1)} ms over the first tenth, ` +
-        `${g.last.toFixed(1)} ms over the last; by CPU time the whole build is ${(textBytes / 1e3 / g.cpu).toFixed(2)} MB/s. Its answers carry exact totals, four facets and snippets; the anchors return ids only ` +
+        `${g.last.toFixed(1)} ms over the last; the storing thread's alone ${g.storingFirst.toFixed(2)} → ${g.storingLast.toFixed(2)} ms; by CPU time the whole build is ${(textBytes / 1e3 / g.cpu).toFixed(2)} MB/s. Its answers carry exact totals, four facets and snippets; the anchors return ids only ` +
         '(FTS5: terms under 3 characters through LIKE; no filters for the anchors).',
     );
 
@@ -332,6 +407,15 @@ export async function runScaleBench(): Promise<string> {
 
     // Shown now: an hour's SQLite figures must not depend on the PostgreSQL part ending well.
     console.error(lines.join('\n'));
+    const record: ScaleRecord = {
+      documents: g.documents, textBytes, commit: commitOf(), date: new Date().toISOString().slice(0, 10),
+      engines: builds.map((b) => {
+        const l = lat.get(b.name)!;
+        return { name: b.name, ms: b.ms, cpu: b.cpu, bytes: b.bytes, rss: b.rss, p50: l.p50, p99: l.p99, cpu50: l.cpu50, cpu99: l.cpu99 };
+      }),
+      storingPerDoc: [g.storingFirst, g.storingLast],
+    };
+    saveRecord(record);
     const pgDocs = env('BENCH_PG_DOCS', docs);
     // shared_buffers sized for the data: at the default 128 MB a 10k database misses the cache (S2's measurement).
     const pg = pgDocs > 0 ? await startTestPostgres(['shared_buffers=1GB']) : { skip: 'BENCH_PG_DOCS=0' };
@@ -345,6 +429,7 @@ export async function runScaleBench(): Promise<string> {
         const p = await ingestGongbao(pstore, pgFiles);
         await pstore.close();
         const l = (await searchInChild([url], repeats)).get(GONGBAO_PG)!;
+        saveRecord({ ...record, postgres: { documents: p.documents, textBytes: pgBytes, ms: p.ms, p50: l.p50, p99: l.p99 } });
         lines.push('', `PostgreSQL (throwaway local cluster, fsync off): ${p.documents} documents, ${MB(pgBytes)} MB, build ${(p.ms / 1000).toFixed(0)} s ` +
           `(${(pgBytes / 1e3 / p.ms).toFixed(2)} MB/s; CPU here ${(p.cpu / 1000).toFixed(0)} s, ${p.first.toFixed(1)} → ${p.last.toFixed(1)} ms per document, the server's own CPU not counted), search p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (client CPU ${l.cpu50.toFixed(1)} / ${l.cpu99.toFixed(1)} ms, searched by a fresh process); load average ${loadavg()[0]!.toFixed(1)}.`);
         const pgServers = await startServers(url, ports);

@@ -1,6 +1,9 @@
 /** Search behaviour every Store must show (part of runStoreConformance, on the hand-built fixtures). */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { documentYear } from '../src/domain/doc-year.js';
+import { computeFacets } from '../src/search/facets.js';
+import { fold } from '../src/search/fold.js';
 import type { SearchQuery, Store } from '../src/store/store.js';
 import { CHARGING, FIRE_BAN, OLD_DECISION, REPORT, TRADITIONAL } from './fixtures/parse-results.js';
 
@@ -111,6 +114,26 @@ export function runSearchConformance(name: string, loaded: () => Promise<Store>)
       assert.deepEqual(page.hits.map((h) => h.id), whole.slice(2, 4));
       const past = await s.search({ q: '武隆区', offset: 50 });
       assert.deepEqual([past.total, past.hits.length, past.facets.kind.length > 0], [5, 0, true]);
+    });
+
+    test('facets are the reference computeFacets over every matching document', async () => {
+      // The store counts from its index and columns; the reference counts the documents themselves.
+      const cases: Array<[string, Omit<SearchQuery, 'q'>]> = [
+        ['武隆区', {}], ['武隆区', { kind: '意见' }], ['武隆区', { year: 2024, status: '未知' }], ['禁火令 OR 超充', {}],
+        ['静脉产业', { issuer: TRADITIONAL.issuer ?? undefined }], ['', {}], ['', { kind: '通知' }], ['武隆 -超充', {}],
+      ];
+      for (const [q, filter] of cases) {
+        const every = await s.search({ q, limit: 200 });
+        assert.equal(every.hits.length, every.total, `${q}: every match on one page`);
+        const rows = await Promise.all(every.hits.map(async (h) => {
+          const d = (await s.getDocument(h.id))!;
+          return { year: documentYear(d), issuer: h.issuer, issuerKey: h.issuer === null ? null : fold(h.issuer), kind: h.kind, status: h.status };
+        }));
+        const r = await s.search({ q, ...filter });
+        const want = computeFacets(rows, filter);
+        assert.deepEqual(r.facets, want.facets, `${q} ${JSON.stringify(filter)}`);
+        assert.equal(r.total, want.matching.length, `${q} ${JSON.stringify(filter)}: total`);
+      }
     });
 
     test('a query full of operators and quotes never throws', async () => {

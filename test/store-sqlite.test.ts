@@ -78,6 +78,39 @@ await (await openSqliteStore(process.argv[1])).close();`;
     }
   });
 
+  test('a bulk ingest killed before its end: the next open puts the index merging back', async () => {
+    const file = tmpFile();
+    await (await openSqliteStore(file)).close();
+    // A process that starts a bulk ingest and dies in it (SIGKILL: no finally runs).
+    const code = `import { openSqliteStore } from ${JSON.stringify(new URL('../src/store/sqlite/index.ts', import.meta.url).href)};
+const s = await openSqliteStore(process.argv[1]);
+await s.inBulk(async () => process.kill(process.pid, 'SIGKILL'));`;
+    const killed = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, file]);
+    assert.notEqual(killed.code, 0);
+    const config = () => {
+      const db = new Database(file, { readonly: true });
+      const kv = Object.fromEntries(db.prepare("SELECT k, v FROM doc_bg_config WHERE k IN ('automerge', 'crisismerge')").raw().all() as Array<[string, number]>);
+      const marked = db.prepare('SELECT count(*) FROM bulk_ingest').pluck().get();
+      db.close();
+      return { ...kv, marked };
+    };
+    assert.deepEqual(config(), { automerge: 0, crisismerge: 1000, marked: 1 }, 'the killed ingest left merging off');
+    await (await openSqliteStore(file)).close();
+    assert.deepEqual(config(), { automerge: 4, crisismerge: 16, marked: 0 });
+  });
+
+  test('a bulk ingest still running keeps its deferred merging when another process opens the file', async () => {
+    const file = tmpFile();
+    const s = await openSqliteStore(file);
+    await s.inBulk(async () => {
+      await (await openSqliteStore(file)).close();
+      const db = new Database(file, { readonly: true });
+      assert.equal(db.prepare("SELECT v FROM doc_bg_config WHERE k = 'automerge'").pluck().get(), 0);
+      db.close();
+    });
+    await s.close();
+  });
+
   test('upgrading a version-2 database folds the issuers already stored', async () => {
     const file = tmpFile();
     const old = new Database(file);

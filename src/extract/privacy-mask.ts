@@ -147,6 +147,11 @@ export function documentMask(doc: OfficialDocument, released: ReadonlySet<string
   return secrets.size === 0 ? null : (s: string) => deidentifyText(s, secrets, released);
 }
 
+/** A table with its title and every cell masked (the published document's and the search text's). */
+export function maskTable<T extends Table>(t: T, mask: (s: string) => string): T {
+  return { ...t, ...(t.title !== undefined ? { title: mask(t.title) } : {}), header: t.header.map(mask), rows: t.rows.map((r) => r.map(mask)) };
+}
+
 /** The document as published: every text it carries de-identified; `released`: keys an editor made public. */
 export function deidentifyDocument(doc: OfficialDocument, released: ReadonlySet<string> = new Set()): OfficialDocument {
   const mask = documentMask(doc, released);
@@ -159,12 +164,7 @@ export function deidentifyDocument(doc: OfficialDocument, released: ReadonlySet<
     ...(doc.simplifiedText !== undefined ? { simplifiedText: mask(doc.simplifiedText) } : {}),
     originalText: mask(doc.originalText),
     body: doc.body.map((b) => ({ ...b, text: mask(b.text), ...(b.heading !== undefined ? { heading: mask(b.heading) } : {}) })),
-    tables: doc.tables.map((t) => ({
-      ...t,
-      ...(t.title !== undefined ? { title: mask(t.title) } : {}),
-      header: t.header.map(mask),
-      rows: t.rows.map((r) => r.map(mask)),
-    })),
+    tables: doc.tables.map((t) => maskTable(t, mask)),
     attachments: doc.attachments.map((a) => ({ ...a, title: mask(a.title) })),
     warnings: doc.warnings.map((w) => ({ ...w, message: mask(w.message) })),
   };

@@ -1,6 +1,6 @@
 /** What a document is searched by, folded: shared by both backends so they index the same text. */
 import type { OfficialDocument } from '../domain/types.js';
-import { documentMask } from '../extract/privacy-mask.js';
+import { documentMask, maskTable } from '../extract/privacy-mask.js';
 import { fold } from './fold.js';
 
 /**
@@ -30,7 +30,7 @@ export function foldDocument(stored: OfficialDocument, released: ReadonlySet<str
   const text = stored.simplifiedText === undefined ? searched : stored.tables.length > 0 ? mask(stored.text) : '';
   // Tables are searchable too; add their cells unless the document text already carries them.
   const tables = stored.tables
-    .map((t) => ({ title: t.title === undefined ? undefined : mask(t.title), header: t.header.map(mask), rows: t.rows.map((r) => r.map(mask)) }))
+    .map((t) => maskTable(t, mask))
     .filter((t) => {
       const cell = [...t.header, ...t.rows.flat()].find((c) => c.trim().length >= 4);
       return cell !== undefined && !text.includes(cell.trim());

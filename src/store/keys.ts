@@ -44,6 +44,20 @@ export function declaredYearField(year: unknown, signedOn: string | null, docNum
   return typeof year === 'number' && documentYear({ signedOn, docNumber }) === null ? { declaredYear: year } : {};
 }
 
+/** A documents row's header columns (both stores name them alike) as the document's fields. */
+export function documentHeader(r: Record<string, unknown>): Pick<OfficialDocument, 'id' | 'docNumber' | 'title' | 'issuer' | 'kind' | 'addressees' | 'signedOn' | 'publicity'> {
+  return {
+    id: r.id as string,
+    docNumber: r.doc_number as string | null,
+    title: r.title as string,
+    issuer: r.issuer as string | null,
+    kind: r.kind as OfficialDocument['kind'],
+    addressees: r.addressees as string | null,
+    signedOn: r.signed_on as string | null,
+    publicity: r.publicity as OfficialDocument['publicity'],
+  };
+}
+
 /** Paging numbers from callers (HTTP query strings among them): whole, non-negative, bounded. */
 export function clampInt(v: number | undefined, fallback: number, max: number): number {
   return v === undefined || !Number.isFinite(v) ? fallback : Math.min(max, Math.max(0, Math.floor(v)));

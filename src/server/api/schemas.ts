@@ -28,14 +28,13 @@ export const ErrorBody = named(
 
 export const Status = named('LegalStatus', z.enum(LEGAL_STATUSES));
 
+/** What every listing and page of a document starts with. */
+const documentHead = { id: z.string(), docNumber: nullableString, title: z.string(), issuer: nullableString, kind: nullableString };
+
 export const DocumentSummary = named(
   'DocumentSummary',
   z.object({
-    id: z.string(),
-    docNumber: nullableString,
-    title: z.string(),
-    issuer: nullableString,
-    kind: nullableString,
+    ...documentHead,
     signedOn: nullableString,
     issueId: nullableString,
     status: Status,
@@ -143,11 +142,7 @@ const Table = z.object({
 export const DocumentDetail = named(
   'DocumentDetail',
   z.object({
-    id: z.string(),
-    docNumber: nullableString,
-    title: z.string(),
-    issuer: nullableString,
-    kind: nullableString,
+    ...documentHead,
     addressees: nullableString,
     signedOn: nullableString,
     publicity: nullableString,

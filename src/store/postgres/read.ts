@@ -1,9 +1,9 @@
 /** Reading rows back into domain objects. Listing queries never touch document_content. */
 import type pg from 'pg';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
-import type { DocKind, LegalStatus, OfficialDocument, Publicity } from '../../domain/types.js';
+import type { LegalStatus, OfficialDocument } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
-import { clampInt, declaredYearField } from '../keys.js';
+import { clampInt, declaredYearField, documentHeader } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import type { Params } from './params.js';
 import { citedAsSql } from '../registers.js';
@@ -107,14 +107,7 @@ export const DOCUMENT_SQL = `SELECT d.id, d.doc_number, d.title, d.issuer, d.kin
 
 export function toDocument(r: Record<string, unknown>): OfficialDocument {
   return {
-    id: r.id as string,
-    docNumber: r.doc_number as string | null,
-    title: r.title as string,
-    issuer: r.issuer as string | null,
-    kind: r.kind as DocKind | null,
-    addressees: r.addressees as string | null,
-    signedOn: r.signed_on as string | null,
-    publicity: r.publicity as Publicity | null,
+    ...documentHeader(r),
     attachments: r.attachments as OfficialDocument['attachments'],
     body: r.body as OfficialDocument['body'],
     tables: r.tables as OfficialDocument['tables'],

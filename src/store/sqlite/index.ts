@@ -61,6 +61,10 @@ export class SqliteStore implements Store, IncrementalDerivation {
       this.index.mergeDeferred((after - before) * 4 >= after);
     }
   }
+  /** Merging a killed bulk ingest left off, put back (search-index.ts). */
+  mergeLeftOver(): boolean {
+    return this.index.mergeLeftOver();
+  }
   refeedIndex(): number {
     return refeedIndex(this.db, this.index);
   }
@@ -248,5 +252,6 @@ export async function openSqliteStore(path: string, opts: StoreOptions & { reado
   const store = new SqliteStore(db, extract, opts.searchLimits);
   // An index fed before it held de-identified text (or by older privacy rules): feed it again.
   store.refeedIndex();
+  store.mergeLeftOver();
   return store;
 }

@@ -597,6 +597,9 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     }
   },
+  // 14 — who runs a bulk ingest (search-index.ts deferMerges): FTS5 keeps merging off in the file,
+  //     and a store opened after that process died finishes the merging it put off.
+  `CREATE TABLE IF NOT EXISTS bulk_ingest (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, host TEXT NOT NULL, started_at TEXT NOT NULL);`,
 ];
 
 /**

@@ -1,9 +1,9 @@
 /** Reading rows back into domain objects. Listing queries never touch document_content. */
 import type Database from 'better-sqlite3';
 import { normaliseDocNumber } from '../../domain/doc-number.js';
-import type { DocKind, OfficialDocument, Publicity } from '../../domain/types.js';
+import type { OfficialDocument } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
-import { clampInt, declaredYearField } from '../keys.js';
+import { clampInt, declaredYearField, documentHeader } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import { unpack } from './content.js';
 import { readCitations } from './citations.js';
@@ -118,15 +118,8 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
   if (!d) return null;
   const content = unpack(d.packed as Buffer);
   const tables = db.prepare('SELECT * FROM doc_tables WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
-    const doc: OfficialDocument = {
-    id: d.id as string,
-    docNumber: d.doc_number as string | null,
-    title: d.title as string,
-    issuer: d.issuer as string | null,
-    kind: d.kind as DocKind | null,
-    addressees: d.addressees as string | null,
-    signedOn: d.signed_on as string | null,
-    publicity: d.publicity as Publicity | null,
+  const doc: OfficialDocument = {
+    ...documentHeader(d),
     attachments: JSON.parse(d.attachments_json as string),
     body: content.body,
     tables: tables.map((t) => ({

@@ -5,6 +5,7 @@
  * unquoted query chunk that is not found whole into words. The folded text it indexes is kept
  * once, packed with the document's content (content.ts), which is where snippets are cut from.
  */
+import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import { bigramTokens } from '../../search/bigrams.js';
 import type { FoldedDoc } from '../../search/document.js';
@@ -104,10 +105,11 @@ export class SearchIndex {
    * Many batches follow: no merging of the index's segments until mergeDeferred. Each batch writes
    * a segment, and FTS5 merges four of a level into the next, so a document's postings were
    * rewritten once a level; merged at the end, a level's segments go at once (0.7 of the storing
-   * thread's 3 ms a document). The setting is stored: a bulk ingest killed before its end leaves
-   * segments unmerged until the next one ends, which merges them.
+   * thread's 3 ms a document). The setting is stored in the file, so the ingest's process is too:
+   * a store opened after that process died puts merging back (mergeLeftOver).
    */
   deferMerges(): void {
+    stmt(this.db, 'INSERT OR REPLACE INTO bulk_ingest VALUES (1, ?, ?, ?)').run(process.pid, hostname(), new Date().toISOString());
     // FTS5's hashsize at 64 MB: a batch is one segment, not one every ~60 documents (a quarter less
     // CPU an insert). And no forced merge (crisismerge: 16 segments of a level by default): with a
     // segment a batch the 16th of the second level came at 95 % of a 100,000-document ingest,
@@ -125,6 +127,7 @@ export class SearchIndex {
    * and search p50 a quarter lower than over the 15 segments automerge leaves), else level by level.
    */
   mergeDeferred(whole: boolean): void {
+    stmt(this.db, 'DELETE FROM bulk_ingest').run();
     stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('automerge', 4)").run();
     stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('hashsize', 1048576)").run();
     stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('crisismerge', 16)").run();
@@ -144,6 +147,18 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * A bulk ingest killed before its end (SIGKILL, power cut) left merging off: without this, every
+   * later write would add a segment that no merge takes in until the next bulk ingest ends. Only
+   * when its process is known gone (this machine, no such pid): a live one is still ingesting.
+   */
+  mergeLeftOver(alive: (pid: number) => boolean = processAlive): boolean {
+    const left = stmt(this.db, 'SELECT pid, host FROM bulk_ingest').get() as { pid: number; host: string } | undefined;
+    if (left === undefined || left.host !== hostname() || alive(left.pid)) return false;
+    this.mergeDeferred(false);
+    return true;
+  }
+
   remove(seq: number): void {
     stmt(this.db, 'DELETE FROM doc_bg WHERE rowid = ?').run(seq);
   }
@@ -152,5 +167,15 @@ export class SearchIndex {
   folded(seq: number): FoldedDoc | undefined {
     const b = stmt(this.db, 'SELECT c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq = ?', true).get(seq) as Buffer | undefined;
     return b ? unpackFolded(b) : undefined;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, as another user's.
+    return (err as { code?: string }).code === 'EPERM';
   }
 }
