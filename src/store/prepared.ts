@@ -18,8 +18,11 @@ export interface PreparedDocument {
   readonly folded: FoldedDoc;
   /** By the default extractors (a store given its own extractor runs that instead). */
   readonly registers: DocumentRegisters;
-  /** The registers' unit mentions as stored, the excerpt brotli-packed (0.35 ms of the storing thread a document). */
-  readonly mentions: MentionRows;
+  /**
+   * The registers' unit mentions as stored, the excerpt brotli-packed (0.35 ms of the storing
+   * thread a document), when prepared for SQLite (PostgreSQL's writer packs them itself).
+   */
+  readonly mentions?: MentionRows;
   readonly status: StatusInput;
   readonly keys: { readonly own: string[]; readonly refs: string[] };
   /** The editors' privacy review (`reviewDocument`), which ingest reports as warnings. */
@@ -44,8 +47,8 @@ export function prepareDocument(doc: OfficialDocument, pack?: Packer): PreparedD
   const registers = extractRegisters(doc);
   const status = statusInputOf(doc, registers.normative);
   return {
-    id: doc.id, folded, registers, mentions: mentionRows(registers), status, keys: statusKeys(status), review: reviewDocument(doc),
-    ...(pack ? { packed: pack(doc, folded) } : {}),
+    id: doc.id, folded, registers, status, keys: statusKeys(status), review: reviewDocument(doc),
+    ...(pack ? { packed: pack(doc, folded), mentions: mentionRows(registers) } : {}),
   };
 }
 
@@ -90,7 +93,7 @@ export class Preparation {
   /** The unit mentions as rows, from the registers `registers` gives. */
   mentions(doc: OfficialDocument): MentionRows {
     const p = this.prepared.get(doc);
-    return p && this.extract === extractRegisters ? p.mentions : mentionRows(this.registers(doc));
+    return (p && this.extract === extractRegisters ? p.mentions : undefined) ?? mentionRows(this.registers(doc));
   }
 
   status(doc: OfficialDocument): { input: StatusInput; keys: { own: string[]; refs: string[] } } {
