@@ -8,7 +8,7 @@ import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
 import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
-import { interpretationIn } from '../status/interpretation-ingest.js';
+import { isInterpretationFile } from '../status/interpretation-ingest.js';
 import { prepareResult, type PreparedResult } from '../store/prepared.js';
 import { packDocument } from '../store/sqlite/content.js';
 
@@ -28,7 +28,7 @@ export interface PrepareOptions {
 
 function isInterpretation(file: string): boolean {
   try {
-    return interpretationIn(file) !== null;
+    return isInterpretationFile(file);
   } catch {
     return false; // unreadable: the parser says why, in its own words
   }

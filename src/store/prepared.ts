@@ -9,7 +9,7 @@ import type { OfficialDocument, ParseResult } from '../domain/types.js';
 import { reviewDocument, type ReviewFinding } from '../extract/privacy-review.js';
 import { statusInputOf, statusKeys, type StatusInput } from '../extract/status-input.js';
 import { foldDocument, type FoldedDoc } from '../search/document.js';
-import { extractRegisters, type RegisterExtractor } from './registers.js';
+import { extractRegisters, mentionRows, type MentionRows, type RegisterExtractor } from './registers.js';
 import type { DocumentRegisters } from './store.js';
 
 export interface PreparedDocument {
@@ -18,6 +18,11 @@ export interface PreparedDocument {
   readonly folded: FoldedDoc;
   /** By the default extractors (a store given its own extractor runs that instead). */
   readonly registers: DocumentRegisters;
+  /**
+   * The registers' unit mentions as stored, the excerpt brotli-packed (0.35 ms of the storing
+   * thread a document), when prepared for SQLite (PostgreSQL's writer packs them itself).
+   */
+  readonly mentions?: MentionRows;
   readonly status: StatusInput;
   readonly keys: { readonly own: string[]; readonly refs: string[] };
   /** The editors' privacy review (`reviewDocument`), which ingest reports as warnings. */
@@ -43,7 +48,7 @@ export function prepareDocument(doc: OfficialDocument, pack?: Packer): PreparedD
   const status = statusInputOf(doc, registers.normative);
   return {
     id: doc.id, folded, registers, status, keys: statusKeys(status), review: reviewDocument(doc),
-    ...(pack ? { packed: pack(doc, folded) } : {}),
+    ...(pack ? { packed: pack(doc, folded), mentions: mentionRows(registers) } : {}),
   };
 }
 
@@ -83,6 +88,12 @@ export class Preparation {
   registers(doc: OfficialDocument): DocumentRegisters {
     const p = this.prepared.get(doc);
     return p && this.extract === extractRegisters ? p.registers : this.extract(doc);
+  }
+
+  /** The unit mentions as rows, from the registers `registers` gives. */
+  mentions(doc: OfficialDocument): MentionRows {
+    const p = this.prepared.get(doc);
+    return (p && this.extract === extractRegisters ? p.mentions : undefined) ?? mentionRows(this.registers(doc));
   }
 
   status(doc: OfficialDocument): { input: StatusInput; keys: { own: string[]; refs: string[] } } {

@@ -48,11 +48,17 @@ export interface MentionRow {
   readonly snippet: string | null;
 }
 
+/** The excerpt is a Uint8Array once it crossed from a parse worker. */
+export interface MentionRows {
+  readonly rows: MentionRow[];
+  readonly excerpt: Uint8Array | null;
+}
+
 /**
  * One document's unit mentions as rows, and its excerpt packed (null when no row needs it). A
  * mention whose snippet its place does not cut again exactly (hand-made registers) keeps it whole.
  */
-export function mentionRows(r: DocumentRegisters): { rows: MentionRow[]; excerpt: Buffer | null } {
+export function mentionRows(r: DocumentRegisters): MentionRows {
   const x = r.unitExcerpt;
   const rows = (r.units ?? []).map((m): MentionRow => {
     const placed = x !== undefined && m.at !== undefined && snippetAt(x, m.at, m.printed) === m.snippet;

@@ -17,7 +17,8 @@ export interface PackedContent {
 }
 
 /**
- * Quality 4: a third of the size of deflate's level 1 for the same time (0.3 ms per document).
+ * Quality 3: a third of the size of deflate's level 1 in less time (0.21 ms per document in a
+ * parse worker; quality 4 took 0.31 ms for 4 % smaller blobs, 0.02× of the text).
  * The folded text comes first, then a NUL (JSON escapes it), then the rest: a snippet decodes
  * only the folded part, not the whole document.
  */
@@ -25,7 +26,7 @@ export function pack(c: PackedContent): Buffer {
   const { folded, ...rest } = c;
   const raw = Buffer.from(`${JSON.stringify(folded)}\u0000${JSON.stringify(rest)}`, 'utf8');
   return brotliCompressSync(raw, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length, [constants.BROTLI_PARAM_LGWIN]: 22 },
+    params: { [constants.BROTLI_PARAM_QUALITY]: 3, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length, [constants.BROTLI_PARAM_LGWIN]: 22 },
   });
 }
 

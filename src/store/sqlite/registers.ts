@@ -10,10 +10,11 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { clampInt } from '../keys.js';
 import {
   knownReferences, mentionRows, mentionSnippets, notHeldSql, REGISTERS_VERSION, TASK_ROLES, targetExtra, taskUnits, toTarget, toTask, unitCounts,
-  type RegisterExtractor, type StoredMentionRow, type TargetRow,
+  type MentionRows, type RegisterExtractor, type StoredMentionRow, type TargetRow,
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { statusInputOf, statusKeys } from '../../extract/status-input.js';
+import { asBuffer } from './content.js';
 import { noteChange } from './derived.js';
 import { internId } from './dictionary.js';
 import { readDocument } from './read.js';
@@ -32,7 +33,9 @@ const OWN_DOC_NUMBER = `CASE WHEN t.doc_number IS NULL THEN d.doc_number ELSE nu
  * Replace one document's registers (the caller holds the transaction); `fresh`: a document just
  * stored for the first time, with no rows to delete.
  */
-export function writeRegisters(db: Database.Database, documentId: string, r: DocumentRegisters, fresh = false): void {
+export function writeRegisters(
+  db: Database.Database, documentId: string, r: DocumentRegisters, fresh = false, mentions: MentionRows = mentionRows(r),
+): void {
   const row = stmt(db, 'SELECT seq, doc_number FROM documents WHERE id = ?').get(documentId) as { seq: number; doc_number: string | null } | undefined;
   if (row === undefined) return;
   const doc = row.seq;
@@ -50,7 +53,7 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
       unit.run(doc, i, TASK_ROLES.indexOf(u.role), u.position, nameId(db, u.unit), u.printed === u.unit ? null : nameId(db, u.printed));
     }
   });
-  const { rows, excerpt } = mentionRows(r);
+  const { rows, excerpt } = mentions;
   const mention = stmt(db, 'INSERT INTO unit_mentions(unit, doc, printed, count, at, snippet) VALUES (?, ?, ?, ?, ?, ?)');
   const units = new Set<number>();
   for (const m of rows) {
@@ -58,7 +61,7 @@ export function writeRegisters(db: Database.Database, documentId: string, r: Doc
     units.add(unitId);
     mention.run(unitId, doc, nameId(db, m.printed), m.count, m.at, m.snippet);
   }
-  if (rows.length > 0) stmt(db, 'INSERT INTO unit_excerpts(doc, units, packed) VALUES (?, ?, ?)').run(doc, JSON.stringify([...units]), excerpt);
+  if (rows.length > 0) stmt(db, 'INSERT INTO unit_excerpts(doc, units, packed) VALUES (?, ?, ?)').run(doc, JSON.stringify([...units]), excerpt && asBuffer(excerpt));
   const target = stmt(
     db,
     `INSERT INTO targets(doc, idx, doc_number, indicator, indicator_key, kind, year, measure, value, unit, qualifier, quote, block, extra_json)

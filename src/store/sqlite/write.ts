@@ -86,7 +86,7 @@ function writeResult(
     const f = folded.get(doc)!;
     const { seq, fresh } = writeDocument(db, search, doc, f, prep.packed(doc), now);
     written.set(seq, f);
-    writeRegisters(db, doc.id, prep.registers(doc), fresh);
+    writeRegisters(db, doc.id, prep.registers(doc), fresh, prep.mentions(doc));
     const status = prep.status(doc);
     writeStatusInput(db, status.input, status.keys, change, fresh);
     stmt(db, 'INSERT OR IGNORE INTO occurrences(document_id, issue_id, edition_id, position, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)').run(
