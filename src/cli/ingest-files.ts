@@ -65,7 +65,8 @@ export async function ingestFiles(
     on.progress?.({ files: filesDone, file: last, documents, bytes, documentsPerSecond: documents / ((performance.now() - t0) / 1000) });
   };
   // Workers prepare what the store would compute on this thread (packed for a store that packs content).
-  const prepare = { pack: store instanceof SqliteStore || store.packsContent === true };
+  const sqlite = store instanceof SqliteStore;
+  const prepare = { pack: sqlite || store.packsContent === true, mentions: sqlite };
   // One bulk operation: the store's index upkeep waits for the last batch.
   const run = async () => {
     for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {

@@ -21,9 +21,10 @@ export type Parsed =
   | { file: string; error: UserError }
   | { file: string; interpretation: true };
 
-/** What a worker does after parsing: prepare the documents for the store (packed for SQLite). */
+/** What a worker does after parsing: prepare the documents for the store (content packed; unit mentions packed for SQLite). */
 export interface PrepareOptions {
   readonly pack: boolean;
+  readonly mentions: boolean;
 }
 
 function isInterpretation(file: string): boolean {
@@ -40,7 +41,7 @@ export async function parseOne(file: string, parse: (file: string) => Promise<Pa
     if (isInterpretation(file)) return { file, interpretation: true };
     const result = await parse(file);
     // The store's per-document work that needs no database, done here on the worker's core.
-    if (prepare) return { file, result, prepared: prepareResult(result, prepare.pack ? packDocument : undefined) };
+    if (prepare) return { file, result, prepared: prepareResult(result, prepare.pack ? packDocument : undefined, prepare.mentions) };
     return { file, result };
   } catch (err) {
     // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.

@@ -42,18 +42,20 @@ export type Ingestible = ParseResult | PreparedResult;
 /** What the bulky-content packer of a store is given (SQLite's `pack`). */
 export type Packer = (doc: OfficialDocument, folded: FoldedDoc) => Uint8Array;
 
-export function prepareDocument(doc: OfficialDocument, pack?: Packer): PreparedDocument {
+/** `mentions`: the unit mentions packed too (SQLite's rows; by default with the content). */
+export function prepareDocument(doc: OfficialDocument, pack?: Packer, mentions = pack !== undefined): PreparedDocument {
   const folded = foldDocument(doc);
   const registers = extractRegisters(doc);
   const status = statusInputOf(doc, registers.normative);
   return {
     id: doc.id, folded, registers, status, keys: statusKeys(status), review: reviewDocument(doc),
-    ...(pack ? { packed: pack(doc, folded), mentions: mentionRows(registers) } : {}),
+    ...(pack ? { packed: pack(doc, folded) } : {}),
+    ...(mentions ? { mentions: mentionRows(registers) } : {}),
   };
 }
 
-export function prepareResult(result: ParseResult, pack?: Packer): PreparedResult {
-  return { result, prepared: result.documents.map((d) => prepareDocument(d, pack)) };
+export function prepareResult(result: ParseResult, pack?: Packer, mentions = pack !== undefined): PreparedResult {
+  return { result, prepared: result.documents.map((d) => prepareDocument(d, pack, mentions)) };
 }
 
 export function isPrepared(x: Ingestible): x is PreparedResult {
