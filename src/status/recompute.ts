@@ -4,12 +4,11 @@
  * track of what changed (SQLite), only where something can have moved (`recomputeOwed`). Talks to
  * the Store interface only.
  */
-import type { OfficialDocument } from '../domain/types.js';
-import { statusKeys } from '../extract/status-input.js';
+import { statusInputOf, statusKeys, type StatusInput } from '../extract/status-input.js';
 import { isIncremental, type IncrementalDerivation, type StatusCorrection, type Store, type StoredStatus } from '../store/store.js';
 import { markStale, type EditorialStore } from './editorial.js';
 import { statusAsOf } from './status-as-of.js';
-import { buildWorld, deriveWorld, resolverOf, type World } from './world.js';
+import { deriveWorld, resolverOf, type World } from './world.js';
 
 /** Today in China (UTC+8): the documents' dates are Beijing dates, so "today" must be too. */
 export function todayInChina(now: Date = new Date()): string {
@@ -31,9 +30,12 @@ export async function loadWorld(store: Pick<Store, 'allDocuments' | 'corrections
     const world = deriveWorld(await store.statusInputs(all.map((d) => d.id)), resolverOf(all));
     return { ...world, corrections: byDocument(corrections) };
   }
-  const documents: OfficialDocument[] = [];
-  for await (const d of store.allDocuments()) documents.push(d);
-  return buildWorld({ documents, corrections });
+  // As buildWorld does, but keeping each document's status input only, not the document: 100,000
+  // documents' texts are several GB (PostgreSQL's recompute ran out of heap at 100k). The input is
+  // copied through JSON: its strings may be slices that keep the whole text alive.
+  const inputs: StatusInput[] = [];
+  for await (const d of store.allDocuments()) inputs.push(JSON.parse(JSON.stringify(statusInputOf(d))) as StatusInput);
+  return { ...deriveWorld(inputs, resolverOf(inputs)), corrections: byDocument(corrections) };
 }
 
 function byDocument(corrections: readonly StatusCorrection[]): Map<string, StatusCorrection[]> {
