@@ -346,7 +346,7 @@ export function scaleGrowthMarkdown(small = 10000, large = 100000): string | nul
     ...pg,
     '',
     `Gongbao's storing thread, CPU a document over the first and the last tenth of the ingest: ${a.storingPerDoc.map((v) => v.toFixed(2)).join(' → ')} ms at ` +
-      `${a.documents.toLocaleString('en')}, ${b.storingPerDoc.map((v) => v.toFixed(2)).join(' → ')} ms at ${b.documents.toLocaleString('en')} (the same figure at the start and the end: no growth with the file).`,
+      `${a.documents.toLocaleString('en')}, ${b.storingPerDoc.map((v) => v.toFixed(2)).join(' → ')} ms at ${b.documents.toLocaleString('en')} (flat, the two figures equal, would mean no growth with the file).`,
   ].join('\n');
 }
 
