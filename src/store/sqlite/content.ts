@@ -40,6 +40,17 @@ export function asBuffer(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
+/** The blob for a document being stored: the one a parse worker packed, else packed now. */
+export function packedFor(doc: OfficialDocument, folded: FoldedDoc, prepared: Uint8Array | undefined): Buffer {
+  return prepared ? asBuffer(prepared) : packDocument(doc, folded);
+}
+
+/** The fields of OfficialDocument the blob holds (optional fields absent rather than null, as the parser emits them). */
+export function unpackedFields(b: Buffer): Pick<OfficialDocument, 'body' | 'text' | 'originalText' | 'simplifiedText'> {
+  const c = unpack(b);
+  return { body: c.body, text: c.text, ...(c.simplifiedText != null ? { simplifiedText: c.simplifiedText } : {}), originalText: c.originalText };
+}
+
 export function unpack(b: Buffer): PackedContent {
   const raw = brotliDecompressSync(b);
   const nul = raw.indexOf(0);

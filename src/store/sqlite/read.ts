@@ -5,7 +5,7 @@ import type { OfficialDocument } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
 import { clampInt, declaredYearField, documentHeader } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
-import { unpack } from './content.js';
+import { unpackedFields } from './content.js';
 import { readCitations } from './citations.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
@@ -116,12 +116,11 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
     )
     .get(id) as Record<string, unknown> | undefined;
   if (!d) return null;
-  const content = unpack(d.packed as Buffer);
   const tables = db.prepare('SELECT * FROM doc_tables WHERE document_id = ? ORDER BY idx').all(id) as Array<Record<string, unknown>>;
   const doc: OfficialDocument = {
     ...documentHeader(d),
     attachments: JSON.parse(d.attachments_json as string),
-    body: content.body,
+    ...unpackedFields(d.packed as Buffer),
     tables: tables.map((t) => ({
       ...(t.title !== null ? { title: t.title as string } : {}),
       header: JSON.parse(t.header_json as string),
@@ -131,9 +130,6 @@ export function readDocument(db: Database.Database, id: string): OfficialDocumen
     })),
     cites: readCitations(db, d.seq as number),
     warnings: JSON.parse(d.warnings_json as string),
-    text: content.text,
-    ...(content.simplifiedText !== null ? { simplifiedText: content.simplifiedText } : {}),
-    originalText: content.originalText,
     ...(d.pages_json ? { pages: JSON.parse(d.pages_json as string) } : {}),
     ...declaredYearField(d.year, d.signed_on as string | null, d.doc_number as string | null),
   };

@@ -12,7 +12,7 @@ import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { marksByDocument } from '../published.js';
 import { writeCitations } from './citations.js';
-import { asBuffer, packDocument } from './content.js';
+import { packedFor } from './content.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { withInternCache } from './dictionary.js';
@@ -147,7 +147,7 @@ function writeDocument(
   // A new document has no rows anywhere yet (they go with its row: ON DELETE CASCADE).
   if (before !== undefined) for (const t of ['document_content', 'doc_tables', 'doc_numbers']) stmt(db, `DELETE FROM ${t} WHERE document_id = ?`).run(d.id);
   // Packed in a parse worker when prepared there (with the same folded text), else here.
-  stmt(db, 'INSERT INTO document_content(document_id, packed) VALUES (?, ?)').run(d.id, packed ? asBuffer(packed) : packDocument(d, f));
+  stmt(db, 'INSERT INTO document_content(document_id, packed) VALUES (?, ?)').run(d.id, packedFor(d, f, packed));
   insertRows(db, 'doc_tables', ['document_id', 'idx', 'title', 'header_json', 'rows_json', 'source', 'after_block'],
     d.tables.map((t, i) => [d.id, i, t.title ?? null, json(t.header), json(t.rows), t.source, t.afterBlock]));
   const n = d.docNumber ? parseDocNumber(d.docNumber) : null;
