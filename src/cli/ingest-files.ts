@@ -64,9 +64,9 @@ export async function ingestFiles(
     batchBytes = 0;
     on.progress?.({ files: filesDone, file: last, documents, bytes, documentsPerSecond: documents / ((performance.now() - t0) / 1000) });
   };
-  // Workers prepare what the store would compute on this thread (packed for a store that packs content).
-  const sqlite = store instanceof SqliteStore;
-  const prepare = { pack: sqlite || store.packsContent === true, mentions: sqlite };
+  // Workers prepare what the store would compute on this thread: content packed for a store that
+  // keeps it packed, unit-mention excerpts for SQLite's registers (PostgreSQL's writer packs its own).
+  const prepare = { pack: store.packsContent === true, mentions: store instanceof SqliteStore };
   // One bulk operation: the store's index upkeep waits for the last batch.
   const run = async () => {
     for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {

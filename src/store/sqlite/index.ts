@@ -31,6 +31,7 @@ import { refeedDocument, refeedIndex } from './index-feed.js';
 import { ingestResult, ingestResults } from './write.js';
 
 export class SqliteStore implements Store, IncrementalDerivation {
+  readonly packsContent = true;
   private readonly index: SearchIndex;
 
   constructor(
