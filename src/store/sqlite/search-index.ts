@@ -152,9 +152,9 @@ export class SearchIndex {
    * later write would add a segment that no merge takes in until the next bulk ingest ends. Only
    * when its process is known gone (this machine, no such pid): a live one is still ingesting.
    */
-  mergeLeftOver(alive: (pid: number) => boolean = processAlive): boolean {
+  mergeLeftOver(): boolean {
     const left = stmt(this.db, 'SELECT pid, host FROM bulk_ingest').get() as { pid: number; host: string } | undefined;
-    if (left === undefined || left.host !== hostname() || alive(left.pid)) return false;
+    if (left === undefined || left.host !== hostname() || processAlive(left.pid)) return false;
     this.mergeDeferred(false);
     return true;
   }
