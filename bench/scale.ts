@@ -271,7 +271,8 @@ async function httpLoad(ports: number[], seconds: number) {
 /**
  * The anchors built over the texts Gongbao indexes (its folded title, 文号 and body) and every
  * engine searched. In a function of its own: the in-memory anchors (2–3 GB at 100,000 documents)
- * are garbage when it returns, before the PostgreSQL part (which ran out of heap beside them).
+ * are garbage when it returns, before the PostgreSQL part. (Sessions 6 and 7 saw that part run out
+ * of heap; the cause was the PostgreSQL recompute holding every document, fixed in recompute.ts.)
  */
 async function anchorsBeside(dbFile: string, ftsFile: string, repeats: number, load: number[]) {
   const reader = await openSqliteStore(dbFile);
