@@ -36,8 +36,15 @@ function holds(p: Params, s: string): string {
   const pairs = [...bigrams(s).keys()];
   const listed = pairs.length > 0 ? `c.bigrams @> ${p.add(pairs)}::text[]` : null;
   if (listed !== null && pairs.length === 1 && charLength(s) === 2) return listed;
+  if (listed !== null && numeric(s)) {
+    // A 文号 fragment's pairs (〔2, 24, 4〕, 〕1, 17) are in a twentieth of the documents, and it in
+    // one of fifty of those: its chunks, found by trigrams, are the set to test the rows against.
+    return `(${listed} AND c.document_id IN (SELECT document_id FROM document_chunks WHERE text ${s.toUpperCase() === s ? 'LIKE' : 'ILIKE'} ${p.add(pattern(s))}))`;
+  }
   return listed === null ? contains(p, s) : `(${listed} AND ${contains(p, s)})`;
 }
+
+const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The text test alone: for an excluded term, where the pairs would only add reading the row's array. */
 const contains = (p: Params, s: string) => `strpos(${s.toUpperCase() === s ? 'c.search_text' : 'lower(c.search_text)'}, ${p.add(s)}) > 0`;
@@ -113,9 +120,6 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   // of excluded terms alone, reads every document, exactly.
   const only = positive.length === 1 && positive[0]!.terms.length === 1 && excluded.length === 0 ? parts(positive[0]!.terms[0]!) : null;
   const read = Math.max(limits.read, offset + limit);
-  const sample = positive.length > 0 ? boundedRead(p, where(), read) : exactRead(excluded.length
-    ? `SELECT document_id FROM document_content EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}`
-    : 'SELECT document_id FROM document_content');
 
   let rank = '0';
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
@@ -164,6 +168,16 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
   if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
   if (q.status) filters.push(`status = ${p.add(q.status)}`);
+  // The row's own filters go into a bounded read too: a year's documents may all lie past the
+  // first matches in table order (the corpus is stored a government at a time), and a read of
+  // those first ones would find none of them. The status is derived, and filtered after.
+  const rowFilters = [...own];
+  if (q.year !== undefined && q.year !== null) rowFilters.push(`d.year = ${p.add(q.year)}`);
+  if (q.issuer) rowFilters.push(`d.issuer_key = ${p.add(fold(q.issuer))}`);
+  if (q.kind) rowFilters.push(`d.kind = ${p.add(q.kind)}`);
+  const sample = positive.length > 0 ? boundedRead(p, where(), read, rowFilters) : exactRead(excluded.length
+    ? `SELECT document_id FROM document_content EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}`
+    : 'SELECT document_id FROM document_content');
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
@@ -233,18 +247,21 @@ function exactRead(matched: string): string {
 }
 
 /** Pages of a table, for scaling what a read cut short covered (`blk`: a row's page). */
-const BLOCK = `(ctid::text::point)[0]::bigint`;
+const BLOCK = `(c.ctid::text::point)[0]::bigint`;
 const pages = (table: string) => `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::bigint)`;
 
 /**
- * CTEs r and rs for the content rows meeting `where`, read no further than `read` matches. The
+ * CTEs r and rs for the content rows meeting `where` whose document row (d) meets `rowFilters`,
+ * read no further than `read` matches. The
  * index hands rows over in table order (a bitmap heap scan), so a read cut short has covered a
  * leading stretch of the table: its matches stand for the whole table in proportion to the pages
  * read (weight), as the SQLite store scales by the rowids read.
  */
-function boundedRead(p: Params, where: string, read: number): string {
+function boundedRead(p: Params, where: string, read: number, rowFilters: readonly string[]): string {
   const exact = `count(*) <= ${p.add(read)}`;
-  return `r AS MATERIALIZED (SELECT document_id, ${BLOCK} AS blk FROM document_content c WHERE ${where} LIMIT ${p.add(read + 1)}),
+  const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = c.document_id' : '';
+  return `r AS MATERIALIZED (SELECT c.document_id, ${BLOCK} AS blk FROM document_content c${join}
+      WHERE ${[where, ...rowFilters].join(' AND ')} LIMIT ${p.add(read + 1)}),
     rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_content')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
 }
 
