@@ -28,24 +28,4 @@ if ('skip' in server) {
       await store.close();
     }
   });
-
-  test('a filter finds its documents when they lie past the first matches read (a read of those first ones would find none)', async () => {
-    const exact = await openPostgresStore(await server.freshDatabase());
-    const small = await openPostgresStore(await server.freshDatabase(), { searchLimits: { read: 20, ranked: 6 } });
-    try {
-      await ingestSamples(exact);
-      await ingestSamples(small);
-      const years = (await exact.search({ q: '通知' })).facets.year;
-      assert.ok(years.length >= 3, JSON.stringify(years));
-      for (const { value, count } of years) {
-        const year = Number(value);
-        const b = await small.search({ q: '通知', year });
-        assert.ok(b.total > 0 && b.hits.length === Math.min(20, count), `${year}: ${b.total} estimated, ${b.hits.length} hits, ${count} exactly`);
-        assert.ok(b.hits.every((h) => h.signedOn?.startsWith(value)), `${year}: ${b.hits.map((h) => h.signedOn).join(' ')}`);
-      }
-    } finally {
-      await exact.close();
-      await small.close();
-    }
-  });
 }
