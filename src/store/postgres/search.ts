@@ -171,11 +171,14 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   // The row's own filters go into a bounded read too: a year's documents may all lie past the
   // first matches in table order (the corpus is stored a government at a time), and a read of
   // those first ones would find none of them. The status is derived, and filtered after.
-  const rowFilters = [...own];
-  if (q.year !== undefined && q.year !== null) rowFilters.push(`d.year = ${p.add(q.year)}`);
-  if (q.issuer) rowFilters.push(`d.issuer_key = ${p.add(fold(q.issuer))}`);
-  if (q.kind) rowFilters.push(`d.kind = ${p.add(q.kind)}`);
-  const sample = positive.length > 0 ? boundedRead(p, where(), read, rowFilters) : exactRead(excluded.length
+  // (Built only when read: a parameter no statement reads is an error.)
+  const rowFilters = () => [
+    ...own,
+    ...(q.year !== undefined && q.year !== null ? [`d.year = ${p.add(q.year)}`] : []),
+    ...(q.issuer ? [`d.issuer_key = ${p.add(fold(q.issuer))}`] : []),
+    ...(q.kind ? [`d.kind = ${p.add(q.kind)}`] : []),
+  ];
+  const sample = positive.length > 0 ? boundedRead(p, where(), read, rowFilters()) : exactRead(excluded.length
     ? `SELECT document_id FROM document_content EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}`
     : 'SELECT document_id FROM document_content');
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
