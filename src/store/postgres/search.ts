@@ -28,26 +28,35 @@ const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 
 /**
  * The test that the document_content row `c` holds `s` as a substring: the rows listing every
- * character pair of it (the GIN index over the bigram arrays: exact for a needle of one pair),
- * then the folded text itself for the rows the pairs leave. Needles are lower-cased; the text is
- * lowered only when the needle has letters with case.
+ * character pair of it (listed: the GIN index over the bigram arrays, exact for a needle of one
+ * pair), then the folded text itself for the rows the pairs leave (checked).
  */
 function holds(p: Params, s: string): string {
+  const l = listed(p, s);
+  if (l !== null && charLength(s) === 2 && bigrams(s).size === 1) return l;
+  return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
+}
+
+/** The index condition for `s`: null when it has no pair (one character). */
+function listed(p: Params, s: string): string | null {
   const pairs = [...bigrams(s).keys()];
-  const listed = pairs.length > 0 ? `c.bigrams @> ${p.add(pairs)}::text[]` : null;
-  if (listed !== null && pairs.length === 1 && charLength(s) === 2) return listed;
-  if (listed !== null && numeric(s)) {
-    // A 文号 fragment's pairs (〔2, 24, 4〕, 〕1, 17) are in a twentieth of the documents, and it in
-    // one of fifty of those: its chunks, found by trigrams, are the set to test the rows against.
-    return `(${listed} AND c.document_id IN (SELECT document_id FROM document_chunks WHERE text ${s.toUpperCase() === s ? 'LIKE' : 'ILIKE'} ${p.add(pattern(s))}))`;
+  return pairs.length > 0 ? `c.bigrams @> ${p.add(pairs)}::text[]` : null;
+}
+
+/**
+ * The exact test of a row. Needles are lower-cased; the text is lowered only when the needle has
+ * letters with case. A 文号 fragment's pairs (〔2, 24, 4〕, 〕1, 17) are in a twentieth of the
+ * documents and it in one of fifty of those: its chunks, found by trigrams, are the set to test against.
+ */
+function checked(p: Params, s: string): string {
+  const cased = s.toUpperCase() !== s;
+  if (numeric(s) && charLength(s) > 2) {
+    return `c.document_id IN (SELECT document_id FROM document_chunks WHERE text ${cased ? 'ILIKE' : 'LIKE'} ${p.add(pattern(s))})`;
   }
-  return listed === null ? contains(p, s) : `(${listed} AND ${contains(p, s)})`;
+  return `strpos(${cased ? 'lower(c.search_text)' : 'c.search_text'}, ${p.add(s)}) > 0`;
 }
 
 const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
-
-/** The text test alone: for an excluded term, where the pairs would only add reading the row's array. */
-const contains = (p: Params, s: string) => `strpos(${s.toUpperCase() === s ? 'c.search_text' : 'lower(c.search_text)'}, ${p.add(s)}) > 0`;
 
 /**
  * An unquoted chunk of 4+ characters found nowhere whole (武隆区禁火令通知) is a string of words:
@@ -108,12 +117,18 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   // listing every pair of the needles (bitmaps ANDed and ORed as the groups are), in table order,
   // and the folded text of those rows is checked as they come, so a read stops after its first
   // matches instead of building whole sets. Excluded terms are checked on the text alone.
-  const term = (t: Term) => parts(t).map((x) => holds(p, x)).join(' AND ');
+  // A group of several terms (超充 OR 充电桩) is the OR of their index conditions, then the OR of
+  // their exact tests: the planner re-tests an OR of mixed conditions whole on every row, and an
+  // array containment test parses the row's whole bigram array (a text test does not).
+  const group = (g: (typeof positive)[number]) => {
+    if (g.terms.length === 1) return parts(g.terms[0]!).map((x) => holds(p, x)).join(' AND ');
+    const conditions = g.terms.map((t) => parts(t).map((x) => listed(p, x)));
+    if (conditions.some((c) => c.includes(null))) return `(${g.terms.map((t) => `(${parts(t).map((x) => holds(p, x)).join(' AND ')})`).join(' OR ')})`;
+    const any = (xs: string[][]) => `(${xs.map((x) => `(${x.join(' AND ')})`).join(' OR ')})`;
+    return `${any(conditions as string[][])} AND ${any(g.terms.map((t) => parts(t).map((x) => checked(p, x))))}`;
+  };
   const excluded = negative.flatMap((g) => g.terms);
-  const where = () => [
-    ...positive.map((g) => `(${g.terms.map((t) => `(${term(t)})`).join(' OR ')})`),
-    ...excluded.map((t) => `NOT ${contains(p, t.text)}`),
-  ].join(' AND ');
+  const where = () => [...positive.map(group), ...excluded.map((t) => `NOT ${checked(p, t.text)}`)].join(' AND ');
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
   // Terms are read no further than limits.read matches (boundedRead); a query of filters alone, or
@@ -178,9 +193,14 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
     ...(q.issuer ? [`d.issuer_key = ${p.add(fold(q.issuer))}`] : []),
     ...(q.kind ? [`d.kind = ${p.add(q.kind)}`] : []),
   ];
+  // No term to look for: the documents passing the row filters, through their indexes.
+  const passing = () => {
+    const f = rowFilters();
+    return `SELECT d.id AS document_id FROM documents d${f.length ? ` WHERE ${f.join(' AND ')}` : ''}`;
+  };
   const sample = positive.length > 0 ? boundedRead(p, where(), read, rowFilters()) : exactRead(excluded.length
-    ? `SELECT document_id FROM document_content EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}`
-    : 'SELECT document_id FROM document_content');
+    ? `${passing()} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}`
+    : passing());
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
