@@ -32,10 +32,16 @@ const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
  * pair), then the folded text itself for the rows the pairs leave (checked).
  */
 function holds(p: Params, s: string): string {
+  // A long 文号 fragment (〔2024〕17) is in a few hundred chunks: they alone are the set, and the
+  // thousands of rows listing its pairs are never visited.
+  if (numeric(s) && charLength(s) >= LONG_NUMERIC) return checked(p, s);
   const l = listed(p, s);
   if (l !== null && charLength(s) === 2 && bigrams(s).size === 1) return l;
   return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
 }
+
+/** Characters from which a mostly numeric needle's trigrams find few chunks. */
+const LONG_NUMERIC = 6;
 
 /** The index condition for `s`: null when it has no pair (one character). */
 function listed(p: Params, s: string): string | null {
@@ -198,7 +204,7 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
     const f = rowFilters();
     return `SELECT d.id AS document_id FROM documents d${f.length ? ` WHERE ${f.join(' AND ')}` : ''}`;
   };
-  const sample = positive.length > 0 ? boundedRead(p, where(), read, rowFilters()) : exactRead(excluded.length
+  const sample = positive.length > 0 ? boundedRead(p, where(), read, rowFilters(), terms.some((t) => parts(t).some((x) => numeric(x) && charLength(x) >= LONG_NUMERIC))) : exactRead(excluded.length
     ? `${passing()} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}`
     : passing());
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
@@ -280,11 +286,11 @@ const pages = (table: string) => `greatest(1, pg_relation_size('${table}') / cur
  * leading stretch of the table: its matches stand for the whole table in proportion to the pages
  * read (weight), as the SQLite store scales by the rowids read.
  */
-function boundedRead(p: Params, where: string, read: number, rowFilters: readonly string[]): string {
+function boundedRead(p: Params, where: string, read: number, rowFilters: readonly string[], sorted: boolean): string {
   const exact = `count(*) <= ${p.add(read)}`;
   const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = c.document_id' : '';
   return `r AS MATERIALIZED (SELECT c.document_id, ${BLOCK} AS blk FROM document_content c${join}
-      WHERE ${[where, ...rowFilters].join(' AND ')} LIMIT ${p.add(read + 1)}),
+      WHERE ${[where, ...rowFilters].join(' AND ')}${sorted ? ' ORDER BY blk' : ''} LIMIT ${p.add(read + 1)}),
     rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_content')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
 }
 
