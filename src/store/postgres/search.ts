@@ -34,14 +34,14 @@ const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 function holds(p: Params, s: string): string {
   // A long 文号 fragment (〔2024〕17) is in a few hundred chunks: they alone are the set, and the
   // thousands of rows listing its pairs are never visited.
-  if (numeric(s) && charLength(s) >= LONG_NUMERIC) return checked(p, s);
+  if (longNumeric(s)) return checked(p, s);
   const l = listed(p, s);
   if (l !== null && charLength(s) === 2 && bigrams(s).size === 1) return l;
   return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
 }
 
-/** Characters from which a mostly numeric needle's trigrams find few chunks. */
-const LONG_NUMERIC = 6;
+/** A mostly numeric needle of 6+ characters: its trigrams find few chunks. */
+const longNumeric = (s: string) => numeric(s) && charLength(s) >= 6;
 
 /** The index condition for `s`: null when it has no pair (one character). */
 function listed(p: Params, s: string): string | null {
@@ -204,9 +204,10 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
     const f = rowFilters();
     return `SELECT d.id AS document_id FROM documents d${f.length ? ` WHERE ${f.join(' AND ')}` : ''}`;
   };
-  const sample = positive.length > 0 ? boundedRead(p, where(), read, rowFilters(), terms.some((t) => parts(t).some((x) => numeric(x) && charLength(x) >= LONG_NUMERIC))) : exactRead(excluded.length
-    ? `${passing()} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}`
-    : passing());
+  const sample = positive.length === 0
+    ? exactRead(excluded.length ? `${passing()} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}` : passing())
+    : only?.length === 1 && longNumeric(only[0]!) ? chunkRead(p, only[0]!, read, rowFilters())
+    : boundedRead(p, where(), read, rowFilters(), terms.some((t) => parts(t).some(longNumeric)));
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
@@ -292,6 +293,19 @@ function boundedRead(p: Params, where: string, read: number, rowFilters: readonl
   return `r AS MATERIALIZED (SELECT c.document_id, ${BLOCK} AS blk FROM document_content c${join}
       WHERE ${[where, ...rowFilters].join(' AND ')}${sorted ? ' ORDER BY blk' : ''} LIMIT ${p.add(read + 1)}),
     rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_content')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
+}
+
+/**
+ * CTEs r and rs for one long 文号 fragment: the documents of its trigram-found chunks (whose row
+ * filters pass), in table order, cut at `read` as boundedRead does — the content rows never read.
+ */
+function chunkRead(p: Params, needle: string, read: number, rowFilters: readonly string[]): string {
+  const exact = `count(*) <= ${p.add(read)}`;
+  const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = k.document_id' : '';
+  return `r AS MATERIALIZED (SELECT k.document_id, min((k.ctid::text::point)[0]::bigint) AS blk FROM document_chunks k${join}
+      WHERE ${[`k.text ${needle.toUpperCase() === needle ? 'LIKE' : 'ILIKE'} ${p.add(pattern(needle))}`, ...rowFilters].join(' AND ')}
+      GROUP BY k.document_id ORDER BY blk LIMIT ${p.add(read + 1)}),
+    rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_chunks')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
 }
 
 interface HitRow {
