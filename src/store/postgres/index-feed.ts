@@ -42,6 +42,9 @@ export function markPublicAndRefeed(pool: pg.Pool, lexicon: SharedSegmenter, m: 
     await markPublic(c, m);
     const row = (await c.query(`${DOCUMENT_SQL} WHERE d.id = $1`, [m.documentId])).rows[0];
     if (row) await feed(c, await lexicon.current(c), toDocument(row), new Set((await publicMarks(c, m.documentId)).map((x) => x.text)));
+    // The text gained the finding: a chunk unfound before may be found now. (Another process keeps
+    // its answer until the next ingest; it then cuts the chunk into words, which match here too.)
+    lexicon.foundWhole.clear();
   });
 }
 

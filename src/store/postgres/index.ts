@@ -135,7 +135,7 @@ class PostgresStore implements Store {
     }
   }
   async search(query: SearchQuery): Promise<SearchResult> {
-    return search(this.db, await this.lexicon.current(this.db), query, this.limits);
+    return search(this.db, await this.lexicon.current(this.db), query, this.limits, this.lexicon.foundWhole);
   }
   relations(documentId: string): Promise<{ outgoing: Relation[]; incoming: Relation[] }> {
     return facts.relationsOf(this.db, documentId);

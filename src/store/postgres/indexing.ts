@@ -88,9 +88,23 @@ export function vectorWords(seg: Segmenter, f: FoldedDoc): [string, string, stri
 export class SharedSegmenter {
   private readonly seg = new Segmenter();
   private seen: string | null = null;
+  private seenChanges: string | null = null;
+  /**
+   * Whether each unquoted chunk a query held was found whole in the corpus (search.ts cuts the
+   * unfound ones into words), kept while the corpus has not changed (register_state.changes, which
+   * every ingest and correction moves): a search need not ask the server again.
+   */
+  readonly foundWhole = new Map<string, boolean>();
 
   async current(db: pg.Pool | pg.PoolClient): Promise<Segmenter> {
-    const v = (await db.query<{ version: string }>('SELECT version FROM lexicon_state')).rows[0]?.version ?? '0';
+    const r = (await db.query<{ version: string | null; changes: string | null }>(
+      'SELECT (SELECT version FROM lexicon_state) AS version, (SELECT changes FROM register_state) AS changes',
+    )).rows[0];
+    const v = r?.version ?? '0';
+    if ((r?.changes ?? null) !== this.seenChanges) {
+      this.foundWhole.clear();
+      this.seenChanges = r?.changes ?? null;
+    }
     if (v !== this.seen) {
       const rows = await db.query<{ word: string; source: string; count: number }>('SELECT word, source, count FROM lexicon');
       this.seg.addWords(rows.rows.filter(isActive).map((r) => r.word));

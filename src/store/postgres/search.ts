@@ -68,7 +68,7 @@ const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
  * An unquoted chunk of 4+ characters found nowhere whole (武隆区禁火令通知) is a string of words:
  * it matches where each of its 2+-character words is. Decided over the whole corpus, as SQLite does.
  */
-async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[]): Promise<Map<string, string[]>> {
+async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[], known: Map<string, boolean>): Promise<Map<string, string[]>> {
   const splits = new Map<string, string[]>();
   const candidates = new Map<string, string[]>();
   for (const t of terms) {
@@ -76,16 +76,16 @@ async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[]): P
     const words = seg.cut(t.text).filter((w) => charLength(w) >= 2);
     if (words.length >= 2) candidates.set(t.text, words);
   }
-  if (candidates.size === 0) return splits;
-  const texts = [...candidates.keys()];
-  const p = new Params();
-  const r = await db.query<{ found: boolean[] }>(
-    `SELECT ARRAY[${texts.map((t) => `EXISTS (SELECT 1 FROM document_content c WHERE ${holds(p, t)})`).join(', ')}] AS found`,
-    p.values,
-  );
-  texts.forEach((t, i) => {
-    if (!r.rows[0]!.found[i]) splits.set(t, candidates.get(t)!);
-  });
+  const texts = [...candidates.keys()].filter((t) => !known.has(t));
+  if (texts.length > 0) {
+    const p = new Params();
+    const r = await db.query<{ found: boolean[] }>(
+      `SELECT ARRAY[${texts.map((t) => `EXISTS (SELECT 1 FROM document_content c WHERE ${holds(p, t)})`).join(', ')}] AS found`,
+      p.values,
+    );
+    texts.forEach((t, i) => known.set(t, r.rows[0]!.found[i]!));
+  }
+  for (const [t, words] of candidates) if (!known.get(t)) splits.set(t, words);
   return splits;
 }
 
@@ -94,8 +94,9 @@ async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[]): P
  * sequential scan by the table pages and not by the TOASTed texts and arrays each row drags in, so
  * it would pick one for every common word; and JIT compiling a big plan costs more than it runs.
  */
-export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: SearchLimits = PG_SEARCH_LIMITS): Promise<SearchResult> {
-  return withTransaction(pool, (c) => searchIn(c, seg, q, limits), 'BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
+export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: SearchLimits = PG_SEARCH_LIMITS,
+  foundWhole = new Map<string, boolean>()): Promise<SearchResult> {
+  return withTransaction(pool, (c) => searchIn(c, seg, q, limits, foundWhole), 'BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
 }
 
 /**
@@ -109,12 +110,12 @@ export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: Se
  */
 export const PG_SEARCH_LIMITS: SearchLimits = { read: 500, ranked: 250 };
 
-async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limits: SearchLimits): Promise<SearchResult> {
+async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limits: SearchLimits, foundWhole: Map<string, boolean>): Promise<SearchResult> {
   const parsed = parseQuery(q.q ?? '');
   const positive = parsed.groups.filter((g) => !g.negated);
   const negative = parsed.groups.filter((g) => g.negated);
   const terms = positive.flatMap((g) => g.terms);
-  const splits = await splitUnfound(db, seg, terms);
+  const splits = await splitUnfound(db, seg, terms, foundWhole);
   const parts = (t: Term) => splits.get(t.text) ?? [t.text];
   const needles = [...new Set(terms.flatMap(parts))];
 
