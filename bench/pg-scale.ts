@@ -3,7 +3,7 @@
  * p50/p99 over the bench queries, wall and CPU time — this process's and, on a local server, the
  * server's (its backends' CPU from /proc), since on a shared 2-core machine wall time measures the queue.
  *
- *   node --import tsx bench/pg-scale.ts <corpus dir> [--url postgres://…] [--repeats 5] [--search-only] [--read n --ranked n]
+ *   node --import tsx bench/pg-scale.ts <corpus dir> [--url postgres://…] [--repeats 5] [--search-only] [--read n --ranked n] [--http seconds]
  *
  * Without --url a throwaway cluster is started (test/helpers/pg.ts; --shared-buffers, default 1GB)
  * and removed at the end. With
@@ -20,7 +20,7 @@ import { openPostgresStore } from '../src/store/postgres/index.js';
 import { PG_SEARCH_LIMITS } from '../src/store/postgres/search.js';
 import type { Store } from '../src/store/store.js';
 import { startTestPostgres } from '../test/helpers/pg.js';
-import { ingestGongbao, measure } from './scale.js';
+import { httpLoad, ingestGongbao, measure, startServers, stopServers } from './scale.js';
 import { BENCH_QUERIES, percentile } from './search.js';
 
 const TICK_MS = 10; // /proc times are in clock ticks of 1/100 s on Linux
@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { url: { type: 'string' }, repeats: { type: 'string', default: '5' }, 'search-only': { type: 'boolean', default: false },
-      'shared-buffers': { type: 'string', default: '1GB' }, statements: { type: 'boolean', default: false }, read: { type: 'string' }, ranked: { type: 'string' } },
+      'shared-buffers': { type: 'string', default: '1GB' }, statements: { type: 'boolean', default: false }, read: { type: 'string' }, ranked: { type: 'string' },
+      http: { type: 'string' } },
   });
   const dir = positionals[0];
   if (!dir && !values['search-only']) throw new Error('usage: bench/pg-scale.ts <corpus dir> [--url …] [--repeats n] [--search-only]');
@@ -145,6 +146,16 @@ async function main(): Promise<void> {
       );
       console.log(`approximate (above ${JSON.stringify(limits.searchLimits ?? PG_SEARCH_LIMITS)}): ${[...approximate].join(' ') || 'none'}`);
       console.log(`slowest medians: ${medians.slice(0, 6).map((m) => `${m.q} ${m.ms.toFixed(1)} ms`).join('; ')}`);
+      // --http: the bench's HTTP load (two `gongbao serve` on this database, 50 connections) for that many seconds.
+      if (values.http) {
+        const servers = await startServers(url, [4721, 4722]);
+        try {
+          const h = await httpLoad([4721, 4722], Number(values.http));
+          console.log(`HTTP (serve × 2, 50 connections, ${values.http} s): ${h.requests} requests, ${h.perSecond.toFixed(0)}/s, p50 ${h.p50} ms, p99 ${h.p99} ms, ${h.errors} errors; load ${loadavg()[0]!.toFixed(1)}`);
+        } finally {
+          await stopServers(servers);
+        }
+      }
     } finally {
       await store.close();
     }

@@ -222,7 +222,7 @@ export async function measure(engines: Engine[], repeats: number) {
   }));
 }
 
-async function startServers(db: string, ports: number[]): Promise<ChildProcess[]> {
+export async function startServers(db: string, ports: number[]): Promise<ChildProcess[]> {
   const main = new URL('../src/cli/main.ts', import.meta.url).pathname;
   const procs = ports.map((port) => spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -240,7 +240,7 @@ async function startServers(db: string, ports: number[]): Promise<ChildProcess[]
   return procs;
 }
 
-async function stopServers(procs: ChildProcess[]): Promise<void> {
+export async function stopServers(procs: ChildProcess[]): Promise<void> {
   await Promise.all(procs.map((p) => new Promise<void>((resolve) => {
     if (p.exitCode !== null || p.signalCode !== null) return resolve();
     p.once('exit', () => resolve());
@@ -249,7 +249,7 @@ async function stopServers(procs: ChildProcess[]): Promise<void> {
 }
 
 /** 50 connections spread over the servers, each request one of the bench queries in turn. */
-async function httpLoad(ports: number[], seconds: number) {
+export async function httpLoad(ports: number[], seconds: number) {
   const paths = BENCH_QUERIES.map((q) => `/api/v1/search?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`);
   const results = await Promise.all(ports.map((port) => autocannon({
     url: `http://127.0.0.1:${port}`,

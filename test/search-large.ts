@@ -54,6 +54,16 @@ export function runLargeSearchSuite(name: string, open: (limits?: SearchLimits) 
       assert.deepEqual(dates, [...dates].sort().reverse(), 'body-only hits newest first');
     });
 
+    test('a filter finds its documents when they lie past the first matches read (a read of those first ones would find none)', async () => {
+      const years = (await exact.search({ q: '通知' })).facets.year;
+      assert.ok(years.length >= 3, JSON.stringify(years));
+      for (const { value, count } of years) {
+        const b = await small.search({ q: '通知', year: Number(value) });
+        assert.ok(b.total > 0 && b.hits.length === Math.min(20, count), `${value}: ${b.total} estimated, ${b.hits.length} hits, ${count} exactly`);
+        assert.ok(b.hits.every((h) => h.signedOn?.startsWith(value)), `${value}: ${b.hits.map((h) => h.signedOn).join(' ')}`);
+      }
+    });
+
     test('several terms above the read limit: estimated and flagged, every hit a match', async () => {
       for (const q of ['通知 -应急', '应急 OR 消防', '武隆区 通知']) {
         const a = await exact.search({ q, limit: 200 });

@@ -32,7 +32,9 @@ import type { Ingestible } from '../prepared.js';
 
 /** Connect (postgres://… URL), bring the schema up to date and load the learned lexicon. */
 export async function openPostgresStore(url: string, opts: StoreOptions & { readonly searchLimits?: SearchLimits } = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // Idle connections kept 5 minutes (pg's default: 10 s): a new backend plans its first search
+  // statement in 7–14 ms against 1.5 ms once its catalog caches are warm, besides the connect.
+  const pool = new pg.Pool({ connectionString: url, max: 5, idleTimeoutMillis: 300_000 });
   // An idle connection dropped by the server is discarded by the pool; unheard, the error would crash the process.
   pool.on('error', () => {});
   try {

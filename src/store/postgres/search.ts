@@ -1,13 +1,14 @@
 /**
  * Search on PostgreSQL, with the SQLite store's semantics. Which documents match: exact substrings
- * of the folded text (ILIKE, pg_trgm-indexed when the extension exists). How they rank: ts_rank
+ * of the folded text, found through the GIN index of each document's character pairs and checked
+ * on the text (holds). How they rank: ts_rank
  * over the jieba-word vector (title and 文号 weighted ten times the body) plus bonuses that put
  * title hits and an exact 文号 first. Facets count what passes every filter, as src/search/facets.ts does.
  * Every user string reaches SQL as a parameter; websearch_to_tsquery cannot raise a syntax error.
  */
 import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
-import { charLength } from '../../search/bigrams.js';
+import { bigrams, charLength } from '../../search/bigrams.js';
 import { fold } from '../../search/fold.js';
 import { numeric, parseQuery, type Term } from '../../search/query.js';
 import type { Segmenter } from '../../search/segment.js';
@@ -25,6 +26,42 @@ const EXACT_DOCNUM_BONUS = 1000;
 /** ts_rank weights {D, C, B, A}: body (C) 0.1, 文号 (B) and title (A) 1.0 — the 1:10:10 of the SQLite BM25. */
 const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 
+/**
+ * The test that the document_content row `c` holds `s` as a substring: the rows listing every
+ * character pair of it (listed: the GIN index over the bigram arrays, exact for a needle of one
+ * pair), then the folded text itself for the rows the pairs leave (checked).
+ */
+function holds(p: Params, s: string): string {
+  // A long 文号 fragment (〔2024〕17) is in a few hundred chunks: they alone are the set, and the
+  // thousands of rows listing its pairs are never visited.
+  if (longNumeric(s)) return checked(p, s);
+  const l = listed(p, s);
+  if (l !== null && charLength(s) === 2 && bigrams(s).size === 1) return l;
+  return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
+}
+
+/** A mostly numeric needle of 6+ characters: its trigrams find few chunks. */
+const longNumeric = (s: string) => numeric(s) && charLength(s) >= 6;
+
+/** The index condition for `s`: null when it has no pair (one character). */
+function listed(p: Params, s: string): string | null {
+  const pairs = [...bigrams(s).keys()];
+  return pairs.length > 0 ? `c.bigrams @> ${p.add(pairs)}::text[]` : null;
+}
+
+/**
+ * The exact test of a row. Needles are lower-cased; the text is lowered only when the needle has
+ * letters with case. A 文号 fragment's pairs (〔2, 24, 4〕, 〕1, 17) are in a twentieth of the
+ * documents and it in one of fifty of those: its chunks, found by trigrams, are the set to test against.
+ */
+function checked(p: Params, s: string): string {
+  const cased = s.toUpperCase() !== s;
+  if (numeric(s) && charLength(s) > 2) {
+    return `c.document_id IN (SELECT document_id FROM document_chunks WHERE text ${cased ? 'ILIKE' : 'LIKE'} ${p.add(pattern(s))})`;
+  }
+  return `strpos(${cased ? 'lower(c.search_text)' : 'c.search_text'}, ${p.add(s)}) > 0`;
+}
+
 const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
@@ -41,10 +78,10 @@ async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[]): P
   }
   if (candidates.size === 0) return splits;
   const texts = [...candidates.keys()];
+  const p = new Params();
   const r = await db.query<{ found: boolean[] }>(
-    `SELECT array_agg(EXISTS (SELECT 1 FROM document_chunks k WHERE k.text ILIKE p) ORDER BY n) AS found
-     FROM unnest($1::text[]) WITH ORDINALITY AS x(p, n)`,
-    [texts.map(pattern)],
+    `SELECT ARRAY[${texts.map((t) => `EXISTS (SELECT 1 FROM document_content c WHERE ${holds(p, t)})`).join(', ')}] AS found`,
+    p.values,
   );
   texts.forEach((t, i) => {
     if (!r.rows[0]!.found[i]) splits.set(t, candidates.get(t)!);
@@ -71,8 +108,6 @@ export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: Se
  * CPU 18.2 against 22.3 ms a query — estimates from 500 matches (±5 % on the bench's totals).
  */
 export const PG_SEARCH_LIMITS: SearchLimits = { read: 500, ranked: 250 };
-/** Chunk rows read per match allowed for, before a bounded read stops: a common word fills several chunks of a document. */
-const CHUNKS_PER_MATCH = 3;
 
 async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limits: SearchLimits): Promise<SearchResult> {
   const parsed = parseQuery(q.q ?? '');
@@ -84,34 +119,28 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   const needles = [...new Set(terms.flatMap(parts))];
 
   const p = new Params();
-  // Which documents match, as sets of ids each read from an index: two characters, the exact bigram
-  // GIN index; longer, the chunks holding it (trigram-indexed when pg_trgm exists). Set operations
-  // rather than OR / NOT filters, which would read every row's TOASTed bigram array. Terms are
-  // lower-cased: without letters that have case, LIKE finds what ILIKE does, and faster.
-  const has = (s: string) => {
-    if (charLength(s) === 2) return `(SELECT document_id FROM document_content WHERE bigrams @> ARRAY[${p.add(s)}]::text[])`;
-    const like = s.toUpperCase() === s ? 'LIKE' : 'ILIKE';
-    return `(SELECT document_id FROM document_chunks WHERE text ${like} ${p.add(pattern(s))})`;
+  // Which documents match: one condition on the content rows. The bigram GIN index gives the rows
+  // listing every pair of the needles (bitmaps ANDed and ORed as the groups are), in table order,
+  // and the folded text of those rows is checked as they come, so a read stops after its first
+  // matches instead of building whole sets. Excluded terms are checked on the text alone.
+  // A group of several terms (超充 OR 充电桩) is the OR of their index conditions, then the OR of
+  // their exact tests: the planner re-tests an OR of mixed conditions whole on every row, and an
+  // array containment test parses the row's whole bigram array (a text test does not).
+  const group = (g: (typeof positive)[number]) => {
+    if (g.terms.length === 1) return parts(g.terms[0]!).map((x) => holds(p, x)).join(' AND ');
+    const conditions = g.terms.map((t) => parts(t).map((x) => listed(p, x)));
+    if (conditions.some((c) => c.includes(null))) return `(${g.terms.map((t) => `(${parts(t).map((x) => holds(p, x)).join(' AND ')})`).join(' OR ')})`;
+    const any = (xs: string[][]) => `(${xs.map((x) => `(${x.join(' AND ')})`).join(' OR ')})`;
+    return `${any(conditions as string[][])} AND ${any(g.terms.map((t) => parts(t).map((x) => checked(p, x))))}`;
   };
-  const all = (xs: string[]) => (xs.length === 1 ? xs[0]! : `(${xs.join(' INTERSECT ')})`);
-  const any = (xs: string[]) => (xs.length === 1 ? xs[0]! : `(${xs.join(' UNION ')})`);
   const excluded = negative.flatMap((g) => g.terms);
-  // Built only when used: a parameter no statement reads is an error in PostgreSQL.
-  const matched = () => {
-    const matching = positive.length
-      ? all(positive.map((g) => any(g.terms.map((t) => all(parts(t).map(has))))))
-      : '(SELECT document_id FROM document_content)';
-    return excluded.length ? `${matching} EXCEPT ${any(excluded.map((t) => has(t.text)))}` : matching;
-  };
+  const where = () => [...positive.map(group), ...excluded.map((t) => `NOT ${checked(p, t.text)}`)].join(' AND ');
   const limit = clampInt(q.limit, 20, 200);
   const offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER);
-  // One term (the common words of a province: 区发展改革委, 乡村振兴) is read only up to limits.read
-  // matches (boundedRead); several terms are matched whole, and only the first limits.read of their
-  // matches go on (firstRead); a query of filters alone reads every document, exactly.
+  // Terms are read no further than limits.read matches (boundedRead); a query of filters alone, or
+  // of excluded terms alone, reads every document, exactly.
   const only = positive.length === 1 && positive[0]!.terms.length === 1 && excluded.length === 0 ? parts(positive[0]!.terms[0]!) : null;
   const read = Math.max(limits.read, offset + limit);
-  const sample = only?.length === 1 ? boundedRead(p, only[0]!, read, CHUNKS_PER_MATCH)
-    : positive.length > 0 ? firstRead(p, matched(), read) : exactRead(matched());
 
   let rank = '0';
   const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
@@ -160,13 +189,38 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
   if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
   if (q.status) filters.push(`status = ${p.add(q.status)}`);
+  // The row's own filters go into a bounded read too: a year's documents may all lie past the
+  // first matches in table order (the corpus is stored a government at a time), and a read of
+  // those first ones would find none of them. The status is derived, and filtered after.
+  // (Built only when read: a parameter no statement reads is an error.)
+  const rowFilters = () => [
+    ...own,
+    ...(q.year !== undefined && q.year !== null ? [`d.year = ${p.add(q.year)}`] : []),
+    ...(q.issuer ? [`d.issuer_key = ${p.add(fold(q.issuer))}`] : []),
+    ...(q.kind ? [`d.kind = ${p.add(q.kind)}`] : []),
+  ];
+  // No term to look for: the documents passing the row filters, through their indexes.
+  const passing = () => {
+    const f = rowFilters();
+    return `SELECT d.id AS document_id FROM documents d${f.length ? ` WHERE ${f.join(' AND ')}` : ''}`;
+  };
+  const sample = positive.length === 0
+    ? exactRead(excluded.length ? `${passing()} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}` : passing())
+    : only?.length === 1 && longNumeric(only[0]!) ? chunkRead(p, only[0]!, read, rowFilters())
+    : boundedRead(p, where(), read, rowFilters(), terms.some((t) => parts(t).some(longNumeric)));
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
   // Above the read limit, the documents that must lead the page whether or not the read reached
   // them (as the SQLite store's certainHits): the newest with the term in the title, the exact 文号.
   // Dated and undated apart, so the dated part walks the 成文日期 index backwards and stops early.
-  const inTitle = only?.map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
+  // The title pairs' index (migration 17) finds the titles holding a rare word; the planner walks
+  // 成文日期 backwards instead for a common one.
+  const titled = (x: string) => {
+    const pairs = [...bigrams(x).keys()];
+    return `${pairs.length ? `char_pairs(d.search_title) @> ${p.add(pairs)}::text[] AND ` : ''}strpos(d.search_title, ${p.add(x)}) > 0`;
+  };
+  const inTitle = only?.map(titled).join(' AND ');
   const newest = (dated: boolean) => `(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${inTitle} AND d.signed_on IS ${dated ? 'NOT ' : ''}NULL
       ORDER BY ${dated ? 'd.signed_on DESC, ' : ''}d.id LIMIT ${p.add(offset + limit + 200)})`;
   const certain = only === null ? [] : [
@@ -223,46 +277,35 @@ function exactRead(matched: string): string {
 }
 
 /** Pages of a table, for scaling what a read cut short covered (`blk`: a row's page). */
-const BLOCK = `(ctid::text::point)[0]::bigint`;
+const BLOCK = `(c.ctid::text::point)[0]::bigint`;
 const pages = (table: string) => `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::bigint)`;
 
 /**
- * CTEs r and rs for a query of several terms: its matches are sets combined (INTERSECT, UNION,
- * EXCEPT), read whole; above `read` of them only the first `read` in table order go on to be joined,
- * filtered, counted and ranked, standing for their share of the table as in boundedRead (the
- * per-match work after matching was most of a 3,000-match query's time).
+ * CTEs r and rs for the content rows meeting `where` whose document row (d) meets `rowFilters`,
+ * read no further than `read` matches. The
+ * index hands rows over in table order (a bitmap heap scan), so a read cut short has covered a
+ * leading stretch of the table: its matches stand for the whole table in proportion to the pages
+ * read (weight), as the SQLite store scales by the rowids read.
  */
-function firstRead(p: Params, matched: string, read: number): string {
-  const over = `(SELECT count(*) FROM r0) > ${p.add(read)}`;
-  return `r0 AS MATERIALIZED (SELECT DISTINCT document_id FROM (${matched}) x),
-    r AS MATERIALIZED (SELECT document_id, 0::bigint AS blk FROM r0 WHERE NOT ${over}
-      UNION ALL (SELECT document_id, ${BLOCK} AS blk FROM document_content WHERE ${over} AND document_id IN (SELECT document_id FROM r0)
-        ORDER BY blk LIMIT ${p.add(read)})),
-    rs AS (SELECT count(*) AS n, NOT ${over} AS exact,
-      CASE WHEN ${over} THEN ${pages('document_content')}::float8 / (max(blk) + 1) ELSE 1 END AS weight FROM r)`;
+function boundedRead(p: Params, where: string, read: number, rowFilters: readonly string[], sorted: boolean): string {
+  const exact = `count(*) <= ${p.add(read)}`;
+  const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = c.document_id' : '';
+  return `r AS MATERIALIZED (SELECT c.document_id, ${BLOCK} AS blk FROM document_content c${join}
+      WHERE ${[where, ...rowFilters].join(' AND ')}${sorted ? ' ORDER BY blk' : ''} LIMIT ${p.add(read + 1)}),
+    rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_content')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
 }
 
 /**
- * CTEs r and rs for one needle, read no further than `read` matches. The index hands rows over in
- * table order (a bitmap heap scan), so a read cut short has covered a leading stretch of the table:
- * its matches stand for the whole table in proportion to the pages read (weight), as the SQLite
- * store scales by the rowids read. Two characters are one row a document (the bigram arrays);
- * longer needles are read as chunk rows, at most `perMatch` a match read.
+ * CTEs r and rs for one long 文号 fragment: the documents of its trigram-found chunks (whose row
+ * filters pass), in table order, cut at `read` as boundedRead does — the content rows never read.
  */
-function boundedRead(p: Params, needle: string, read: number, perMatch: number): string {
-  const scale = (table: string, exact: string) =>
-    `rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages(table)}::float8 / (max(blk) + 1) END AS weight FROM r)`;
-  if (charLength(needle) === 2) {
-    return `r AS MATERIALIZED (SELECT document_id, ${BLOCK} AS blk FROM document_content WHERE bigrams @> ARRAY[${p.add(needle)}]::text[] LIMIT ${p.add(read + 1)}),
-      ${scale('document_content', `count(*) <= ${p.add(read)}`)}`;
-  }
-  const like = needle.toUpperCase() === needle ? 'LIKE' : 'ILIKE';
-  const rows = (read + 1) * perMatch;
-  // The first `read` documents the chunk rows reach (more chunks than allowed for mean fewer documents).
-  return `k AS MATERIALIZED (SELECT document_id, ${BLOCK} AS blk FROM document_chunks WHERE text ${like} ${p.add(pattern(needle))} LIMIT ${p.add(rows)}),
-    g AS MATERIALIZED (SELECT document_id, min(blk) AS blk FROM k GROUP BY document_id),
-    r AS MATERIALIZED (SELECT * FROM g ORDER BY blk LIMIT ${p.add(read)}),
-    ${scale('document_chunks', `(SELECT count(*) FROM k) < ${p.add(rows)} AND (SELECT count(*) FROM g) <= ${p.add(read)}`)}`;
+function chunkRead(p: Params, needle: string, read: number, rowFilters: readonly string[]): string {
+  const exact = `count(*) <= ${p.add(read)}`;
+  const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = k.document_id' : '';
+  return `r AS MATERIALIZED (SELECT k.document_id, min((k.ctid::text::point)[0]::bigint) AS blk FROM document_chunks k${join}
+      WHERE ${[`k.text ${needle.toUpperCase() === needle ? 'LIKE' : 'ILIKE'} ${p.add(pattern(needle))}`, ...rowFilters].join(' AND ')}
+      GROUP BY k.document_id ORDER BY blk LIMIT ${p.add(read + 1)}),
+    rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_chunks')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
 }
 
 interface HitRow {

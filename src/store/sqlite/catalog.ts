@@ -156,8 +156,11 @@ export class Catalog {
     return firstAbove(this.seqs, hi) - firstAbove(this.seqs, lo - 1);
   }
 
-  /** The query's filters (facet values, 成文日期 range) as one test of a seq; false for a seq no document has. */
-  filter(q: SearchQuery): (seq: number) => boolean {
+  /**
+   * The query's filters (facet values, 成文日期 range) as one test of a seq; false for a seq no
+   * document has. `selective` when there are any beyond the document existing.
+   */
+  filter(q: SearchQuery): ((seq: number) => boolean) & { selective?: true } {
     const tests: Array<(seq: number) => boolean> = [];
     DIMS.forEach((d, i) => {
       const v = wanted(q, d);
@@ -181,7 +184,7 @@ export class Catalog {
     const codes = this.codes[0]!;
     const exists = (seq: number): boolean => seq < codes.length && codes[seq] !== -1;
     if (tests.length === 0) return exists;
-    return (seq) => exists(seq) && tests.every((t) => t(seq));
+    return Object.assign((seq: number) => exists(seq) && tests.every((t) => t(seq)), { selective: true as const });
   }
 }
 

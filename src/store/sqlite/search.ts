@@ -109,7 +109,7 @@ export function searchSqlite(db: Database.Database, index: SearchIndex, q: Searc
   const excluded = negative.length > 0 ? negative.map((t) => m.expr(t)).join(' OR ') : null;
   const expr = positive.length === 0 ? null : `${column ? `{${column}} : (${groups})` : groups}${excluded ? ` NOT (${excluded})` : ''}`;
 
-  const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, Math.max(limits.read, offset + limit));
+  const found = expr === null ? browse(db, catalog, pass, excluded) : matches(db, catalog, pass, expr, Math.max(limits.read, offset + limit), offset + limit);
   const terms = positive.flatMap((g) => g.terms);
   const ranked = terms.length > 0 && q.sort !== 'date';
   const total = Math.round(found.seqs.length * found.weight);
@@ -177,12 +177,37 @@ function browse(db: Database.Database, catalog: Catalog, pass: (seq: number) => 
  * each standing for its share of the documents (an estimate). Reading goes in ascending rowid: FTS5
  * reads a doclist backwards only by loading it whole, and its seeks cost as much as reading.
  */
-function matches(db: Database.Database, catalog: Catalog, pass: (seq: number) => boolean, expr: string, read: number): Matches {
+function matches(db: Database.Database, catalog: Catalog, pass: ReturnType<Catalog['filter']>, expr: string, read: number, enough: number): Matches {
   const all = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? ORDER BY rowid LIMIT ?', expr, read + 1);
   const exact = all.length <= read;
   if (!exact) all.length = read;
+  const seqs = all.filter(pass);
+  if (!exact && pass.selective && seqs.length < enough) return readOn(db, catalog, pass, expr, read, seqs, all[read - 1]!);
   const weight = exact ? 1 : catalog.seqs.length / catalog.countBetween(0, all[read - 1]!);
-  return { seqs: all.filter(pass), read: all.length, weight, exact };
+  return { seqs, read: all.length, weight, exact };
+}
+
+/**
+ * The first matches read left the page short: documents are stored as their files come, a
+ * government at a time, so an issuer's documents can all lie past them. The read goes on in
+ * batches until limits.read pass (the estimate then covers up to there) or the matches end (exact).
+ */
+function readOn(db: Database.Database, catalog: Catalog, pass: (seq: number) => boolean, expr: string, read: number, seqs: number[], after: number): Matches {
+  let n = read;
+  let last = after;
+  for (let more = true; more;) {
+    const batch = rowids(db, 'SELECT rowid FROM doc_bg WHERE doc_bg MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?', expr, last, read);
+    more = batch.length === read;
+    for (const seq of batch) {
+      n++;
+      last = seq;
+      if (pass(seq) && seqs.push(seq) > read) {
+        seqs.length = read;
+        return { seqs, read: n, weight: catalog.seqs.length / catalog.countBetween(0, seqs[read - 1]!), exact: false };
+      }
+    }
+  }
+  return { seqs, read: n, weight: 1, exact: true };
 }
 
 /**
