@@ -66,7 +66,9 @@ export async function ingestFiles(
   };
   // Workers prepare what the store would compute on this thread: content packed for a store that
   // keeps it packed, unit-mention excerpts for SQLite's registers (PostgreSQL's writer packs its own).
-  const prepare = { pack: store.packsContent === true, mentions: store instanceof SqliteStore };
+  // SQLite's store reads the bulky fields from those, so they need not cross the thread boundary (slim).
+  const sqlite = store instanceof SqliteStore;
+  const prepare = { pack: store.packsContent === true, mentions: sqlite, slim: sqlite };
   // One bulk operation: the store's index upkeep waits for the last batch.
   const run = async () => {
     for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {

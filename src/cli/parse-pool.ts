@@ -11,6 +11,7 @@ import { parseFile } from '../ingest/index.js';
 import { isInterpretationFile } from '../status/interpretation-ingest.js';
 import { prepareResult, type PreparedResult } from '../store/prepared.js';
 import { packDocument } from '../store/sqlite/content.js';
+import { restoreResult, type SlimResult } from './parse-transfer.js';
 
 /**
  * A parsed file (prepared for the store when asked: prepared.ts), its one-line error, or a 解读 text
@@ -25,6 +26,8 @@ export type Parsed =
 export interface PrepareOptions {
   readonly pack: boolean;
   readonly mentions: boolean;
+  /** Send the file without what the store reads from the packed rows instead (parse-transfer.ts; SQLite). */
+  readonly slim?: boolean;
 }
 
 function isInterpretation(file: string): boolean {
@@ -101,13 +104,17 @@ export async function* parseAll(
     }
   };
   for (const w of pool) {
-    w.worker.on('message', (m: { id: number; parsed?: Parsed; userError?: string; crash?: string }) => {
+    w.worker.on('message', (m: { id: number; parsed?: Parsed; slim?: SlimResult; userError?: string; crash?: string }) => {
       const p = pending.get(m.id)!;
       pending.delete(m.id);
       w.busy--;
       if (m.crash !== undefined) p.reject(new Error(m.crash));
       // A UserError crosses the thread boundary as its message.
-      else p.resolve(m.userError !== undefined ? { file: files[m.id]!, error: new UserError(m.userError) } : m.parsed!);
+      else if (m.userError !== undefined) p.resolve({ file: files[m.id]!, error: new UserError(m.userError) });
+      else if (m.slim !== undefined) {
+        const prepared = restoreResult(m.slim);
+        p.resolve({ file: files[m.id]!, result: prepared.result, prepared });
+      } else p.resolve(m.parsed!);
       pump();
     });
     w.worker.on('error', (err) => pending.forEach((p) => p.reject(err)));
