@@ -485,14 +485,16 @@ const MIGRATIONS: Migration[] = [
   },
   {
     version: 17,
-    name: 'titles by their character pairs: the newest documents with a word in the title found without reading every title (search.ts)',
-    // A province has titles a word is rare in: the newest-first walk of 成文日期 read all 100,000 of them.
-    // The function's pairs are a superset of src/search/bigrams.ts's (it keeps pairs with a blank):
-    // a title holding a needle lists every pair of it; strpos then decides.
+    name: 'titles by their character pairs and year signed: the newest documents with a word in the title found without reading every title (search.ts)',
+    // A province has titles a word is rare in: the newest-first walk of 成文日期 read all 100,000 of
+    // them; and words common in titles: reading all their titles to sort them cost 20 ms. The keys
+    // are the title's pairs (a superset of src/search/bigrams.ts's: pairs with a blank kept — strpos
+    // decides) and 'y' + the year signed, so a year's titles holding a word are one bitmap.
     up: sql(`
-      CREATE FUNCTION char_pairs(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-        AS $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}') FROM generate_series(1, length(t) - 1) AS i $$;
-      CREATE INDEX documents_title_pairs ON documents USING gin (char_pairs(search_title));
+      CREATE FUNCTION title_keys(t text, signed text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}') || ('y' || left(signed, 4))
+          FROM generate_series(1, length(t) - 1) AS i $$;
+      CREATE INDEX documents_title_keys ON documents USING gin (title_keys(search_title, signed_on));
     `),
   },
 ];

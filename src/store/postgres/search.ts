@@ -40,6 +40,9 @@ function holds(p: Params, s: string): string {
   return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
 }
 
+/** Years of titles looked through first for the newest title hits. */
+const RECENT_YEARS = 3;
+
 /** A mostly numeric needle of 6+ characters: its trigrams find few chunks. */
 const longNumeric = (s: string) => numeric(s) && charLength(s) >= 6;
 
@@ -215,23 +218,31 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   // Above the read limit, the documents that must lead the page whether or not the read reached
   // them (as the SQLite store's certainHits): the newest with the term in the title, the exact 文号.
   // Dated and undated apart, so the dated part walks the 成文日期 index backwards and stops early.
-  // The title pairs' index (migration 17) finds the titles holding a rare word; the planner walks
-  // 成文日期 backwards instead for a common one.
+  // The titles' keys (migration 17: character pairs and the year signed) find the documents with a
+  // word in the title. The newest are looked for among the last RECENT_YEARS years' first — a word
+  // common in titles (领导小组: 7,000 at 100k) then costs a few hundred rows read and sorted, not
+  // all of them — and in every year when those hold too few.
   const titled = (x: string) => {
     const pairs = [...bigrams(x).keys()];
-    return `${pairs.length ? `char_pairs(d.search_title) @> ${p.add(pairs)}::text[] AND ` : ''}strpos(d.search_title, ${p.add(x)}) > 0`;
+    return `${pairs.length ? `title_keys(d.search_title, d.signed_on) @> ${p.add(pairs)}::text[] AND ` : ''}strpos(d.search_title, ${p.add(x)}) > 0`;
   };
   const inTitle = only?.map(titled).join(' AND ');
-  const newest = (dated: boolean) => `(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${inTitle} AND d.signed_on IS ${dated ? 'NOT ' : ''}NULL
-      ORDER BY ${dated ? 'd.signed_on DESC, ' : ''}d.id LIMIT ${p.add(offset + limit + 200)})`;
+  const wanted = offset + limit + 200;
+  const newest = (where: string, n: number) => `SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${inTitle} AND ${where}
+      ORDER BY d.signed_on DESC, d.id LIMIT ${p.add(n)}`;
+  const titleCtes = only === null ? '' : `, years AS (SELECT ARRAY(SELECT 'y' || (y - k) FROM generate_series(0, ${RECENT_YEARS - 1}) k) AS keys
+      FROM (SELECT CASE WHEN m ~ '^[0-9]{4}' THEN left(m, 4)::int END AS y FROM (SELECT max(signed_on) AS m FROM documents) a) b),
+    recent AS MATERIALIZED (${newest('title_keys(d.search_title, d.signed_on) && (SELECT keys FROM years)', wanted)})`;
   const certain = only === null ? [] : [
-    newest(true), newest(false),
+    `(SELECT id FROM recent WHERE (SELECT count(*) FROM recent) >= ${p.add(wanted)})`,
+    `(${newest(`d.signed_on IS NOT NULL AND (SELECT count(*) FROM recent) < ${p.add(wanted)}`, wanted)})`,
+    `(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${inTitle} AND d.signed_on IS NULL ORDER BY d.id LIMIT ${p.add(wanted)})`,
     ...(parsed.docNumber !== null ? [`(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND d.doc_number = ${p.add(parsed.docNumber)})`] : []),
   ];
   // The score is rank (ts_rank, never above 1.7) plus bonuses (multiples of 10): the page lies in the
   // bonus tiers at or above the one its last hit falls in, so only their documents are ranked.
   const text = `
-    WITH ${sample}, st AS (SELECT exact, weight, exact AND n <= ${p.add(limits.ranked)} AS ranked FROM rs), c AS MATERIALIZED (
+    WITH ${sample}, st AS (SELECT exact, weight, exact AND n <= ${p.add(limits.ranked)} AS ranked FROM rs)${titleCtes}, c AS MATERIALIZED (
       -- Matching on the indexes alone, once per document, whatever row estimates the planner has.
       SELECT document_id, true AS sampled FROM r${certain.length ? `
       UNION ALL SELECT id, false FROM (${certain.join(' UNION ')}) x WHERE id NOT IN (SELECT document_id FROM r)` : ''}
