@@ -1,6 +1,6 @@
 /**
  * A query matching more than a store reads (SearchLimits: SQLite reads 5,000 matches and ranks
- * 2,000 by BM25; PostgreSQL 500 and 250) is answered from what it read: totals and facets
+ * 2,000 by BM25; PostgreSQL 250 and 250) is answered from what it read: totals and facets
  * estimated and flagged, title and 文号 hits first, then newest. The samples stand in for a province
  * with the limits made small. Run by search-sqlite-large.test.ts and search-postgres-large.test.ts.
  */

@@ -103,15 +103,15 @@ export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: Se
 }
 
 /**
- * PostgreSQL's SearchLimits (store.ts). Each match read costs the server some 10–20 µs (its chunks
- * re-checked, the document row and status joined) and each one ranked a few more (its word parts),
- * several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench query: with
- * 2,000 read and 1,000 ranked p50 30 ms, p99 60 ms; with 1,000 and 500, 20 and 40 ms (36 of the 65
- * queries estimated rather than 20). 500 and 250, the 65 queries × 4 interleaved with 1,000 and 500
- * in one process on a 10,019-document database (load 5–6): wall p99 36.8 against 53.9 ms, server
- * CPU 18.2 against 22.3 ms a query — estimates from 500 matches (±5 % on the bench's totals).
+ * PostgreSQL's SearchLimits (store.ts). Each match read costs the server some 25 µs (a longer
+ * needle's text tested, the document row and status joined) and each one ranked a few more (its
+ * word parts), several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench
+ * query: with 2,000 read and 1,000 ranked p50 30 ms, p99 60 ms; with 1,000 and 500, 20 and 40 ms.
+ * At 100,000 (session 8, load 1.0, the 65 queries × 5 in one process): 500 read, 250 ranked: wall
+ * p50 36.6, p99 58.2 ms, server CPU 28.3 ms a query; 250 and 250: 24.1, 44.9 and 19.2. Totals above
+ * 250 are estimated from the first 250 matches in table order; a match set of up to 250 is exact and ranked.
  */
-export const PG_SEARCH_LIMITS: SearchLimits = { read: 500, ranked: 250 };
+export const PG_SEARCH_LIMITS: SearchLimits = { read: 250, ranked: 250 };
 
 async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limits: SearchLimits, foundWhole: Map<string, boolean>): Promise<SearchResult> {
   const parsed = parseQuery(q.q ?? '');
