@@ -34,7 +34,7 @@ const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 function holds(p: Params, s: string): string {
   // A long 文号 fragment (〔2024〕17) is in a few hundred chunks: they alone are the set, and the
   // thousands of rows listing its pairs are never visited.
-  if (longNumeric(s)) return checked(p, s);
+  if (chunkFound(s)) return checked(p, s);
   const l = listed(p, s);
   if (l !== null && charLength(s) === 2 && bigrams(s).size === 1) return l;
   return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
@@ -43,8 +43,14 @@ function holds(p: Params, s: string): string {
 /** Years of titles looked through first for the newest title hits. */
 const RECENT_YEARS = 3;
 
-/** A mostly numeric needle of 6+ characters: its trigrams find few chunks. */
-const longNumeric = (s: string) => numeric(s) && charLength(s) >= 6;
+/**
+ * A 文号 or a fragment of one: a bracketed year (武隆府办〔2023〕6号), or mostly digits (〔2024〕17,
+ * 2023). Its pairs (〔2, 20, 02, 3〕, 6号) are in much of the corpus and it in few of those documents.
+ */
+const docNumberish = (s: string) => numeric(s) || /〔\d{4}〕/.test(s);
+
+/** A 文号-like needle of 6+ characters: its trigrams find few chunks, which alone are its matches. */
+const chunkFound = (s: string) => docNumberish(s) && charLength(s) >= 6;
 
 /** The index condition for `s`: null when it has no pair (one character). */
 function listed(p: Params, s: string): string | null {
@@ -55,11 +61,12 @@ function listed(p: Params, s: string): string | null {
 /**
  * The exact test of a row. Needles are lower-cased; the text is lowered only when the needle has
  * letters with case. A 文号 fragment's pairs (〔2, 24, 4〕, 〕1, 17) are in a twentieth of the
- * documents and it in one of fifty of those: its chunks, found by trigrams, are the set to test against.
+ * documents and it in one of fifty of those (docNumberish): its chunks, found by trigrams, are the
+ * set to test against.
  */
 function checked(p: Params, s: string): string {
   const cased = s.toUpperCase() !== s;
-  if (numeric(s) && charLength(s) > 2) {
+  if (docNumberish(s) && charLength(s) > 2) {
     return `c.document_id IN (SELECT document_id FROM document_chunks WHERE text ${cased ? 'ILIKE' : 'LIKE'} ${p.add(pattern(s))})`;
   }
   return `strpos(${cased ? 'lower(c.search_text)' : 'c.search_text'}, ${p.add(s)}) > 0`;
@@ -210,8 +217,8 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   };
   const sample = positive.length === 0
     ? exactRead(excluded.length ? `${passing()} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}` : passing())
-    : only?.length === 1 && longNumeric(only[0]!) ? chunkRead(p, only[0]!, read, rowFilters())
-    : boundedRead(p, where(), read, rowFilters(), terms.some((t) => parts(t).some(longNumeric)));
+    : only?.length === 1 && chunkFound(only[0]!) ? chunkRead(p, only[0]!, read, rowFilters())
+    : boundedRead(p, where(), read, rowFilters(), terms.some((t) => parts(t).some(chunkFound)));
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
