@@ -25,6 +25,10 @@ const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
 /** ts_rank weights {D, C, B, A}: body (C) 0.1, 文号 (B) and title (A) 1.0 — the 1:10:10 of the SQLite BM25. */
 const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
+/** Years of titles looked through first for the newest title hits. */
+const RECENT_YEARS = 3;
+/** Found-whole answers kept at most (a public server hears endless distinct queries). */
+const KNOWN_CHUNKS = 10_000;
 
 /**
  * The test that the document_content row `c` holds `s` as a substring: the rows listing every
@@ -39,9 +43,6 @@ function holds(p: Params, s: string): string {
   if (l !== null && charLength(s) === 2 && bigrams(s).size === 1) return l;
   return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
 }
-
-/** Years of titles looked through first for the newest title hits. */
-const RECENT_YEARS = 3;
 
 /**
  * A 文号 or a fragment of one: a bracketed year (武隆府办〔2023〕6号), or mostly digits (〔2024〕17,
@@ -87,6 +88,7 @@ async function splitUnfound(db: pg.PoolClient, seg: Segmenter, terms: Term[], kn
     if (words.length >= 2) candidates.set(t.text, words);
   }
   const texts = [...candidates.keys()].filter((t) => !known.has(t));
+  if (known.size + texts.length > KNOWN_CHUNKS) known.clear();
   if (texts.length > 0) {
     const p = new Params();
     const r = await db.query<{ found: boolean[] }>(
