@@ -40,7 +40,7 @@ function holds(p: Params, s: string): string {
   // thousands of rows listing its pairs are never visited.
   if (chunkFound(s)) return checked(p, s);
   const l = listed(p, s);
-  if (l !== null && charLength(s) === 2 && bigrams(s).size === 1) return l;
+  if (l !== null && charLength(s) === 2 && pairsOf(s).length === 1) return l;
   return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
 }
 
@@ -55,7 +55,7 @@ const chunkFound = (s: string) => docNumberish(s) && charLength(s) >= 6;
 
 /** The index condition for `s`: null when it has no pair (one character). */
 function listed(p: Params, s: string): string | null {
-  const pairs = [...bigrams(s).keys()];
+  const pairs = pairsOf(s);
   return pairs.length > 0 ? `c.bigrams @> ${p.add(pairs)}::text[]` : null;
 }
 
@@ -66,14 +66,18 @@ function listed(p: Params, s: string): string | null {
  * set to test against.
  */
 function checked(p: Params, s: string): string {
-  const cased = s.toUpperCase() !== s;
-  if (docNumberish(s) && charLength(s) > 2) {
-    return `c.document_id IN (SELECT document_id FROM document_chunks WHERE text ${cased ? 'ILIKE' : 'LIKE'} ${p.add(pattern(s))})`;
-  }
-  return `strpos(${cased ? 'lower(c.search_text)' : 'c.search_text'}, ${p.add(s)}) > 0`;
+  if (docNumberish(s) && charLength(s) > 2) return `c.document_id IN (SELECT document_id FROM document_chunks k WHERE ${inChunk(p, s)})`;
+  return `strpos(${cased(s) ? 'lower(c.search_text)' : 'c.search_text'}, ${p.add(s)}) > 0`;
 }
 
-const pattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
+/** Whether a (lower-cased) needle has letters with case: without them LIKE finds what ILIKE does, and faster. */
+const cased = (s: string) => s.toUpperCase() !== s;
+
+/** The chunk row `k` holds `s` (pg_trgm-indexed when the extension exists). */
+const inChunk = (p: Params, s: string) => `k.text ${cased(s) ? 'ILIKE' : 'LIKE'} ${p.add(`%${s.replace(/[\\%_]/g, '\\$&')}%`)}`;
+
+/** A needle's distinct character pairs, as the bigram arrays and the title keys list them. */
+const pairsOf = (s: string) => [...bigrams(s).keys()];
 
 /**
  * An unquoted chunk of 4+ characters found nowhere whole (武隆区禁火令通知) is a string of words:
@@ -187,52 +191,40 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   if (parsed.docNumber !== null && scored) bonus.push(`CASE WHEN d.doc_number = ${p.add(parsed.docNumber)} THEN ${EXACT_DOCNUM_BONUS} ELSE 0 END`);
 
   // Filters apply before facets: the facets count what passes every filter and add up to the total.
-  // Date range and field choice: plain conditions on the document row.
-  const own: string[] = [];
-  if (q.from) own.push(`d.signed_on >= ${p.add(q.from)}`);
-  if (q.to) own.push(`d.signed_on <= ${p.add(q.to)}`);
+  // The row's own (date range, field choice, year, issuer, kind): plain conditions on the document
+  // row, applied in the read as well — a year's documents may all lie past the first matches in
+  // table order (the corpus is stored a government at a time), and a read of those first ones would
+  // find none of them. The status is derived: filtered after the joins.
+  const rowFilters: string[] = [];
+  if (q.from) rowFilters.push(`d.signed_on >= ${p.add(q.from)}`);
+  if (q.to) rowFilters.push(`d.signed_on <= ${p.add(q.to)}`);
   const inField = q.field === 'title' ? 'd.search_title' : q.field === 'docNumber' ? "lower(coalesce(d.doc_number, ''))" : null;
   if (inField) {
     for (const g of positive) {
-      own.push(`(${g.terms.map((t) => `(${(q.field === 'title' ? parts(t) : [t.text]).map((x) => `strpos(${inField}, ${p.add(x)}) > 0`).join(' AND ')})`).join(' OR ')})`);
+      rowFilters.push(`(${g.terms.map((t) => `(${(q.field === 'title' ? parts(t) : [t.text]).map((x) => `strpos(${inField}, ${p.add(x)}) > 0`).join(' AND ')})`).join(' OR ')})`);
     }
   }
-  const filters: string[] = [];
-  if (q.year !== undefined && q.year !== null) filters.push(`year = ${p.add(q.year)}`);
-  if (q.issuer) filters.push(`issuer = ${p.add(fold(q.issuer))}`);
-  if (q.kind) filters.push(`kind = ${p.add(q.kind)}`);
-  if (q.status) filters.push(`status = ${p.add(q.status)}`);
-  // The row's own filters go into a bounded read too: a year's documents may all lie past the
-  // first matches in table order (the corpus is stored a government at a time), and a read of
-  // those first ones would find none of them. The status is derived, and filtered after.
-  // (Built only when read: a parameter no statement reads is an error.)
-  const rowFilters = () => [
-    ...own,
-    ...(q.year !== undefined && q.year !== null ? [`d.year = ${p.add(q.year)}`] : []),
-    ...(q.issuer ? [`d.issuer_key = ${p.add(fold(q.issuer))}`] : []),
-    ...(q.kind ? [`d.kind = ${p.add(q.kind)}`] : []),
-  ];
+  if (q.year !== undefined && q.year !== null) rowFilters.push(`d.year = ${p.add(q.year)}`);
+  if (q.issuer) rowFilters.push(`d.issuer_key = ${p.add(fold(q.issuer))}`);
+  if (q.kind) rowFilters.push(`d.kind = ${p.add(q.kind)}`);
+  const filters = q.status ? [`status = ${p.add(q.status)}`] : [];
   // No term to look for: the documents passing the row filters, through their indexes.
-  const passing = () => {
-    const f = rowFilters();
-    return `SELECT d.id AS document_id FROM documents d${f.length ? ` WHERE ${f.join(' AND ')}` : ''}`;
-  };
+  const passing = `SELECT d.id AS document_id FROM documents d${rowFilters.length ? ` WHERE ${rowFilters.join(' AND ')}` : ''}`;
   const sample = positive.length === 0
-    ? exactRead(excluded.length ? `${passing()} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}` : passing())
-    : only?.length === 1 && chunkFound(only[0]!) ? chunkRead(p, only[0]!, read, rowFilters())
-    : boundedRead(p, where(), read, rowFilters(), terms.some((t) => parts(t).some(chunkFound)));
+    ? exactRead(excluded.length ? `${passing} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}` : passing)
+    : only?.length === 1 && chunkFound(only[0]!) ? chunkRead(p, only[0]!, read, rowFilters)
+    : boundedRead(p, where(), read, rowFilters, terms.some((t) => parts(t).some(chunkFound)));
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
   // Above the read limit, the documents that must lead the page whether or not the read reached
   // them (as the SQLite store's certainHits): the newest with the term in the title, the exact 文号.
-  // Dated and undated apart, so the dated part walks the 成文日期 index backwards and stops early.
   // The titles' keys (migration 17: character pairs and the year signed) find the documents with a
   // word in the title. The newest are looked for among the last RECENT_YEARS years' first — a word
   // common in titles (领导小组: 7,000 at 100k) then costs a few hundred rows read and sorted, not
   // all of them — and in every year when those hold too few.
   const titled = (x: string) => {
-    const pairs = [...bigrams(x).keys()];
+    const pairs = pairsOf(x);
     return `${pairs.length ? `title_keys(d.search_title, d.signed_on) @> ${p.add(pairs)}::text[] AND ` : ''}strpos(d.search_title, ${p.add(x)}) > 0`;
   };
   const inTitle = only?.map(titled).join(' AND ');
@@ -262,7 +254,7 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
       -- EFFECTIVE_STATUS (read.ts) as joins: two index probes per match add up over thousands of matches.
       FROM c JOIN documents d ON d.id = c.document_id LEFT JOIN statuses s ON s.document_id = d.id
         LEFT JOIN (SELECT DISTINCT ON (document_id) document_id, status FROM corrections ORDER BY document_id, created_at DESC, seq DESC) k
-          ON k.document_id = d.id ${own.length ? `WHERE ${own.join(' AND ')}` : ''}
+          ON k.document_id = d.id ${rowFilters.length ? `WHERE ${rowFilters.join(' AND ')}` : ''}
     ), f AS MATERIALIZED (
       SELECT *, ${bonus.length ? bonus.map((_, i) => `b${i}`).join(' + ') : '0'} AS bonus FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
     )${rq}, tier AS (
@@ -297,23 +289,30 @@ function exactRead(matched: string): string {
   return `r AS MATERIALIZED (SELECT DISTINCT document_id FROM (${matched}) x), rs AS (SELECT count(*) AS n, true AS exact, 1 AS weight FROM r)`;
 }
 
-/** Pages of a table, for scaling what a read cut short covered (`blk`: a row's page). */
-const BLOCK = `(c.ctid::text::point)[0]::bigint`;
-const pages = (table: string) => `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::bigint)`;
+/** A row's page in its table (`alias`: the table's name in the read), the order a bitmap heap scan hands rows over in. */
+const block = (alias: string) => `(${alias}.ctid::text::point)[0]::bigint`;
+
+/**
+ * CTE rs over the read r (document_id, blk): how many were read, whether that was all of them (at
+ * most `read`), and the weight of each — 1 when exact, else the table's pages over the pages read:
+ * a read cut short has covered a leading stretch of `table`, as the SQLite store scales by rowids.
+ */
+function scaled(p: Params, table: string, read: number): string {
+  const exact = `count(*) <= ${p.add(read)}`;
+  const pages = `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::bigint)`;
+  return `rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages}::float8 / (max(blk) + 1) END AS weight FROM r)`;
+}
 
 /**
  * CTEs r and rs for the content rows meeting `where` whose document row (d) meets `rowFilters`,
- * read no further than `read` matches. The
- * index hands rows over in table order (a bitmap heap scan), so a read cut short has covered a
- * leading stretch of the table: its matches stand for the whole table in proportion to the pages
- * read (weight), as the SQLite store scales by the rowids read.
+ * read no further than `read` matches, in table order as the index hands them over (a bitmap heap
+ * scan; `sorted` when a set of ids found elsewhere may drive the read instead).
  */
 function boundedRead(p: Params, where: string, read: number, rowFilters: readonly string[], sorted: boolean): string {
-  const exact = `count(*) <= ${p.add(read)}`;
   const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = c.document_id' : '';
-  return `r AS MATERIALIZED (SELECT c.document_id, ${BLOCK} AS blk FROM document_content c${join}
+  return `r AS MATERIALIZED (SELECT c.document_id, ${block('c')} AS blk FROM document_content c${join}
       WHERE ${[where, ...rowFilters].join(' AND ')}${sorted ? ' ORDER BY blk' : ''} LIMIT ${p.add(read + 1)}),
-    rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_content')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
+    ${scaled(p, 'document_content', read)}`;
 }
 
 /**
@@ -321,12 +320,10 @@ function boundedRead(p: Params, where: string, read: number, rowFilters: readonl
  * filters pass), in table order, cut at `read` as boundedRead does — the content rows never read.
  */
 function chunkRead(p: Params, needle: string, read: number, rowFilters: readonly string[]): string {
-  const exact = `count(*) <= ${p.add(read)}`;
   const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = k.document_id' : '';
-  return `r AS MATERIALIZED (SELECT k.document_id, min((k.ctid::text::point)[0]::bigint) AS blk FROM document_chunks k${join}
-      WHERE ${[`k.text ${needle.toUpperCase() === needle ? 'LIKE' : 'ILIKE'} ${p.add(pattern(needle))}`, ...rowFilters].join(' AND ')}
-      GROUP BY k.document_id ORDER BY blk LIMIT ${p.add(read + 1)}),
-    rs AS (SELECT count(*) AS n, ${exact} AS exact, CASE WHEN ${exact} THEN 1 ELSE ${pages('document_chunks')}::float8 / (max(blk) + 1) END AS weight FROM r)`;
+  return `r AS MATERIALIZED (SELECT k.document_id, min(${block('k')}) AS blk FROM document_chunks k${join}
+      WHERE ${[inChunk(p, needle), ...rowFilters].join(' AND ')} GROUP BY k.document_id ORDER BY blk LIMIT ${p.add(read + 1)}),
+    ${scaled(p, 'document_chunks', read)}`;
 }
 
 interface HitRow {

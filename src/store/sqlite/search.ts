@@ -183,9 +183,11 @@ function matches(db: Database.Database, catalog: Catalog, pass: ReturnType<Catal
   if (!exact) all.length = read;
   const seqs = all.filter(pass);
   if (!exact && pass.selective && seqs.length < enough) return readOn(db, catalog, pass, expr, read, seqs, all[read - 1]!);
-  const weight = exact ? 1 : catalog.seqs.length / catalog.countBetween(0, all[read - 1]!);
-  return { seqs, read: all.length, weight, exact };
+  return { seqs, read: all.length, weight: exact ? 1 : readUpTo(catalog, all[read - 1]!), exact };
 }
+
+/** What each match read stands for when the read stopped at `last`: the documents over those up to it. */
+const readUpTo = (catalog: Catalog, last: number) => catalog.seqs.length / catalog.countBetween(0, last);
 
 /**
  * The first matches read left the page short: documents are stored as their files come, a
@@ -203,7 +205,7 @@ function readOn(db: Database.Database, catalog: Catalog, pass: (seq: number) => 
       last = seq;
       if (pass(seq) && seqs.push(seq) > read) {
         seqs.length = read;
-        return { seqs, read: n, weight: catalog.seqs.length / catalog.countBetween(0, seqs[read - 1]!), exact: false };
+        return { seqs, read: n, weight: readUpTo(catalog, seqs[read - 1]!), exact: false };
       }
     }
   }
