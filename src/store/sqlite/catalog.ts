@@ -89,6 +89,11 @@ export class Catalog {
 
   private foldedChars = 0;
 
+  /** A remembered text, or undefined (nothing read). */
+  recall(seq: number): FoldedDoc | undefined {
+    return this.folded.has(seq) ? this.remember(seq, () => undefined) : undefined;
+  }
+
   /** Least recently used first out, by size: a Map iterates in insertion order. */
   remember(seq: number, read: () => FoldedDoc | undefined): FoldedDoc | undefined {
     if (this.folded.has(seq)) {

@@ -165,8 +165,13 @@ export class SearchIndex {
 
   /** The folded text a document is indexed with, from its packed content. */
   folded(seq: number): FoldedDoc | undefined {
-    const b = stmt(this.db, 'SELECT c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq = ?', true).get(seq) as Buffer | undefined;
+    const b = this.packed(seq);
     return b ? unpackFolded(b) : undefined;
+  }
+
+  /** A document's packed content (content.ts). */
+  packed(seq: number): Buffer | undefined {
+    return stmt(this.db, 'SELECT c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq = ?', true).get(seq) as Buffer | undefined;
   }
 }
 
