@@ -33,6 +33,11 @@ export interface IngestListener {
   /** A file is done with (stored, linked or skipped), in file order. */
   done?(file: string): void;
   progress?(p: IngestProgress): void;
+  /**
+   * Once every file is stored (not when storing failed): the recompute of relations and statuses.
+   * It may run while the store finishes its index upkeep (Store.inBulk); done when ingestFiles is.
+   */
+  after?(): Promise<unknown>;
 }
 
 /**
@@ -69,7 +74,7 @@ export async function ingestFiles(
   // SQLite's store reads the bulky fields from those, so they need not cross the thread boundary (slim).
   const sqlite = store instanceof SqliteStore;
   const prepare = { pack: store.packsContent === true, mentions: sqlite, slim: sqlite };
-  // One bulk operation: the store's index upkeep waits for the last batch.
+  // One bulk operation: the store's index upkeep waits for the last batch, and may overlap `after`.
   const run = async () => {
     for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {
       last = p.file;
@@ -93,5 +98,10 @@ export async function ingestFiles(
     }
     await flush();
   };
-  await (store.inBulk ? store.inBulk(run) : run());
+  const after = on.after?.bind(on);
+  if (store.inBulk) await store.inBulk(run, after);
+  else {
+    await run();
+    await after?.();
+  }
 }

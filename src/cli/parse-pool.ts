@@ -3,7 +3,7 @@
  * back in the order of the files, so an ingest is as deterministic as a one-by-one one.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
 import type { ExtractOptions } from '../ingest/formats/index.js';
@@ -11,6 +11,7 @@ import { parseFile } from '../ingest/index.js';
 import { isInterpretationFile } from '../status/interpretation-ingest.js';
 import { prepareResult, type PreparedResult } from '../store/prepared.js';
 import { packDocument } from '../store/sqlite/content.js';
+import { startWorker } from '../store/thread.js';
 import { restoreResult, type SlimResult } from './parse-transfer.js';
 
 /**
@@ -64,15 +65,6 @@ export function parseWorkers(files: number, env: NodeJS.ProcessEnv = process.env
   return files < 4 ? 0 : Math.min(files, cores <= 1 ? 1 : Math.max(2, cores - 1));
 }
 
-/** A parse worker: from dist/ when built; from source under tsx (tests, benches), which it registers first. */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
-}
-
 /** Parse the files (in workers when there are any), yielding in file order. */
 export async function* parseAll(
   files: readonly string[], workers = parseWorkers(files.length), parse?: (file: string) => Promise<ParseResult>, options: ExtractOptions = {},
@@ -83,7 +75,7 @@ export async function* parseAll(
     for (const file of files) yield await parseOne(file, parse ?? ((f) => parseFile(f, options)));
     return;
   }
-  const pool = Array.from({ length: workers }, () => ({ worker: startWorker(), busy: 0 }));
+  const pool = Array.from({ length: workers }, () => ({ worker: startWorker('./parse-worker', import.meta.url), busy: 0 }));
   const pending = new Map<number, { resolve: (p: Parsed) => void; reject: (e: Error) => void }>();
   const done = new Map<number, Promise<Parsed>>();
   // Files parsed ahead of the store, held in memory: about one batch (the store writes a batch

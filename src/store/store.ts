@@ -321,9 +321,11 @@ export interface Store {
   ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]>;
   /**
    * Many ingestMany batches in a row (a bulk ingest): a store may put index upkeep off until the
-   * work is done, and does it then, even when the work fails.
+   * work is done, and does it then, even when the work fails. `alongside`, run when the work has
+   * succeeded (the recompute of relations and statuses), may overlap that upkeep: a store doing so
+   * (SQLite, on a file) holds its writes back until the upkeep is done. Both are done on return.
    */
-  inBulk?<T>(work: () => Promise<T>): Promise<T>;
+  inBulk?<T>(work: () => Promise<T>, alongside?: () => Promise<unknown>): Promise<T>;
   /** The store keeps a document's content as sqlite/content.ts packs it: parse workers pack it ahead. */
   readonly packsContent?: boolean;
   listIssues(): Promise<StoredIssue[]>;

@@ -111,6 +111,8 @@ export async function ingestEach(
   progress?: (p: IngestProgress) => void,
   /** How the workers read the files (--ocr); a given `parse` is used as it is. */
   options: ExtractOptions = {},
+  /** Once the files are stored: the recompute (IngestListener.after, beside the store's index upkeep). */
+  after?: () => Promise<unknown>,
 ): Promise<{ outcomes: IngestOutcome[]; failures: string[]; report: string[]; notes: string[] }> {
   const outcomes: IngestOutcome[] = [];
   const report: string[] = [];
@@ -139,6 +141,7 @@ export async function ingestEach(
     },
     done: onFile,
     progress,
+    ...(after ? { after } : {}),
   }, parse, undefined, options);
   return { outcomes, failures, report, notes };
 }
@@ -173,11 +176,11 @@ export function registerIngest(program: Command): void {
           const jd = await ingestInterpretation(store, f);
           return jd && `${f}: 解读《${jd.title}》 linked to ${jd.documentIds.join('、') || 'no held document'}`;
         };
-        ({ outcomes, failures, report, notes: privacy } = await ingestEach(store, files, undefined, (f) => bar?.increment({ file: basename(f) }), link, (p) =>
-          bar?.update({ docs: p.documents, rate: Math.round(p.documentsPerSecond) }), { ocr: !!opts.ocr }));
-        // Relations and statuses are judged across all documents: a new issue can repeal an old one.
+        // Relations and statuses are judged across all documents (a new issue can repeal an old one),
+        // once the files are stored, while the store merges its index (SQLite: in a worker thread).
         // Owed also after an earlier ingest killed before its recompute (src/store/*/derived.ts).
-        await recomputeIfOwed(store);
+        ({ outcomes, failures, report, notes: privacy } = await ingestEach(store, files, undefined, (f) => bar?.increment({ file: basename(f) }), link, (p) =>
+          bar?.update({ docs: p.documents, rate: Math.round(p.documentsPerSecond) }), { ocr: !!opts.ocr }, () => recomputeIfOwed(store)));
       } finally {
         bar?.stop();
         await store.close();

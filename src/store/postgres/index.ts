@@ -95,7 +95,12 @@ class PostgresStore implements Store {
     }
     return out;
   }
-  async inBulk<T>(work: () => Promise<T>): Promise<T> {
+  async inBulk<T>(work: () => Promise<T>, alongside?: () => Promise<unknown>): Promise<T> {
+    const result = await this.batches(work);
+    await alongside?.();
+    return result;
+  }
+  private async batches<T>(work: () => Promise<T>): Promise<T> {
     if (this.merging !== null) return work();
     this.merging = Promise.resolve();
     try {

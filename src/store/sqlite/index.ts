@@ -14,6 +14,7 @@ import type {
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
+import { deferMerges, mergeDeferred, mergeInWorker, mergeLeftOver } from './index-merge.js';
 import { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 import { SEARCH_LIMITS, searchSqlite } from './search.js';
@@ -33,6 +34,8 @@ import { ingestResult, ingestResults } from './write.js';
 export class SqliteStore implements Store, IncrementalDerivation {
   readonly packsContent = true;
   private readonly index: SearchIndex;
+  /** The index merge a bulk ingest left running in a worker thread (inBulk): writes wait for it. */
+  private upkeep: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -43,28 +46,56 @@ export class SqliteStore implements Store, IncrementalDerivation {
   }
 
   async ingest(result: Ingestible): Promise<IngestOutcome> {
+    await this.upkeep;
     return ingestResult(this.db, this.index, result, this.extract);
   }
   async ingestMany(results: readonly Ingestible[]): Promise<IngestOutcome[]> {
+    await this.upkeep;
     return ingestResults(this.db, this.index, results, this.extract);
   }
-  async inBulk<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * The index's merging put off until the work is done (index-merge.ts). `alongside` (the
+   * recompute) runs while a file's index is merged on a second connection in a worker thread: it
+   * reads what the file held before the merge, and every write of this store waits for the merge
+   * (`upkeep`). An in-memory database has no second connection: merged here, then `alongside`.
+   */
+  async inBulk<T>(work: () => Promise<T>, alongside?: () => Promise<unknown>): Promise<T> {
     const count = stmt(this.db, 'SELECT count(*) FROM documents', true);
     const before = count.get() as number;
-    this.index.deferMerges();
-    try {
-      return await work();
-    } finally {
-      // The index merged whole when this ingest added a quarter of the documents or more: the merge's
-      // cost, about a twentieth of ingesting what it rewrites, then stays a small share of the ingest's.
-      // (Replaced documents do not count: a re-ingest of everything is merged level by level.)
+    // The index merged whole when this ingest added a quarter of the documents or more: the merge's
+    // cost, about a twentieth of ingesting what it rewrites, then stays a small share of the ingest's.
+    // (Replaced documents do not count: a re-ingest of everything is merged level by level.)
+    const whole = () => {
       const after = count.get() as number;
-      this.index.mergeDeferred((after - before) * 4 >= after);
+      return (after - before) * 4 >= after;
+    };
+    deferMerges(this.db);
+    let result: T;
+    try {
+      result = await work();
+    } catch (err) {
+      mergeDeferred(this.db, whole());
+      throw err;
     }
+    if (alongside === undefined || this.db.memory) {
+      mergeDeferred(this.db, whole());
+      await alongside?.();
+      return result;
+    }
+    const merged = mergeInWorker(this.db.name, whole());
+    merged.catch(() => {}); // awaited below, and by any write meanwhile
+    this.upkeep = merged;
+    try {
+      await alongside();
+    } finally {
+      await merged;
+      this.upkeep = null;
+    }
+    return result;
   }
-  /** Merging a killed bulk ingest left off, put back (search-index.ts). */
+  /** Merging a killed bulk ingest left off, put back (index-merge.ts). */
   mergeLeftOver(): boolean {
-    return this.index.mergeLeftOver();
+    return mergeLeftOver(this.db);
   }
   refeedIndex(): number {
     return refeedIndex(this.db, this.index);
@@ -100,15 +131,18 @@ export class SqliteStore implements Store, IncrementalDerivation {
     return facts.allRelations(this.db);
   }
   async replaceRelations(relations: Relation[]): Promise<void> {
+    await this.upkeep;
     facts.replaceRelations(this.db, relations);
   }
   async saveStatuses(statuses: StoredStatus[]): Promise<void> {
+    await this.upkeep;
     facts.saveStatuses(this.db, statuses);
   }
   async derivedState(): Promise<DerivedState> {
     return derived.derivedState(this.db);
   }
   async saveDerived(changes: number, relations: Relation[], statuses: StoredStatus[], at?: string): Promise<boolean> {
+    await this.upkeep;
     return derived.saveDerived(this.db, changes, relations, statuses, at);
   }
   async owedDerivation(): Promise<OwedDerivation> {
@@ -127,15 +161,18 @@ export class SqliteStore implements Store, IncrementalDerivation {
     return relationsAround(this.db, ids);
   }
   async saveDerivedPart(owed: DerivedState, at: string, subjects: readonly string[], relations: Relation[], statuses: StoredStatus[]): Promise<boolean> {
+    await this.upkeep;
     return inputs.saveDerivedPart(this.db, owed, at, subjects, relations, statuses);
   }
   async getStatus(documentId: string): Promise<StoredStatus | null> {
     return facts.getStatus(this.db, documentId);
   }
   async addCorrection(c: StatusCorrection): Promise<void> {
+    await this.upkeep;
     facts.addCorrection(this.db, c);
   }
   async saveInterpretation(r: InterpretationRecord): Promise<void> {
+    await this.upkeep;
     editorial.saveRecord(this.db, 'interpretation', r);
   }
   async getInterpretation(id: string): Promise<InterpretationRecord | null> {
@@ -145,6 +182,7 @@ export class SqliteStore implements Store, IncrementalDerivation {
     return editorial.listRecords(this.db, 'interpretation', filter);
   }
   async saveQa(e: QaEntry): Promise<void> {
+    await this.upkeep;
     editorial.saveRecord(this.db, 'qa', e);
   }
   async getQa(id: string): Promise<QaEntry | null> {
@@ -154,6 +192,7 @@ export class SqliteStore implements Store, IncrementalDerivation {
     return editorial.listRecords(this.db, 'qa', filter);
   }
   async appendAudit(e: AuditEntry): Promise<void> {
+    await this.upkeep;
     editorial.appendAudit(this.db, e);
   }
   async listAudit(limit?: number): Promise<AuditEntry[]> {
@@ -163,6 +202,7 @@ export class SqliteStore implements Store, IncrementalDerivation {
     return facts.corrections(this.db, documentId);
   }
   async markPublic(m: PublicMark): Promise<void> {
+    await this.upkeep;
     this.db.transaction(() => {
       marks.markPublic(this.db, m);
       refeedDocument(this.db, this.index, m.documentId);
@@ -190,6 +230,7 @@ export class SqliteStore implements Store, IncrementalDerivation {
     return registers.listReferences(this.db);
   }
   async rebuildRegisters(): Promise<number> {
+    await this.upkeep;
     return registers.rebuildRegisters(this.db, this.extract, true);
   }
   async counts() {

@@ -5,7 +5,6 @@
  * unquoted query chunk that is not found whole into words. The folded text it indexes is kept
  * once, packed with the document's content (content.ts), which is where snippets are cut from.
  */
-import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import { bigramTokens } from '../../search/bigrams.js';
 import type { FoldedDoc } from '../../search/document.js';
@@ -101,64 +100,6 @@ export class SearchIndex {
     }
   }
 
-  /**
-   * Many batches follow: no merging of the index's segments until mergeDeferred. Each batch writes
-   * a segment, and FTS5 merges four of a level into the next, so a document's postings were
-   * rewritten once a level; merged at the end, a level's segments go at once (0.7 of the storing
-   * thread's 3 ms a document). The setting is stored in the file, so the ingest's process is too:
-   * a store opened after that process died puts merging back (mergeLeftOver).
-   */
-  deferMerges(): void {
-    stmt(this.db, 'INSERT OR REPLACE INTO bulk_ingest VALUES (1, ?, ?, ?)').run(process.pid, hostname(), new Date().toISOString());
-    // FTS5's hashsize at 64 MB: a batch is one segment, not one every ~60 documents (a quarter less
-    // CPU an insert). And no forced merge (crisismerge: 16 segments of a level by default): with a
-    // segment a batch the 16th of the second level came at 95 % of a 100,000-document ingest,
-    // rewrote nearly the whole index at once and left 1.2 GB of free pages (3.88× the text). The
-    // merge at the end takes the segments in steps and reuses their pages: 2.79×, 282 s.
-    // (Literals: a bound number is a REAL, which FTS5 refuses.)
-    stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('automerge', 0)").run();
-    stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('hashsize', 67108864)").run();
-    stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('crisismerge', 1000)").run();
-  }
-
-  /**
-   * Merging back on (FTS5's default), and the merging put off done now: all segments into one
-   * when `whole` (a bulk ingest that added a large share of the documents: 26 s at 100,000 documents,
-   * and search p50 a quarter lower than over the 15 segments automerge leaves), else level by level.
-   */
-  mergeDeferred(whole: boolean): void {
-    stmt(this.db, 'DELETE FROM bulk_ingest').run();
-    stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('automerge', 4)").run();
-    stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('hashsize', 1048576)").run();
-    stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('crisismerge', 16)").run();
-    if (whole) {
-      stmt(this.db, "INSERT INTO doc_bg(doc_bg) VALUES('optimize')").run();
-      // The rewrite went through the WAL (1.5 GB at 100,000 documents): give the space back now,
-      // not when the last connection closes (a server may hold one for weeks). Busy readers only defer it.
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-      return;
-    }
-    const changes = stmt(this.db, 'SELECT total_changes()', true);
-    // FTS5's documented test: a 'merge' that found nothing to merge changes fewer than two rows.
-    for (;;) {
-      const before = changes.get() as number;
-      stmt(this.db, "INSERT INTO doc_bg(doc_bg, rank) VALUES('merge', 4000)").run();
-      if ((changes.get() as number) - before < 2) break;
-    }
-  }
-
-  /**
-   * A bulk ingest killed before its end (SIGKILL, power cut) left merging off: without this, every
-   * later write would add a segment that no merge takes in until the next bulk ingest ends. Only
-   * when its process is known gone (this machine, no such pid): a live one is still ingesting.
-   */
-  mergeLeftOver(): boolean {
-    const left = stmt(this.db, 'SELECT pid, host FROM bulk_ingest').get() as { pid: number; host: string } | undefined;
-    if (left === undefined || left.host !== hostname() || processAlive(left.pid)) return false;
-    this.mergeDeferred(false);
-    return true;
-  }
-
   remove(seq: number): void {
     stmt(this.db, 'DELETE FROM doc_bg WHERE rowid = ?').run(seq);
   }
@@ -172,15 +113,5 @@ export class SearchIndex {
   /** A document's packed content (content.ts). */
   packed(seq: number): Buffer | undefined {
     return stmt(this.db, 'SELECT c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq = ?', true).get(seq) as Buffer | undefined;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, as another user's.
-    return (err as { code?: string }).code === 'EPERM';
   }
 }

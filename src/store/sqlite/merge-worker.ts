@@ -1,0 +1,13 @@
+/** A worker thread's body (index-merge.ts mergeInWorker): the deferred merge on its own connection. */
+import { workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { mergeDeferred } from './index-merge.js';
+
+const { file, whole } = workerData as { file: string; whole: boolean };
+const db = new Database(file, { fileMustExist: true, timeout: 15000 });
+try {
+  db.pragma('synchronous = NORMAL');
+  mergeDeferred(db, whole);
+} finally {
+  db.close();
+}
