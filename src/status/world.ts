@@ -98,7 +98,9 @@ export function deriveWorld(docs: readonly StatusInput[], resolver: Resolver): O
     if (to.id === e.repealingId) continue;
     if (to.id.startsWith('ref:')) addRef(to.id, to.docNumber, e.target.title ?? to.title);
     const ev: StatusEvent = { kind: e.kind, byId: e.repealingId, byDocNumber: e.repealingDocNumber, quote: e.quote, date: e.date, reason: e.reason };
-    events.set(to.id, [...(events.get(to.id) ?? []), ev]);
+    const had = events.get(to.id);
+    if (had) had.push(ev);
+    else events.set(to.id, [ev]);
     for (const verb of VERBS[e.kind]) {
       relate({
         subjectId: e.repealingId, verb, objectId: to.id, objectDocNumber: to.docNumber ?? e.target.docNumber,

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { citedAsSql, quoteToStore } from '../registers.js';
 import { RELATION_VERBS, type Relation, type RelationVerb } from '../store.js';
-import { internId } from './dictionary.js';
+import { internId, withInternCache } from './dictionary.js';
 import { stmt } from './statements.js';
 
 interface RelationRow {
@@ -62,10 +62,14 @@ export function relationsAround(db: Database.Database, ids: readonly string[]): 
 export function insertRelations(db: Database.Database, relations: readonly Relation[]): void {
   const end = (key: string, docNumber: string | null, title: string | null) => internId(db, 'relation_ends', { key, doc_number: docNumber, title });
   const ins = stmt(db, 'INSERT INTO relations(subject, verb, object, date, quote, reason, block) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const r of relations) {
-    const quote = quoteToStore(r.quote, r.objectDocNumber, r.objectTitle);
-    ins.run(end(r.subjectId, null, null), RELATION_VERBS.indexOf(r.verb), end(r.objectId, r.objectDocNumber, r.objectTitle), r.date, quote, r.reason, r.block);
-  }
+  // Ends remembered for the call (a document is the subject of six relations on average, and an
+  // object is named by many): 1.25 million lookups at 100,000 documents were 2.2 s of the save.
+  withInternCache(db, () => {
+    for (const r of relations) {
+      const quote = quoteToStore(r.quote, r.objectDocNumber, r.objectTitle);
+      ins.run(end(r.subjectId, null, null), RELATION_VERBS.indexOf(r.verb), end(r.objectId, r.objectDocNumber, r.objectTitle), r.date, quote, r.reason, r.block);
+    }
+  });
 }
 
 /** Delete the relations of these subjects (all, when none are given). */
