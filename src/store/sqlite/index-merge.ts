@@ -44,9 +44,6 @@ export function mergeDeferred(db: Database.Database, whole: boolean): void {
       stmt(db, "INSERT INTO doc_bg(doc_bg) VALUES('optimize')").run();
       stmt(db, 'DELETE FROM bulk_ingest').run();
     }).immediate();
-    // The rewrite went through the WAL (1.5 GB at 100,000 documents): give the space back now,
-    // not when the last connection closes (a server may hold one for weeks). Busy readers only defer it.
-    db.pragma('wal_checkpoint(TRUNCATE)');
     return;
   }
   const changes = stmt(db, 'SELECT total_changes()', true);
@@ -60,17 +57,34 @@ export function mergeDeferred(db: Database.Database, whole: boolean): void {
 }
 
 /**
+ * A whole merge's rewrite went through the WAL (1.5 GB at 100,000 documents): give the space back
+ * now, not when the last connection closes (a server may hold one for weeks). Busy readers only
+ * defer it. PASSIVE copies what it can without holding writers back.
+ */
+export function checkpoint(db: Database.Database, mode: 'PASSIVE' | 'TRUNCATE' = 'TRUNCATE'): void {
+  db.pragma(`wal_checkpoint(${mode})`);
+}
+
+/**
  * mergeDeferred on a connection of its own in a worker thread, so that the calling thread can go on
  * reading (WAL: it sees the file as it was before the merge commits). The caller must not write until
- * this settles: the merge holds the write lock for as long as it runs (26 s at 100,000 documents),
- * longer than a busy timeout. Killed with the process, it leaves what mergeDeferred leaves.
+ * `merged` settles: the merge holds the write lock for as long as it runs (26 s at 100,000
+ * documents), longer than a busy timeout. The worker then copies the merge's pages from the WAL
+ * into the file (PASSIVE: beside the caller's writes) and `done` settles when it has ended; the
+ * caller truncates the WAL after its own writes. Killed with the process, it leaves what
+ * mergeDeferred leaves.
  */
-export function mergeInWorker(file: string, whole: boolean): Promise<void> {
+export function mergeInWorker(file: string, whole: boolean): { merged: Promise<void>; done: Promise<void> } {
   const worker = startWorker('./merge-worker', import.meta.url, { file, whole });
-  return new Promise((resolve, reject) => {
+  const done = new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the index merge stopped (exit code ${code})`))));
   });
+  const merged = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    done.then(resolve, reject);
+  });
+  return { merged, done };
 }
 
 /**

@@ -14,7 +14,7 @@ import type {
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
-import { deferMerges, mergeDeferred, mergeInWorker, mergeLeftOver } from './index-merge.js';
+import { checkpoint, deferMerges, mergeDeferred, mergeInWorker, mergeLeftOver } from './index-merge.js';
 import { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 import { SEARCH_LIMITS, searchSqlite } from './search.js';
@@ -57,7 +57,8 @@ export class SqliteStore implements Store, IncrementalDerivation {
    * The index's merging put off until the work is done (index-merge.ts). `alongside` (the
    * recompute) runs while a file's index is merged on a second connection in a worker thread: it
    * reads what the file held before the merge, and every write of this store waits for the merge
-   * (`upkeep`). An in-memory database has no second connection: merged here, then `alongside`.
+   * (`upkeep`) — not for the worker's copy of the merge's pages into the file, which runs beside
+   * them. An in-memory database has no second connection: merged here, then `alongside`.
    */
   async inBulk<T>(work: () => Promise<T>, alongside?: () => Promise<unknown>): Promise<T> {
     const count = stmt(this.db, 'SELECT count(*) FROM documents', true);
@@ -74,24 +75,30 @@ export class SqliteStore implements Store, IncrementalDerivation {
     try {
       result = await work();
     } catch (err) {
-      mergeDeferred(this.db, whole());
+      this.mergeHere(whole());
       throw err;
     }
     if (alongside === undefined || this.db.memory) {
-      mergeDeferred(this.db, whole());
+      this.mergeHere(whole());
       await alongside?.();
       return result;
     }
-    const merged = mergeInWorker(this.db.name, whole());
-    merged.catch(() => {}); // awaited below, and by any write meanwhile
+    const all = whole();
+    const { merged, done } = mergeInWorker(this.db.name, all);
+    merged.catch(() => {}); // awaited by any write meanwhile, and below
     this.upkeep = merged;
     try {
       await alongside();
     } finally {
-      await merged;
-      this.upkeep = null;
+      // Ends after the merge (or with its error), once the worker has copied what it could.
+      await done.finally(() => (this.upkeep = null));
     }
+    if (all) checkpoint(this.db);
     return result;
+  }
+  private mergeHere(whole: boolean): void {
+    mergeDeferred(this.db, whole);
+    if (whole) checkpoint(this.db);
   }
   /** Merging a killed bulk ingest left off, put back (index-merge.ts). */
   mergeLeftOver(): boolean {
