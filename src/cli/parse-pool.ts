@@ -10,7 +10,7 @@ import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
 import { isInterpretationFile } from '../status/interpretation-ingest.js';
 import { prepareResult, type PreparedResult } from '../store/prepared.js';
-import { packDocument } from '../store/sqlite/content.js';
+import { packDocument } from '../store/packed-content.js';
 import { restoreResult, type SlimResult } from './parse-transfer.js';
 
 /**

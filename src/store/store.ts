@@ -324,7 +324,7 @@ export interface Store {
    * work is done, and does it then, even when the work fails.
    */
   inBulk?<T>(work: () => Promise<T>): Promise<T>;
-  /** The store keeps a document's content as sqlite/content.ts packs it: parse workers pack it ahead. */
+  /** The store keeps a document's content as packed-content.ts packs it: parse workers pack it ahead. */
   readonly packsContent?: boolean;
   listIssues(): Promise<StoredIssue[]>;
   /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */

@@ -3,7 +3,7 @@
  * doc_bg, of the document's character pairs in order (src/search/bigrams.ts) — exact substrings
  * of any length as phrases, BM25 over them for ranking — and the learned lexicon, which cuts an
  * unquoted query chunk that is not found whole into words. The folded text it indexes is kept
- * once, packed with the document's content (content.ts), which is where snippets are cut from.
+ * once, packed with the document's content (packed-content.ts), which is where snippets are cut from.
  */
 import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
@@ -162,7 +162,7 @@ export class SearchIndex {
     stmt(this.db, 'DELETE FROM doc_bg WHERE rowid = ?').run(seq);
   }
 
-  /** A document's packed content (content.ts): the folded text it is indexed with comes first. */
+  /** A document's packed content (packed-content.ts): the folded text it is indexed with comes first. */
   packed(seq: number): Buffer | undefined {
     return stmt(this.db, 'SELECT c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq = ?', true).get(seq) as Buffer | undefined;
   }

@@ -26,7 +26,7 @@ import { type BodyRead, type Catalog, catalogOf, countFacets, type Holding } fro
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
-import { foldedHead, unpackFolded } from './content.js';
+import { foldedHead, unpackFolded } from '../packed-content.js';
 
 /** Weights of bm25(doc_bg): title, docnum, body. */
 const BM25_WEIGHTS = '10.0, 10.0, 1.0';
@@ -323,7 +323,7 @@ const HEAD_BYTES = 1536;
  * The stretch of folded body around the earliest match of any needle. The folded text is kept
  * once, packed with the document's content (the search table is contentless): unpacking one
  * document costs about 0.14 ms, so a snippet is cut from the head of the blob when it can be
- * (content.ts foldedHead), and what was decoded is kept in the catalog (a page asked again, the
+ * (packed-content.ts foldedHead), and what was decoded is kept in the catalog (a page asked again, the
  * next page of the same query, a popular document).
  */
 function excerpter(index: SearchIndex, catalog: Catalog, needles: readonly string[]) {
