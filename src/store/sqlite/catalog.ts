@@ -16,13 +16,13 @@ const UNFOLDED = /[\p{Lu}\p{Ll}\p{Lt}\p{M}]/u;
 
 
 
-/** Characters of unpacked text kept for snippets: 16 M (32 MB), some 4,000 documents of the scale corpus. */
 /** A document's folded body as far as it was decoded: `whole`, or its head (packed-content.ts foldedHead). */
 export interface BodyRead {
   readonly body: string;
   readonly whole: boolean;
 }
 
+/** Characters of unpacked text kept for snippets: 16 M (32 MB), some 4,000 documents of the scale corpus. */
 const REMEMBERED_CHARS = 16_000_000;
 
 export interface CatalogEntry {

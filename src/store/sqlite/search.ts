@@ -19,7 +19,6 @@ import type Database from 'better-sqlite3';
 import { charLength, substringExpression } from '../../search/bigrams.js';
 import { numeric, parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
-import type { FoldedDoc } from '../../search/document.js';
 import type { SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
 import { type BodyRead, type Catalog, catalogOf, countFacets, type Holding } from './catalog.js';
