@@ -17,7 +17,7 @@ import { statusInputOf, statusKeys } from '../src/extract/status-input.js';
 import { foldDocument } from '../src/search/document.js';
 import { prepareResult, type PreparedResult } from '../src/store/prepared.js';
 import { extractRegisters } from '../src/store/registers.js';
-import { packDocument } from '../src/store/sqlite/content.js';
+import { packDocument } from '../src/store/packed-content.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 
 const cpu = () => {

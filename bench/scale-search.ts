@@ -13,6 +13,7 @@ import { openStore } from '../src/store/factory.js';
 import { SEARCH_LIMITS } from '../src/store/sqlite/search.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { fts5Engine, GONGBAO_SQLITE, GONGBAO_PG, measure, type Engine } from './scale.js';
+import { WARM_QUERIES } from './search.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,8 +31,8 @@ const store = onPg || !limited ? await openStore({ db: gongbaoAt, mustExist: tru
 const name = onPg ? GONGBAO_PG : limited ? `${GONGBAO_SQLITE} (read ${limits.read}, ranked ${limits.ranked})` : GONGBAO_SQLITE;
 const engines: Engine[] = [{ name, search: (q) => store.search(q) }];
 if (fts5File) engines.push(fts5Engine(new Database(fts5File, { readonly: true })));
-// As a running server would be: catalog, segmenter and statements loaded.
-for (const e of engines) await e.search({ q: '预热检索引擎' });
+// As a running server would be: catalog, segmenter and statements loaded, code compiled (WARM_QUERIES).
+for (const q of WARM_QUERIES) for (const e of engines) await e.search(q);
 const lat = await measure(engines, Number(values.repeats));
 await store.close();
 if (values.json) process.stdout.write(JSON.stringify([...lat]));

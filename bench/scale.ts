@@ -27,7 +27,7 @@ import { openSqliteStore } from '../src/store/sqlite/index.js';
 import type { SearchQuery, Store } from '../src/store/store.js';
 import { startTestPostgres } from '../test/helpers/pg.js';
 import { generateCorpus } from './corpus.js';
-import { BENCH_QUERIES, percentile } from './search.js';
+import { BENCH_QUERIES, percentile, WARM_QUERIES } from './search.js';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
 const cpuMs = () => {
@@ -285,7 +285,7 @@ async function anchorsBeside(dbFile: string, ftsFile: string, repeats: number, l
   load.push(loadavg()[0]!);
   // Gongbao and FTS5 interleaved in a process of their own; the in-memory anchors interleaved here, where their heaps are.
   const lat = await searchInChild([dbFile, ftsFile], repeats);
-  for (const e of [flex.engine, scan.engine]) await e.search({ q: '预热检索引擎' });
+  for (const q of WARM_QUERIES) for (const e of [flex.engine, scan.engine]) await e.search(q);
   for (const [name, l] of await measure([flex.engine, scan.engine], repeats)) lat.set(name, l);
   load.push(loadavg()[0]!);
   return { anchors: [fts, flex.build, scan.build], lat };

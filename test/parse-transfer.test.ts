@@ -8,7 +8,7 @@ import { deserialize, serialize } from 'node:v8';
 import { restoreResult, slimResult, type SlimResult } from '../src/cli/parse-transfer.js';
 import { parseFile } from '../src/ingest/index.js';
 import { prepareResult } from '../src/store/prepared.js';
-import { packDocument } from '../src/store/sqlite/content.js';
+import { packDocument } from '../src/store/packed-content.js';
 
 // As a worker's message crosses to the main thread (structured clone).
 const cross = (x: SlimResult) => deserialize(serialize(x)) as SlimResult;

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldedHead, pack, unpackFolded } from '../src/store/sqlite/content.js';
+import { foldedHead, pack, unpackFolded } from '../src/store/packed-content.js';
 import { excerptOf } from '../src/store/sqlite/search.js';
 import { foldDocument } from '../src/search/document.js';
 import { parseFile } from '../src/ingest/index.js';

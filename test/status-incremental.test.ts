@@ -13,7 +13,7 @@ import { parseFile, parseText } from '../src/ingest/index.js';
 import { recomputeIfOwed, recomputeOwed, statusesOf } from '../src/status/recompute.js';
 import { buildWorld } from '../src/status/world.js';
 import { prepareResult } from '../src/store/prepared.js';
-import { packDocument } from '../src/store/sqlite/content.js';
+import { packDocument } from '../src/store/packed-content.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/index.js';
 import type { Relation } from '../src/store/store.js';
 import { ALL_SAMPLES } from './helpers/samples.js';

@@ -73,7 +73,7 @@ export const handMade: RegisterExtractor = (doc): DocumentRegisters => {
 };
 
 export function runRegisterConformance(name: string, makeStore: (opts?: StoreOptions) => Promise<Store>): void {
-  const { fresh, loaded, readOnly } = storeLifecycle<StoreOptions>(makeStore, { extract: handMade });
+  const { fresh, readOnly } = storeLifecycle<StoreOptions>(makeStore, { extract: handMade });
   const docs = ALL_FIXTURES.flatMap((r) => r.documents);
 
   describe(`${name} store: registers`, () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { prepareResult } from '../src/store/prepared.js';
-import { packDocument } from '../src/store/sqlite/content.js';
+import { packDocument } from '../src/store/packed-content.js';
 import type { Relation, Store } from '../src/store/store.js';
 import {
   ALL_FIXTURES, CHARGING, FIRE_BAN, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED, OLD_DECISION, REPORT, TRADITIONAL,

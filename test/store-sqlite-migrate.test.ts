@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { bigrams } from '../src/search/bigrams.js';
 import { isActive } from '../src/search/lexicon.js';
 import { Segmenter } from '../src/search/segment.js';
-import { unpack } from '../src/store/sqlite/content.js';
+import { unpack } from '../src/store/packed-content.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { copyFactsAsText, layoutAt } from './helpers/sqlite-layout.js';

@@ -3,14 +3,13 @@
  * back in the order of the files, so an ingest is as deterministic as a one-by-one one.
  */
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import type { ParseResult } from '../domain/types.js';
 import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
 import { isInterpretationFile } from '../status/interpretation-ingest.js';
 import { prepareResult, type PreparedResult } from '../store/prepared.js';
-import { packDocument } from '../store/sqlite/content.js';
+import { packDocument } from '../store/packed-content.js';
 import { startWorker } from '../store/thread.js';
 import { restoreResult, type SlimResult } from './parse-transfer.js';
 

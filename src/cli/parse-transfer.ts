@@ -10,7 +10,7 @@ import type { OfficialDocument } from '../domain/types.js';
 import type { PreparedDocument, PreparedResult } from '../store/prepared.js';
 import { extractRegisters } from '../store/registers.js';
 import type { DocumentRegisters } from '../store/store.js';
-import { asBuffer, unpackedFields } from '../store/sqlite/content.js';
+import { asBuffer, unpackedFields } from '../store/packed-content.js';
 
 const PACKED_FIELDS = ['body', 'text', 'originalText', 'simplifiedText'] as const;
 const MENTION_FIELDS = ['units', 'unitExcerpt'] as const;

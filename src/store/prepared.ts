@@ -27,7 +27,7 @@ export interface PreparedDocument {
   readonly keys: { readonly own: string[]; readonly refs: string[] };
   /** The editors' privacy review (`reviewDocument`), which ingest reports as warnings. */
   readonly review: ReviewFinding[];
-  /** The SQLite store's content blob (sqlite/content.ts `pack`, with `folded`), when prepared for it. */
+  /** The SQLite store's content blob (packed-content.ts `pack`, with `folded`), when prepared for it. */
   readonly packed?: Uint8Array;
 }
 

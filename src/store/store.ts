@@ -326,7 +326,7 @@ export interface Store {
    * (SQLite, on a file) holds its writes back until the upkeep is done. Both are done on return.
    */
   inBulk?<T>(work: () => Promise<T>, alongside?: () => Promise<unknown>): Promise<T>;
-  /** The store keeps a document's content as sqlite/content.ts packs it: parse workers pack it ahead. */
+  /** The store keeps a document's content as packed-content.ts packs it: parse workers pack it ahead. */
   readonly packsContent?: boolean;
   listIssues(): Promise<StoredIssue[]>;
   /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */

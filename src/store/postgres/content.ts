@@ -7,7 +7,7 @@
  * packing of rows stored before it.
  */
 import type { BodyBlock } from '../../domain/types.js';
-import { pack } from '../sqlite/content.js';
+import { pack } from '../packed-content.js';
 import { splitSearchText } from './indexing.js';
 
 /** A row of the columns migration 16 replaces, packed. */

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { UserError } from '../../domain/errors.js';
-import type { OfficialDocument, ParseResult } from '../../domain/types.js';
+import type { OfficialDocument } from '../../domain/types.js';
 import type { NormativeJudgement } from '../../extract/normative.js';
 import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';

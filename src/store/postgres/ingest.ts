@@ -21,7 +21,7 @@ import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { writeRegisters } from './registers.js';
 import { quoteToStore } from '../registers.js';
-import { packedFor } from '../sqlite/content.js';
+import { packedFor } from '../packed-content.js';
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 

@@ -7,7 +7,7 @@ import { clampInt, declaredYearField, documentHeader } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
 import type { Params } from './params.js';
 import { citedAsSql } from '../registers.js';
-import { unpackedFields } from '../sqlite/content.js';
+import { unpackedFields } from '../packed-content.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */
 export const EFFECTIVE_STATUS = `coalesce(

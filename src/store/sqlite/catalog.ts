@@ -7,7 +7,6 @@
  */
 import type Database from 'better-sqlite3';
 import { DIMS, orderFacet, wanted } from '../../search/facets.js';
-import type { FoldedDoc } from '../../search/document.js';
 import type { Facets, SearchQuery } from '../store.js';
 import { PairPostings } from '../../search/pair-postings.js';
 import { stmt } from './statements.js';
@@ -16,6 +15,12 @@ import { stmt } from './statements.js';
 const UNFOLDED = /[\p{Lu}\p{Ll}\p{Lt}\p{M}]/u;
 
 
+
+/** A document's folded body as far as it was decoded: `whole`, or its head (packed-content.ts foldedHead). */
+export interface BodyRead {
+  readonly body: string;
+  readonly whole: boolean;
+}
 
 /** Characters of unpacked text kept for snippets: 16 M (32 MB), some 4,000 documents of the scale corpus. */
 const REMEMBERED_CHARS = 16_000_000;
@@ -84,32 +89,31 @@ export class Catalog {
     this.codes = codes;
   }
 
-  /** Unpacked folded texts of recent hits, for snippets: dropped with the catalog when the database changes. */
-  private readonly folded = new Map<number, FoldedDoc | undefined>();
+  /** Folded bodies of recent hits (or their heads), for snippets: dropped with the catalog when the database changes. */
+  private readonly bodies = new Map<number, BodyRead>();
 
-  private foldedChars = 0;
+  private bodyChars = 0;
 
-  /** A remembered text, or undefined (nothing read). */
-  recall(seq: number): FoldedDoc | undefined {
-    return this.folded.has(seq) ? this.remember(seq, () => undefined) : undefined;
+  /** A remembered body, made the most recent; undefined when none is. */
+  recall(seq: number): BodyRead | undefined {
+    const b = this.bodies.get(seq);
+    if (b !== undefined) this.bodies.delete(seq), this.bodies.set(seq, b);
+    return b;
   }
 
-  /** Least recently used first out, by size: a Map iterates in insertion order. */
-  remember(seq: number, read: () => FoldedDoc | undefined): FoldedDoc | undefined {
-    if (this.folded.has(seq)) {
-      const f = this.folded.get(seq);
-      this.folded.delete(seq);
-      return this.folded.set(seq, f), f;
+  /** Remembered (in place of a head read before); least recently used first out, by size. */
+  keep(seq: number, b: BodyRead): BodyRead {
+    const before = this.bodies.get(seq);
+    if (before !== undefined) this.bodies.delete(seq), (this.bodyChars -= before.body.length);
+    // A Map iterates in insertion order: the least recently used first.
+    for (const [old, g] of this.bodies) {
+      if (this.bodyChars + b.body.length <= REMEMBERED_CHARS) break;
+      this.bodies.delete(old);
+      this.bodyChars -= g.body.length;
     }
-    const f = read();
-    const size = (f: FoldedDoc | undefined) => (f ? f.title.length + f.docnum.length + f.body.length : 0);
-    for (const [old, g] of this.folded) {
-      if (this.foldedChars + size(f) <= REMEMBERED_CHARS) break;
-      this.folded.delete(old);
-      this.foldedChars -= size(g);
-    }
-    this.foldedChars += size(f);
-    return this.folded.set(seq, f), f;
+    this.bodyChars += b.body.length;
+    this.bodies.set(seq, b);
+    return b;
   }
 
   /** Titles and 文号 by their pairs, built on first use (holding). */

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { OfficialDocument } from '../../domain/types.js';
 import { INDEX_FEED_VERSION } from '../../search/document.js';
 import { marksByDocument } from '../published.js';
-import { pack } from './content.js';
+import { pack } from '../packed-content.js';
 import { publicMarks } from './public-marks.js';
 import { readDocument } from './read.js';
 import { foldDocument, type SearchIndex } from './search-index.js';

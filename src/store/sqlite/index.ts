@@ -3,7 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
-import type { OfficialDocument, ParseResult } from '../../domain/types.js';
+import type { OfficialDocument } from '../../domain/types.js';
 import type { NormativeJudgement } from '../../extract/normative.js';
 import type { Target } from '../../extract/targets.js';
 import type { TaskAssignment } from '../../extract/tasks.js';

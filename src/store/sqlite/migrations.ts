@@ -8,9 +8,9 @@ import { fold } from '../../search/fold.js';
 import type { FoldedDoc } from '../../search/document.js';
 import { citedAsSql } from '../registers.js';
 import { RELATION_VERBS } from '../store.js';
-import { pack } from './content.js';
+import { pack } from '../packed-content.js';
 import { indexRow, SEARCH_TABLE } from './search-index.js';
-import { unpackFolded } from './content.js';
+import { unpackFolded } from '../packed-content.js';
 
 /** SQL, or a function for steps SQL cannot do (folding text needs OpenCC). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -357,7 +357,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE register_state ADD COLUMN derived INTEGER NOT NULL DEFAULT 0;
   UPDATE register_state SET changes = 1 WHERE EXISTS (SELECT 1 FROM documents);
   `,
-  // 10 — the text stored once (content.ts): document_content becomes one compressed blob per
+  // 10 — the text stored once (packed-content.ts): document_content becomes one compressed blob per
   //     document (body, text, simplified, original, folded); paragraphs (never read) go; doc_tri
   //     becomes contentless; the bigram row table becomes a contentless FTS5 table of bigram
   //     tokens (detail=none: a delta-encoded list of documents per bigram). ≈ 3.9× smaller on 10k.

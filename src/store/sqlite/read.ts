@@ -5,7 +5,7 @@ import type { OfficialDocument } from '../../domain/types.js';
 import { fold } from '../../search/fold.js';
 import { clampInt, declaredYearField, documentHeader } from '../keys.js';
 import type { DocumentFilter, DocumentSummary, IssueEdition, StoredIssue } from '../store.js';
-import { unpackedFields } from './content.js';
+import { unpackedFields } from '../packed-content.js';
 import { readCitations } from './citations.js';
 
 /** The status a reader sees: the latest editor correction, else the computed one, else 未知. */

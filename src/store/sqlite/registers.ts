@@ -14,7 +14,7 @@ import {
 } from '../registers.js';
 import type { DocumentRegisters, KnownReference, StoredUnitMention, TargetFilter, TaskFilter, UnitCount } from '../store.js';
 import { statusInputOf, statusKeys } from '../../extract/status-input.js';
-import { asBuffer } from './content.js';
+import { asBuffer } from '../packed-content.js';
 import { noteChange } from './derived.js';
 import { internId } from './dictionary.js';
 import { readDocument } from './read.js';

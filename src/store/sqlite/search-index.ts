@@ -3,14 +3,13 @@
  * doc_bg, of the document's character pairs in order (src/search/bigrams.ts) — exact substrings
  * of any length as phrases, BM25 over them for ranking — and the learned lexicon, which cuts an
  * unquoted query chunk that is not found whole into words. The folded text it indexes is kept
- * once, packed with the document's content (content.ts), which is where snippets are cut from.
+ * once, packed with the document's content (packed-content.ts), which is where snippets are cut from.
  */
 import type Database from 'better-sqlite3';
 import { bigramTokens } from '../../search/bigrams.js';
 import type { FoldedDoc } from '../../search/document.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { Segmenter } from '../../search/segment.js';
-import { unpackFolded } from './content.js';
 import { stmt } from './statements.js';
 
 // Shared with the PostgreSQL backend, which imports it from here too.
@@ -104,13 +103,7 @@ export class SearchIndex {
     stmt(this.db, 'DELETE FROM doc_bg WHERE rowid = ?').run(seq);
   }
 
-  /** The folded text a document is indexed with, from its packed content. */
-  folded(seq: number): FoldedDoc | undefined {
-    const b = this.packed(seq);
-    return b ? unpackFolded(b) : undefined;
-  }
-
-  /** A document's packed content (content.ts). */
+  /** A document's packed content (packed-content.ts): the folded text it is indexed with comes first. */
   packed(seq: number): Buffer | undefined {
     return stmt(this.db, 'SELECT c.packed FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.seq = ?', true).get(seq) as Buffer | undefined;
   }

@@ -19,14 +19,13 @@ import type Database from 'better-sqlite3';
 import { charLength, substringExpression } from '../../search/bigrams.js';
 import { numeric, parseQuery, type Term } from '../../search/query.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
-import type { FoldedDoc } from '../../search/document.js';
 import type { SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
 import { clampInt } from '../keys.js';
-import { type Catalog, catalogOf, countFacets, type Holding } from './catalog.js';
+import { type BodyRead, type Catalog, catalogOf, countFacets, type Holding } from './catalog.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './read.js';
 import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
-import { foldedHead, unpackFolded } from './content.js';
+import { foldedHead, unpackFolded } from '../packed-content.js';
 
 /** Weights of bm25(doc_bg): title, docnum, body. */
 const BM25_WEIGHTS = '10.0, 10.0, 1.0';
@@ -322,21 +321,26 @@ const HEAD_BYTES = 1536;
 /**
  * The stretch of folded body around the earliest match of any needle. The folded text is kept
  * once, packed with the document's content (the search table is contentless): unpacking one
- * document costs about 0.15 ms, so a snippet is first cut from the head of the blob
- * (content.ts foldedHead), and a document read whole is kept unpacked in the catalog (a page asked
- * again, the next page of the same query, a popular document).
+ * document costs about 0.14 ms, so a snippet is cut from the head of the blob when it can be
+ * (packed-content.ts foldedHead), and what was decoded is kept in the catalog (a page asked again, the
+ * next page of the same query, a popular document).
  */
 function excerpter(index: SearchIndex, catalog: Catalog, needles: readonly string[]) {
   const lower = needles.some((n) => /[a-z]/.test(n));
   const longest = Math.max(0, ...needles.map((n) => n.length));
+  const whole = (b: Buffer | undefined): BodyRead => ({ body: b ? unpackFolded(b).body : '', whole: true });
   return (seq: number): string => {
-    const known = catalog.recall(seq);
-    if (known) return excerptOf(known.body, needles, lower, longest, false)!;
-    const b = index.packed(seq);
-    const head = b && foldedHead(b, HEAD_BYTES);
-    const cut = head && !head.whole ? excerptOf(head.body, needles, lower, longest, true) : null;
-    if (cut !== null) return cut;
-    return excerptOf(catalog.remember(seq, () => (b ? unpackFolded(b) : undefined))?.body ?? '', needles, lower, longest, false)!;
+    let known = catalog.recall(seq);
+    if (known === undefined) {
+      const b = index.packed(seq);
+      known = catalog.keep(seq, (b && foldedHead(b, HEAD_BYTES)) ?? whole(b));
+    }
+    if (!known.whole) {
+      const cut = excerptOf(known.body, needles, lower, longest, true);
+      if (cut !== null) return cut;
+      known = catalog.keep(seq, whole(index.packed(seq)));
+    }
+    return excerptOf(known.body, needles, lower, longest, false)!;
   };
 }
 

@@ -12,7 +12,7 @@ import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { marksByDocument } from '../published.js';
 import { writeCitations } from './citations.js';
-import { packedFor } from './content.js';
+import { packedFor } from '../packed-content.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
 import { withInternCache } from './dictionary.js';

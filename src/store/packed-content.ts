@@ -5,8 +5,8 @@
  * trigram, word and bigram indexes are contentless and snippets are cut from the folded copy here.
  */
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import type { BodyBlock, OfficialDocument } from '../../domain/types.js';
-import type { FoldedDoc } from '../../search/document.js';
+import type { BodyBlock, OfficialDocument } from '../domain/types.js';
+import type { FoldedDoc } from '../search/document.js';
 
 export interface PackedContent {
   readonly body: BodyBlock[];
