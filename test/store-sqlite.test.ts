@@ -16,6 +16,7 @@ import { runStoreConformance } from './store-conformance.js';
 import { runEditorialConformance } from './store-conformance-editorial.js';
 import { runRegisterConformance } from './store-conformance-registers.js';
 import { ingestSamples, runSampleConformance } from './store-samples.js';
+import { ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED, OLD_DECISION, TRADITIONAL } from './fixtures/parse-results.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-sqlite-'));
 let n = 0;
@@ -181,4 +182,21 @@ test('a store open in one process sees the words another process learned', async
   assert.ok(hits.length >= 2 && hits.every((h) => h.score > 0));
   assert.ok(hits[0]!.title.includes('放管服'));
   await reader.close();
+});
+
+test('a corrected edition that drops a document printed elsewhere too: its listing moves to the other issue, the rest as a plain ingest', async () => {
+  // 2023年第1期 prints TRADITIONAL as well; the corrected 2024年第2期 no longer does.
+  const both = { ...ISSUE_2023, source: { ...ISSUE_2023.source, sha256: 'both-2023' }, documents: [OLD_DECISION, TRADITIONAL] };
+  const replaced = await openSqliteStore(tmpFile());
+  for (const r of [both, ISSUE_2024]) await replaced.ingest(r);
+  const before = (await replaced.listDocuments()).items.find((d) => d.id === TRADITIONAL.id);
+  assert.equal((await replaced.ingest(ISSUE_2024_CORRECTED)).action, 'replaced');
+  const plain = await openSqliteStore(':memory:');
+  for (const r of [both, ISSUE_2024_CORRECTED]) await plain.ingest(r);
+  const listing = (await replaced.listDocuments()).items;
+  assert.deepEqual(listing, (await plain.listDocuments()).items);
+  const after = listing.find((d) => d.id === TRADITIONAL.id);
+  assert.ok(before && after && before.issueId !== after.issueId, `${before?.issueId} → ${after?.issueId}`);
+  await plain.close();
+  await replaced.close();
 });

@@ -77,9 +77,11 @@ function writeResult(
   const now = new Date().toISOString();
   const previous = stmt(db, 'SELECT current_edition FROM issues WHERE id = ?', true).get(id) as string | undefined;
   writeEdition(db, result, id, edition, now);
+  // The documents the superseded edition printed: they may be printed nowhere else now.
+  let printed: string[] = [];
   if (previous !== undefined) {
     stmt(db, 'UPDATE issue_editions SET superseded_at = ? WHERE id = ?').run(now, previous);
-    stmt(db, 'DELETE FROM occurrences WHERE edition_id = ?').run(previous);
+    printed = stmt(db, 'DELETE FROM occurrences WHERE edition_id = ? RETURNING document_id', true).all(previous) as string[];
   }
   result.documents.forEach((doc, position) => {
     if (distinct.get(doc.id) !== doc) return; // printed twice in one issue: the last printing wins
@@ -93,9 +95,10 @@ function writeResult(
       doc.id, id, edition, position, doc.pages?.from ?? null, doc.pages?.to ?? null,
     );
   });
-  if (previous !== undefined) removeOrphans(db, search, change);
-  // Listing columns: new rows, and rows whose latest printing may have moved.
-  refreshListing(db, previous !== undefined ? undefined : [...distinct.keys()]);
+  if (previous !== undefined) removeOrphans(db, search, change, printed);
+  // Listing columns: new rows, and rows whose latest printing may have moved (not every row: a
+  // replaced edition cost 0.3 s at 100,000 documents).
+  refreshListing(db, [...new Set([...distinct.keys(), ...printed])]);
   writeReferences(db, result, edition);
   return { issueId: id, action: previous !== undefined ? 'replaced' : 'added', documents: distinct.size, warnings };
 }
@@ -159,11 +162,16 @@ function writeDocument(
   return { seq: row.seq, fresh: before === undefined };
 }
 
-/** Documents printed only in a superseded edition go with it (the edition row stays as history). */
-function removeOrphans(db: Database.Database, search: SearchIndex, change: number): void {
-  const orphans = db
-    .prepare('SELECT seq, id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id)')
-    .all() as Array<{ seq: number; id: string }>;
+/**
+ * Documents printed only in a superseded edition go with it (the edition row stays as history):
+ * of those it printed, the ones no other edition prints.
+ */
+function removeOrphans(db: Database.Database, search: SearchIndex, change: number, printed: readonly string[]): void {
+  const orphans = stmt(
+    db,
+    `SELECT seq, id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.document_id = d.id) ORDER BY seq`,
+  ).all(JSON.stringify(printed)) as Array<{ seq: number; id: string }>;
   for (const o of orphans) {
     oweRemoval(db, o.id, change);
     search.remove(o.seq);
