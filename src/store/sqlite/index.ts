@@ -85,7 +85,7 @@ export class SqliteStore implements Store, IncrementalDerivation {
     }
     const all = whole();
     const { merged, done } = mergeInWorker(this.db.name, all);
-    merged.catch(() => {}); // awaited by any write meanwhile, and below
+    merged.catch(() => {}); // its error reaches any write meanwhile, and inBulk through `done`
     this.upkeep = merged;
     try {
       await alongside();
