@@ -101,6 +101,24 @@ if ('skip' in server) {
       }
     });
 
+    test('a bulk ingest that brings a quarter of the documents or more leaves the planner statistics taken; one that brings none does not take them again', async () => {
+      const url = await server.freshDatabase();
+      const s = track(await openPostgresStore(url));
+      const analysed = async () =>
+        (await sql(url, `SELECT relname, last_analyze FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname IN ('documents', 'document_content')`))
+          .map((r) => `${r.relname} ${r.last_analyze?.toISOString() ?? 'never'}`).sort();
+      assert.deepEqual(await analysed(), ['document_content never', 'documents never']);
+      let recomputed = false;
+      await s.inBulk!(async () => {
+        for (const r of [ISSUE_2023, ISSUE_2024]) await s.ingestMany([r]);
+      }, async () => void (recomputed = true));
+      assert.ok(recomputed);
+      const once = await analysed();
+      assert.ok(once.every((l) => !l.endsWith('never')), once.join('; '));
+      await s.inBulk!(async () => void (await s.ingestMany([ISSUE_2024_CORRECTED])));
+      assert.deepEqual(await analysed(), once);
+    });
+
     test('ingesting the samples twice leaves every table row count unchanged', async () => {
       const url = await server.freshDatabase();
       const s = track(await openPostgresStore(url));
