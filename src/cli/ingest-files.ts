@@ -9,7 +9,6 @@ import type { ParseResult } from '../domain/types.js';
 import type { ExtractOptions } from '../ingest/formats/index.js';
 import type { IngestOutcome, Store } from '../store/store.js';
 import type { PreparedResult } from '../store/prepared.js';
-import { SqliteStore } from '../store/sqlite/index.js';
 import { parseAll } from './parse-pool.js';
 
 /** Bytes of source per batch: large enough that the per-transaction costs vanish, small enough to hold. */
@@ -69,11 +68,9 @@ export async function ingestFiles(
     batchBytes = 0;
     on.progress?.({ files: filesDone, file: last, documents, bytes, documentsPerSecond: documents / ((performance.now() - t0) / 1000) });
   };
-  // Workers prepare what the store would compute on this thread: content packed for a store that
-  // keeps it packed, unit-mention excerpts for SQLite's registers (PostgreSQL's writer packs its own).
-  // SQLite's store reads the bulky fields from those, so they need not cross the thread boundary (slim).
-  const sqlite = store instanceof SqliteStore;
-  const prepare = { pack: store.packsContent === true, mentions: sqlite, slim: sqlite };
+  // Workers prepare what the store would compute on this thread, as it asks (Store.preparation);
+  // for any store, each document's privacy review and folded text (prepared.ts).
+  const prepare = store.preparation ?? { pack: false, mentions: false, slim: false };
   // One bulk operation: the store's index upkeep waits for the last batch, and may overlap `after`.
   const run = async () => {
     for await (const p of parseAll(files, parse ? 0 : workers, parse, options, prepare)) {

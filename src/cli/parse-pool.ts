@@ -9,6 +9,7 @@ import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
 import { isInterpretationFile } from '../status/interpretation-ingest.js';
 import { prepareResult, type PreparedResult } from '../store/prepared.js';
+import type { Preparation } from '../store/store.js';
 import { packDocument } from '../store/packed-content.js';
 import { startWorker } from '../store/thread.js';
 import { restoreResult, type SlimResult } from './parse-transfer.js';
@@ -22,13 +23,8 @@ export type Parsed =
   | { file: string; error: UserError }
   | { file: string; interpretation: true };
 
-/** What a worker does after parsing: prepare the documents for the store (content packed; unit mentions packed for SQLite). */
-export interface PrepareOptions {
-  readonly pack: boolean;
-  readonly mentions: boolean;
-  /** Send the file without what the store reads from the packed rows instead (parse-transfer.ts; SQLite). */
-  readonly slim?: boolean;
-}
+/** What a worker does after parsing: prepare the documents as the store asks (Store.preparation). */
+export type PrepareOptions = Preparation;
 
 function isInterpretation(file: string): boolean {
   try {

@@ -326,8 +326,8 @@ export interface Store {
    * (SQLite, on a file) holds its writes back until the upkeep is done. Both are done on return.
    */
   inBulk?<T>(work: () => Promise<T>, alongside?: () => Promise<unknown>): Promise<T>;
-  /** The store keeps a document's content as packed-content.ts packs it: parse workers pack it ahead. */
-  readonly packsContent?: boolean;
+  /** What parse workers prepare for this store ahead of it (none when absent). */
+  readonly preparation?: Preparation;
   listIssues(): Promise<StoredIssue[]>;
   /** The current edition by issue id, or one specific (possibly superseded) edition by its edition id. */
   getIssue(id: string): Promise<StoredIssue | null>;
@@ -381,4 +381,14 @@ export interface Store {
   listAudit(limit?: number): Promise<AuditEntry[]>;
   counts(): Promise<{ issues: number; documents: number; byStatus: Record<string, number>; byKind: Record<string, number> }>;
   close(): Promise<void>;
+}
+
+/** What parse workers do for a store on their own cores, after parsing (src/cli/parse-pool.ts, prepared.ts). */
+export interface Preparation {
+  /** The store keeps a document's content as packed-content.ts packs it: pack it ahead. */
+  readonly pack: boolean;
+  /** The store keeps unit mentions as places in a packed excerpt (registers.ts mentionRows): pack those too. */
+  readonly mentions: boolean;
+  /** The store reads the bulky fields from the packed rows: send the file without them (parse-transfer.ts). */
+  readonly slim: boolean;
 }

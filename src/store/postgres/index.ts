@@ -12,7 +12,7 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
   DerivedState, DocumentFilter, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchLimits, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
+  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark, Preparation,
 } from '../store.js';
 import type { AuditEntry, EditorialFilter, InterpretationRecord, QaEntry } from '../editorial.js';
 import * as editorial from './editorial.js';
@@ -67,7 +67,8 @@ function cannotOpen(url: string, err: unknown): unknown {
 }
 
 class PostgresStore implements Store {
-  readonly packsContent = true;
+  // Its writer packs its own unit mentions, and reads every field of the file.
+  readonly preparation: Preparation = { pack: true, mentions: false, slim: false };
   constructor(
     private readonly db: pg.Pool,
     private readonly lexicon: SharedSegmenter,

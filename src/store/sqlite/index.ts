@@ -10,7 +10,7 @@ import type { TaskAssignment } from '../../extract/tasks.js';
 import { extractRegisters, type RegisterExtractor, type StoreOptions } from '../registers.js';
 import type {
   DerivedState, DocumentFilter, IncrementalDerivation, OwedDerivation, StatusResolvable, DocumentSummary, IngestOutcome, KnownReference, Relation, SearchLimits, SearchQuery, SearchResult, StatusCorrection, Store,
-  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark,
+  StoredIssue, StoredStatus, StoredUnitMention, TargetFilter, TaskFilter, UnitCount, PublicMark, Preparation,
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { listDocuments, readDocument, readIssue, resolveDocumentId } from './read.js';
@@ -32,7 +32,7 @@ import { refeedDocument, refeedIndex } from './index-feed.js';
 import { ingestResult, ingestResults } from './write.js';
 
 export class SqliteStore implements Store, IncrementalDerivation {
-  readonly packsContent = true;
+  readonly preparation: Preparation = { pack: true, mentions: true, slim: true };
   private readonly index: SearchIndex;
   /** The index merge a bulk ingest left running in a worker thread (inBulk): writes wait for it. */
   private upkeep: Promise<void> | null = null;
