@@ -23,9 +23,6 @@ export type Parsed =
   | { file: string; error: UserError }
   | { file: string; interpretation: true };
 
-/** What a worker does after parsing: prepare the documents as the store asks (Store.preparation). */
-export type PrepareOptions = Preparation;
-
 function isInterpretation(file: string): boolean {
   try {
     return isInterpretationFile(file);
@@ -35,7 +32,7 @@ function isInterpretation(file: string): boolean {
 }
 
 /** What one file gives, in a worker or inline. */
-export async function parseOne(file: string, parse: (file: string) => Promise<ParseResult> = parseFile, prepare?: PrepareOptions): Promise<Parsed> {
+export async function parseOne(file: string, parse: (file: string) => Promise<ParseResult> = parseFile, prepare?: Preparation): Promise<Parsed> {
   try {
     if (isInterpretation(file)) return { file, interpretation: true };
     const result = await parse(file);
@@ -63,7 +60,7 @@ export function parseWorkers(files: number, env: NodeJS.ProcessEnv = process.env
 /** Parse the files (in workers when there are any), yielding in file order. */
 export async function* parseAll(
   files: readonly string[], workers = parseWorkers(files.length), parse?: (file: string) => Promise<ParseResult>, options: ExtractOptions = {},
-  prepare?: PrepareOptions,
+  prepare?: Preparation,
 ): AsyncGenerator<Parsed> {
   if (workers === 0) {
     // Inline, the store does the same work itself: preparing here would only move it.

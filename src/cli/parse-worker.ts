@@ -5,10 +5,11 @@
 import { parentPort } from 'node:worker_threads';
 import type { ExtractOptions } from '../ingest/formats/index.js';
 import { parseFile } from '../ingest/index.js';
-import { parseOne, type PrepareOptions } from './parse-pool.js';
+import type { Preparation } from '../store/store.js';
+import { parseOne } from './parse-pool.js';
 import { slimResult } from './parse-transfer.js';
 
-parentPort!.on('message', async (job: { id: number; file: string; options: ExtractOptions; prepare?: PrepareOptions }) => {
+parentPort!.on('message', async (job: { id: number; file: string; options: ExtractOptions; prepare?: Preparation }) => {
   try {
     const parsed = await parseOne(job.file, (f) => parseFile(f, job.options), job.prepare);
     if ('error' in parsed) parentPort!.postMessage({ id: job.id, userError: parsed.error.message });

@@ -80,7 +80,9 @@ export function unpackFolded(b: Buffer): FoldedDoc {
 export function foldedHead(b: Buffer, bytes: number): { body: string; whole: boolean } | null {
   if (bytes >= b.length) return { body: unpackFolded(b).body, whole: true };
   const head = brotliDecompressSync(b.subarray(0, bytes), { finishFlush: constants.BROTLI_OPERATION_FLUSH });
-  if (head.indexOf(0) >= 0) return { body: unpackFolded(b).body, whole: true };
+  // The folded part ended within the head: it is read from there, not decoded again.
+  const nul = head.indexOf(0);
+  if (nul >= 0) return { body: (JSON.parse(head.toString('utf8', 0, nul)) as FoldedDoc).body, whole: true };
   // A UTF-8 sequence cut at the end is left out: the string stops at the last whole character.
   let end = head.length;
   for (let k = 1; k <= Math.min(3, end); k++) {

@@ -331,14 +331,16 @@ function excerpter(index: SearchIndex, catalog: Catalog, needles: readonly strin
   const whole = (b: Buffer | undefined): BodyRead => ({ body: b ? unpackFolded(b).body : '', whole: true });
   return (seq: number): string => {
     let known = catalog.recall(seq);
+    // The blob, when read here: a head that does not settle the excerpt decodes it whole, not read again.
+    let b: Buffer | undefined;
     if (known === undefined) {
-      const b = index.packed(seq);
+      b = index.packed(seq);
       known = catalog.keep(seq, (b && foldedHead(b, HEAD_BYTES)) ?? whole(b));
     }
     if (!known.whole) {
       const cut = excerptOf(known.body, needles, lower, longest, true);
       if (cut !== null) return cut;
-      known = catalog.keep(seq, whole(index.packed(seq)));
+      known = catalog.keep(seq, whole(b ?? index.packed(seq)));
     }
     return excerptOf(known.body, needles, lower, longest, false)!;
   };
