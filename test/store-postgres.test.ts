@@ -8,9 +8,9 @@ import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { openStore } from '../src/store/factory.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
-import { chunksSql, pgArray } from '../src/store/postgres/indexing.js';
+import fc from 'fast-check';
+import { needleKeys, pgArray, searchKeys, SharedSegmenter, splitSearchText, VECTOR_SQL, vectorWords } from '../src/store/postgres/indexing.js';
 import { LATEST_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
-import { MAX_TERM_CHARS } from '../src/search/query.js';
 import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
@@ -18,6 +18,24 @@ import { runStoreConformance } from './store-conformance.js';
 import { runEditorialConformance } from './store-conformance-editorial.js';
 import { runRegisterConformance } from './store-conformance-registers.js';
 import { ingestSamples, runSampleConformance } from './store-samples.js';
+
+test('a text holding a needle lists every key of it: its digit-bearing trigrams and its other pairs', () => {
+  const alphabet = fc.constantFrom('〔', '〕', '号', '0', '1', '2', '4', '7', '武', '隆', '府', ' ', '\n', 'a', '第');
+  fc.assert(
+    fc.property(fc.array(alphabet, { maxLength: 60 }), fc.nat(), fc.integer({ min: 2, max: 12 }), (chars, at, n) => {
+      const body = chars.join('');
+      const start = at % (body.length + 1);
+      const needle = body.slice(start, start + n).trim();
+      const keys = new Set(searchKeys({ title: '', docnum: '', body }));
+      return needleKeys(needle).every((k) => keys.has(k));
+    }),
+    { numRuns: 2000 },
+  );
+  // A 文号 fragment is looked up by its trigrams, which hold all its pairs.
+  assert.deepEqual(needleKeys('〔2024〕17'), ['〔20', '202', '024', '24〕', '4〕1', '〕17']);
+  assert.deepEqual(needleKeys('禁火令'), ['禁火', '火令']);
+  assert.deepEqual(needleKeys('第3条款'), ['第3条', '3条款']);
+});
 
 const server = await startTestPostgres();
 if ('skip' in server) {
@@ -131,11 +149,10 @@ if ('skip' in server) {
       const once = await rowCounts();
       await ingestSamples(s);
       assert.deepEqual(await rowCounts(), once);
-      for (const t of ['issues', 'issue_editions', 'documents', 'document_content', 'document_words', 'doc_numbers', 'occurrences', 'citations', 'lexicon']) {
+      for (const t of ['issues', 'issue_editions', 'documents', 'document_content', 'document_word_parts', 'doc_numbers', 'occurrences', 'citations', 'lexicon']) {
         assert.ok(once[t] > 0, `${t} is empty`);
       }
       assert.equal(once.documents, once.document_content);
-      assert.equal(once.documents, once.document_words);
     });
 
     test('migration 5: a database from before it gets registers built from the documents already stored', async () => {
@@ -235,7 +252,7 @@ if ('skip' in server) {
         for (const r of ALL_FIXTURES) await s.ingest(r);
         assert.deepEqual((await s.search({ q: '禁火令' })).hits.map((h) => h.id), ['武隆府办发〔2024〕17号', '武隆府发〔2024〕5号']);
         assert.equal((await s.search({ q: '超充站建' })).total, 1);
-        assert.deepEqual(await sql(u.toString(), `SELECT 1 FROM pg_indexes WHERE indexname = 'document_chunks_trgm'`), []);
+        assert.deepEqual((await s.search({ q: '〔2024〕17' })).hits.map((h) => h.id), ['武隆府办发〔2024〕17号']);
       } finally {
         await s.close();
         await sql(server.adminUrl, `DROP DATABASE ${db} WITH (FORCE)`);
@@ -243,42 +260,49 @@ if ('skip' in server) {
       }
     });
 
-    test('substring search has a trigram index when pg_trgm is installed', async (t) => {
+    test('migration 18: a database with chunks and whole vectors gets its 文号 keys, and finds and ranks as a fresh one', async () => {
       const url = await server.freshDatabase();
-      track(await openPostgresStore(url));
-      const avail = await sql(url, `SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'`);
-      if (avail.length === 0) return t.skip('pg_trgm not installed: ILIKE without an index');
-      const idx = await sql(url, `SELECT indexdef FROM pg_indexes WHERE indexname = 'document_chunks_trgm'`);
-      assert.match(idx[0]?.indexdef ?? '', /gin_trgm_ops/);
+      const fresh = track(await openPostgresStore(url));
+      await ingestSamples(fresh);
+      const queries = ['〔2024〕17', '2023', '武隆府办发〔2024〕', '禁火令', '安全 生产', '"森林防火"'];
+      const found = async (s: Store) => Promise.all(queries.map(async (q) => (await s.search({ q })).hits.map((h) => `${h.id} ${h.score}`)));
+      const before = await found(fresh);
+      assert.ok(before[0]!.length > 0 && before[1]!.length > 0);
+      const keys = await sql(url, 'SELECT document_id, bigrams FROM document_content ORDER BY 1');
+      // Back to what version 17 held: pairs only, the chunks and the whole vectors beside them.
+      await sql(url, `UPDATE document_content SET bigrams = ARRAY(SELECT k FROM unnest(bigrams) k WHERE length(k) = 2);
+        CREATE TABLE document_chunks (document_id text, seq int, text text); CREATE TABLE document_words (document_id text, vector tsvector);
+        DELETE FROM schema_migrations WHERE version = 18`);
+      assert.ok((await sql(url, 'SELECT count(*)::int AS n FROM document_content WHERE \'202\' = ANY(bigrams)'))[0].n === 0);
+      const s = track(await openPostgresStore(url));
+      const after = await sql(url, 'SELECT document_id, bigrams FROM document_content ORDER BY 1');
+      assert.deepEqual(after.map((r) => [r.document_id, [...r.bigrams].sort()]), keys.map((r) => [r.document_id, [...r.bigrams].sort()]));
+      assert.deepEqual(await sql(url, `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('document_chunks', 'document_words')`), []);
+      assert.deepEqual(await found(s), before);
     });
 
-    test('every string a query term can be (up to MAX_TERM_CHARS) lies whole inside one chunk of the searched text', async () => {
-      const url = await server.freshDatabase();
-      track(await openPostgresStore(url));
-      // Distinct characters, so a window is found only where it really is.
-      const text = Array.from({ length: 1500 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
-      const rows = await sql(url, `${chunksSql('s.id', 's.t', '(SELECT 1 AS id, $1::text AS t) s')} ORDER BY 2`, [text]);
-      const chunks = rows.map((r) => r.substr as string);
-      assert.ok(chunks.length >= 3, `${chunks.length} chunks`);
-      const chars = Array.from(text);
-      for (let i = 0; i + MAX_TERM_CHARS <= chars.length; i++) {
-        const term = chars.slice(i, i + MAX_TERM_CHARS).join('');
-        assert.ok(chunks.some((c) => c.includes(term)), `the term at ${i} is in no chunk`);
-      }
-      assert.equal(chunks.join('').length >= text.length, true);
-    });
-
-    test("a word's part of the vector ranks every sample document exactly as the whole vector does, and several words' parts add up to it", async () => {
+    test("a word's part of the vector ranks every sample document exactly as the whole vector does; several words' parts add up to it, and joined rank a phrase as it", async () => {
       const url = await server.freshDatabase();
       const s = track(await openPostgresStore(url));
       await ingestSamples(s);
+      // The whole vectors, made here as the store made its parts (it keeps only the parts).
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        const seg = await new SharedSegmenter().current(pool);
+        const texts = (await pool.query('SELECT document_id, search_text FROM document_content')).rows;
+        const cut = texts.map((r) => vectorWords(seg, splitSearchText(r.search_text)));
+        await pool.query(`CREATE TABLE whole AS SELECT x.id AS document_id, ${VECTOR_SQL('x.t', 'x.n', 'x.b')} AS vector
+          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b)`, [texts.map((r) => r.document_id), ...[0, 1, 2].map((i) => cut.map((w) => w[i]))]);
+      } finally {
+        await pool.end();
+      }
       // The words of the samples' vectors most documents hold, and some only two do.
-      const words = await sql(url, `(SELECT word FROM ts_stat('SELECT vector FROM document_words') ORDER BY ndoc DESC, word LIMIT 30)
-        UNION ALL (SELECT word FROM ts_stat('SELECT vector FROM document_words') WHERE ndoc = 2 ORDER BY word LIMIT 30)`);
+      const words = await sql(url, `(SELECT word FROM ts_stat('SELECT vector FROM whole') ORDER BY ndoc DESC, word LIMIT 30)
+        UNION ALL (SELECT word FROM ts_stat('SELECT vector FROM whole') WHERE ndoc = 2 ORDER BY word LIMIT 30)`);
       const rows = await sql(
         url,
         `SELECT x, count(*) FILTER (WHERE a > 0)::int AS ranked, count(*) FILTER (WHERE a IS DISTINCT FROM b)::int AS differ
-         FROM unnest($1::text[]) x, LATERAL websearch_to_tsquery('simple', x) q, document_words w,
+         FROM unnest($1::text[]) x, LATERAL websearch_to_tsquery('simple', x) q, whole w,
            LATERAL ts_rank('{0, 0.1, 1.0, 1.0}', w.vector, q) a,
            LATERAL (SELECT coalesce((SELECT ts_rank('{0, 0.1, 1.0, 1.0}', p.vector, q) FROM document_word_parts p
              WHERE p.document_id = w.document_id AND p.bucket = ascii(x) % 16), 0) AS b) z
@@ -290,15 +314,20 @@ if ('skip' in server) {
         assert.ok(r.ranked > 0, `${r.x}: no document ranked`);
         assert.equal(r.differ, 0, r.x);
       }
-      // Words of several buckets (search.ts): ts_rank of their OR is the sum over their parts.
+      // Words of several buckets (search.ts): ts_rank of their OR is the sum over their parts, and of
+      // their phrase (positions read) the rank over their parts joined as text.
       const pairs = words.map((w, i) => [w.word, words[(i + 7) % words.length]!.word]).filter(([a, b]) => a!.codePointAt(0)! % 16 !== b!.codePointAt(0)! % 16);
       assert.ok(pairs.length > 20, String(pairs.length));
       const sums = await sql(
         url,
-        `SELECT x.a, x.b, count(*) FILTER (WHERE whole > 0)::int AS ranked, max(abs(whole - parts))::float8 AS most
-         FROM unnest($1::text[], $2::text[]) x(a, b), LATERAL websearch_to_tsquery('simple', x.a || ' or ' || x.b) q, document_words w,
+        `SELECT x.a, x.b, count(*) FILTER (WHERE whole > 0)::int AS ranked, max(abs(whole - parts))::float8 AS most,
+           count(*) FILTER (WHERE near > 0)::int AS near_ranked, max(abs(near - joined))::float8 AS near_most
+         FROM unnest($1::text[], $2::text[]) x(a, b), LATERAL websearch_to_tsquery('simple', x.a || ' or ' || x.b) q,
+           LATERAL to_tsquery('simple', quote_literal(x.a) || ' <2> ' || quote_literal(x.b)) pq, whole w,
            LATERAL ts_rank('{0, 0.1, 1.0, 1.0}', w.vector, q) whole,
-           LATERAL (SELECT coalesce(sum(ts_rank('{0, 0.1, 1.0, 1.0}', p.vector, q)), 0) AS parts FROM document_word_parts p
+           LATERAL ts_rank('{0, 0.1, 1.0, 1.0}', w.vector, pq) near,
+           LATERAL (SELECT coalesce(sum(ts_rank('{0, 0.1, 1.0, 1.0}', p.vector, q)), 0) AS parts,
+               coalesce(ts_rank('{0, 0.1, 1.0, 1.0}', string_agg(p.vector::text, ' ')::tsvector, pq), 0) AS joined FROM document_word_parts p
              WHERE p.document_id = w.document_id AND p.bucket IN (ascii(x.a) % 16, ascii(x.b) % 16)) z
          GROUP BY x.a, x.b`,
         [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
@@ -306,7 +335,10 @@ if ('skip' in server) {
       for (const r of sums) {
         assert.ok(r.ranked > 0, `${r.a} ${r.b}: no document ranked`);
         assert.ok(r.most < 1e-6, `${r.a} ${r.b}: ${r.most}`);
+        assert.ok(r.near_most < 1e-6, `${r.a} <2> ${r.b}: ${r.near_most}`);
       }
+      // The phrases must rank some documents for that to mean anything (positions 2 apart).
+      assert.ok(sums.reduce((n, r) => n + r.near_ranked, 0) > 0);
     });
   });
 

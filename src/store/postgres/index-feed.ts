@@ -5,7 +5,7 @@ import { INDEX_FEED_VERSION } from '../../search/document.js';
 import type { Segmenter } from '../../search/segment.js';
 import { marksByDocument } from '../published.js';
 import type { PublicMark } from '../store.js';
-import { bigramList, chunksSql, foldDocument, rewriteWordParts, searchText, VECTOR_SQL, vectorWords, type SharedSegmenter } from './indexing.js';
+import { foldDocument, searchKeys, searchText, vectorWords, writeWordParts, type SharedSegmenter } from './indexing.js';
 import { markPublic, publicMarks } from './public-marks.js';
 import { DOCUMENT_SQL, toDocument } from './read.js';
 import { withTransaction } from './tx.js';
@@ -51,9 +51,6 @@ export function markPublicAndRefeed(pool: pg.Pool, lexicon: SharedSegmenter, m: 
 async function feed(c: pg.PoolClient, seg: Segmenter, doc: OfficialDocument, released: ReadonlySet<string>): Promise<void> {
   const f = foldDocument(doc, released);
   const text = searchText(f);
-  await c.query('UPDATE document_content SET search_text = $2, bigrams = $3 WHERE document_id = $1', [doc.id, text, bigramList(f)]);
-  await c.query('DELETE FROM document_chunks WHERE document_id = $1', [doc.id]);
-  await c.query(`INSERT INTO document_chunks (document_id, seq, text) ${chunksSql('$1::text', '$2::text', '(SELECT) AS one')}`, [doc.id, text]);
-  await c.query(`UPDATE document_words SET vector = ${VECTOR_SQL('$2', '$3', '$4')} WHERE document_id = $1`, [doc.id, ...vectorWords(seg, f)]);
-  await rewriteWordParts(c, [doc.id]);
+  await c.query('UPDATE document_content SET search_text = $2, bigrams = $3 WHERE document_id = $1', [doc.id, text, searchKeys(f)]);
+  await writeWordParts(c, [doc.id], [vectorWords(seg, f)]);
 }

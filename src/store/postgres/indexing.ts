@@ -5,7 +5,6 @@
  */
 import type pg from 'pg';
 import { bigrams, charLength } from '../../search/bigrams.js';
-import { MAX_TERM_CHARS } from '../../search/query.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { Segmenter } from '../../search/segment.js';
 import { foldDocument, type FoldedDoc } from '../../search/document.js';
@@ -25,23 +24,53 @@ export function splitSearchText(text: string): FoldedDoc {
 }
 
 /**
- * The searched text again as overlapping chunks of 500 characters, one row each: a substring match
- * is then checked on rows of ~1.5 KB kept in the table page, not on a whole TOASTed text (some
- * 30 µs a document, thousands of documents for a common word). Consecutive chunks share
- * MAX_TERM_CHARS - 1 characters, so any query term lies whole inside some chunk.
+ * The keys of the searched text, one text[] under one GIN index: every character pair (as the SQLite
+ * store's postings hold them) and every character trigram holding an ASCII digit. A 文号 fragment's
+ * pairs are in much of the corpus (〔2024〕17: 2 % of the rows listing its pairs hold it); its
+ * trigrams (〔20, 024, 4〕1, 〕17…) together are in few more than hold it. A pair and a trigram are
+ * never the same string, so the two kinds share the array. Pairs and trigrams stop at whitespace.
  */
-const CHUNK_CHARS = 500;
-const CHUNK_STEP = CHUNK_CHARS - (MAX_TERM_CHARS - 1);
-
-/** SELECT (document id, seq, chunk) rows of `text` for each row of `from`. */
-export function chunksSql(id: string, text: string, from: string): string {
-  return `SELECT ${id}, n, substr(${text}, n * ${CHUNK_STEP} + 1, ${CHUNK_CHARS}) FROM ${from},
-    generate_series(0, greatest(0, ceil((length(${text}) - ${CHUNK_CHARS})::numeric / ${CHUNK_STEP})::int)) AS n`;
+export function searchKeys(f: FoldedDoc): string[] {
+  const text = `${f.title}\n${f.docnum}\n${f.body}`.toLowerCase();
+  return [...bigrams(text).keys(), ...digitTrigrams(text)];
 }
 
-/** Distinct 2-character fragments of the searched text, as the SQLite store's postings hold them. */
-export function bigramList(f: FoldedDoc): string[] {
-  return [...bigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase()).keys()];
+const DIGIT = /[0-9]/;
+const BLANK = /^\s$/;
+
+/** The distinct trigrams of `text` (no whitespace inside) holding an ASCII digit. */
+export function digitTrigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  let a = '';
+  let b = '';
+  for (const c of text) {
+    if (BLANK.test(c)) {
+      a = b = '';
+      continue;
+    }
+    if (a !== '' && (DIGIT.test(a) || DIGIT.test(b) || DIGIT.test(c))) out.add(a + b + c);
+    a = b;
+    b = c;
+  }
+  return out;
+}
+
+/**
+ * The keys a text holding `needle` (lower-cased, no whitespace) must list: its digit-bearing
+ * trigrams and the pairs none of them contains (a trigram listed implies its two pairs are).
+ */
+export function needleKeys(needle: string): string[] {
+  return [...new Set(needle.split(/\s+/).flatMap(runKeys))];
+}
+
+function runKeys(run: string): string[] {
+  const chars = [...run];
+  const digit = chars.map((c) => DIGIT.test(c));
+  const tri = (i: number) => i >= 0 && i + 2 < chars.length && (digit[i] || digit[i + 1] || digit[i + 2]);
+  const keys = new Set<string>();
+  for (let i = 0; i + 2 < chars.length; i++) if (tri(i)) keys.add(chars.slice(i, i + 3).join(''));
+  for (let i = 0; i + 1 < chars.length; i++) if (!tri(i - 1) && !tri(i)) keys.add(chars[i]! + chars[i + 1]!);
+  return [...keys];
 }
 
 /**
@@ -60,21 +89,35 @@ export const VECTOR_SQL = (t: string, n: string, b: string) =>
   `setweight(to_tsvector('simple', ${t}), 'A') || setweight(to_tsvector('simple', ${n}), 'B') || setweight(to_tsvector('simple', ${b}), 'C')`;
 
 /**
- * document_words split into parts by a lexeme's first character (16 buckets), each lexeme with its
- * positions and weights: ts_rank of an OR of words reads nothing but the weights of each word's
- * positions in order, so when a query's words share a bucket its part ranks exactly as the whole
- * vector does — ~1 KB read in the table page instead of a 14 KB TOASTed vector per document ranked.
- * A part is the whole vector's own text entries ('lexeme':1A,5C) of its bucket, cast back: the
- * entries of a vector's text are its lexemes in order, one per space (a lexeme holds no blank), so
- * they pair with tsvector_to_array. Rebuilding each entry from unnest(vector) cost a subquery a
- * lexeme (2 ms a document, half the word statement's server time). Rows of `where` over `from`
- * (document_words w, or rows of the same columns named w).
+ * The weighted vector kept in parts by a lexeme's first character (16 buckets), each lexeme with
+ * its positions and weights; the whole vector is not stored. ts_rank (default normalization) reads
+ * nothing but the query's lexemes' positions and weights, so the parts of the buckets a query's
+ * lexemes fall in, joined as text and cast back, rank exactly as the whole vector does (search.ts)
+ * — ~1 KB read in the table page instead of a 14 KB TOASTed vector per document ranked.
+ * A part is the vector's own text entries ('lexeme':1A,5C) of its bucket: the entries of a vector's
+ * text are its lexemes in order, one per space (a lexeme holds no blank), so they pair with
+ * tsvector_to_array. Rebuilding each entry from unnest(vector) cost a subquery a lexeme.
+ * Rows of `where` over `from` (rows with columns document_id and vector named w).
  */
 export const WORD_BUCKETS = 16;
-export function wordPartsSql(where: string, from = 'document_words w'): string {
+export function wordPartsSql(where: string, from: string): string {
   return `SELECT document_id, ascii(l) % ${WORD_BUCKETS}, string_agg(e, ' ')::tsvector
     FROM (SELECT w.document_id, unnest(tsvector_to_array(w.vector)) AS l, unnest(string_to_array(w.vector::text, ' ')) AS e
       FROM ${from} WHERE ${where}) x GROUP BY 1, 2`;
+}
+
+/**
+ * Write the word parts of documents (ids with their vectorWords), replacing any they had: the
+ * vectors are made in the statement and only their parts stored.
+ */
+export async function writeWordParts(c: pg.PoolClient, ids: readonly string[], words: ReadonlyArray<readonly [string, string, string]>, replace = true): Promise<void> {
+  if (replace) await c.query('DELETE FROM document_word_parts WHERE document_id = ANY($1::text[])', [ids]);
+  await c.query(
+    `WITH w AS MATERIALIZED (SELECT x.id AS document_id, ${VECTOR_SQL('x.t', 'x.n', 'x.b')} AS vector
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b))
+     INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true', 'w')}`,
+    [ids, words.map((w) => w[0]), words.map((w) => w[1]), words.map((w) => w[2])],
+  );
 }
 
 export function vectorWords(seg: Segmenter, f: FoldedDoc): [string, string, string] {
@@ -137,34 +180,23 @@ export async function learn(c: pg.PoolClient, seg: Segmenter, docs: readonly Fol
 /** Re-cut stored documents holding newly learned words (the others cannot change). */
 export async function resegment(c: pg.PoolClient, seg: Segmenter, words: readonly string[], skip: readonly string[]): Promise<void> {
   if (words.length === 0) return;
-  // Found through the indexes, as search finds a term: two characters in the bigram arrays, longer
-  // words in the chunks (pg_trgm takes LIKE ANY as one bitmap). A regular expression over every
-  // chunk read the whole table once a batch: 30 of the server's 155 s in a 10k ingest.
-  const short = words.filter((w) => charLength(w) <= 2).map((w) => w.toLowerCase());
-  const long = words.filter((w) => charLength(w) > 2).map((w) => `%${w.replace(/[\\%_]/g, '\\$&')}%`);
-  // The planner would scan the tables for the few words it cannot estimate (as search.ts explains).
+  // Found through the key index, as search finds a term: two characters by their pair (exact),
+  // longer words by their keys, then the text. A regular expression over every row read the whole
+  // table once a batch: 30 of the server's 155 s in a 10k ingest.
+  const lower = words.map((w) => w.toLowerCase());
+  const short = lower.filter((w) => charLength(w) <= 2);
+  const long = lower.filter((w) => charLength(w) > 2);
+  const values: unknown[] = [short, skip];
+  const add = (v: unknown) => `$${values.push(v)}`;
+  const found = [`c.bigrams && $1::text[]`, ...long.map((w) => `(c.bigrams @> ${add(needleKeys(w))}::text[] AND strpos(${w.toUpperCase() !== w ? 'lower(c.search_text)' : 'c.search_text'}, ${add(w)}) > 0)`)];
+  // The planner would scan the table for the few words it cannot estimate (as search.ts explains).
   await c.query('SET LOCAL enable_seqscan = off');
   const rows = await c.query<{ document_id: string; search_text: string }>(
-    `SELECT document_id, search_text FROM document_content
-     WHERE document_id IN (SELECT document_id FROM document_content WHERE bigrams && $1::text[]
-       UNION SELECT document_id FROM document_chunks WHERE text LIKE ANY ($2::text[])) AND NOT (document_id = ANY($3::text[]))`,
-    [short, long, skip],
+    `SELECT document_id, search_text FROM document_content c WHERE (${found.join(' OR ')}) AND NOT (document_id = ANY($2::text[]))`,
+    values,
   );
   await c.query('RESET enable_seqscan');
   if (rows.rows.length === 0) return;
   // One statement for all of them: a newly learned unit name can touch most of the corpus.
-  const cut = rows.rows.map((r) => vectorWords(seg, splitSearchText(r.search_text)));
-  const ids = rows.rows.map((r) => r.document_id);
-  await c.query(
-    `UPDATE document_words w SET vector = ${VECTOR_SQL('x.t', 'x.n', 'x.b')}
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b) WHERE w.document_id = x.id`,
-    [ids, cut.map((w) => w[0]), cut.map((w) => w[1]), cut.map((w) => w[2])],
-  );
-  await rewriteWordParts(c, ids);
-}
-
-/** Derive the parts of these documents' vectors again (after their document_words rows were written). */
-export async function rewriteWordParts(c: pg.PoolClient, ids: readonly string[]): Promise<void> {
-  await c.query('DELETE FROM document_word_parts WHERE document_id = ANY($1::text[])', [ids]);
-  await c.query(`INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('w.document_id = ANY($1::text[])')}`, [ids]);
+  await writeWordParts(c, rows.rows.map((r) => r.document_id), rows.rows.map((r) => vectorWords(seg, splitSearchText(r.search_text))));
 }

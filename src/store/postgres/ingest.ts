@@ -15,7 +15,7 @@ import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
-import { bigramList, chunksSql, learn, pgArray, resegment, searchText, VECTOR_SQL, vectorWords, wordPartsSql, type FoldedDoc } from './indexing.js';
+import { learn, pgArray, resegment, searchKeys, searchText, vectorWords, writeWordParts, type FoldedDoc } from './indexing.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -79,8 +79,7 @@ export async function ingestBatch(c: pg.PoolClient, seg: Segmenter, items: reado
  */
 export async function mergePendingLists(c: pg.PoolClient): Promise<void> {
   await c.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  await c.query(`SELECT gin_clean_pending_list(x) FROM (VALUES (to_regclass('document_content_bigrams')), (to_regclass('document_chunks_trgm'))) v(x)
-    WHERE x IS NOT NULL`);
+  await c.query(`SELECT gin_clean_pending_list('document_content_bigrams'::regclass)`);
 }
 
 /** The issue and edition rows now; the documents into `pending`. */
@@ -186,31 +185,22 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
     ],
   );
   const ids = col((d) => d.id);
-  for (const t of ['document_content', 'document_chunks', 'document_words', 'document_word_parts', 'doc_numbers', 'citations']) {
+  for (const t of ['document_content', 'document_word_parts', 'doc_numbers', 'citations']) {
     await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
-  // The content row and its chunks in one statement: the search text crosses the wire once. The
-  // words are cut (jieba, on this thread) while the server writes it, not before or after.
+  // The words are cut (jieba, on this thread) while the server writes the content rows.
   const content = c.query(
-    `WITH x AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[]) AS x(id, p, tb, t, bg)),
-     stored AS (INSERT INTO document_content (document_id, packed, tables, search_text, bigrams) SELECT id, p, tb::jsonb, t, bg::text[] FROM x)
-     INSERT INTO document_chunks (document_id, seq, text) ${chunksSql('x.id', 'x.t', 'x')}`,
+    `INSERT INTO document_content (document_id, packed, tables, search_text, bigrams)
+     SELECT id, p, tb::jsonb, t, bg::text[] FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[]) AS x(id, p, tb, t, bg)`,
     [
       ids, docs.map((x) => packedFor(x.doc, x.folded, x.packed)), col((d) => json(d.tables)),
-      docs.map((x) => searchText(x.folded)), docs.map((x) => pgArray(bigramList(x.folded))),
+      docs.map((x) => searchText(x.folded)), docs.map((x) => pgArray(searchKeys(x.folded))),
     ],
   );
   content.catch(() => {}); // awaited below; a failure then aborts the batch
   const words = docs.map((x) => vectorWords(seg, x.folded));
   await content;
-  // The vectors and their parts in one statement: the parts are cut from the vectors just made, not read back.
-  await c.query(
-    `WITH w AS MATERIALIZED (SELECT x.id AS document_id, ${VECTOR_SQL('x.t', 'x.n', 'x.b')} AS vector
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b)),
-     stored AS (INSERT INTO document_words (document_id, vector) SELECT document_id, vector FROM w)
-     INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true', 'w')}`,
-    [ids, words.map((w) => w[0]), words.map((w) => w[1]), words.map((w) => w[2])],
-  );
+  await writeWordParts(c, ids, words, false);
   // Another document already holding a 文号 keeps it (the parser warned about the clash): first come, first kept.
   const numbered = ds.flatMap((d) => {
     const n = d.docNumber ? parseDocNumber(d.docNumber) : null;

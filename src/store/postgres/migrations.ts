@@ -7,7 +7,7 @@ import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
 import { citedAsSql } from '../registers.js';
 import { packDocumentRow } from './content.js';
-import { chunksSql, wordPartsSql } from './indexing.js';
+import { digitTrigrams, pgArray, splitSearchText, wordPartsSql } from './indexing.js';
 
 interface Migration {
   readonly version: number;
@@ -19,6 +19,15 @@ interface Migration {
 const GIN_PENDING_KB = 256 * 1024;
 
 const sql = (text: string) => async (c: pg.PoolClient) => void (await c.query(text));
+
+/**
+ * Migration 10's chunks (dropped by 18): the searched text in 500-character chunks overlapping by
+ * 63 characters (a query term's longest, less one), as SELECT (document id, seq, chunk) rows.
+ */
+function chunksSql(id: string, text: string, from: string): string {
+  return `SELECT ${id}, n, substr(${text}, n * 437 + 1, 500) FROM ${from},
+    generate_series(0, greatest(0, ceil((length(${text}) - 500)::numeric / 437)::int)) AS n`;
+}
 
 const MIGRATIONS: Migration[] = [
   {
@@ -397,7 +406,7 @@ const MIGRATIONS: Migration[] = [
         vector tsvector NOT NULL,
         PRIMARY KEY (document_id, bucket)
       )`);
-      await c.query(`INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true')}`);
+      await c.query(`INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true', 'document_words w')}`);
     },
   },
   {
@@ -497,7 +506,38 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX documents_title_keys ON documents USING gin (title_keys(search_title, signed_on));
     `),
   },
+  {
+    version: 18,
+    name: '文号 fragments found by the digit-bearing trigrams in the key array, ranks read from the word parts: document_chunks and the whole word vector dropped (indexing.ts)',
+    // The chunks and their trigram index (half the GIN merge of an ingest) served only 文号
+    // fragments, whose character pairs are in much of the corpus; the whole vector only the ranks
+    // of a query whose words span buckets, which the parts joined give exactly. Each row's array
+    // gains its text's digit-bearing trigrams, 500 rows at a time.
+    up: async (c) => {
+      await c.query('DROP TABLE IF EXISTS document_chunks');
+      await c.query('DROP TABLE IF EXISTS document_words');
+      for (let after = ''; ; ) {
+        const rows = (await c.query<{ document_id: string; search_text: string }>(
+          'SELECT document_id, search_text FROM document_content WHERE document_id > $1 ORDER BY document_id LIMIT 500',
+          [after],
+        )).rows;
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1]!.document_id;
+        const f = rows.map((r) => ({ id: r.document_id, keys: [...trigramsOf(r.search_text)] })).filter((x) => x.keys.length > 0);
+        await c.query('UPDATE document_content c SET bigrams = c.bigrams || x.k::text[] FROM unnest($1::text[], $2::text[]) AS x(id, k) WHERE c.document_id = x.id', [
+          f.map((x) => x.id),
+          f.map((x) => pgArray(x.keys)),
+        ]);
+      }
+    },
+  },
 ];
+
+/** The digit-bearing trigrams of a stored search text, as searchKeys lists them for a new row. */
+function trigramsOf(searchText: string): Set<string> {
+  const f = splitSearchText(searchText);
+  return digitTrigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase());
+}
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */
 export async function migrate(pool: pg.Pool): Promise<void> {

@@ -15,7 +15,7 @@ import type { Segmenter } from '../../search/segment.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import { clampInt } from '../keys.js';
 import type { DocumentSummary, Facets, SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
-import { WORD_BUCKETS } from './indexing.js';
+import { needleKeys, WORD_BUCKETS } from './indexing.js';
 import { Params } from './params.js';
 import { withTransaction } from './tx.js';
 import { LATEST_ISSUE } from './read.js';
@@ -31,50 +31,32 @@ const RECENT_YEARS = 3;
 const KNOWN_CHUNKS = 10_000;
 
 /**
- * The test that the document_content row `c` holds `s` as a substring: the rows listing every
- * character pair of it (listed: the GIN index over the bigram arrays, exact for a needle of one
- * pair), then the folded text itself for the rows the pairs leave (checked).
+ * The test that the document_content row `c` holds `s` as a substring: the rows listing every key
+ * of it (listed: the GIN index over the key arrays, exact for a needle of one pair), then the
+ * folded text itself for the rows the keys leave (checked).
  */
 function holds(p: Params, s: string): string {
-  // A long 文号 fragment (〔2024〕17) is in a few hundred chunks: they alone are the set, and the
-  // thousands of rows listing its pairs are never visited.
-  if (chunkFound(s)) return checked(p, s);
   const l = listed(p, s);
   if (l !== null && charLength(s) === 2 && pairsOf(s).length === 1) return l;
   return l === null ? checked(p, s) : `(${l} AND ${checked(p, s)})`;
 }
 
 /**
- * A 文号 or a fragment of one: a bracketed year (武隆府办〔2023〕6号), or mostly digits (〔2024〕17,
- * 2023). Its pairs (〔2, 20, 02, 3〕, 6号) are in much of the corpus and it in few of those documents.
+ * The index condition for `s` (indexing.ts's needleKeys: its digit-bearing trigrams, which make a
+ * 文号 fragment's candidates few, and its other pairs): null when it has none (one character).
  */
-const docNumberish = (s: string) => numeric(s) || /〔\d{4}〕/.test(s);
-
-/** A 文号-like needle of 6+ characters: its trigrams find few chunks, which alone are its matches. */
-const chunkFound = (s: string) => docNumberish(s) && charLength(s) >= 6;
-
-/** The index condition for `s`: null when it has no pair (one character). */
 function listed(p: Params, s: string): string | null {
-  const pairs = pairsOf(s);
-  return pairs.length > 0 ? `c.bigrams @> ${p.add(pairs)}::text[]` : null;
+  const keys = needleKeys(s);
+  return keys.length > 0 ? `c.bigrams @> ${p.add(keys)}::text[]` : null;
 }
 
-/**
- * The exact test of a row. Needles are lower-cased; the text is lowered only when the needle has
- * letters with case. A 文号 fragment's pairs (〔2, 24, 4〕, 〕1, 17) are in a twentieth of the
- * documents and it in one of fifty of those (docNumberish): its chunks, found by trigrams, are the
- * set to test against.
- */
+/** The exact test of a row. Needles are lower-cased; the text is lowered only when the needle has letters with case. */
 function checked(p: Params, s: string): string {
-  if (docNumberish(s) && charLength(s) > 2) return `c.document_id IN (SELECT document_id FROM document_chunks k WHERE ${inChunk(p, s)})`;
   return `strpos(${cased(s) ? 'lower(c.search_text)' : 'c.search_text'}, ${p.add(s)}) > 0`;
 }
 
-/** Whether a (lower-cased) needle has letters with case: without them LIKE finds what ILIKE does, and faster. */
+/** Whether a (lower-cased) needle has letters with case: without them strpos on the text finds what it finds on the lowered text, and faster. */
 const cased = (s: string) => s.toUpperCase() !== s;
-
-/** The chunk row `k` holds `s` (pg_trgm-indexed when the extension exists). */
-const inChunk = (p: Params, s: string) => `k.text ${cased(s) ? 'ILIKE' : 'LIKE'} ${p.add(`%${s.replace(/[\\%_]/g, '\\$&')}%`)}`;
 
 /** A needle's distinct character pairs, as the bigram arrays and the title keys list them. */
 const pairsOf = (s: string) => [...bigrams(s).keys()];
@@ -165,22 +147,24 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   const scored = terms.length > 0 && q.sort !== 'date';
   // Bonuses still apply to a query with a numeric term; ts_rank does not (numeric above).
   const wordRanked = scored && !terms.some((t) => numeric(t.text));
-  // The query once (rq): its tsquery and, when it is an OR of single words (each one operand), the
-  // buckets of document_word_parts (indexing.ts) holding its words. ts_rank of such a query is a sum
-  // over its words divided by their number, each word read from its own positions alone, so the sum
-  // of ts_rank over those parts is the whole vector's rank: ~1 KB a bucket read in the table page
-  // instead of a 14 KB TOASTed vector per document ranked. Otherwise the whole vector.
+  // The query once (rq): its tsquery, the buckets of document_word_parts (indexing.ts) holding its
+  // lexemes, and whether it is an OR of single words (each one operand). ts_rank reads only the
+  // query's lexemes from a vector, so the parts of those buckets joined as text (positions kept:
+  // `||` would shift them) rank as the whole vector would. For an OR of single words the rank is a
+  // sum over its words divided by their number, each read from its own positions alone: the sum of
+  // ts_rank over the parts, with no text joined and parsed again.
   let rq = '';
   if (words.length && wordRanked) {
     const list = p.add(words);
     rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
-        CASE WHEN (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x)
-          THEN (SELECT array_agg(DISTINCT (ascii(l) % ${WORD_BUCKETS})::smallint) FROM unnest(${list}::text[]) x,
-            LATERAL unnest(tsvector_to_array(to_tsvector('simple', x))) l) END AS buckets)`;
-    rank = `CASE WHEN (SELECT buckets FROM rq) IS NOT NULL
-      THEN (SELECT sum(ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq))) FROM (SELECT unnest(buckets) AS b FROM rq) x
-        JOIN document_word_parts w ON w.document_id = f.id AND w.bucket = x.b)
-      ELSE (SELECT ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq)) FROM document_words w WHERE w.document_id = f.id) END`;
+        (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x) AS single,
+        (SELECT array_agg(DISTINCT (ascii(l) % ${WORD_BUCKETS})::smallint) FROM unnest(${list}::text[]) x,
+            LATERAL unnest(tsvector_to_array(to_tsvector('simple', x))) l) AS buckets)`;
+    rank = `CASE WHEN (SELECT single FROM rq)
+      THEN (SELECT sum(ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq))) FROM document_word_parts w
+        WHERE w.document_id = f.id AND w.bucket = ANY ((SELECT buckets FROM rq)::smallint[]))
+      ELSE (SELECT ts_rank(${RANK_WEIGHTS}, string_agg(w.vector::text, ' ')::tsvector, (SELECT q FROM rq)) FROM document_word_parts w
+        WHERE w.document_id = f.id AND w.bucket = ANY ((SELECT buckets FROM rq)::smallint[])) END`;
   }
   const bonus: string[] = [];
   for (const t of scored ? terms : []) {
@@ -212,8 +196,7 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   const passing = `SELECT d.id AS document_id FROM documents d${rowFilters.length ? ` WHERE ${rowFilters.join(' AND ')}` : ''}`;
   const sample = positive.length === 0
     ? exactRead(excluded.length ? `${passing} EXCEPT SELECT document_id FROM document_content c WHERE ${excluded.map((t) => holds(p, t.text)).join(' OR ')}` : passing)
-    : only?.length === 1 && chunkFound(only[0]!) ? chunkRead(p, only[0]!, read, rowFilters)
-    : boundedRead(p, where(), read, rowFilters, terms.some((t) => parts(t).some(chunkFound)));
+    : boundedRead(p, where(), read, rowFilters);
   // Facets and total count what was read, each match standing for `weight` documents (1 when exact).
   const facet = (d: keyof Facets) =>
     `SELECT '${d}' AS facet, ${d}::text AS value, round(count(*) * (SELECT weight FROM st))::int AS count FROM f WHERE sampled AND ${d} IS NOT NULL GROUP BY ${d}`;
@@ -306,24 +289,13 @@ function scaled(p: Params, table: string, read: number): string {
 /**
  * CTEs r and rs for the content rows meeting `where` whose document row (d) meets `rowFilters`,
  * read no further than `read` matches, in table order as the index hands them over (a bitmap heap
- * scan; `sorted` when a set of ids found elsewhere may drive the read instead).
+ * scan).
  */
-function boundedRead(p: Params, where: string, read: number, rowFilters: readonly string[], sorted: boolean): string {
+function boundedRead(p: Params, where: string, read: number, rowFilters: readonly string[]): string {
   const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = c.document_id' : '';
   return `r AS MATERIALIZED (SELECT c.document_id, ${block('c')} AS blk FROM document_content c${join}
-      WHERE ${[where, ...rowFilters].join(' AND ')}${sorted ? ' ORDER BY blk' : ''} LIMIT ${p.add(read + 1)}),
+      WHERE ${[where, ...rowFilters].join(' AND ')} LIMIT ${p.add(read + 1)}),
     ${scaled(p, 'document_content', read)}`;
-}
-
-/**
- * CTEs r and rs for one long 文号 fragment: the documents of its trigram-found chunks (whose row
- * filters pass), in table order, cut at `read` as boundedRead does — the content rows never read.
- */
-function chunkRead(p: Params, needle: string, read: number, rowFilters: readonly string[]): string {
-  const join = rowFilters.length > 0 ? ' JOIN documents d ON d.id = k.document_id' : '';
-  return `r AS MATERIALIZED (SELECT k.document_id, min(${block('k')}) AS blk FROM document_chunks k${join}
-      WHERE ${[inChunk(p, needle), ...rowFilters].join(' AND ')} GROUP BY k.document_id ORDER BY blk LIMIT ${p.add(read + 1)}),
-    ${scaled(p, 'document_chunks', read)}`;
 }
 
 interface HitRow {
