@@ -11,6 +11,7 @@ import { isInterpretationFile } from '../status/interpretation-ingest.js';
 import { prepareResult, type PreparedResult } from '../store/prepared.js';
 import type { Preparation } from '../store/store.js';
 import { packDocument } from '../store/packed-content.js';
+import { keyLiteral } from '../store/postgres/keys.js';
 import { startWorker } from '../store/thread.js';
 import { restoreResult, type SlimResult } from './parse-transfer.js';
 
@@ -37,7 +38,7 @@ export async function parseOne(file: string, parse: (file: string) => Promise<Pa
     if (isInterpretation(file)) return { file, interpretation: true };
     const result = await parse(file);
     // The store's per-document work that needs no database, done here on the worker's core.
-    if (prepare) return { file, result, prepared: prepareResult(result, prepare.pack ? packDocument : undefined, prepare.mentions) };
+    if (prepare) return { file, result, prepared: prepareResult(result, prepare.pack ? packDocument : undefined, prepare.mentions, prepare.searchKeys ? keyLiteral : undefined) };
     return { file, result };
   } catch (err) {
     // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.

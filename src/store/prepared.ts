@@ -29,6 +29,8 @@ export interface PreparedDocument {
   readonly review: ReviewFinding[];
   /** The SQLite store's content blob (packed-content.ts `pack`, with `folded`), when prepared for it. */
   readonly packed?: Uint8Array;
+  /** The PostgreSQL store's search keys of `folded`, as the text[] literal its row is written with, when prepared for it. */
+  readonly searchKeys?: string;
 }
 
 /** `prepared[i]` belongs to `result.documents[i]`. */
@@ -42,8 +44,11 @@ export type Ingestible = ParseResult | PreparedResult;
 /** What the bulky-content packer of a store is given (SQLite's `pack`). */
 export type Packer = (doc: OfficialDocument, folded: FoldedDoc) => Uint8Array;
 
+/** What the search-key maker of a store is given (PostgreSQL's key literal). */
+export type Keyer = (folded: FoldedDoc) => string;
+
 /** `mentions`: the unit mentions packed too (SQLite's rows; by default with the content). */
-export function prepareDocument(doc: OfficialDocument, pack?: Packer, mentions = pack !== undefined): PreparedDocument {
+export function prepareDocument(doc: OfficialDocument, pack?: Packer, mentions = pack !== undefined, keys?: Keyer): PreparedDocument {
   const folded = foldDocument(doc);
   const registers = extractRegisters(doc);
   const status = statusInputOf(doc, registers.normative);
@@ -51,11 +56,12 @@ export function prepareDocument(doc: OfficialDocument, pack?: Packer, mentions =
     id: doc.id, folded, registers, status, keys: statusKeys(status), review: reviewDocument(doc),
     ...(pack ? { packed: pack(doc, folded) } : {}),
     ...(mentions ? { mentions: mentionRows(registers) } : {}),
+    ...(keys ? { searchKeys: keys(folded) } : {}),
   };
 }
 
-export function prepareResult(result: ParseResult, pack?: Packer, mentions = pack !== undefined): PreparedResult {
-  return { result, prepared: result.documents.map((d) => prepareDocument(d, pack, mentions)) };
+export function prepareResult(result: ParseResult, pack?: Packer, mentions = pack !== undefined, keys?: Keyer): PreparedResult {
+  return { result, prepared: result.documents.map((d) => prepareDocument(d, pack, mentions, keys)) };
 }
 
 export function isPrepared(x: Ingestible): x is PreparedResult {
@@ -108,5 +114,10 @@ export class Preparation {
   /** The packed content when it was packed ahead with the folded text this store uses. */
   packed(doc: OfficialDocument): Uint8Array | undefined {
     return this.usable(doc)?.packed;
+  }
+
+  /** The search keys' literal when it was made ahead from the folded text this store uses. */
+  searchKeys(doc: OfficialDocument): string | undefined {
+    return this.usable(doc)?.searchKeys;
   }
 }

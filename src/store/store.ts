@@ -391,4 +391,6 @@ export interface Preparation {
   readonly mentions: boolean;
   /** The store reads the bulky fields from the packed rows: send the file without them (parse-transfer.ts). */
   readonly slim: boolean;
+  /** The store indexes the search text by the keys of src/store/postgres/keys.ts: make their literal ahead. */
+  readonly searchKeys?: boolean;
 }

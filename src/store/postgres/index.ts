@@ -68,7 +68,7 @@ function cannotOpen(url: string, err: unknown): unknown {
 
 class PostgresStore implements Store {
   // Its writer packs its own unit mentions, and reads every field of the file.
-  readonly preparation: Preparation = { pack: true, mentions: false, slim: false };
+  readonly preparation: Preparation = { pack: true, mentions: false, slim: false, searchKeys: true };
   constructor(
     private readonly db: pg.Pool,
     private readonly lexicon: SharedSegmenter,

@@ -4,12 +4,13 @@
  * Folding and segmentation are src/search's, so both backends find and rank alike.
  */
 import type pg from 'pg';
-import { bigrams } from '../../search/bigrams.js';
+import { needleKeys } from './keys.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { Segmenter } from '../../search/segment.js';
 import { foldDocument, type FoldedDoc } from '../../search/document.js';
 
 export { foldDocument, type FoldedDoc };
+export { digitTrigrams, needleKeys, pgArray, searchKeys } from './keys.js';
 
 /** title \n 文号 \n body: one column for ILIKE and its trigram index; the body is where snippets come from. */
 export function searchText(f: FoldedDoc): string {
@@ -21,67 +22,6 @@ export function splitSearchText(text: string): FoldedDoc {
   const a = text.indexOf('\n');
   const b = text.indexOf('\n', a + 1);
   return { title: text.slice(0, a), docnum: text.slice(a + 1, b), body: text.slice(b + 1) };
-}
-
-/**
- * The keys of the searched text, one text[] under one GIN index: every character pair (as the SQLite
- * store's postings hold them) and every character trigram holding an ASCII digit. A 文号 fragment's
- * pairs are in much of the corpus (〔2024〕17: 2 % of the rows listing its pairs hold it); its
- * trigrams (〔20, 024, 4〕1, 〕17…) together are in few more than hold it. A pair and a trigram are
- * never the same string, so the two kinds share the array. Pairs and trigrams stop at whitespace.
- */
-export function searchKeys(f: FoldedDoc): string[] {
-  const text = `${f.title}\n${f.docnum}\n${f.body}`.toLowerCase();
-  return [...bigrams(text).keys(), ...digitTrigrams(text)];
-}
-
-const DIGIT = /[0-9]/;
-const BLANK = /^\s$/;
-
-/** The distinct trigrams of `text` (no whitespace inside) holding an ASCII digit. */
-export function digitTrigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  let a = '';
-  let b = '';
-  for (const c of text) {
-    if (BLANK.test(c)) {
-      a = b = '';
-      continue;
-    }
-    if (a !== '' && (DIGIT.test(a) || DIGIT.test(b) || DIGIT.test(c))) out.add(a + b + c);
-    a = b;
-    b = c;
-  }
-  return out;
-}
-
-/**
- * The keys a text holding `needle` (lower-cased, no whitespace) must list: its digit-bearing
- * trigrams and the pairs none of them contains (a trigram listed implies its two pairs are).
- */
-export function needleKeys(needle: string): string[] {
-  return [...new Set(needle.split(/\s+/).flatMap(runKeys))];
-}
-
-function runKeys(run: string): string[] {
-  const chars = [...run];
-  const digit = chars.map((c) => DIGIT.test(c));
-  const tri = (i: number) => i >= 0 && i + 2 < chars.length && (digit[i] || digit[i + 1] || digit[i + 2]);
-  const keys = new Set<string>();
-  for (let i = 0; i + 2 < chars.length; i++) if (tri(i)) keys.add(chars.slice(i, i + 3).join(''));
-  for (let i = 0; i + 1 < chars.length; i++) if (!tri(i - 1) && !tri(i)) keys.add(chars[i]! + chars[i + 1]!);
-  return [...keys];
-}
-
-/**
- * A text[] literal ({"a","b"}): one text parameter per row, so unnest can carry an array per row
- * (unnest of a two-dimensional array would flatten them).
- */
-export function pgArray(items: readonly string[]): string {
-  // Escaping item by item was a second of the writing thread at 2,000 documents; few need it.
-  if (items.length === 0) return '{}';
-  const escape = items.some((s) => s.includes('"') || s.includes('\\'));
-  return `{"${(escape ? items.map((s) => s.replace(/[\\"]/g, '\\$&')) : items).join('","')}"}`;
 }
 
 /** SQL for the weighted vector from three parameters of space-joined words. */

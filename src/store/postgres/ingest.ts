@@ -15,7 +15,8 @@ import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
-import { learn, pgArray, resegment, searchKeys, searchText, vectorWords, writeWordParts, type FoldedDoc } from './indexing.js';
+import { learn, resegment, searchText, vectorWords, writeWordParts, type FoldedDoc } from './indexing.js';
+import { keyLiteral } from './keys.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -30,6 +31,8 @@ interface Staged {
   readonly doc: OfficialDocument;
   readonly folded: FoldedDoc;
   readonly packed: Uint8Array | undefined;
+  /** The search keys' literal, when the parse workers made it. */
+  readonly keys: string | undefined;
 }
 
 /** What a run of files leaves to write at its end. */
@@ -102,7 +105,7 @@ async function stage(c: pg.PoolClient, r: ParseResult, prep: Preparation, pendin
   }
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins
-    pending.docs.set(doc.id, { doc, folded: prep.folded(doc), packed: prep.packed(doc) });
+    pending.docs.set(doc.id, { doc, folded: prep.folded(doc), packed: prep.packed(doc), keys: prep.searchKeys(doc) });
     pending.occurrences.push({ doc, issue: id, edition, position });
   }
   for (const ref of r.references) {
@@ -197,7 +200,7 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
      SELECT id, p, tb::jsonb, t, bg::text[] FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[]) AS x(id, p, tb, t, bg)`,
     [
       ids, docs.map((x) => packedFor(x.doc, x.folded, x.packed)), col((d) => json(d.tables)),
-      docs.map((x) => searchText(x.folded)), docs.map((x) => pgArray(searchKeys(x.folded))),
+      docs.map((x) => searchText(x.folded)), docs.map((x) => x.keys ?? keyLiteral(x.folded)),
     ],
   );
   content.catch(() => {}); // awaited below; a failure then aborts the batch
