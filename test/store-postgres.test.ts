@@ -11,6 +11,7 @@ import { openPostgresStore } from '../src/store/postgres/index.js';
 import fc from 'fast-check';
 import { needleKeys, pgArray, searchKeys, SharedSegmenter, splitSearchText, VECTOR_SQL, vectorWords } from '../src/store/postgres/indexing.js';
 import { LATEST_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
+import { byteList, textList } from '../src/store/postgres/params.js';
 import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
@@ -117,6 +118,20 @@ if ('skip' in server) {
         const rows = await sql(url, 'SELECT $1::text[] AS a', [pgArray(items)]);
         assert.deepEqual(rows[0].a, items);
       }
+    });
+
+    test('strings joined into one parameter and byte strings into one blob come back apart and intact', async () => {
+      const url = await server.freshDatabase();
+      track(await openPostgresStore(url));
+      for (const items of [[''], ['', ''], ['ab', 'c"', 'd\\e', '{,}', '武隆\n区', ''], ['a\u0001b', 'c'], []]) {
+        const l = textList(items);
+        const rows = await sql(url, `SELECT ${l.sql('$1')} AS a`, [l.value]);
+        assert.deepEqual(rows[0].a ?? [], items, JSON.stringify(items));
+      }
+      const blobs = [Buffer.from([0, 1, 2]), Buffer.alloc(0), Buffer.from('武隆'), Buffer.from([255])];
+      const b = byteList(blobs);
+      const rows = await sql(url, 'SELECT substring($1::bytea from o for l) AS x FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS u(o, l, i) ORDER BY i', [b.blob, b.offsets, b.lengths]);
+      assert.deepEqual(rows.map((r) => r.x), blobs);
     });
 
     test('a bulk ingest that brings a quarter of the documents or more leaves the planner statistics taken; one that brings none does not take them again', async () => {

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { needleKeys } from './keys.js';
+import { textList } from './params.js';
 import { isActive, learnTerms } from '../../search/lexicon.js';
 import { Segmenter } from '../../search/segment.js';
 import { foldDocument, type FoldedDoc } from '../../search/document.js';
@@ -52,11 +53,12 @@ export function wordPartsSql(where: string, from: string): string {
  */
 export async function writeWordParts(c: pg.PoolClient, ids: readonly string[], words: ReadonlyArray<readonly [string, string, string]>, replace = true): Promise<void> {
   if (replace) await c.query('DELETE FROM document_word_parts WHERE document_id = ANY($1::text[])', [ids]);
+  const [t, n, b] = [0, 1, 2].map((i) => textList(words.map((w) => w[i]!)));
   await c.query(
     `WITH w AS MATERIALIZED (SELECT x.id AS document_id, ${VECTOR_SQL('x.t', 'x.n', 'x.b')} AS vector
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, t, n, b))
+       FROM unnest($1::text[], ${t!.sql('$2')}, ${n!.sql('$3')}, ${b!.sql('$4')}) AS x(id, t, n, b))
      INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true', 'w')}`,
-    [ids, words.map((w) => w[0]), words.map((w) => w[1]), words.map((w) => w[2])],
+    [ids, t!.value, n!.value, b!.value],
   );
 }
 

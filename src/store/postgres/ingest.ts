@@ -17,6 +17,7 @@ import type { IngestOutcome } from '../store.js';
 import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
 import { learn, resegment, searchText, vectorWords, writeWordParts, type FoldedDoc } from './indexing.js';
 import { keyLiteral } from './keys.js';
+import { byteList, textList } from './params.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
 import { noteChange } from './derived.js';
@@ -195,13 +196,13 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
     await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
   // The words are cut (jieba, on this thread) while the server writes the content rows.
+  const blobs = byteList(docs.map((x) => packedFor(x.doc, x.folded, x.packed)));
+  const [tables, texts, keys] = [col((d) => json(d.tables)), docs.map((x) => searchText(x.folded)), docs.map((x) => x.keys ?? keyLiteral(x.folded))].map(textList);
   const content = c.query(
     `INSERT INTO document_content (document_id, packed, tables, search_text, bigrams)
-     SELECT id, p, tb::jsonb, t, bg::text[] FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[]) AS x(id, p, tb, t, bg)`,
-    [
-      ids, docs.map((x) => packedFor(x.doc, x.folded, x.packed)), col((d) => json(d.tables)),
-      docs.map((x) => searchText(x.folded)), docs.map((x) => x.keys ?? keyLiteral(x.folded)),
-    ],
+     SELECT id, substring($2::bytea from o for l), tb::jsonb, t, bg::text[]
+     FROM unnest($1::text[], $3::int[], $4::int[], ${tables!.sql('$5')}, ${texts!.sql('$6')}, ${keys!.sql('$7')}) AS x(id, o, l, tb, t, bg)`,
+    [ids, blobs.blob, blobs.offsets, blobs.lengths, tables!.value, texts!.value, keys!.value],
   );
   content.catch(() => {}); // awaited below; a failure then aborts the batch
   const words = docs.map((x) => vectorWords(seg, x.folded));
