@@ -13,7 +13,7 @@ import { foldDocument, type FoldedDoc } from '../../search/document.js';
 export { foldDocument, type FoldedDoc };
 export { digitTrigrams, needleKeys, pgArray, searchKeys } from './keys.js';
 
-/** title \n 文号 \n body: one column for ILIKE and its trigram index; the body is where snippets come from. */
+/** title \n 文号 \n body: the text a needle is tested on (strpos) and re-cut from; the body is where snippets come from. */
 export function searchText(f: FoldedDoc): string {
   const line = (s: string) => s.replace(/\s+/g, ' ');
   return `${line(f.title)}\n${line(f.docnum)}\n${f.body}`;

@@ -42,7 +42,7 @@ function holds(p: Params, s: string): string {
 }
 
 /**
- * The index condition for `s` (indexing.ts's needleKeys: its digit-bearing trigrams, which make a
+ * The index condition for `s` (keys.ts's needleKeys: its digit-bearing trigrams, which make a
  * 文号 fragment's candidates few, and its other pairs): null when it has none (one character).
  */
 function listed(p: Params, s: string): string | null {
