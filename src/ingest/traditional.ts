@@ -67,8 +67,27 @@ function convertStage(s: Stage, text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
+/**
+ * The last few long texts converted: a document's whole text is converted when it is built and
+ * again by the normative judgement (which cannot know the first found nothing to change).
+ */
+const recent = new Map<string, string>();
+const RECENT_MIN_CHARS = 512;
+const RECENT_MAX = 64;
+
 /** Simplified-character form of a text (OpenCC traditional → mainland simplified). */
 export function toSimplified(text: string): string {
+  if (text.length < RECENT_MIN_CHARS) return convert(text);
+  let out = recent.get(text);
+  if (out === undefined) {
+    out = convert(text);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(text, out);
+  }
+  return out;
+}
+
+function convert(text: string): string {
   stages ??= loadStages();
   if (stages.length === 0 || IDS.test(text)) return (fallback ??= OpenCC.Converter({ from: 't', to: 'cn' }))(text);
   let out = text;
