@@ -8,6 +8,8 @@ import { clauses, findRefs, type TextRef } from './text.js';
 
 const REPEAL_VERB = /同时废止|予以废止|一并废止|宣布废止|废止|不再执行|停止执行|不再施行|停止施行|同时失效|自行失效/;
 const AMEND_VERB = /作如下修改|作出如下修改|作以下修改|修改为|予以修改|修正为/;
+/** A text holding neither verb holds no clause (neither spans a comma or a sentence break). */
+export const ANY_VERB = new RegExp(`${REPEAL_VERB.source}|${AMEND_VERB.source}`);
 /** Words that make the verb a rule about the future, not an act: 应当及时废止, 提请废止… */
 const MODAL = /(应当|应该|应|须|必须|要|及时|适时|定期|可以|可|提请|建议|申请|拟|需|需要|由|或者|或|、)(依法|依照规定|按程序)?(予以)?$/;
 /** The verb named as a topic, not performed: 关于废止…的决定, 废止的…目录, 废止理由, 已废止. */
@@ -34,6 +36,7 @@ function targetOf(r: TextRef): RepealTarget {
 
 /** Repeal/amend acts in one (compacted) sentence, each with its target document. */
 export function findClauseHits(sentence: string): ClauseHit[] {
+  if (!ANY_VERB.test(sentence)) return [];
   const parts = clauses(sentence);
   const hits: ClauseHit[] = [];
   parts.forEach((clause, i) => {

@@ -5,7 +5,7 @@
 import { findDocNumbers, formatDocNumber, normaliseDocNumber } from '../domain/doc-number.js';
 import type { BodyBlock, Table } from '../domain/types.js';
 import type { RepealTarget } from './repeal-types.js';
-import { compact } from './text.js';
+import { compact, compactBlock } from './text.js';
 
 export interface ListedTarget {
   readonly target: RepealTarget;
@@ -69,7 +69,7 @@ export function listTargets(body: readonly BodyBlock[]): ListedTarget[] {
   const out: ListedTarget[] = [];
   let inList = false;
   body.forEach((b, i) => {
-    const text = compact(b.text);
+    const text = compactBlock(b);
     if (CAPTION.test(text) && !/^附件[:：]/.test(text)) {
       inList = true;
       return;

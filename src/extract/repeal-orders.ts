@@ -7,7 +7,7 @@
 import { formatDocNumber, formatOrderNumber, parseDocNumber, parseOrderNumber, resolveOrderIssuer } from '../domain/doc-number.js';
 import type { BodyBlock } from '../domain/types.js';
 import type { ListedTarget } from './repeal-lists.js';
-import { compact } from './text.js';
+import { compactBlock } from './text.js';
 
 /** The sentence that opens a list of repealed texts. */
 const OPENS = /决定(?:对)?(?:以下|下列).{0,24}(?:予以)?废止|决定废止(?:以下|下列)|(?:以下|下列).{0,16}(?:予以|决定)废止[:：]/;
@@ -45,7 +45,7 @@ export function orderTargets(body: readonly BodyBlock[], issuer: string | null, 
   const out: ListedTarget[] = [];
   let open = false;
   body.forEach((b, i) => {
-    let text = compact(b.text);
+    let text = compactBlock(b);
     if (!open) {
       const m = OPENS.exec(text);
       if (!m) return;

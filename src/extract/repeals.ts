@@ -3,7 +3,7 @@
  * repeal/amend clauses in any document, a revised edition (修订稿) replacing its predecessor, and
  * documents stated to be already repealed (上位文件…已废止).
  */
-import { findClauseHits } from './repeal-clauses.js';
+import { ANY_VERB, findClauseHits } from './repeal-clauses.js';
 import { listTargets, tableTargets } from './repeal-lists.js';
 import { orderTargets } from './repeal-orders.js';
 import { targetKey, type RepealEvent, type RepealSource } from './repeal-types.js';
@@ -57,7 +57,7 @@ export function findRepeals(doc: RepealSource, validity?: ValidityClause | null)
 
   const revised = isRevisedEdition(doc.title);
   doc.body.forEach((b, i) => {
-    for (const s of blockSentences(b)) {
+    for (const s of blockSentences(b, ANY_VERB)) {
       for (const h of findClauseHits(s)) {
         const kind = h.kind === 'repeal' && revised ? 'replace' : h.kind;
         const quote = quoteOf(s);

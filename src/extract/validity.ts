@@ -47,6 +47,8 @@ const VALID_UNTIL = /有效期(?:至|到|截至|截止到?)((?:19|20)\d\d年\d{1
 const TRIAL_YEARS = /试行(?:期为?|期限为?)?([0-9一二两三四五六七八九十]+)年/;
 const DISSOLVE = /([^，。；]*?)(?:后|结束后|完成后)?自(?:动|行)(?:撤销|解散|终止)/;
 const DISSOLVE_CORE = /自[动行](?:撤销|解散|终止)/;
+/** Every pattern above holds one of these: a block without any states no validity. */
+const ANY_CLAUSE = /之日起|有效期|试行|自[动行](?:撤销|解散|终止)|自(?:19|20)\d\d年/;
 
 const found = new WeakMap<ValiditySource, ValidityClause | null>();
 
@@ -68,7 +70,7 @@ function readValidity(doc: ValiditySource): ValidityClause | null {
   const quotes: string[] = [];
 
   for (const [i, b] of doc.body.entries()) {
-    for (const s of blockSentences(b)) {
+    for (const s of blockSentences(b, ANY_CLAUSE)) {
       let hit = false;
       const ev = FROM_EVENT.exec(s);
       const dt = FROM_DATE.exec(s);

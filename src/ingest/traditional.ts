@@ -67,8 +67,27 @@ function convertStage(s: Stage, text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
+/**
+ * The last few long texts converted: a document's whole text is converted when it is built and
+ * again by the normative judgement (which cannot know the first found nothing to change). Compared
+ * with ===, not hashed into a Map: hashing a long text cost as much as converting it, while ===
+ * of texts of other lengths costs nothing.
+ */
+const recent: Array<{ text: string; out: string }> = [];
+const RECENT_MIN_CHARS = 512;
+const RECENT_MAX = 8;
+
 /** Simplified-character form of a text (OpenCC traditional → mainland simplified). */
 export function toSimplified(text: string): string {
+  if (text.length < RECENT_MIN_CHARS) return convert(text);
+  for (const r of recent) if (r.text === text) return r.out;
+  const out = convert(text);
+  if (recent.length >= RECENT_MAX) recent.shift();
+  recent.push({ text, out });
+  return out;
+}
+
+function convert(text: string): string {
   stages ??= loadStages();
   if (stages.length === 0 || IDS.test(text)) return (fallback ??= OpenCC.Converter({ from: 't', to: 'cn' }))(text);
   let out = text;
