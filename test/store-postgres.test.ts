@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { needleKeys, pgArray, searchKeys, SharedSegmenter, splitSearchText, VECTOR_SQL, vectorWords } from '../src/store/postgres/indexing.js';
 import { LATEST_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import { byteList, textList } from '../src/store/postgres/params.js';
+import { statusInputOf } from '../src/extract/status-input.js';
 import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, ISSUE_2023, ISSUE_2024, ISSUE_2024_CORRECTED } from './fixtures/parse-results.js';
 import { startTestPostgres } from './helpers/pg.js';
@@ -118,6 +119,29 @@ if ('skip' in server) {
         const rows = await sql(url, 'SELECT $1::text[] AS a', [pgArray(items)]);
         assert.deepEqual(rows[0].a, items);
       }
+    });
+
+    test('the status inputs kept at ingest (and by migration 19 for documents stored before it) are what the documents read back give', async () => {
+      const url = await server.freshDatabase();
+      const first = await openPostgresStore(url);
+      await ingestSamples(first);
+      const fromDocuments = async (st: Store) => {
+        const out: unknown[] = [];
+        for await (const d of st.allDocuments()) out.push(JSON.parse(JSON.stringify(statusInputOf(d))));
+        return out;
+      };
+      const expected = await fromDocuments(first);
+      assert.ok(expected.length > 5);
+      assert.ok(expected.some((x) => (x as { repeals: unknown[] }).repeals.length > 0) && expected.some((x) => (x as { validity: unknown }).validity !== null));
+      assert.deepEqual(await first.allStatusInputs!(), expected);
+      await first.close();
+      await sql(url, 'DROP TABLE document_status_inputs; DELETE FROM schema_migrations WHERE version = 19');
+      const s = track(await openPostgresStore(url));
+      assert.equal((await sql(url, 'SELECT count(*)::int AS n FROM document_status_inputs'))[0].n, expected.length);
+      assert.deepEqual(await s.allStatusInputs!(), expected);
+      // A document without its row is read and extracted.
+      await sql(url, 'DELETE FROM document_status_inputs WHERE document_id IN (SELECT document_id FROM document_status_inputs ORDER BY 1 LIMIT 2)');
+      assert.deepEqual(await s.allStatusInputs!(), expected);
     });
 
     test('strings joined into one parameter and byte strings into one blob come back apart and intact', async () => {

@@ -16,14 +16,14 @@ export function todayInChina(now: Date = new Date()): string {
 }
 
 /** The part of the Store the status code needs (lets tests pass a small fake). */
-export type StatusStore = Pick<Store, 'allDocuments' | 'corrections' | 'derivedState' | 'saveDerived'>;
+export type StatusStore = Pick<Store, 'allDocuments' | 'allStatusInputs' | 'corrections' | 'derivedState' | 'saveDerived'>;
 
 /**
  * Every stored document and correction, judged together (a repeal in one issue acts on another):
  * from the status inputs stored at ingest when the store keeps them (no text read or re-extracted),
  * else from the documents.
  */
-export async function loadWorld(store: Pick<Store, 'allDocuments' | 'corrections'>): Promise<World> {
+export async function loadWorld(store: Pick<Store, 'allDocuments' | 'allStatusInputs' | 'corrections'>): Promise<World> {
   const corrections = await store.corrections();
   if (isIncremental(store)) {
     const all = await store.resolvables();
@@ -33,6 +33,11 @@ export async function loadWorld(store: Pick<Store, 'allDocuments' | 'corrections
   // As buildWorld does, but keeping each document's status input only, not the document: 100,000
   // documents' texts are several GB (PostgreSQL's recompute ran out of heap at 100k). The input is
   // copied through JSON: its strings may be slices that keep the whole text alive.
+  // A store keeping every document's inputs (PostgreSQL) hands them over without the texts.
+  if (store.allStatusInputs) {
+    const kept = await store.allStatusInputs();
+    return { ...deriveWorld(kept, resolverOf(kept)), corrections: byDocument(corrections) };
+  }
   const inputs: StatusInput[] = [];
   for await (const d of store.allDocuments()) inputs.push(JSON.parse(JSON.stringify(statusInputOf(d))) as StatusInput);
   return { ...deriveWorld(inputs, resolverOf(inputs)), corrections: byDocument(corrections) };

@@ -335,6 +335,8 @@ export interface Store {
   getDocument(idOrDocNumber: string): Promise<OfficialDocument | null>;
   listDocuments(filter?: DocumentFilter): Promise<{ total: number; items: DocumentSummary[] }>;
   allDocuments(): AsyncIterable<OfficialDocument>;
+  /** Every document's status inputs in allDocuments' order, when the store keeps them (a recompute then reads no text). */
+  allStatusInputs?(): Promise<StatusInput[]>;
   search(query: SearchQuery): Promise<SearchResult>;
   /** Relations where the document is subject (outgoing) or object (incoming). */
   relations(documentId: string): Promise<{ outgoing: Relation[]; incoming: Relation[] }>;

@@ -29,6 +29,8 @@ import { DOCUMENT_SQL, listDocuments, listIssues, readIssue, resolveDocumentId, 
 import { PG_SEARCH_LIMITS, search } from './search.js';
 import { withTransaction } from './tx.js';
 import type { Ingestible } from '../prepared.js';
+import type { StatusInput } from '../../extract/status-input.js';
+import { allStatusInputs } from './status-inputs.js';
 
 /** Connect (postgres://… URL), bring the schema up to date and load the learned lexicon. */
 export async function openPostgresStore(url: string, opts: StoreOptions & { readonly searchLimits?: SearchLimits } = {}): Promise<Store> {
@@ -145,6 +147,9 @@ class PostgresStore implements Store {
       if (r.rows.length < 100) return;
       after = r.rows[r.rows.length - 1].id as string;
     }
+  }
+  allStatusInputs(): Promise<StatusInput[]> {
+    return allStatusInputs(this.db);
   }
   async search(query: SearchQuery): Promise<SearchResult> {
     return search(this.db, await this.lexicon.current(this.db), query, this.limits, this.lexicon.foundWhole);

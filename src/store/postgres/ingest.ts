@@ -17,6 +17,8 @@ import type { IngestOutcome } from '../store.js';
 import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
 import { learn, resegment, searchText, vectorWords, writeWordParts, type FoldedDoc } from './indexing.js';
 import { keyLiteral } from './keys.js';
+import { writeStatusInputs } from './status-inputs.js';
+import type { StatusInput } from '../../extract/status-input.js';
 import { byteList, textList } from './params.js';
 import { marksByDocument } from '../published.js';
 import { publicMarks } from './public-marks.js';
@@ -34,6 +36,7 @@ interface Staged {
   readonly packed: Uint8Array | undefined;
   /** The search keys' literal, when the parse workers made it. */
   readonly keys: string | undefined;
+  readonly status: StatusInput;
 }
 
 /** What a run of files leaves to write at its end. */
@@ -106,7 +109,7 @@ async function stage(c: pg.PoolClient, r: ParseResult, prep: Preparation, pendin
   }
   for (const [position, doc] of r.documents.entries()) {
     if (distinct.get(doc.id) !== doc) continue; // printed twice in one issue: the last printing wins
-    pending.docs.set(doc.id, { doc, folded: prep.folded(doc), packed: prep.packed(doc), keys: prep.searchKeys(doc) });
+    pending.docs.set(doc.id, { doc, folded: prep.folded(doc), packed: prep.packed(doc), keys: prep.searchKeys(doc), status: prep.status(doc).input });
     pending.occurrences.push({ doc, issue: id, edition, position });
   }
   for (const ref of r.references) {
@@ -192,7 +195,7 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
     ],
   );
   const ids = col((d) => d.id);
-  for (const t of ['document_content', 'document_word_parts', 'doc_numbers', 'citations']) {
+  for (const t of ['document_content', 'document_word_parts', 'document_status_inputs', 'doc_numbers', 'citations']) {
     await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
   // The words are cut (jieba, on this thread) while the server writes the content rows.
@@ -208,6 +211,7 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
   const words = docs.map((x) => vectorWords(seg, x.folded));
   await content;
   await writeWordParts(c, ids, words, false);
+  await writeStatusInputs(c, docs.map((x) => x.status));
   // Another document already holding a 文号 keeps it (the parser warned about the clash): first come, first kept.
   const numbered = ds.flatMap((d) => {
     const n = d.docNumber ? parseDocNumber(d.docNumber) : null;

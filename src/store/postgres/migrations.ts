@@ -7,6 +7,7 @@ import { UserError } from '../../domain/errors.js';
 import { fold } from '../../search/fold.js';
 import { citedAsSql } from '../registers.js';
 import { packDocumentRow } from './content.js';
+import { backfillStatusInputs } from './status-inputs.js';
 import { digitTrigrams, pgArray, splitSearchText, wordPartsSql } from './indexing.js';
 
 interface Migration {
@@ -529,6 +530,19 @@ const MIGRATIONS: Migration[] = [
           f.map((x) => pgArray(x.keys)),
         ]);
       }
+    },
+  },
+  {
+    version: 19,
+    name: 'each document\'s status inputs kept at ingest, read by the recompute instead of every document (status-inputs.ts)',
+    up: async (c) => {
+      await c.query(`CREATE TABLE document_status_inputs (
+        document_id text PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        input text NOT NULL                  -- JSON: validity, normative, repeals (the rest is the document's rows)
+      )`);
+      await c.query(`DO $$ BEGIN ALTER TABLE document_status_inputs ALTER COLUMN input SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported THEN NULL; END $$`);
+      await backfillStatusInputs(c);
     },
   },
 ];

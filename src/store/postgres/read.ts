@@ -100,10 +100,12 @@ export async function resolveDocumentId(db: pg.Pool, idOrDocNumber: string): Pro
   return r.rows[0]?.id ?? null;
 }
 
+/** The citations of document row d as OfficialDocument['cites'] (JSON). */
+export const CITES_SQL = `coalesce((SELECT json_agg(json_build_object('docNumber', x.doc_number, 'title', x.title, 'raw', coalesce(x.raw, ${citedAsSql('x.doc_number', 'x.title')}), 'block', x.block)
+    ORDER BY x.idx) FROM citations x WHERE x.document_id = d.id), '[]')`;
+
 export const DOCUMENT_SQL = `SELECT d.id, d.doc_number, d.title, d.issuer, d.kind, d.addressees, d.signed_on, d.year, d.publicity, d.pages,
-  d.attachments, d.warnings, c.packed, c.tables,
-  coalesce((SELECT json_agg(json_build_object('docNumber', x.doc_number, 'title', x.title, 'raw', coalesce(x.raw, ${citedAsSql('x.doc_number', 'x.title')}), 'block', x.block)
-    ORDER BY x.idx) FROM citations x WHERE x.document_id = d.id), '[]') AS cites
+  d.attachments, d.warnings, c.packed, c.tables, ${CITES_SQL} AS cites
   FROM documents d JOIN document_content c ON c.document_id = d.id`;
 
 export function toDocument(r: Record<string, unknown>): OfficialDocument {
