@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import { bigrams } from '../src/search/bigrams.js';
 import { isActive } from '../src/search/lexicon.js';
 import { Segmenter } from '../src/search/segment.js';
-import { unpack } from '../src/store/packed-content.js';
+import { unpack, unpackFolded } from '../src/store/packed-content.js';
+import { indexRow } from '../src/store/sqlite/search-index.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { copyFactsAsText, layoutAt } from './helpers/sqlite-layout.js';
@@ -82,5 +83,39 @@ test('migration 9 packs an old database and it answers as before', async () => {
   } finally {
     await upgraded.close();
     await fresh.close();
+  }
+});
+
+test('migration 15 puts the search table body first: a file with the title first is made again, answers the same, and its index is smaller', async () => {
+  const path = join(dir, 'title-first.db');
+  const s = await openSqliteStore(path);
+  for (const r of ALL_FIXTURES) await s.ingest(r);
+  const queries = ['禁火令', '火', '森林防火 -超充', '武隆府办发〔2024〕17号', '綠色', '充电 OR 超充', '通知'];
+  const before = await Promise.all(queries.map((q) => s.search({ q })));
+  await s.close();
+  // The layout before migration 15: doc_bg with the title first, fed the same rows.
+  const o = new Database(path);
+  const size = () => o.prepare('SELECT sum(length(block)) FROM doc_bg_data').pluck().get() as number;
+  o.exec("INSERT INTO doc_bg(doc_bg) VALUES('optimize')");
+  const bodyFirst = size();
+  const rows = o.prepare('SELECT d.seq, c.packed FROM documents d JOIN document_content c ON c.document_id = d.id').raw().all() as Array<[number, Buffer]>;
+  o.exec(`DROP TABLE doc_bg; CREATE VIRTUAL TABLE doc_bg USING fts5(title, docnum, body, tokenize = 'ascii', content = '', contentless_delete = 1);`);
+  for (const [seq, packed] of rows) o.prepare('INSERT INTO doc_bg(rowid, title, docnum, body) VALUES (?, ?, ?, ?)').run(seq, ...indexRow(unpackFolded(packed)));
+  o.exec("INSERT INTO doc_bg(doc_bg) VALUES('optimize')");
+  const titleFirst = size();
+  o.pragma('user_version = 14');
+  o.close();
+
+  const upgraded = await openSqliteStore(path);
+  try {
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.deepEqual(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('doc_bg'), ['body', 'title', 'docnum']);
+    db.close();
+    assert.ok(bodyFirst < titleFirst, `index ${bodyFirst} against ${titleFirst} bytes with the title first`);
+    for (const [i, q] of queries.entries()) assert.deepEqual(await upgraded.search({ q }), before[i], q);
+    assert.ok(before.every((r) => r.total > 0) && before[1]!.total > 2, "every query finds documents, 火 several");
+  } finally {
+    await upgraded.close();
   }
 });

@@ -27,8 +27,8 @@ import type { SearchIndex } from './search-index.js';
 import { stmt } from './statements.js';
 import { foldedHead, unpackFolded } from '../packed-content.js';
 
-/** Weights of bm25(doc_bg): title, docnum, body. */
-const BM25_WEIGHTS = '10.0, 10.0, 1.0';
+/** Weights of bm25(doc_bg), in its columns' order: body, title, docnum. */
+const BM25_WEIGHTS = '1.0, 10.0, 10.0';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
