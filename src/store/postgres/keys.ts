@@ -66,6 +66,5 @@ export function pgArray(items: readonly string[]): string {
   return `{"${(escape ? items.map((s) => s.replace(/[\\"]/g, '\\$&')) : items).join('","')}"}`;
 }
 
-
 /** The document's keys as the literal its row is written with (made in the parse workers when they prepare for PostgreSQL). */
 export const keyLiteral = (f: FoldedDoc): string => pgArray(searchKeys(f));
