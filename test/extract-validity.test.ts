@@ -76,3 +76,19 @@ test('a working group that 工作完成后自动撤销 (003_ 经济普查领导�
 test('a document with no clause at all has no validity', () => {
   assert.equal(findValidity(doc('关于某事项的通知', '2021-05-07', '《“十四五”全区地方志工作重点目标任务》已经区政府同意，现印发给你们，请认真贯彻执行。')), null);
 });
+
+test('each kind of clause is found in a block of its own, whatever the other blocks hold (blocks are skipped unsplit when they hold none of the clauses\' words)', () => {
+  const cases: Array<[string, (v: ReturnType<typeof findValidity>) => unknown, unknown]> = [
+    ['本办法有效期至2025年12月31日。', (v) => v?.expiresOn, '2025-12-31'],
+    ['本办法有效期5年。', (v) => v?.expiresOn, '2028-06-30'],
+    ['本办法试行期为2年。', (v) => v?.expiresOn, '2025-06-30'],
+    ['领导小组在工作任务完成后自动撤销。', (v) => v?.dissolvesWhen !== null, true],
+    ['本办法自2023年8月1日起施行。', (v) => v?.effectiveFrom, '2023-08-01'],
+    ['本办法自印发之日起施行。', (v) => v?.trigger, 'issued'],
+  ];
+  for (const [clause, read, expected] of cases) {
+    const v = findValidity(doc('关于印发某某管理办法的通知', '2023-07-01', '一、总则', '各单位要高度重视，认真抓好落实。', clause, '附件：1.有关名单'));
+    assert.equal(read(v), expected, clause);
+    assert.equal(v?.block, 2, clause);
+  }
+});
