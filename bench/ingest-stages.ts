@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const last = parsed.pop()!;
   const docs = parsed.reduce((n, r) => n + r.documents.length, 0);
   const mb = parsed.reduce((n, r) => n + r.source.bytes, 0) / 1e6;
-  const [prepared, prepare] = await timed(() => parsed.map((r) => prepareResult(r, packDocument)));
+  const [prepared, prepare] = await timed(() => parsed.map((r) => prepareResult(r, { pack: packDocument })));
   // The parts of prepare, each over every document on its own (so they add up to more than prepare).
   const all = parsed.flatMap((r) => r.documents);
   const part = async (f: (d: OfficialDocument) => unknown) => (await timed(() => all.forEach(f)))[1];
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     return statusesOf(buildWorld({ documents, corrections: await s.corrections() }), today);
   });
   const [, full] = await timed(() => recomputeAll(s, today));
-  await s.ingestMany([prepareResult(last, packDocument)]);
+  await s.ingestMany([prepareResult(last, { pack: packDocument })]);
   const [incremental, owed] = await timed(() => recomputeOwed(s, today));
   if (!incremental) throw new Error('the incremental recompute declined');
   await s.close();

@@ -14,7 +14,7 @@ import { packDocument } from '../src/store/packed-content.js';
 const cross = (x: SlimResult) => deserialize(serialize(x)) as SlimResult;
 
 test('a slimmed prepared file crosses smaller and reads as the worker prepared it', async () => {
-  const full = prepareResult(await parseFile('samples/wulong/002_c2ec7535d22ea83c.txt'), packDocument, true);
+  const full = prepareResult(await parseFile('samples/wulong/002_c2ec7535d22ea83c.txt'), { pack: packDocument, mentions: true });
   assert.ok(full.result.documents.length > 1 && full.prepared.every((p) => p.registers.units && p.packed && p.mentions));
   const sent = slimResult(full);
   for (const d of sent.slim.result.documents) assert.ok(!('text' in d) && !('body' in d) && !('originalText' in d));

@@ -54,7 +54,7 @@ async function ingestInBatches(store: SqliteStore, batches: ParseResult[][], bet
   let incremental = 0;
   for (const [i, batch] of batches.entries()) {
     // Half of the batches come prepared, as the parse workers send them.
-    await store.ingestMany(i % 2 ? batch : batch.map((r) => prepareResult(r, packDocument)));
+    await store.ingestMany(i % 2 ? batch : batch.map((r) => prepareResult(r, { pack: packDocument })));
     await between?.(i);
     if (i === 0) assert.equal(await recomputeIfOwed(store, TODAY), true);
     else if (await recomputeOwed(store, TODAY)) incremental++;
@@ -98,7 +98,7 @@ test('a generated corpus in shuffled batches, corrected editions and a correctio
     const held = (await store.getDocument(target.id))!;
     const k = issues.findIndex((r) => r.documents.some((d) => d.id === held.id));
     const renumbered = parsed(texts[k]!.file, texts[k]!.text.replaceAll(held.docNumber!, held.docNumber!.replace(/(\d+)号$/, '9$1号')));
-    const outcomes = await store.ingestMany([prepareResult(dropFirst, packDocument), renumbered]);
+    const outcomes = await store.ingestMany([prepareResult(dropFirst, { pack: packDocument }), renumbered]);
     assert.deepEqual(outcomes.map((o) => o.action), ['replaced', 'replaced']);
     assert.equal(await recomputeOwed(store, TODAY), true);
     await assertEqualToFull(store, 'corrected editions');

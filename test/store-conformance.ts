@@ -83,7 +83,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       await plain.ingestMany(files);
       const prepared = await fresh();
       // Packed as for SQLite, keyed as for PostgreSQL: a store ignores what it does not keep.
-      const outcomes = await prepared.ingestMany(files.map((r) => prepareResult(r, packDocument, true, keyLiteral)));
+      const outcomes = await prepared.ingestMany(files.map((r) => prepareResult(r, { pack: packDocument, mentions: true, searchKeys: keyLiteral })));
       assert.deepEqual(outcomes.map((o) => o.action), ['added', 'added', 'added', 'replaced']);
       assert.deepEqual(await prepared.counts(), await plain.counts());
       for (const d of (await plain.listDocuments()).items) assert.deepEqual(await prepared.getDocument(d.id), await plain.getDocument(d.id), d.id);

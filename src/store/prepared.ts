@@ -47,8 +47,18 @@ export type Packer = (doc: OfficialDocument, folded: FoldedDoc) => Uint8Array;
 /** What the search-key maker of a store is given (PostgreSQL's key literal). */
 export type Keyer = (folded: FoldedDoc) => string;
 
-/** `mentions`: the unit mentions packed too (SQLite's rows; by default with the content). */
-export function prepareDocument(doc: OfficialDocument, pack?: Packer, mentions = pack !== undefined, keys?: Keyer): PreparedDocument {
+/**
+ * What a store has the parse workers make beside the common work: SQLite's content blob (`pack`)
+ * and unit-mention rows (`mentions`, by default with the blob), PostgreSQL's key literal.
+ */
+export interface Makers {
+  readonly pack?: Packer;
+  readonly mentions?: boolean;
+  readonly searchKeys?: Keyer;
+}
+
+export function prepareDocument(doc: OfficialDocument, makers: Makers = {}): PreparedDocument {
+  const { pack, mentions = pack !== undefined, searchKeys } = makers;
   const folded = foldDocument(doc);
   const registers = extractRegisters(doc);
   const status = statusInputOf(doc, registers.normative);
@@ -56,12 +66,12 @@ export function prepareDocument(doc: OfficialDocument, pack?: Packer, mentions =
     id: doc.id, folded, registers, status, keys: statusKeys(status), review: reviewDocument(doc),
     ...(pack ? { packed: pack(doc, folded) } : {}),
     ...(mentions ? { mentions: mentionRows(registers) } : {}),
-    ...(keys ? { searchKeys: keys(folded) } : {}),
+    ...(searchKeys ? { searchKeys: searchKeys(folded) } : {}),
   };
 }
 
-export function prepareResult(result: ParseResult, pack?: Packer, mentions = pack !== undefined, keys?: Keyer): PreparedResult {
-  return { result, prepared: result.documents.map((d) => prepareDocument(d, pack, mentions, keys)) };
+export function prepareResult(result: ParseResult, makers: Makers = {}): PreparedResult {
+  return { result, prepared: result.documents.map((d) => prepareDocument(d, makers)) };
 }
 
 export function isPrepared(x: Ingestible): x is PreparedResult {
