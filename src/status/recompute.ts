@@ -5,6 +5,7 @@
  * the Store interface only.
  */
 import { statusInputOf, statusKeys, type StatusInput } from '../extract/status-input.js';
+import type { OfficialDocument } from '../domain/types.js';
 import { isIncremental, type IncrementalDerivation, type StatusCorrection, type Store, type StoredStatus } from '../store/store.js';
 import { markStale, type EditorialStore } from './editorial.js';
 import { statusAsOf } from './status-as-of.js';
@@ -30,17 +31,20 @@ export async function loadWorld(store: Pick<Store, 'allDocuments' | 'allStatusIn
     const world = deriveWorld(await store.statusInputs(all.map((d) => d.id)), resolverOf(all));
     return { ...world, corrections: byDocument(corrections) };
   }
-  // As buildWorld does, but keeping each document's status input only, not the document: 100,000
-  // documents' texts are several GB (PostgreSQL's recompute ran out of heap at 100k). The input is
-  // copied through JSON: its strings may be slices that keep the whole text alive.
   // A store keeping every document's inputs (PostgreSQL) hands them over without the texts.
-  if (store.allStatusInputs) {
-    const kept = await store.allStatusInputs();
-    return { ...deriveWorld(kept, resolverOf(kept)), corrections: byDocument(corrections) };
-  }
-  const inputs: StatusInput[] = [];
-  for await (const d of store.allDocuments()) inputs.push(JSON.parse(JSON.stringify(statusInputOf(d))) as StatusInput);
+  const inputs = store.allStatusInputs ? await store.allStatusInputs() : await inputsOf(store.allDocuments());
   return { ...deriveWorld(inputs, resolverOf(inputs)), corrections: byDocument(corrections) };
+}
+
+/**
+ * As buildWorld does, but keeping each document's status input only, not the document: 100,000
+ * documents' texts are several GB (PostgreSQL's recompute ran out of heap at 100k). The input is
+ * copied through JSON: its strings may be slices that keep the whole text alive.
+ */
+async function inputsOf(docs: AsyncIterable<OfficialDocument>): Promise<StatusInput[]> {
+  const inputs: StatusInput[] = [];
+  for await (const d of docs) inputs.push(JSON.parse(JSON.stringify(statusInputOf(d))) as StatusInput);
+  return inputs;
 }
 
 function byDocument(corrections: readonly StatusCorrection[]): Map<string, StatusCorrection[]> {
