@@ -13,9 +13,12 @@ import type { FoldedDoc } from '../../search/document.js';
  * never the same string, so the two kinds share the array. Pairs and trigrams stop at whitespace.
  */
 export function searchKeys(f: FoldedDoc): string[] {
-  const text = `${f.title}\n${f.docnum}\n${f.body}`.toLowerCase();
+  const text = keyedText(f);
   return [...bigrams(text).keys(), ...digitTrigrams(text)];
 }
+
+/** The text a document's keys are taken from: its folded title, 文号 and body, lower-cased. */
+export const keyedText = (f: FoldedDoc): string => `${f.title}\n${f.docnum}\n${f.body}`.toLowerCase();
 
 const DIGIT = /[0-9]/;
 const BLANK = /^\s$/;

@@ -9,6 +9,7 @@ import { citedAsSql } from '../registers.js';
 import { packDocumentRow } from './content.js';
 import { backfillStatusInputs } from './status-inputs.js';
 import { digitTrigrams, pgArray, splitSearchText, wordPartsSql } from './indexing.js';
+import { keyedText } from './keys.js';
 
 interface Migration {
   readonly version: number;
@@ -549,8 +550,7 @@ const MIGRATIONS: Migration[] = [
 
 /** The digit-bearing trigrams of a stored search text, as searchKeys lists them for a new row. */
 function trigramsOf(searchText: string): Set<string> {
-  const f = splitSearchText(searchText);
-  return digitTrigrams(`${f.title}\n${f.docnum}\n${f.body}`.toLowerCase());
+  return digitTrigrams(keyedText(splitSearchText(searchText)));
 }
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */
