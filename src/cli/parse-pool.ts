@@ -38,7 +38,7 @@ export async function parseOne(file: string, parse: (file: string) => Promise<Pa
     if (isInterpretation(file)) return { file, interpretation: true };
     const result = await parse(file);
     // The store's per-document work that needs no database, done here on the worker's core.
-    if (prepare) return { file, result, prepared: prepareResult(result, { ...(prepare.pack ? { pack: packDocument } : {}), mentions: prepare.mentions, ...(prepare.searchKeys ? { searchKeys: keyLiteral } : {}) }) };
+    if (prepare) return { file, result, prepared: prepareResult(result, { pack: prepare.pack ? packDocument : undefined, mentions: prepare.mentions, searchKeys: prepare.searchKeys ? keyLiteral : undefined }) };
     return { file, result };
   } catch (err) {
     // Parsing is pure: whatever it throws concerns this file only. A reader bug is named as one.
