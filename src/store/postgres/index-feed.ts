@@ -2,22 +2,20 @@
 import type pg from 'pg';
 import type { OfficialDocument } from '../../domain/types.js';
 import { INDEX_FEED_VERSION } from '../../search/document.js';
-import type { Segmenter } from '../../search/segment.js';
 import { marksByDocument } from '../published.js';
 import type { PublicMark } from '../store.js';
-import { foldDocument, searchKeys, searchText, vectorWords, writeWordParts, type SharedSegmenter } from './indexing.js';
+import { foldDocument, searchKeys, searchText, type SharedSegmenter } from './indexing.js';
 import { markPublic, publicMarks } from './public-marks.js';
 import { DOCUMENT_SQL, toDocument } from './read.js';
 import { withTransaction } from './tx.js';
 
-export async function refeedIndex(pool: pg.Pool, lexicon: SharedSegmenter): Promise<number> {
+export async function refeedIndex(pool: pg.Pool): Promise<number> {
   const version = async (c: pg.Pool | pg.PoolClient) => (await c.query<{ version: number }>('SELECT version FROM index_state')).rows[0]?.version;
   // On every open: look without a lock; lock (and look again) only when owed.
   if ((await version(pool)) === INDEX_FEED_VERSION) return 0;
   return withTransaction(pool, async (c) => {
     await c.query('SELECT pg_advisory_xact_lock(7155)');
     if ((await version(c)) === INDEX_FEED_VERSION) return 0;
-    const seg = await lexicon.current(c);
     const released = marksByDocument(await publicMarks(c));
     let n = 0;
     // Keyset pages of 100 documents, so a large database never sits in memory at once.
@@ -25,7 +23,7 @@ export async function refeedIndex(pool: pg.Pool, lexicon: SharedSegmenter): Prom
       const r = await c.query(`${DOCUMENT_SQL} WHERE d.id > $1 ORDER BY d.id LIMIT 100`, [after]);
       for (const row of r.rows) {
         const doc = toDocument(row);
-        await feed(c, seg, doc, released(doc.id));
+        await feed(c, doc, released(doc.id));
         n++;
       }
       if (r.rows.length < 100) break;
@@ -41,16 +39,15 @@ export function markPublicAndRefeed(pool: pg.Pool, lexicon: SharedSegmenter, m: 
   return withTransaction(pool, async (c) => {
     await markPublic(c, m);
     const row = (await c.query(`${DOCUMENT_SQL} WHERE d.id = $1`, [m.documentId])).rows[0];
-    if (row) await feed(c, await lexicon.current(c), toDocument(row), new Set((await publicMarks(c, m.documentId)).map((x) => x.text)));
+    if (row) await feed(c, toDocument(row), new Set((await publicMarks(c, m.documentId)).map((x) => x.text)));
     // The text gained the finding: a chunk unfound before may be found now. (Another process keeps
     // its answer until the next ingest; it then cuts the chunk into words, which match here too.)
     lexicon.foundWhole.clear();
   });
 }
 
-async function feed(c: pg.PoolClient, seg: Segmenter, doc: OfficialDocument, released: ReadonlySet<string>): Promise<void> {
+async function feed(c: pg.PoolClient, doc: OfficialDocument, released: ReadonlySet<string>): Promise<void> {
   const f = foldDocument(doc, released);
   const text = searchText(f);
   await c.query('UPDATE document_content SET search_text = $2, bigrams = $3 WHERE document_id = $1', [doc.id, text, searchKeys(f)]);
-  await writeWordParts(c, [doc.id], [vectorWords(seg, f)]);
 }

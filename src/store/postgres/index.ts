@@ -47,7 +47,7 @@ export async function openPostgresStore(url: string, opts: StoreOptions & { read
     const lexicon = new SharedSegmenter();
     await lexicon.current(pool);
     // An index fed before it held de-identified text (or by older privacy rules): feed it again.
-    await refeedIndex(pool, lexicon);
+    await refeedIndex(pool);
     return new PostgresStore(pool, lexicon, extract, opts.searchLimits ?? PG_SEARCH_LIMITS);
   } catch (err) {
     await pool.end();

@@ -3,8 +3,8 @@
  * again change nothing; a corrected edition becomes current, the old edition stays as history, and
  * documents printed only in the old edition go. A document is one row however many issues print it.
  * Issues and editions are written as each file comes; documents, their search rows, registers and
- * printings wait and go in as a few multi-row statements per batch, words learned and stored
- * documents re-cut once per batch (a statement per row cost ~15 round trips a document).
+ * printings wait and go in as a few multi-row statements per batch, words learned once per batch
+ * (a statement per row cost ~15 round trips a document).
  */
 import type pg from 'pg';
 import { parseDocNumber } from '../../domain/doc-number.js';
@@ -15,7 +15,7 @@ import { documentYear, editionId, issueId, referenceKey } from '../keys.js';
 import type { RegisterExtractor } from '../registers.js';
 import type { IngestOutcome } from '../store.js';
 import { parseResultOf, Preparation, type Ingestible } from '../prepared.js';
-import { learn, resegment, searchText, vectorWords, writeWordParts, type FoldedDoc } from './indexing.js';
+import { learn, searchText, type FoldedDoc } from './indexing.js';
 import { keyLiteral } from './keys.js';
 import { writeStatusInputs } from './status-inputs.js';
 import type { StatusInput } from '../../extract/status-input.js';
@@ -123,13 +123,8 @@ async function stage(c: pg.PoolClient, r: ParseResult, prep: Preparation, pendin
 async function flush(c: pg.PoolClient, seg: Segmenter, p: Pending, prep: Preparation): Promise<void> {
   if (p.changes === 0) return;
   const docs = [...p.docs.values()];
-  // Words first, so the new documents are cut with what they teach.
-  const learned = await learn(c, seg, docs.map((d) => d.folded));
-  // The stored documents holding the words learned, re-cut before the batch's rows go in: the GIN
-  // index's pending list then does not hold the batch's keys, which each word's index scan would
-  // read through whole (666 words in a first batch: 2.3 s).
-  await resegment(c, seg, learned, [...p.docs.keys()]);
-  await writeDocuments(c, seg, docs, new Date().toISOString());
+  await learn(c, seg, docs.map((d) => d.folded));
+  await writeDocuments(c, docs, new Date().toISOString());
   await writeRegisters(c, docs.map(({ doc }) => [doc.id, prep.registers(doc)]));
   const o = p.occurrences;
   await c.query(
@@ -172,8 +167,8 @@ async function writeEdition(c: pg.PoolClient, r: ParseResult, id: string, editio
   );
 }
 
-/** Upsert the metadata rows; replace content, words, 文号 and citations. */
-async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], now: string): Promise<void> {
+/** Upsert the metadata rows; replace content, status inputs, 文号 and citations. */
+async function writeDocuments(c: pg.PoolClient, docs: Staged[], now: string): Promise<void> {
   if (docs.length === 0) return;
   const ds = docs.map((x) => x.doc);
   const col = <T>(f: (d: OfficialDocument, i: number) => T) => ds.map(f);
@@ -195,22 +190,17 @@ async function writeDocuments(c: pg.PoolClient, seg: Segmenter, docs: Staged[], 
     ],
   );
   const ids = col((d) => d.id);
-  for (const t of ['document_content', 'document_word_parts', 'document_status_inputs', 'doc_numbers', 'citations']) {
+  for (const t of ['document_content', 'document_status_inputs', 'doc_numbers', 'citations']) {
     await c.query(`DELETE FROM ${t} WHERE document_id = ANY($1::text[])`, [ids]);
   }
-  // The words are cut (jieba, on this thread) while the server writes the content rows.
   const blobs = byteList(docs.map((x) => packedFor(x.doc, x.folded, x.packed)));
   const [tables, texts, keys] = [col((d) => json(d.tables)), docs.map((x) => searchText(x.folded)), docs.map((x) => x.keys ?? keyLiteral(x.folded))].map(textList);
-  const content = c.query(
+  await c.query(
     `INSERT INTO document_content (document_id, packed, tables, search_text, bigrams)
      SELECT id, substring($2::bytea from o for l), tb::jsonb, t, bg::text[]
      FROM unnest($1::text[], $3::int[], $4::int[], ${tables!.sql('$5')}, ${texts!.sql('$6')}, ${keys!.sql('$7')}) AS x(id, o, l, tb, t, bg)`,
     [ids, blobs.blob, blobs.offsets, blobs.lengths, tables!.value, texts!.value, keys!.value],
   );
-  content.catch(() => {}); // awaited below; a failure then aborts the batch
-  const words = docs.map((x) => vectorWords(seg, x.folded));
-  await content;
-  await writeWordParts(c, ids, words, false);
   await writeStatusInputs(c, docs.map((x) => x.status));
   // Another document already holding a 文号 keeps it (the parser warned about the clash): first come, first kept.
   const numbered = ds.flatMap((d) => {

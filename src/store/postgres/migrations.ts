@@ -8,7 +8,7 @@ import { fold } from '../../search/fold.js';
 import { citedAsSql } from '../registers.js';
 import { packDocumentRow } from './content.js';
 import { backfillStatusInputs } from './status-inputs.js';
-import { digitTrigrams, pgArray, splitSearchText, wordPartsSql } from './indexing.js';
+import { digitTrigrams, pgArray, splitSearchText } from './indexing.js';
 import { keyedText } from './keys.js';
 
 interface Migration {
@@ -408,7 +408,9 @@ const MIGRATIONS: Migration[] = [
         vector tsvector NOT NULL,
         PRIMARY KEY (document_id, bucket)
       )`);
-      await c.query(`INSERT INTO document_word_parts (document_id, bucket, vector) ${wordPartsSql('true', 'document_words w')}`);
+      await c.query(`INSERT INTO document_word_parts (document_id, bucket, vector) SELECT document_id, ascii(l) % 16, string_agg(e, ' ')::tsvector
+        FROM (SELECT w.document_id, unnest(tsvector_to_array(w.vector)) AS l, unnest(string_to_array(w.vector::text, ' ')) AS e
+          FROM document_words w) x GROUP BY 1, 2`);
     },
   },
   {
@@ -546,7 +548,16 @@ const MIGRATIONS: Migration[] = [
       await backfillStatusInputs(c);
     },
   },
+  {
+    version: 20,
+    name: 'ranks counted from the searched text when searching: the word parts dropped (search.ts occurrenceRank)',
+    // Cutting every document into jieba words and storing their vector was a fifth of an ingest's CPU
+    // (and a learned word re-cut every stored document holding it) for the ranks of a few hundred
+    // documents a query; the needles' occurrences in the text those documents hold rank them.
+    up: sql('DROP TABLE IF EXISTS document_word_parts'),
+  },
 ];
+
 
 /** The digit-bearing trigrams of a stored search text, as searchKeys lists them for a new row. */
 function trigramsOf(searchText: string): Set<string> {

@@ -1,10 +1,10 @@
 /**
  * Search on PostgreSQL, with the SQLite store's semantics. Which documents match: exact substrings
  * of the folded text, found through the GIN index of each document's character pairs and checked
- * on the text (holds). How they rank: ts_rank
- * over the jieba-word vector (title and 文号 weighted ten times the body) plus bonuses that put
- * title hits and an exact 文号 first. Facets count what passes every filter, as src/search/facets.ts does.
- * Every user string reaches SQL as a parameter; websearch_to_tsquery cannot raise a syntax error.
+ * on the text (holds). How they rank: ts_rank's formula over the needles' occurrences (title and
+ * 文号 weighted ten times the body; occurrenceRank) plus bonuses that put title hits and an exact
+ * 文号 first. Facets count what passes every filter, as src/search/facets.ts does.
+ * Every user string reaches SQL as a parameter.
  */
 import type pg from 'pg';
 import type { LegalStatus } from '../../domain/types.js';
@@ -15,7 +15,7 @@ import type { Segmenter } from '../../search/segment.js';
 import { EXCERPT_BEFORE, EXCERPT_LENGTH, makeSnippet } from '../../search/snippet.js';
 import { clampInt } from '../keys.js';
 import type { DocumentSummary, Facets, SearchHit, SearchLimits, SearchQuery, SearchResult } from '../store.js';
-import { needleKeys, WORD_BUCKETS } from './indexing.js';
+import { needleKeys } from './indexing.js';
 import { Params } from './params.js';
 import { withTransaction } from './tx.js';
 import { LATEST_ISSUE } from './read.js';
@@ -23,8 +23,6 @@ import { LATEST_ISSUE } from './read.js';
 const TITLE_BONUS = 20;
 const DOCNUM_BONUS = 10;
 const EXACT_DOCNUM_BONUS = 1000;
-/** ts_rank weights {D, C, B, A}: body (C) 0.1, 文号 (B) and title (A) 1.0 — the 1:10:10 of the SQLite BM25. */
-const RANK_WEIGHTS = `'{0, 0.1, 1.0, 1.0}'`;
 /** Years of titles looked through first for the newest title hits. */
 const RECENT_YEARS = 3;
 /** Found-whole answers kept at most (a public server hears endless distinct queries). */
@@ -57,6 +55,35 @@ function checked(p: Params, s: string): string {
 
 /** Whether a (lower-cased) needle has letters with case: without them strpos on the text finds what it finds on the lowered text, and faster. */
 const cased = (s: string) => s.toUpperCase() !== s;
+
+/**
+ * How a match ranks: ts_rank's formula for an OR of lexemes, applied to the needles themselves as
+ * counted in the row's texts. A needle found n times, weights wj in order (the title's and 文号's
+ * occurrences first, 1.0 each; the body's 0.1 — the 1:10:10 of the SQLite BM25), scores
+ * Σ wj / j² / (π²/6); the rank is the mean over the needles, below 1 (bonuses are multiples of 10).
+ * Counted when searching, on the few hundred documents ranked (search_text detoasted once for all
+ * the needles), so an ingest neither cuts words nor stores vectors: those were a fifth of its CPU.
+ */
+function occurrenceRank(p: Params, needles: readonly string[]): string {
+  const count = (t: string, x: string) => `(octet_length(${t}) - octet_length(replace(${t}, ${x}, ''))) / octet_length(${x})`;
+  const rows = needles.map((n) => {
+    const x = p.add(n);
+    return `(${count('d.search_title', x)} + ${count("lower(coalesce(d.doc_number, ''))", x)}, ${count(cased(n) ? 'lower(r.t)' : 'r.t', x)})`;
+  });
+  return `(SELECT sum(0.9 * ${inverseSquares('least(n.a, n.t)')} + 0.1 * ${inverseSquares('n.t')}) / ${PI2_6 * needles.length}
+    FROM documents d JOIN document_content c ON c.document_id = d.id
+      CROSS JOIN LATERAL (SELECT c.search_text || '' AS t OFFSET 0) r
+      CROSS JOIN LATERAL (VALUES ${rows.join(', ')}) n(a, t)
+    WHERE d.id = f.id)`;
+}
+
+const PI2_6 = Math.PI ** 2 / 6;
+
+/** Σ 1/j² for j = 1…n: exact to 3, then Euler–Maclaurin's π²/6 − 1/n + 1/2n² − 1/6n³ (off by < 2e-4). */
+function inverseSquares(n: string): string {
+  return `(CASE WHEN ${n} < 1 THEN 0 WHEN ${n} = 1 THEN 1 WHEN ${n} = 2 THEN 1.25
+    ELSE ${PI2_6} - 1.0::float8 / ${n} + 0.5::float8 / (${n} * ${n}) - 1.0::float8 / (6 * ${n} * ${n} * ${n}) END)`;
+}
 
 /** A needle's distinct character pairs, as the bigram arrays and the title keys list them. */
 const pairsOf = (s: string) => [...bigrams(s).keys()];
@@ -100,7 +127,7 @@ export function search(pool: pg.Pool, seg: Segmenter, q: SearchQuery, limits: Se
 /**
  * PostgreSQL's SearchLimits (store.ts). Each match read costs the server some 25 µs (a longer
  * needle's text tested, the document row and status joined) and each one ranked a few more (its
- * word parts), several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench
+ * text counted), several times SQLite's in-memory catalog. At 10,000 documents, server CPU per bench
  * query: with 2,000 read and 1,000 ranked p50 30 ms, p99 60 ms; with 1,000 and 500, 20 and 40 ms.
  * At 100,000 (session 8, load 1.0, the 65 queries × 5 in one process): 500 read, 250 ranked: wall
  * p50 36.6, p99 58.2 ms, server CPU 28.3 ms a query; 250 and 250: 24.1, 44.9 and 19.2. Totals above
@@ -141,31 +168,10 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
   const only = positive.length === 1 && positive[0]!.terms.length === 1 && excluded.length === 0 ? parts(positive[0]!.terms[0]!) : null;
   const read = Math.max(limits.read, offset + limit);
 
-  let rank = '0';
-  const words = [...new Set(needles.flatMap((n) => seg.queryWords(n)))].filter((w) => charLength(w) >= 2 || needles.includes(w));
   // Sorted by date, no score is computed (an unused parameter is an error in PostgreSQL).
   const scored = terms.length > 0 && q.sort !== 'date';
-  // Bonuses still apply to a query with a numeric term; ts_rank does not (numeric above).
-  const wordRanked = scored && !terms.some((t) => numeric(t.text));
-  // The query once (rq): its tsquery, the buckets of document_word_parts (indexing.ts) holding its
-  // lexemes, and whether it is an OR of single words (each one operand). ts_rank reads only the
-  // query's lexemes from a vector, so the parts of those buckets joined as text (positions kept:
-  // `||` would shift them) rank as the whole vector would. For an OR of single words the rank is a
-  // sum over its words divided by their number, each read from its own positions alone: the sum of
-  // ts_rank over the parts, with no text joined and parsed again.
-  let rq = '';
-  if (words.length && wordRanked) {
-    const list = p.add(words);
-    rq = `, rq AS (SELECT websearch_to_tsquery('simple', ${p.add(words.join(' or '))}) AS q,
-        (SELECT bool_and(numnode(websearch_to_tsquery('simple', x)) <= 1) FROM unnest(${list}::text[]) x) AS single,
-        (SELECT array_agg(DISTINCT (ascii(l) % ${WORD_BUCKETS})::smallint) FROM unnest(${list}::text[]) x,
-            LATERAL unnest(tsvector_to_array(to_tsvector('simple', x))) l) AS buckets)`;
-    rank = `CASE WHEN (SELECT single FROM rq)
-      THEN (SELECT sum(ts_rank(${RANK_WEIGHTS}, w.vector, (SELECT q FROM rq))) FROM document_word_parts w
-        WHERE w.document_id = f.id AND w.bucket = ANY ((SELECT buckets FROM rq)::smallint[]))
-      ELSE (SELECT ts_rank(${RANK_WEIGHTS}, string_agg(w.vector::text, ' ')::tsvector, (SELECT q FROM rq)) FROM document_word_parts w
-        WHERE w.document_id = f.id AND w.bucket = ANY ((SELECT buckets FROM rq)::smallint[])) END`;
-  }
+  // Bonuses still apply to a query with a numeric term; the rank does not (numeric above).
+  const rank = scored && !terms.some((t) => numeric(t.text)) ? occurrenceRank(p, needles) : '0';
   const bonus: string[] = [];
   for (const t of scored ? terms : []) {
     const inTitle = parts(t).map((x) => `strpos(d.search_title, ${p.add(x)}) > 0`).join(' AND ');
@@ -223,7 +229,7 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
     `(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND ${inTitle} AND d.signed_on IS NULL ORDER BY d.id LIMIT ${p.add(wanted)})`,
     ...(parsed.docNumber !== null ? [`(SELECT d.id FROM documents d WHERE NOT (SELECT exact FROM st) AND d.doc_number = ${p.add(parsed.docNumber)})`] : []),
   ];
-  // The score is rank (ts_rank, never above 1.7) plus bonuses (multiples of 10): the page lies in the
+  // The score is rank (occurrenceRank, below 1) plus bonuses (multiples of 10): the page lies in the
   // bonus tiers at or above the one its last hit falls in, so only their documents are ranked.
   const text = `
     WITH ${sample}, st AS (SELECT exact, weight, exact AND n <= ${p.add(limits.ranked)} AS ranked FROM rs)${titleCtes}, c AS MATERIALIZED (
@@ -240,7 +246,7 @@ async function searchIn(db: pg.PoolClient, seg: Segmenter, q: SearchQuery, limit
           ON k.document_id = d.id ${rowFilters.length ? `WHERE ${rowFilters.join(' AND ')}` : ''}
     ), f AS MATERIALIZED (
       SELECT *, ${bonus.length ? bonus.map((_, i) => `b${i}`).join(' + ') : '0'} AS bonus FROM m ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-    )${rq}, tier AS (
+    ), tier AS (
       SELECT coalesce((SELECT bonus FROM f ORDER BY bonus DESC LIMIT 1 OFFSET ${p.add(Math.max(0, limit + offset - 1))}), -1) AS bonus
     ), page AS (
       SELECT f.*, (coalesce(CASE WHEN (SELECT ranked FROM st) THEN ${rank} END, 0)::float8${bonus.map((_, i) => ` + f.b${i}`).join('')})::float8 AS score
