@@ -21,8 +21,8 @@ import { runEditorialConformance } from './store-conformance-editorial.js';
 import { runRegisterConformance } from './store-conformance-registers.js';
 import { ingestSamples, runSampleConformance } from './store-samples.js';
 
-test('a text holding a needle lists every key of it: its digit-bearing trigrams and its other pairs', () => {
-  const alphabet = fc.constantFrom('〔', '〕', '号', '0', '1', '2', '4', '7', '武', '隆', '府', ' ', '\n', 'a', '第');
+test('a text holding a needle lists every key of it: its digit-bearing trigrams and its other letter-or-digit pairs', () => {
+  const alphabet = fc.constantFrom('〔', '〕', '号', '0', '1', '2', '4', '7', '武', '隆', '府', ' ', '\n', 'a', '第', '，', '《', '》', '%');
   fc.assert(
     fc.property(fc.array(alphabet, { maxLength: 60 }), fc.nat(), fc.integer({ min: 2, max: 12 }), (chars, at, n) => {
       const body = chars.join('');
@@ -37,6 +37,9 @@ test('a text holding a needle lists every key of it: its digit-bearing trigrams 
   assert.deepEqual(needleKeys('〔2024〕17'), ['〔20', '202', '024', '24〕', '4〕1', '〕17']);
   assert.deepEqual(needleKeys('禁火令'), ['禁火', '火令']);
   assert.deepEqual(needleKeys('第3条款'), ['第3条', '3条款']);
+  // A pair holding punctuation is no key, in a text or in a needle: the needle's text test decides.
+  assert.deepEqual(needleKeys('《条例》，'), ['条例']);
+  assert.deepEqual(searchKeys({ title: '关于《条例》', docnum: '', body: '在，本 B2' }), ['关于', '条例', 'b2']);
 });
 
 const server = await startTestPostgres();
