@@ -1,6 +1,8 @@
 /**
- * Word segmentation for BM25 ranking: jieba (default dictionary) plus the learned corpus
- * dictionary. Deterministic (no HMM) so a query is cut the same way as the text it should find.
+ * Word segmentation: jieba (default dictionary) plus the learned corpus dictionary, deterministic
+ * (no HMM). Both stores cut an unquoted chunk found nowhere whole into words (`cut`); the word
+ * indexes (the bench's anchors over jieba words, SQLite's word table before migration 11) cut texts
+ * and queries alike with `indexText` / `queryWords`.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -31,7 +33,7 @@ export class Segmenter {
     return this.words(text).join(' ');
   }
 
-  /** Distinct words of a query term, for the ranking expression. */
+  /** Distinct words of a query term, as `indexText` cuts a text. */
   queryWords(term: string): string[] {
     return [...new Set(this.words(term))];
   }
