@@ -9,7 +9,7 @@ import { Segmenter } from '../../search/segment.js';
 import { foldDocument, type FoldedDoc } from '../../search/document.js';
 
 export { foldDocument, type FoldedDoc };
-export { digitTrigrams, needleKeys, pgArray, searchKeys } from './keys.js';
+export { needleKeys, pgArray, searchKeys } from './keys.js';
 
 /** title \n 文号 \n body: the text a needle is tested on (strpos) and counted in (ranks); the body is where snippets come from. */
 export function searchText(f: FoldedDoc): string {

@@ -32,7 +32,7 @@ export function searchKeys(f: FoldedDoc): string[] {
 }
 
 /** The text a document's keys are taken from: its folded title, 文号 and body, lower-cased. */
-export const keyedText = (f: FoldedDoc): string => `${f.title}\n${f.docnum}\n${f.body}`.toLowerCase();
+const keyedText = (f: FoldedDoc): string => `${f.title}\n${f.docnum}\n${f.body}`.toLowerCase();
 
 const DIGIT = /[0-9]/;
 const BLANK = /^\s$/;
@@ -44,23 +44,6 @@ function keyable(c: string): boolean {
   const code = c.charCodeAt(0);
   if (known[code] === 0) known[code] = LETTER_OR_DIGIT.test(c) ? 1 : 2;
   return known[code] === 1;
-}
-
-/** The distinct trigrams of `text` (no whitespace inside) holding an ASCII digit. */
-export function digitTrigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  let a = '';
-  let b = '';
-  for (const c of text) {
-    if (BLANK.test(c)) {
-      a = b = '';
-      continue;
-    }
-    if (a !== '' && (DIGIT.test(a) || DIGIT.test(b) || DIGIT.test(c))) out.add(a + b + c);
-    a = b;
-    b = c;
-  }
-  return out;
 }
 
 /**

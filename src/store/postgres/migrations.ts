@@ -8,8 +8,7 @@ import { fold } from '../../search/fold.js';
 import { citedAsSql } from '../registers.js';
 import { packDocumentRow } from './content.js';
 import { backfillStatusInputs } from './status-inputs.js';
-import { digitTrigrams, pgArray, splitSearchText } from './indexing.js';
-import { keyedText } from './keys.js';
+import { pgArray, searchKeys, splitSearchText } from './indexing.js';
 
 interface Migration {
   readonly version: number;
@@ -527,7 +526,7 @@ const MIGRATIONS: Migration[] = [
         )).rows;
         if (rows.length === 0) break;
         after = rows[rows.length - 1]!.document_id;
-        const f = rows.map((r) => ({ id: r.document_id, keys: [...trigramsOf(r.search_text)] })).filter((x) => x.keys.length > 0);
+        const f = rows.map((r) => ({ id: r.document_id, keys: trigramsOf(r.search_text) })).filter((x) => x.keys.length > 0);
         await c.query('UPDATE document_content c SET bigrams = c.bigrams || x.k::text[] FROM unnest($1::text[], $2::text[]) AS x(id, k) WHERE c.document_id = x.id', [
           f.map((x) => x.id),
           f.map((x) => pgArray(x.keys)),
@@ -558,10 +557,9 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-
 /** The digit-bearing trigrams of a stored search text, as searchKeys lists them for a new row. */
-function trigramsOf(searchText: string): Set<string> {
-  return digitTrigrams(keyedText(splitSearchText(searchText)));
+function trigramsOf(searchText: string): string[] {
+  return searchKeys(splitSearchText(searchText)).filter((k) => [...k].length === 3);
 }
 
 /** Bring the schema up to date. An advisory lock keeps concurrent openers from racing. */
