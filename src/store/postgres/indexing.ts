@@ -58,11 +58,11 @@ export class SharedSegmenter {
 
 /**
  * Count candidate words of newly ingested documents; the words that just became active are added
- * to the segmenter (queries are cut with them) and returned.
+ * to the segmenter (queries are cut with them).
  */
-export async function learn(c: pg.PoolClient, seg: Segmenter, docs: readonly FoldedDoc[]): Promise<string[]> {
+export async function learn(c: pg.PoolClient, seg: Segmenter, docs: readonly FoldedDoc[]): Promise<void> {
   const terms = learnTerms(docs.flatMap((d) => [d.title, d.body]));
-  if (terms.length === 0) return [];
+  if (terms.length === 0) return;
   const res = await c.query<{ word: string; source: string; count: number }>(
     `INSERT INTO lexicon (word, source, count) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
      ON CONFLICT (word) DO UPDATE SET count = lexicon.count + EXCLUDED.count RETURNING word, source, count`,
@@ -73,5 +73,5 @@ export async function learn(c: pg.PoolClient, seg: Segmenter, docs: readonly Fol
     .filter((r) => isActive(r) && !isActive({ source: r.source, count: r.count - (added.get(r.word) ?? 0) }))
     .map((r) => r.word);
   if (activated.length > 0) await c.query('UPDATE lexicon_state SET version = version + 1');
-  return seg.addWords(activated);
+  seg.addWords(activated);
 }

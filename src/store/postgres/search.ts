@@ -70,11 +70,13 @@ function occurrenceRank(p: Params, needles: readonly string[]): string {
   const count = (t: string, x: string) => `(octet_length(${t}) - octet_length(replace(${t}, ${x}, ''))) / octet_length(${x})`;
   const rows = needles.map((n) => {
     const x = p.add(n);
-    return `(${count('d.search_title', x)} + ${count("lower(coalesce(d.doc_number, ''))", x)}, ${count(cased(n) ? 'lower(r.t)' : 'r.t', x)})`;
+    return `(${count('d.search_title', x)} + ${count("lower(coalesce(d.doc_number, ''))", x)}, ${count(cased(n) ? 'r.lowered' : 'r.t', x)})`;
   });
+  // The lowered text too, once, when a needle has letters with case (the text keeps its case).
+  const lowered = needles.some(cased) ? ", lower(c.search_text) AS lowered" : '';
   return `(SELECT sum(0.9 * ${inverseSquares('least(n.a, n.t)')} + 0.1 * ${inverseSquares('n.t')}) / ${PI2_6 * needles.length}
     FROM documents d JOIN document_content c ON c.document_id = d.id
-      CROSS JOIN LATERAL (SELECT c.search_text || '' AS t OFFSET 0) r
+      CROSS JOIN LATERAL (SELECT c.search_text || '' AS t${lowered} OFFSET 0) r
       CROSS JOIN LATERAL (SELECT * FROM (VALUES ${rows.join(', ')}) v(a, t) OFFSET 0) n
     WHERE d.id = f.id)`;
 }

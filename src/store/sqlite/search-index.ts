@@ -82,10 +82,10 @@ export class SearchIndex {
   }
 
   /**
-   * Count candidate words in newly ingested documents; returns words that just became active.
-   * Call before indexing the new documents so they are cut with the new words.
+   * Count candidate words in newly ingested documents; the words that just became active are added
+   * to the segmenter when there is one (queries are cut with them; no document is).
    */
-  learn(docs: readonly FoldedDoc[]): string[] {
+  learn(docs: readonly FoldedDoc[]): void {
     const upsert = this.db.prepare(
       `INSERT INTO lexicon(word, source, count) VALUES (?, ?, ?)
        ON CONFLICT(word) DO UPDATE SET count = count + excluded.count RETURNING count, source`,
@@ -97,7 +97,7 @@ export class SearchIndex {
     }
     // No segmenter yet (an ingest runs no query): the one built later reads these words with the
     // rest of the lexicon, so jieba's dictionary is not loaded for nothing (0.9 s).
-    return this.segmenter ? this.seg().addWords(activated) : activated;
+    if (this.segmenter) this.seg().addWords(activated);
   }
 
   index(seq: number, f: FoldedDoc): void {
